@@ -1,0 +1,5 @@
+"""Run planverk as ``python -m planverk``."""
+
+from .cli import main
+
+main()

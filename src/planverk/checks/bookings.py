@@ -1,0 +1,113 @@
+"""Double bookings: the same person, group or room in two places at once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ..occurrences import span
+from .context import Issue, Loc, PlanIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """A stretch of time that ties up people, groups or a room."""
+
+    start: datetime
+    end: datetime
+    event: int
+    """Index of the event in ``plan.events``: bookings of one event never clash."""
+    path: Loc
+    label: str
+    room: str | None = None
+
+
+def _bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list[Booking]]]:
+    """Bookings by person/group id and by room."""
+    by_party: dict[str, list[Booking]] = defaultdict(list)
+    by_room: dict[str, list[Booking]] = defaultdict(list)
+    for path, event in index.events():
+        i = path[1]
+        assert isinstance(i, int)
+        for occurrence in index.occurrences[i]:
+            if occurrence.cancelled:
+                continue
+            label = f"'{event.title}' {_when(occurrence.start, occurrence.end, occurrence.all_day)}"
+            booking = Booking(occurrence.start, occurrence.end, i, path, label)
+            for party in index.expand(event.participants):
+                by_party[party].append(booking)
+            if occurrence.room:
+                room = Booking(booking.start, booking.end, i, path, label, occurrence.room)
+                by_room[_room_key(occurrence.location, occurrence.room)].append(room)
+        if event.repeat is not None:
+            continue
+        for s, slot in enumerate(event.agenda):
+            day = slot.date or event.first_day
+            start, end = span(day, day, slot.time)
+            slot_path = (*path, "agenda", s)
+            label = f"'{slot.topic}' ({event.title}) {_when(start, end, False)}"
+            booking = Booking(start, end, i, slot_path, label)
+            for party in index.expand(slot.participants):
+                by_party[party].append(booking)
+            if slot.room:
+                room = Booking(start, end, i, slot_path, label, slot.room)
+                by_room[_room_key(event.location, slot.room)].append(room)
+    return by_party, by_room
+
+
+def _room_key(location: str | None, room: str) -> str:
+    """Rooms compare case- and space-insensitively, within their venue."""
+    return " / ".join(" ".join(part.split()) for part in (location or "", room) if part).casefold()
+
+
+def _when(start: datetime, end: datetime, all_day: bool) -> str:
+    if all_day:
+        return f"on {start.date()}" if (end - start).days <= 1 else f"{start.date()} to {end.date()}"
+    return f"on {start:%Y-%m-%d %H:%M}-{end:%H:%M}"
+
+
+def _clashes(bookings: list[Booking]) -> Iterator[tuple[Booking, Booking]]:
+    """Overlapping pairs from different events, each pair once (sweep over start times)."""
+    active: list[Booking] = []
+    for booking in sorted(bookings, key=lambda b: (b.start, b.end, b.event)):
+        active = [a for a in active if a.end > booking.start]
+        for other in active:
+            if other.event != booking.event:
+                yield other, booking
+        active.append(booking)
+
+
+def check_bookings(index: PlanIndex) -> Iterator[Issue]:
+    """PV400 people and groups booked twice; PV401 rooms booked twice."""
+    by_party, by_room = _bookings(index)
+    pairs: dict[tuple[Loc, Loc, date], tuple[Booking, Booking, set[str]]] = {}
+    for party, bookings in by_party.items():
+        for first, second in _clashes(bookings):
+            key = (first.path, second.path, second.start.date())
+            pairs.setdefault(key, (first, second, set()))[2].add(party)
+    for first, second, parties in pairs.values():
+        names = sorted(parties)
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        yield Issue(
+            "PV400",
+            f"{second.label} overlaps {first.label}: {shown} booked twice",
+            second.path,
+            ("events", second.event),
+            (first.path,),
+        )
+    seen_rooms: set[tuple[Loc, Loc, date]] = set()
+    for bookings in by_room.values():
+        for first, second in _clashes(bookings):
+            key = (first.path, second.path, second.start.date())
+            if key in seen_rooms:
+                continue
+            seen_rooms.add(key)
+            yield Issue(
+                "PV401",
+                f"room '{second.room}' is booked for {second.label} and {first.label}",
+                second.path,
+                ("events", second.event),
+                (first.path,),
+            )

@@ -1,0 +1,60 @@
+"""Meetings on days people are off: Norwegian public holidays and weekends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from .context import Issue, PlanIndex
+
+_SHOWN = 3
+
+
+def _days(start: date, end_exclusive: date) -> Iterator[date]:
+    day = start
+    while day < end_exclusive:
+        yield day
+        day += timedelta(days=1)
+
+
+def _listed(days: list[date]) -> str:
+    text = ", ".join(d.isoformat() for d in days[:_SHOWN])
+    return text + (f" and {len(days) - _SHOWN} more" if len(days) > _SHOWN else "")
+
+
+def check_days_off(index: PlanIndex) -> Iterator[Issue]:
+    """PV402 public holidays, PV403 weekends (warnings)."""
+    import holidays
+
+    years = {o.start.year for found in index.occurrences.values() for o in found}
+    years |= {o.end.year for found in index.occurrences.values() for o in found}
+    # Sundays are weekend days here, not holidays: PV403 reports them.
+    public = holidays.Norway(years=sorted(years), include_sundays=False, language="no")
+    for path, event in index.events():
+        on_holiday: list[date] = []
+        on_weekend: list[date] = []
+        for occurrence in index.occurrences[path[1]]:
+            if occurrence.cancelled:
+                continue
+            last = (occurrence.end - timedelta(microseconds=1)).date()
+            for day in _days(occurrence.start.date(), last + timedelta(days=1)):
+                if day in public:
+                    on_holiday.append(day)
+                elif day.weekday() >= 5:
+                    on_weekend.append(day)
+        if on_holiday:
+            names = sorted({public[d] for d in on_holiday})
+            yield Issue(
+                "PV402",
+                f"'{event.title}' falls on a public holiday: {_listed(on_holiday)} "
+                f"({', '.join(names)})" + (": add the dates to repeat.except" if event.repeat else ""),
+                (*path, "date") if event.date else (*path, "start"),
+                path,
+            )
+        if on_weekend:
+            yield Issue(
+                "PV403",
+                f"'{event.title}' falls on a weekend: {_listed(on_weekend)}",
+                (*path, "date") if event.date else (*path, "start"),
+                path,
+            )

@@ -1,0 +1,111 @@
+"""What the semantic checks share: issues they report and an index of the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ..model import Event, Plan
+from ..occurrences import Occurrence, occurrences
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A semantic finding before it is placed in a file: data paths instead of positions."""
+
+    code: str
+    message: str
+    path: Loc
+    """What the finding points at."""
+    item: Loc | None = None
+    """The plan item whose ``silence:`` may silence it."""
+    related: tuple[Loc, ...] = ()
+
+
+KINDS = ("people", "groups", "roles", "phases", "events", "deadlines")
+KIND_NAMES = {
+    "people": "person",
+    "groups": "group",
+    "roles": "role",
+    "phases": "phase",
+    "events": "event",
+    "deadlines": "deadline",
+}
+
+
+@dataclass
+class PlanIndex:
+    """Lookups over a validated plan: items by id, group members, event occurrences."""
+
+    plan: Plan
+    by_id: dict[str, tuple[str, Loc, Any]] = field(default_factory=dict)
+    duplicates: list[tuple[str, Loc, Loc]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for kind in KINDS:
+            for index, item in enumerate(getattr(self.plan, kind)):
+                path: Loc = (kind, index)
+                if item.id in self.by_id:
+                    self.duplicates.append((item.id, self.by_id[item.id][1], path))
+                else:
+                    self.by_id[item.id] = (kind, path, item)
+
+    def kind_of(self, ref: str) -> str | None:
+        """'people', 'groups', ... for a known id, else None."""
+        found = self.by_id.get(ref)
+        return found[0] if found else None
+
+    def ids_of(self, *kinds: str) -> list[str]:
+        """All ids of the given kinds."""
+        return [ref for ref, (kind, _, _) in self.by_id.items() if kind in kinds]
+
+    @cached_property
+    def group_people(self) -> dict[str, frozenset[str]]:
+        """Each group's people, through included groups too (cycles are tolerated)."""
+        groups = {g.id: g for g in self.plan.groups}
+        result: dict[str, frozenset[str]] = {}
+
+        def collect(group_id: str, seen: frozenset[str]) -> frozenset[str]:
+            if group_id in result:
+                return result[group_id]
+            group = groups.get(group_id)
+            if group is None or group_id in seen:
+                return frozenset()
+            people = {m.person for m in group.members}
+            for sub in group.includes:
+                people |= collect(sub, seen | {group_id})
+            return frozenset(people)
+
+        for group_id in groups:
+            result[group_id] = collect(group_id, frozenset())
+        return result
+
+    @cached_property
+    def groups_of_person(self) -> dict[str, frozenset[str]]:
+        """The groups each person belongs to, directly or through included groups."""
+        result: dict[str, set[str]] = {}
+        for group_id, people in self.group_people.items():
+            for person in people:
+                result.setdefault(person, set()).add(group_id)
+        return {person: frozenset(groups) for person, groups in result.items()}
+
+    def expand(self, refs: list[str]) -> set[str]:
+        """People and groups a list of participants books: groups bring their members."""
+        booked = set(refs)
+        for ref in refs:
+            booked |= self.group_people.get(ref, frozenset())
+        return booked
+
+    def events(self) -> Iterator[tuple[Loc, Event]]:
+        """Each event with its path."""
+        for index, event in enumerate(self.plan.events):
+            yield ("events", index), event
+
+    @cached_property
+    def occurrences(self) -> dict[int, list[Occurrence]]:
+        """Occurrences of each event, by index in ``plan.events``."""
+        return {index: occurrences(event) for index, event in enumerate(self.plan.events)}

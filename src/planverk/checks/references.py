@@ -1,0 +1,118 @@
+"""Every id unique, every reference resolving to an item of the right kind, no group cycles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from difflib import get_close_matches
+
+from .context import KIND_NAMES, Issue, Loc, PlanIndex
+
+PEOPLE, GROUPS, ROLES, PHASES = ("people",), ("groups",), ("roles",), ("phases",)
+ATTENDEES = ("people", "groups")
+OWNERS = ("people", "roles", "groups")
+
+
+def _references(index: PlanIndex) -> Iterator[tuple[Loc, Loc, str, tuple[str, ...]]]:
+    """(path of the reference, item it belongs to, id, allowed kinds) for every reference."""
+    plan = index.plan
+    if plan.plan.owner:
+        yield ("plan", "owner"), ("plan",), plan.plan.owner, PEOPLE
+
+    def many(item: Loc, key: str, refs: list[str], kinds: tuple[str, ...], base: Loc | None = None):
+        for n, ref in enumerate(refs):
+            yield (*(base or item), key, n), item, ref, kinds
+
+    def invitation(item: Loc, base: Loc, inv) -> Iterator[tuple[Loc, Loc, str, tuple[str, ...]]]:
+        if inv is None:
+            return
+        yield (*base, "invitation", "sender"), item, inv.sender, PEOPLE
+        yield from many(item, "recipients", inv.recipients, ATTENDEES, (*base, "invitation"))
+
+    for i, group in enumerate(plan.groups):
+        item = ("groups", i)
+        for n, member in enumerate(group.members):
+            yield (*item, "members", n, "person"), item, member.person, PEOPLE
+        yield from many(item, "includes", group.includes, GROUPS)
+        if group.reports_to:
+            yield (*item, "reports_to"), item, group.reports_to, GROUPS
+    for i, role in enumerate(plan.roles):
+        item = ("roles", i)
+        yield from many(item, "holders", role.holders, ATTENDEES)
+        if role.group:
+            yield (*item, "group"), item, role.group, GROUPS
+    for i, event in enumerate(plan.events):
+        item = ("events", i)
+        yield from many(item, "participants", event.participants, ATTENDEES)
+        yield from many(item, "responsible", event.responsible, OWNERS)
+        if event.phase:
+            yield (*item, "phase"), item, event.phase, PHASES
+        yield from invitation(item, item, event.invitation)
+        for s, slot in enumerate(event.agenda):
+            base = (*item, "agenda", s)
+            yield from many(item, "participants", slot.participants, ATTENDEES, base)
+            yield from many(item, "responsible", slot.responsible, OWNERS, base)
+            yield from invitation(item, base, slot.invitation)
+    for i, deadline in enumerate(plan.deadlines):
+        item = ("deadlines", i)
+        yield from many(item, "responsible", deadline.responsible, OWNERS)
+        yield from many(item, "participants", deadline.participants, ATTENDEES)
+        for n, target in enumerate(deadline.deliver_to):
+            if "@" not in target:
+                yield (*item, "deliver_to", n), item, target, ATTENDEES
+        if deadline.phase:
+            yield (*item, "phase"), item, deadline.phase, PHASES
+
+
+def _kinds_text(kinds: tuple[str, ...]) -> str:
+    names = [KIND_NAMES[k] for k in kinds]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def check_references(index: PlanIndex) -> Iterator[Issue]:
+    """PV200 duplicate ids, PV201 unknown references, PV202 wrong kinds, PV203 group cycles."""
+    for ref, first, second in index.duplicates:
+        yield Issue(
+            "PV200",
+            f"id '{ref}' is already used by the {KIND_NAMES[str(first[0])]} at the related "
+            "position: ids are unique across the whole plan",
+            (*second, "id"),
+            second,
+            ((*first, "id"),),
+        )
+    for path, item, ref, kinds in _references(index):
+        kind = index.kind_of(ref)
+        if kind is None:
+            near = get_close_matches(ref, index.ids_of(*kinds), n=1, cutoff=0.6)
+            hint = f": did you mean '{near[0]}'?" if near else f": add a {_kinds_text(kinds)} with this id"
+            yield Issue("PV201", f"'{ref}' is not the id of any {_kinds_text(kinds)}{hint}", path, item)
+        elif kind not in kinds:
+            yield Issue(
+                "PV202",
+                f"'{ref}' is a {KIND_NAMES[kind]}, but a {_kinds_text(kinds)} belongs here",
+                path,
+                item,
+            )
+    yield from _group_cycles(index)
+
+
+def _group_cycles(index: PlanIndex) -> Iterator[Issue]:
+    includes = {g.id: g.includes for g in index.plan.groups}
+    reported: set[frozenset[str]] = set()
+    for start in includes:
+        stack = [(start, (start,))]
+        while stack:
+            current, trail = stack.pop()
+            for sub in includes.get(current, []):
+                if sub == start:
+                    cycle = frozenset(trail)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        path = index.by_id[start][1]
+                        yield Issue(
+                            "PV203",
+                            "groups include each other in a circle: " + " -> ".join((*trail, start)),
+                            (*path, "includes"),
+                            path,
+                        )
+                elif sub not in trail and sub in includes:
+                    stack.append((sub, (*trail, sub)))

@@ -1,0 +1,250 @@
+"""Dates and times that cannot be right: order, bounds, weekdays, daylight-saving gaps, rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..model import Event
+from ..model.recurrence import NORWEGIAN_WEEKDAYS, WEEKDAYS, weekday_index
+from ..model.times import TimeRange
+from ..occurrences import rule_dates
+from .context import Issue, Loc, PlanIndex
+
+
+def _day(value: date) -> str:
+    return f"{value.isoformat()} ({WEEKDAYS[value.weekday()].capitalize()})"
+
+
+def plan_zone(index: PlanIndex) -> ZoneInfo | None:
+    """The plan's time zone, or None when its name is unknown."""
+    try:
+        return ZoneInfo(index.plan.plan.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def check_timezone(index: PlanIndex) -> Iterator[Issue]:
+    """PV306: the time zone must be an IANA name."""
+    if plan_zone(index) is None:
+        yield Issue(
+            "PV306",
+            f"'{index.plan.plan.timezone}' is not an IANA time zone: write e.g. 'Europe/Oslo'",
+            ("plan", "timezone"),
+            ("plan",),
+        )
+
+
+def _time_order(at: TimeRange | None, path: Loc, item: Loc) -> Iterator[Issue]:
+    if at is not None and at.end is not None and at.end <= at.start:
+        yield Issue("PV300", f"the time {at} ends before it starts", (*path, "time"), item)
+
+
+def check_order(index: PlanIndex) -> Iterator[Issue]:
+    """PV300 ends before starts; PV301/PV310 slots outside or unplaced in their event."""
+    info = index.plan.plan
+    if info.period.end < info.period.start:
+        yield Issue("PV300", "the plan period ends before it starts", ("plan", "period", "end"), ("plan",))
+    for i, phase in enumerate(index.plan.phases):
+        if phase.period.end < phase.period.start:
+            yield Issue("PV300", "the phase ends before it starts", ("phases", i, "period", "end"), ("phases", i))
+    for path, event in index.events():
+        yield from _time_order(event.time, path, path)
+        if event.end_date is not None and event.date is not None and event.end_date < event.date:
+            yield Issue("PV300", f"end_date {event.end_date} is before date {event.date}", (*path, "end_date"), path)
+        if event.start is not None and event.end is not None and event.end <= event.start:
+            yield Issue("PV300", f"end {event.end} is not after start {event.start}", (*path, "end"), path)
+        yield from _slots(event, path)
+    for i, deadline in enumerate(index.plan.deadlines):
+        if deadline.done_on is not None and deadline.time is not None and deadline.time.end is not None:
+            yield from _time_order(deadline.time, ("deadlines", i), ("deadlines", i))
+
+
+def _slots(event: Event, path: Loc) -> Iterator[Issue]:
+    first, last = event.first_day, event.last_day
+    for s, slot in enumerate(event.agenda):
+        slot_path = (*path, "agenda", s)
+        yield from _time_order(slot.time, slot_path, path)
+        if slot.date is None and first != last and event.repeat is None:
+            yield Issue(
+                "PV310",
+                f"the event runs {first} to {last}: give the slot a 'date'",
+                slot_path,
+                path,
+            )
+            continue
+        day = slot.date or first
+        if not first <= day <= last:
+            yield Issue(
+                "PV301",
+                f"the slot's date {day} is outside the event ({first} to {last})",
+                (*slot_path, "date"),
+                path,
+            )
+            continue
+        start, end = _event_hours(event, day)
+        slot_end = slot.time.end or slot.time.start
+        if start is not None and end is not None and (slot.time.start < start or slot_end > end):
+            yield Issue(
+                "PV301",
+                f"the slot {slot.time} is outside the event's hours "
+                f"{start.strftime('%H:%M')}-{end.strftime('%H:%M')} on {day}",
+                (*slot_path, "time"),
+                path,
+            )
+
+
+def _event_hours(event: Event, day: date):
+    """The event's hours on ``day`` (None where open-ended)."""
+    if event.time is not None:
+        end = event.time.end
+        return event.time.start, end
+    if event.start is not None and event.end is not None:
+        start = event.start.time() if day == event.start.date() else None
+        end = event.end.time() if day == event.end.date() else None
+        return start, end
+    return None, None
+
+
+def check_period(index: PlanIndex) -> Iterator[Issue]:
+    """PV302: events, deadlines and phases inside the plan period."""
+    period = index.plan.plan.period
+    bounds = f"the plan period ({period.start} to {period.end})"
+    for path, event in index.events():
+        found = index.occurrences[path[1]]
+        if not found:
+            continue
+        first = min(o.start.date() for o in found)
+        last = max((o.end - timedelta(microseconds=1)).date() for o in found)
+        if first < period.start or last > period.end:
+            outside = first if first < period.start else last
+            yield Issue("PV302", f"the event falls on {outside}, outside {bounds}", _when(path, event), path)
+    for i, deadline in enumerate(index.plan.deadlines):
+        if not period.contains(deadline.date):
+            yield Issue("PV302", f"the deadline {deadline.date} is outside {bounds}", ("deadlines", i, "date"), ("deadlines", i))
+    for i, phase in enumerate(index.plan.phases):
+        if not (period.contains(phase.period.start) and period.contains(phase.period.end)):
+            yield Issue("PV302", f"the phase runs outside {bounds}", ("phases", i, "period"), ("phases", i))
+
+
+def _when(path: Loc, event: Event) -> Loc:
+    return (*path, "date") if event.date is not None else (*path, "start")
+
+
+def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
+    """PV303: a written weekday must match its date."""
+    items = [(p, e.weekday, e.first_day) for p, e in index.events()]
+    items += [(("deadlines", i), d.weekday, d.date) for i, d in enumerate(index.plan.deadlines)]
+    for path, written, day in items:
+        if written is None:
+            continue
+        wanted = weekday_index(written)
+        if wanted is None:
+            yield Issue(
+                "PV101",
+                f"'{written}' is not a weekday: write e.g. 'onsdag' or 'wednesday'",
+                (*path, "weekday"),
+                path,
+            )
+        elif wanted != day.weekday():
+            actual = f"{WEEKDAYS[day.weekday()].capitalize()} ({NORWEGIAN_WEEKDAYS[day.weekday()]})"
+            yield Issue(
+                "PV303",
+                f"'{written}' does not match {day}, which is a {actual}: "
+                "check which of the two the source meant",
+                (*path, "weekday"),
+                path,
+            )
+
+
+def _local_problem(moment: datetime, zone: ZoneInfo) -> str | None:
+    """'nonexistent' or 'ambiguous' for a local time around a daylight-saving change."""
+    earlier = moment.replace(tzinfo=zone, fold=0)
+    later = moment.replace(tzinfo=zone, fold=1)
+    if earlier.utcoffset() == later.utcoffset():
+        return None
+    round_trip = earlier.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None)
+    return "nonexistent" if round_trip != moment else "ambiguous"
+
+
+def check_local_times(index: PlanIndex) -> Iterator[Issue]:
+    """PV304/PV305: times skipped or repeated by a daylight-saving change."""
+    zone = plan_zone(index)
+    if zone is None:
+        return
+    for path, event in index.events():
+        moments: list[tuple[datetime, Loc]] = []
+        for occurrence in index.occurrences[path[1]]:
+            if not occurrence.all_day:
+                moments.append((occurrence.start, _when(path, event) if event.start else (*path, "time")))
+                if occurrence.time is None or occurrence.time.end is not None:
+                    moments.append((occurrence.end, (*path, "end") if event.end else (*path, "time")))
+        for s, slot in enumerate(event.agenda):
+            day = slot.date or event.first_day
+            moments.append((datetime.combine(day, slot.time.start), (*path, "agenda", s, "time")))
+        yield from _report_local(moments, zone, path)
+    for i, deadline in enumerate(index.plan.deadlines):
+        if deadline.time is not None:
+            at = datetime.combine(deadline.date, deadline.time.start)
+            yield from _report_local([(at, ("deadlines", i, "time"))], zone, ("deadlines", i))
+
+
+def _report_local(moments: list[tuple[datetime, Loc]], zone: ZoneInfo, item: Loc) -> Iterator[Issue]:
+    seen: set[datetime] = set()
+    for moment, path in moments:
+        if moment in seen:
+            continue
+        seen.add(moment)
+        problem = _local_problem(moment, zone)
+        if problem == "nonexistent":
+            yield Issue(
+                "PV304",
+                f"{moment:%Y-%m-%d %H:%M} does not exist in {zone.key}: clocks skip that hour "
+                "at the change to summer time",
+                path,
+                item,
+            )
+        elif problem == "ambiguous":
+            yield Issue(
+                "PV305",
+                f"{moment:%Y-%m-%d %H:%M} happens twice in {zone.key} at the change to winter "
+                "time: calendars may show it an hour off",
+                path,
+                item,
+            )
+
+
+def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
+    """PV307-PV309: changes and exceptions that miss the series, rules that give nothing."""
+    for path, event in index.events():
+        repeat = event.repeat
+        if repeat is None:
+            continue
+        generated = rule_dates(event.first_day, repeat)
+        dates = set(generated)
+        if event.first_day not in dates:
+            yield Issue(
+                "PV308",
+                f"the event's date {_day(event.first_day)} is not an occurrence of its own rule "
+                f"(every {repeat.every}{', on ' + str(repeat.on) if repeat.on else ''}): "
+                "start the series on its first real date",
+                (*path, "date"),
+                path,
+            )
+        for n, day in enumerate(repeat.except_):
+            if day not in dates:
+                yield Issue(
+                    "PV309",
+                    f"except {_day(day)} is not an occurrence of the series anyway",
+                    (*path, "repeat", "except", n),
+                    path,
+                )
+        for n, change in enumerate(repeat.changes):
+            if change.occurrence not in dates or change.occurrence in repeat.except_:
+                yield Issue(
+                    "PV307",
+                    f"the series has no occurrence on {_day(change.occurrence)} to change",
+                    (*path, "repeat", "changes", n, "occurrence"),
+                    path,
+                )

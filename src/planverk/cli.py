@@ -1,0 +1,103 @@
+"""The command line: parse arguments, call one core function, map the outcome to an exit code.
+
+Heavy modules (pydantic, the checks, renderers) are imported inside the commands, so that
+``planverk --help`` starts about as fast as typer itself.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import ExitCode, PlanverkError
+
+app = typer.Typer(
+    name="planverk",
+    help="Keep a change-process plan as YAML in git: validate it, publish calendars, render workbooks.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class ReportFormat(str, Enum):
+    """How `validate` prints its findings."""
+
+    auto = "auto"
+    human = "human"
+    json = "json"
+    github = "github"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"planverk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """planverk: plans for municipal change processes, as YAML in git."""
+
+
+PlanArg = Annotated[
+    Path,
+    typer.Argument(help="A plan folder (with plan.yaml) or a single plan file.", show_default=False),
+]
+
+
+@app.command()
+def validate(
+    plans: Annotated[
+        list[Path],
+        typer.Argument(help="Plan folders (with plan.yaml) or plan files.", show_default=False),
+    ],
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="human, json (versioned) or github (workflow annotations); "
+            "auto picks github under GitHub Actions, else human.",
+        ),
+    ] = ReportFormat.auto,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check plans and report every finding as file:line:col: severity CODE message.
+
+    Exit status: 0 clean, 1 findings (errors, or warnings with --strict),
+    2 bad usage or a plan that cannot be found or read.
+    """
+    from .reporters import REPORTERS
+    from .validate import validate_plan
+
+    results = [validate_plan(path) for path in plans]
+    name = output_format.value
+    if name == "auto":
+        name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
+    REPORTERS[name](results, sys.stdout, sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if any(r.unreadable for r in results):
+        raise typer.Exit(int(ExitCode.USAGE))
+    failed = any(r.errors or (strict and r.warnings) for r in results)
+    raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: the one place that turns planverk errors into exit codes."""
+    try:
+        app(args=argv, prog_name="planverk")
+    except PlanverkError as error:
+        print(f"planverk: {error}", file=sys.stderr)
+        sys.exit(int(error.exit_code))

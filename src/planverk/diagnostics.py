@@ -1,0 +1,148 @@
+"""Findings as data: what is wrong, how bad, and where; plus the catalogue of codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How bad a finding is: errors fail validation, warnings only with ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in a plan file; line and column are 1-based."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A finding's stable code, its short name, severity and documented meaning."""
+
+    code: str
+    name: str
+    severity: Severity
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a plan."""
+
+    code: str
+    severity: Severity
+    message: str
+    position: Position | None = None
+    related: tuple[Position, ...] = field(default=())
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Order by file, line, column, then code and message."""
+        pos = self.position
+        if pos is None:
+            return ("", 0, 0, self.code, self.message)
+        return (pos.file, pos.line, pos.column, self.code, self.message)
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in [
+        # Reading files
+        Code("PV001", "invalid-yaml", E, "The file is not valid YAML (syntax, tabs used for indentation)."),
+        Code("PV002", "duplicate-key", E, "A key appears twice in one mapping; YAML keeps only one, silently."),
+        Code("PV003", "yaml-version", E, "A `%YAML` directive other than 1.2: plans are read by YAML 1.2 rules only."),
+        Code("PV004", "alias-limit", E, "Aliases expand beyond the bound planverk allows (a 'billion laughs' file)."),
+        Code("PV005", "encoding", E, "The file is not UTF-8 text."),
+        Code("PV006", "empty-file", E, "The file holds no YAML document."),
+        Code("PV007", "not-a-mapping", E, "A plan file must be a mapping of keys (plan, people, events ...)."),
+        Code("PV008", "multiple-documents", E, "A plan file holds one YAML document; split further ones into files."),
+        Code("PV009", "yaml-tag", E, "Only the standard tags !!str, !!int, !!float, !!bool and !!null are read."),
+        Code("PV010", "missing-plan", E, "No `plan.yaml` in the plan folder, or the path does not exist."),
+        Code("PV011", "bad-include", E, "An include names no file, reads a file twice, or escapes the plan folder."),
+        Code("PV012", "unreadable-file", E, "A plan file could not be read (permissions, a folder, ...)."),
+        # Shape of the data
+        Code("PV100", "unknown-key", E, "A key the model does not know; usually a typo (a did-you-mean hint follows)."),
+        Code("PV101", "invalid-value", E, "A value of the wrong type or form: a date like 2017-02-30, a bad time, a missing field."),
+        Code("PV102", "invalid-id", E, "An id with characters other than a-z, 0-9, '-', '_' and '.'."),
+        # References
+        Code("PV200", "duplicate-id", E, "Two items share an id; ids are unique across the whole plan."),
+        Code("PV201", "unknown-reference", E, "A reference to an id that no item has."),
+        Code("PV202", "wrong-reference-kind", E, "A reference to an item of the wrong kind (e.g. a phase as a participant)."),
+        Code("PV203", "group-cycle", E, "Groups that include each other in a circle."),
+        # Time
+        Code("PV300", "end-before-start", E, "An end that comes before (or at) its start."),
+        Code("PV301", "slot-outside-event", E, "An agenda slot outside its event's days or hours."),
+        Code("PV302", "outside-plan-period", E, "An event, deadline or phase outside the plan's period."),
+        Code("PV303", "weekday-mismatch", E, "The written weekday contradicts the date (a transcription slip)."),
+        Code("PV304", "nonexistent-local-time", E, "A local time skipped by the change to summer time."),
+        Code("PV305", "ambiguous-local-time", W, "A local time that occurs twice at the change to winter time."),
+        Code("PV306", "unknown-timezone", E, "The plan's time zone is not an IANA time zone name."),
+        Code("PV307", "recurrence-change", E, "A change to an occurrence the series does not have."),
+        Code("PV308", "recurrence-start", E, "A repeating event whose own date is not an occurrence of its rule (or whose rule gives none)."),
+        Code("PV309", "exception-not-occurrence", W, "An `except` date that the series would not have had anyway."),
+        Code("PV310", "slot-needs-date", E, "A slot of a multi-day event without the day it belongs to."),
+        # Bookings and calendar
+        Code("PV400", "double-booked", E, "A person or group booked for two things at overlapping times."),
+        Code("PV401", "room-double-booked", E, "A room booked for two things at overlapping times."),
+        Code("PV402", "public-holiday", W, "A meeting on a Norwegian public holiday."),
+        Code("PV403", "weekend", W, "A meeting on a Saturday or Sunday."),
+        # People and responsibility
+        Code("PV500", "responsible-without-role", W, "A deadline's responsible person holds no role or membership in the plan."),
+        # Silences
+        Code("PV900", "unused-silence", W, "A silence that silences nothing: the finding is gone, remove the silence."),
+        Code("PV901", "unknown-code", E, "A silence names a code planverk does not have."),
+    ]
+}
+
+
+def finding(code: str, message: str, position: Position | None = None, *related: Position) -> Finding:
+    """Create a finding with the severity the catalogue gives ``code``."""
+    return Finding(code, CODES[code].severity, message, position, tuple(related))
+
+
+def codes_markdown() -> str:
+    """docs/checks.md, generated from :data:`CODES` (a test keeps the two in step)."""
+    lines = [
+        "# Checks",
+        "",
+        "<!-- Generated from planverk.diagnostics.CODES; regenerate with",
+        "     python -c 'from planverk.diagnostics import codes_markdown as m; print(m(), end=\"\")' > docs/checks.md -->",
+        "",
+        "Each finding of `planverk validate` has a stable code. Errors fail validation;",
+        "warnings fail it only with `--strict`. A finding on an item (person, group, role,",
+        "phase, event, deadline) can be silenced on that item, with a reason:",
+        "",
+        "```yaml",
+        "silence:",
+        "  - {code: PV403, reason: The seminar runs over a weekend by design}",
+        "```",
+        "",
+        "| code | name | severity | meaning |",
+        "|---|---|---|---|",
+    ]
+    for code in CODES.values():
+        lines.append(f"| {code.code} | {code.name} | {code.severity.value} | {code.meaning} |")
+    lines += [
+        "",
+        "## JSON report",
+        "",
+        "`planverk validate --format json` prints one document: `version` (now 1; bumped when a",
+        "key changes meaning or disappears), `summary` (`errors`, `warnings`, `files`) and",
+        "`plans`, each with `path`, `id`, `files` and `findings`. A finding has `code`, `name`,",
+        "`severity`, `message`, `file`, `line`, `column` (1-based; null when it concerns no",
+        "file) and `related` (other positions involved, e.g. the first of two duplicate ids).",
+        "",
+    ]
+    return "\n".join(lines)

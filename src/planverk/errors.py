@@ -1,0 +1,31 @@
+"""The exception root and the exit codes; the CLI maps one to the other in one place."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What planverk's exit status means."""
+
+    OK = 0
+    FINDINGS = 1
+    """The plan has errors (or warnings, with --strict), or an edit was refused."""
+    USAGE = 2
+    """Bad arguments, or the plan could not be found or read at all."""
+
+
+class PlanverkError(Exception):
+    """A problem planverk reports as a message, never as a traceback."""
+
+    exit_code = ExitCode.USAGE
+
+
+class UsageError(PlanverkError):
+    """The command was called wrongly (unknown option value, missing file)."""
+
+
+class RefusedError(PlanverkError):
+    """The command would produce an invalid plan or output, so it did nothing."""
+
+    exit_code = ExitCode.FINDINGS

@@ -1,0 +1,66 @@
+"""Shared building blocks of the plan model: the strict base class, ids and silences."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(
+            "an id uses lower-case letters a-z, digits, '-', '_' and '.', "
+            "and starts with a letter or digit (e.g. 'steering-group')"
+        )
+    return value
+
+
+Id = Annotated[StrictStr, AfterValidator(_check_id)]
+"""The id of a plan item: unique across the whole plan and stable over time."""
+
+Ref = Annotated[StrictStr, AfterValidator(_check_id)]
+"""A reference to another item's id."""
+
+Text = StrictStr
+
+
+def as_list(value: Any) -> Any:
+    """Let a single reference stand where a list is expected (``responsible: ellen``)."""
+    return [value] if isinstance(value, str) else value
+
+
+class Model(BaseModel):
+    """Base of every plan model: unknown keys are errors, values are not coerced across types."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+
+
+class Silence(Model):
+    """Silences one finding on the item that carries it, with a reason a reviewer can read."""
+
+    code: StrictStr = Field(description="The finding's code, e.g. PV230.")
+    reason: StrictStr = Field(min_length=3, description="Why this finding is expected here.")
+
+
+class Silenceable(Model):
+    """An item whose findings can be silenced one code at a time."""
+
+    silence: list[Silence] = Field(
+        default_factory=list, description="Findings to silence on this item, each with a reason."
+    )
+
+
+class Period(Model):
+    """A span of whole days, both ends included."""
+
+    start: date = Field(description="First day (YYYY-MM-DD).")
+    end: date = Field(description="Last day, included (YYYY-MM-DD).")
+
+    def contains(self, day: date) -> bool:
+        """Whether ``day`` falls within the period."""
+        return self.start <= day <= self.end

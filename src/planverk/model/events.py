@@ -1,0 +1,151 @@
+"""Meetings, sessions and their timetables, and deadlines and milestones."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from .base import Id, Model, Ref, Silenceable, Text, as_list
+from .recurrence import Repeat
+from .times import TimeSpec
+
+Refs = Annotated[list[Ref], BeforeValidator(as_list)]
+Status = Literal["planned", "cancelled"]
+
+
+class Invitation(Model):
+    """Who sends the invitation to a meeting or slot, and to whom."""
+
+    sender: Ref = Field(description="The person who sends the invitation.")
+    recipients: Refs = Field(
+        default_factory=list, description="People or groups the invitation goes to."
+    )
+    note: Text | None = Field(
+        default=None, description="What the recipients do with it, e.g. forward it to their leaders."
+    )
+
+
+class Slot(Silenceable):
+    """A timetabled part of an event: a review slot, a talk, a group task."""
+
+    id: Ref | None = Field(
+        default=None, description="Stable id within the event; calendar UIDs derive from it."
+    )
+    date: Date | None = Field(
+        default=None, description="The day of the slot; required when the event spans days."
+    )
+    time: TimeSpec = Field(description="Start and end, e.g. 08:30-10:30.")
+    topic: Text = Field(description="What happens in the slot.")
+    participants: Refs = Field(default_factory=list, description="People or groups taking part.")
+    responsible: Refs = Field(default_factory=list, description="Who leads it.")
+    room: Text | None = Field(default=None, description="Room, when it differs from the event's.")
+    invitation: Invitation | None = Field(default=None, description="Who invites to the slot.")
+
+
+class Event(Silenceable):
+    """A meeting, session, seminar or other dated activity of the process."""
+
+    id: Id = Field(description="Stable id; calendar UIDs derive from it, so never reuse one.")
+    title: Text = Field(description="What the event is.")
+    kind: Text | None = Field(
+        default=None, description="Category, e.g. meeting, session, seminar, briefing."
+    )
+    weekday: Text | None = Field(
+        default=None,
+        description="The weekday as written in the source (e.g. 'onsdag'); checked against the date.",
+    )
+    date: Date | None = Field(default=None, description="The (first) day of the event.")
+    end_date: Date | None = Field(
+        default=None,
+        description="Last day of a multi-day event; with 'time', the same hours each day.",
+    )
+    time: TimeSpec | None = Field(
+        default=None,
+        description="Hours, e.g. 08:30-10:30; '17:00' when the end is unknown; '11:00?' when uncertain. Omit for all-day.",
+    )
+    start: datetime | None = Field(
+        default=None, description="Start of an event that runs continuously across days."
+    )
+    end: datetime | None = Field(default=None, description="End of such an event.")
+    location: Text | None = Field(default=None, description="Venue, e.g. 'Gran rådhus'.")
+    room: Text | None = Field(
+        default=None, description="Room within the venue; double bookings of a room are checked."
+    )
+    participants: Refs = Field(default_factory=list, description="People or groups taking part.")
+    responsible: Refs = Field(default_factory=list, description="Who leads or owns the event.")
+    phase: Ref | None = Field(default=None, description="The phase the event belongs to.")
+    description: Text | None = Field(default=None, description="Purpose and practical details.")
+    links: list[Text] = Field(default_factory=list, description="Related documents (URLs).")
+    invitation: Invitation | None = Field(default=None, description="Who sends the invitation.")
+    status: Status = Field(default="planned", description="'planned' or 'cancelled'.")
+    agenda: list[Slot] = Field(default_factory=list, description="The event's timetable.")
+    repeat: Repeat | None = Field(default=None, description="How the event recurs.")
+
+    @model_validator(mode="after")
+    def _check_when(self) -> Event:
+        if (self.date is None) == (self.start is None):
+            raise ValueError(
+                "give the event either 'date' (with optional 'time' and 'end_date') "
+                "or 'start' and 'end' date-times"
+            )
+        if self.start is not None:
+            if self.end is None:
+                raise ValueError("an event with 'start' needs 'end' too")
+            if self.time is not None or self.end_date is not None:
+                raise ValueError("'time' and 'end_date' go with 'date', not with 'start'/'end'")
+        elif self.end is not None:
+            raise ValueError("'end' goes with 'start'; with 'date' use 'end_date' and 'time'")
+        if self.repeat is not None and self.end_date is not None:
+            raise ValueError("a repeating event cannot also span several days ('end_date')")
+        return self
+
+    @property
+    def first_day(self) -> Date:
+        """The day the event starts."""
+        return self.date if self.date is not None else self.start.date()  # type: ignore[union-attr]
+
+    @property
+    def last_day(self) -> Date:
+        """The day the event (its first occurrence) ends."""
+        if self.date is not None:
+            return self.end_date or self.date
+        return self.end.date()  # type: ignore[union-attr]
+
+    @property
+    def all_day(self) -> bool:
+        """Whether the event has no clock times."""
+        return self.date is not None and self.time is None
+
+    @property
+    def tentative(self) -> bool:
+        """Whether its time is marked uncertain."""
+        return self.time is not None and self.time.uncertain
+
+
+class Deadline(Silenceable):
+    """A deadline or milestone: something due by a date, owned by someone."""
+
+    id: Id = Field(description="Stable id.")
+    kind: Literal["deadline", "milestone"] = Field(default="deadline", description="Deadline or milestone.")
+    weekday: Text | None = Field(default=None, description="The weekday as written in the source.")
+    date: Date = Field(description="Due date.")
+    time: TimeSpec | None = Field(default=None, description="Due time, e.g. 16:00.")
+    task: Text = Field(description="What is due.")
+    responsible: Refs = Field(default_factory=list, description="Person, role or group responsible.")
+    participants: Refs = Field(default_factory=list, description="Others involved.")
+    deliver_to: Annotated[list[Text], BeforeValidator(as_list)] = Field(
+        default_factory=list, description="Person id or e-mail address the result goes to."
+    )
+    status: Literal["open", "done"] = Field(default="open", description="'open' or 'done'.")
+    done_on: Date | None = Field(default=None, description="When it was done.")
+    phase: Ref | None = Field(default=None, description="The phase it belongs to.")
+    description: Text | None = Field(default=None, description="Details.")
+
+    @model_validator(mode="after")
+    def _check_done(self) -> Deadline:
+        if self.done_on is not None and self.status != "done":
+            raise ValueError("'done_on' is set but status is not 'done'")
+        return self

@@ -1,0 +1,144 @@
+"""Recurrence written the way a person reads it: ``every: 2 weeks``, ``on: 4th wednesday``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from typing import Literal
+
+from pydantic import Field, StrictInt, field_validator, model_validator
+
+from .base import Model, Text
+from .times import TimeSpec
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NORWEGIAN_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+_UNITS = {"day": "daily", "week": "weekly", "month": "monthly", "year": "yearly"}
+_EVERY = re.compile(r"^\s*(?:(\d+)\s+)?(day|week|month|year)s?\s*$")
+_NTH = re.compile(r"^\s*(?:(\d)(?:st|nd|rd|th)|(last))\s+(\w+)\s*$")
+
+
+def weekday_index(name: str) -> int | None:
+    """Monday=0 for an English or Norwegian weekday name (any case), else None."""
+    key = name.strip().lower()
+    for names in (WEEKDAYS, NORWEGIAN_WEEKDAYS):
+        if key in names:
+            return names.index(key)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyDay:
+    """The n-th (1-5) or last (-1) given weekday of a month."""
+
+    nth: int
+    weekday: int
+
+
+class OccurrenceChange(Model):
+    """One occurrence of a series moved, re-timed, relocated or cancelled."""
+
+    occurrence: Date = Field(description="The date the series would have put it on.")
+    date: Date | None = Field(default=None, description="The date it moves to.")
+    time: TimeSpec | None = Field(default=None, description="New time, e.g. 09:00-11:00.")
+    location: Text | None = Field(default=None, description="New location.")
+    room: Text | None = Field(default=None, description="New room.")
+    status: Literal["planned", "cancelled"] | None = Field(
+        default=None, description="'cancelled' keeps it in calendars, marked cancelled."
+    )
+    note: Text | None = Field(default=None, description="Why it changed.")
+
+
+class Repeat(Model):
+    """How an event repeats; the event's own date is the first occurrence."""
+
+    every: Text = Field(
+        description="'week', '2 weeks', 'month', 'day', '3 months' or 'year'.",
+        examples=["week", "2 weeks", "month"],
+    )
+    on: Text | list[Text] | None = Field(
+        default=None,
+        description=(
+            "Weekly: weekday(s), e.g. 'wednesday'. Monthly: '4th wednesday', "
+            "'last friday'. Default: the weekday (or day of month) of the first date."
+        ),
+    )
+    until: Date | None = Field(default=None, description="Last possible date, included.")
+    count: StrictInt | None = Field(default=None, ge=1, description="Number of occurrences.")
+    except_: list[Date] = Field(
+        default_factory=list,
+        alias="except",
+        description="Dates the series skips entirely (holidays, summer break).",
+    )
+    changes: list[OccurrenceChange] = Field(
+        default_factory=list, description="Single occurrences moved or cancelled."
+    )
+
+    @field_validator("every")
+    @classmethod
+    def _check_every(cls, value: str) -> str:
+        if not _EVERY.match(value.lower()):
+            raise ValueError(
+                f"'{value}' is not a repeat interval: write e.g. 'week', '2 weeks' or 'month'"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> Repeat:
+        if self.until is not None and self.count is not None:
+            raise ValueError("give either 'until' or 'count', not both")
+        if self.until is None and self.count is None:
+            raise ValueError("a series needs an end: add 'until: YYYY-MM-DD' or 'count: N'")
+        self.weekdays()
+        self.monthly_days()
+        return self
+
+    @property
+    def frequency(self) -> str:
+        """'daily', 'weekly', 'monthly' or 'yearly'."""
+        match = _EVERY.match(self.every.lower())
+        assert match is not None
+        return _UNITS[match.group(2)]
+
+    @property
+    def interval(self) -> int:
+        """Every how many days/weeks/months."""
+        match = _EVERY.match(self.every.lower())
+        assert match is not None
+        return int(match.group(1) or 1)
+
+    def _on_items(self) -> list[str]:
+        if self.on is None:
+            return []
+        return [self.on] if isinstance(self.on, str) else list(self.on)
+
+    def weekdays(self) -> list[int]:
+        """Weekdays (Monday=0) of a weekly series given in ``on``; empty when not given."""
+        if self.frequency != "weekly":
+            return []
+        days = []
+        for item in self._on_items():
+            index = weekday_index(item)
+            if index is None:
+                raise ValueError(f"'{item}' is not a weekday (monday ... sunday)")
+            days.append(index)
+        return days
+
+    def monthly_days(self) -> list[MonthlyDay]:
+        """The n-th weekdays of a monthly series given in ``on``; empty when not given."""
+        if self.frequency != "monthly":
+            if self.frequency != "weekly" and self.on is not None:
+                raise ValueError("'on' applies to weekly and monthly series only")
+            return []
+        result = []
+        for item in self._on_items():
+            match = _NTH.match(item.lower())
+            index = weekday_index(match.group(3)) if match else None
+            if match is None or index is None:
+                raise ValueError(f"'{item}': write the day of a monthly series as '2nd wednesday' or 'last friday'")
+            nth = -1 if match.group(2) else int(match.group(1))
+            if not 1 <= nth <= 5 and nth != -1:
+                raise ValueError(f"'{item}': a month has at most five of each weekday")
+            result.append(MonthlyDay(nth=nth, weekday=index))
+        return result

@@ -1,0 +1,74 @@
+"""Clock times as people write them in schedules: ``08:30-10:30``, ``17:00``, ``11:00?``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+
+_CLOCK = r"(\d{1,2})[:.](\d{2})"
+_TIME_RANGE = re.compile(rf"^\s*{_CLOCK}\s*(?:[-–]\s*{_CLOCK})?\s*(\?)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRange:
+    """A start time, an optional end time, and whether the time is uncertain (``?``)."""
+
+    start: time
+    end: time | None = None
+    uncertain: bool = False
+
+    def __str__(self) -> str:
+        text = self.start.strftime("%H:%M")
+        if self.end is not None:
+            text += "-" + self.end.strftime("%H:%M")
+        return text + ("?" if self.uncertain else "")
+
+
+def _clock(hours: str, minutes: str, text: str) -> time:
+    h, m = int(hours), int(minutes)
+    if h == 24 and m == 0:
+        raise ValueError(f"'{text}': write 24:00 as 23:59, or end the event on the next day")
+    if h > 23 or m > 59:
+        raise ValueError(f"'{text}' is not a clock time (hours 00-23, minutes 00-59)")
+    return time(h, m)
+
+
+def parse_time_range(value: Any) -> TimeRange:
+    """Parse ``HH:MM``, ``HH:MM-HH:MM``, either with a trailing ``?`` for an uncertain time."""
+    if isinstance(value, TimeRange):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(
+            f"{value} was read as a number: write the time as HH:MM, e.g. '17:00' or '08:30-10:30'"
+        )
+    if not isinstance(value, str):
+        raise ValueError("expected a time like 08:30-10:30, 17:00 or 11:00? (uncertain)")
+    match = _TIME_RANGE.match(value)
+    if not match:
+        raise ValueError(
+            f"'{value}' is not a time: write HH:MM or HH:MM-HH:MM, "
+            "with a trailing '?' when the time is uncertain"
+        )
+    h1, m1, h2, m2, question = match.groups()
+    start = _clock(h1, m1, value)
+    end = _clock(h2, m2, value) if h2 is not None else None
+    return TimeRange(start=start, end=end, uncertain=question is not None)
+
+
+TimeSpec = Annotated[
+    TimeRange,
+    BeforeValidator(parse_time_range),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{1,2}[:.]\d{2}(\s*-\s*\d{1,2}[:.]\d{2})?\??$",
+            "examples": ["08:30-10:30", "17:00", "11:00?"],
+        }
+    ),
+]
+"""A pydantic field type for :class:`TimeRange`, read from and written as text."""

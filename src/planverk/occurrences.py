@@ -1,0 +1,161 @@
+"""Expand events into dated occurrences: repeats, exceptions, moves and cancellations.
+
+Times are naive local times in the plan's time zone; a caller that needs instants attaches
+the zone. The expansion follows RFC 5545 so that calendars agree with it: ``count``
+counts the occurrences the rule generates, and ``except`` dates are removed afterwards.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from .model import Event
+from .model.recurrence import MonthlyDay, Repeat
+from .model.times import TimeRange
+
+MAX_OCCURRENCES = 5_000
+"""Upper bound on one series, so a mistaken rule cannot run away."""
+
+DEFAULT_DURATION = timedelta(hours=1)
+"""How long an event with a start time but no end time is taken to last."""
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One dated instance of an event."""
+
+    event: Event
+    original: date
+    """The date the rule gives (the RECURRENCE-ID of a changed occurrence)."""
+    start: datetime
+    """Local start; midnight for all-day occurrences."""
+    end: datetime
+    """Local end (exclusive); midnight after the last day for all-day occurrences."""
+    all_day: bool
+    cancelled: bool
+    changed: bool
+    time: TimeRange | None
+    location: str | None
+    room: str | None
+
+
+def _combine(day: date, at: time) -> datetime:
+    return datetime.combine(day, at)
+
+
+def span(day: date, last_day: date, at: TimeRange | None) -> tuple[datetime, datetime]:
+    """Local start and end of something on ``day`` (to ``last_day``) at ``at``."""
+    if at is None:
+        return _combine(day, time()), _combine(last_day + timedelta(days=1), time())
+    start = _combine(day, at.start)
+    end = _combine(last_day, at.end) if at.end is not None else start + DEFAULT_DURATION
+    return start, end
+
+
+def nth_weekday(year: int, month: int, rule: MonthlyDay) -> date | None:
+    """The n-th (or last, n=-1) weekday of a month, or None when the month has no such day."""
+    days_in_month = calendar.monthrange(year, month)[1]
+    if rule.nth == -1:
+        last = date(year, month, days_in_month)
+        return last - timedelta(days=(last.weekday() - rule.weekday) % 7)
+    first = date(year, month, 1)
+    day = first + timedelta(days=(rule.weekday - first.weekday()) % 7 + 7 * (rule.nth - 1))
+    return day if day.month == month else None
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def rule_dates(first: date, repeat: Repeat) -> list[date]:
+    """The dates a rule generates from ``first``, before exceptions (RFC 5545 order)."""
+    limit = repeat.count if repeat.count is not None else MAX_OCCURRENCES
+    until = repeat.until
+    result: list[date] = []
+
+    def accept(day: date) -> bool:
+        """Add ``day``; False when the series is complete."""
+        if until is not None and day > until:
+            return False
+        if day >= first:
+            result.append(day)
+        return len(result) < limit
+
+    frequency, interval = repeat.frequency, repeat.interval
+    step = 0
+    while len(result) < limit and step <= MAX_OCCURRENCES:
+        if frequency == "daily":
+            if not accept(first + timedelta(days=step * interval)):
+                break
+        elif frequency == "weekly":
+            monday = first - timedelta(days=first.weekday()) + timedelta(weeks=step * interval)
+            days = repeat.weekdays() or [first.weekday()]
+            if not all(accept(monday + timedelta(days=d)) for d in sorted(set(days))):
+                break
+        elif frequency == "monthly":
+            year, month = _add_months(first.year, first.month, step * interval)
+            if date(year, month, 1) > (until or date.max.replace(day=1)):
+                break
+            rules = repeat.monthly_days()
+            if rules:
+                found = sorted(d for d in (nth_weekday(year, month, r) for r in rules) if d)
+            else:
+                valid = first.day <= calendar.monthrange(year, month)[1]
+                found = [date(year, month, first.day)] if valid else []
+            if not all(accept(d) for d in found):
+                break
+        else:  # yearly
+            year = first.year + step * interval
+            if until is not None and year > until.year:
+                break
+            if not calendar.isleap(year) and (first.month, first.day) == (2, 29):
+                step += 1
+                continue
+            if not accept(first.replace(year=year)):
+                break
+        step += 1
+    return result
+
+
+def occurrences(event: Event) -> list[Occurrence]:
+    """Every occurrence of ``event`` in date order, cancelled ones included (flagged)."""
+    if event.repeat is None:
+        start, end = (
+            (event.start, event.end)
+            if event.start is not None and event.end is not None
+            else span(event.first_day, event.last_day, event.time)
+        )
+        return [
+            Occurrence(
+                event, event.first_day, start, end, event.all_day, event.status == "cancelled",
+                False, event.time, event.location, event.room,
+            )
+        ]
+    repeat = event.repeat
+    skipped = set(repeat.except_)
+    changes = {change.occurrence: change for change in repeat.changes}
+    result = []
+    for day in rule_dates(event.first_day, repeat):
+        if day in skipped:
+            continue
+        change = changes.get(day)
+        moved_to = day
+        at, location, room = event.time, event.location, event.room
+        cancelled = event.status == "cancelled"
+        if change is not None:
+            moved_to = change.date or day
+            at = change.time or at
+            location = change.location or location
+            room = change.room or room
+            cancelled = cancelled or change.status == "cancelled"
+        start, end = span(moved_to, moved_to, at)
+        result.append(
+            Occurrence(
+                event, day, start, end, at is None, cancelled, change is not None, at, location, room,
+            )
+        )
+    result.sort(key=lambda o: (o.start, o.original))
+    return result

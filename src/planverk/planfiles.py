@@ -1,0 +1,166 @@
+"""Find a plan's files, read them, and merge them into one document with positions."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Finding, Position, finding
+from .yamlsource import SourceMap, load_file
+
+PLAN_FILE = "plan.yaml"
+COLLECTIONS = ("people", "groups", "roles", "phases", "events", "deadlines")
+"""Top-level lists that included files contribute to."""
+
+
+@dataclass
+class PlanSource:
+    """The merged raw data of a plan, where each part came from, and what went wrong reading it."""
+
+    root: Path
+    """The plan folder."""
+    data: dict[str, Any] | None
+    source: SourceMap
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    unreadable: bool = False
+    """True when the plan could not be found or opened at all (exit code 2)."""
+
+
+def display_path(path: Path) -> str:
+    """A path as findings show it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def locate_plan(target: Path) -> tuple[Path, Path] | Finding:
+    """Return (plan folder, plan file) for a folder or a single plan file."""
+    if target.is_dir():
+        plan_file = target / PLAN_FILE
+        if not plan_file.is_file():
+            return finding(
+                "PV010",
+                f"{display_path(target)} has no {PLAN_FILE}: give a plan folder or a plan file "
+                "(start one with 'planverk init')",
+            )
+        return target, plan_file
+    if target.is_file():
+        return target.parent, target
+    return finding("PV010", f"{display_path(target)} does not exist: give a plan folder or a plan file")
+
+
+def read_plan(target: Path) -> PlanSource:
+    """Read ``plan.yaml`` (or a single plan file) and every file it includes."""
+    located = locate_plan(target)
+    if isinstance(located, Finding):
+        return PlanSource(target, None, SourceMap(display_path(target)), [], [located], True)
+    root, plan_file = located
+    main_display = display_path(plan_file)
+    loaded = load_file(plan_file, main_display)
+    merged = PlanSource(root, None, loaded.source, [main_display], list(loaded.findings))
+    if loaded.data is None:
+        merged.unreadable = any(f.code == "PV012" for f in loaded.findings)
+        return merged
+    if not isinstance(loaded.data, dict):
+        merged.findings.append(_not_a_mapping(loaded.source))
+        return merged
+    data: dict[str, Any] = loaded.data
+    merged.data = data
+    for path in _included_files(root, plan_file, data, loaded.source, merged.findings):
+        _merge_file(merged, path)
+    return merged
+
+
+def _not_a_mapping(source: SourceMap) -> Finding:
+    return finding(
+        "PV007",
+        "a plan file is a mapping of keys such as 'plan:', 'people:' and 'events:'",
+        source.values.get((), Position(source.file, 1, 1)),
+    )
+
+
+def _included_files(
+    root: Path, plan_file: Path, data: dict[str, Any], source: SourceMap, findings: list[Finding]
+) -> list[Path]:
+    """Resolve ``include:`` patterns to files inside the plan folder, in a stable order."""
+    patterns = data.get("include")
+    if patterns is None:
+        return []
+    if not isinstance(patterns, list):
+        patterns = [patterns]
+    real_root = root.resolve()
+    seen = {plan_file.resolve()}
+    result: list[Path] = []
+    for index, pattern in enumerate(patterns):
+        where = source.values.get(("include", index)) or source.values.get(("include",))
+        if not isinstance(pattern, str) or not pattern.strip():
+            findings.append(finding("PV011", "an include is a file name or glob, e.g. 'events/*.yaml'", where))
+            continue
+        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            findings.append(
+                finding("PV011", f"include '{pattern}' points outside the plan folder: "
+                        "a plan includes only files inside its own folder", where)
+            )
+            continue
+        matches = sorted(p for p in root.glob(pattern) if p.is_file())
+        if not matches:
+            findings.append(finding("PV011", f"include '{pattern}' matches no file in {display_path(root)}", where))
+            continue
+        for match in matches:
+            real = match.resolve()
+            if not real.is_relative_to(real_root):
+                findings.append(
+                    finding("PV011", f"include '{pattern}' reaches {display_path(match)}, a link "
+                            "to outside the plan folder: copy the file into the folder", where)
+                )
+            elif real not in seen:
+                seen.add(real)
+                result.append(match)
+    return result
+
+
+def _merge_file(merged: PlanSource, path: Path) -> None:
+    """Append an included file's lists to the plan's, keeping positions aligned."""
+    assert merged.data is not None
+    offsets = {key: len(merged.data.get(key) or []) for key in COLLECTIONS}
+    display = display_path(path)
+    loaded = load_file(path, display, offsets)
+    merged.files.append(display)
+    merged.findings.extend(loaded.findings)
+    if loaded.data is None:
+        merged.unreadable = merged.unreadable or any(f.code == "PV012" for f in loaded.findings)
+        return
+    if not isinstance(loaded.data, dict):
+        merged.findings.append(_not_a_mapping(loaded.source))
+        return
+    source = loaded.source
+    for key, value in loaded.data.items():
+        key_pos = source.keys.get((key,))
+        if key not in COLLECTIONS:
+            hint = get_close_matches(str(key), COLLECTIONS, n=1)
+            where = "belongs in plan.yaml only" if key in ("plan", "include") else (
+                f"did you mean '{hint[0]}'?" if hint else f"an included file holds {', '.join(COLLECTIONS)}"
+            )
+            merged.findings.append(finding("PV100", f"unknown key '{key}' in an included file: {where}", key_pos))
+            continue
+        if not isinstance(value, list):
+            merged.findings.append(
+                finding("PV101", f"'{key}' must be a list (items start with '- ')", source.values.get((key,)))
+            )
+            continue
+        existing = merged.data.get(key)
+        if existing is None:
+            merged.data[key] = value
+        elif isinstance(existing, list):
+            existing.extend(value)
+    for table in ("values", "keys"):
+        target = getattr(merged.source, table)
+        for path_, position in getattr(source, table).items():
+            if len(path_) > 1:
+                target[path_] = position
+    merged.source.leading_zero |= source.leading_zero

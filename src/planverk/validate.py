@@ -1,0 +1,104 @@
+"""The one pipeline: files -> raw data with positions -> model -> semantic checks -> findings.
+
+CLI, tests and other commands all call :func:`validate_plan`. Each stage runs only when
+the one before it is clean enough to give it something to work on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .diagnostics import CODES, Finding, Severity, finding
+from .model import Plan
+from .planfiles import PlanSource, read_plan
+from .schema_errors import convert, locate
+from .yamlsource import SourceMap
+
+
+@dataclass
+class Validation:
+    """The outcome of validating a plan."""
+
+    target: Path
+    plan: Plan | None
+    findings: list[Finding]
+    files: list[str] = field(default_factory=list)
+    unreadable: bool = False
+    source: SourceMap | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Findings of severity error."""
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        """Findings of severity warning."""
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+    @property
+    def ok(self) -> bool:
+        """A plan was read and has no errors."""
+        return self.plan is not None and not self.errors
+
+
+def validate_plan(target: Path) -> Validation:
+    """Read, validate and check the plan at ``target`` (a folder or a plan file)."""
+    read = read_plan(target)
+    result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source)
+    if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
+        return _finish(result)
+    try:
+        plan = Plan.model_validate(read.data)
+    except ValidationError as error:
+        result.findings.extend(convert(error, Plan, read.source))
+        return _finish(result)
+    result.plan = plan
+    result.findings.extend(check_plan(plan, read))
+    return _finish(result)
+
+
+def check_plan(plan: Plan, read: PlanSource) -> list[Finding]:
+    """Run the semantic checks and apply the plan's silences."""
+    from .checks import CHECKS, PlanIndex
+
+    index = PlanIndex(plan)
+    issues = [issue for check in CHECKS for issue in check(index)]
+    silences = _silences(plan)
+    used: set[tuple[tuple[str | int, ...], str]] = set()
+    findings = []
+    for issue in issues:
+        key = (issue.item, issue.code) if issue.item is not None else None
+        if key is not None and key in silences:
+            used.add(key)
+            continue
+        related = tuple(p for p in (locate(read.source, r) for r in issue.related) if p)
+        findings.append(finding(issue.code, issue.message, locate(read.source, issue.path), *related))
+    for (item, code), path in silences.items():
+        if code not in CODES:
+            findings.append(finding("PV901", f"silence names '{code}', which is not a planverk code", locate(read.source, path)))
+        elif (item, code) not in used:
+            findings.append(
+                finding("PV900", f"nothing to silence: {code} is not reported here any more; "
+                        "remove this silence", locate(read.source, path))
+            )
+    return findings
+
+
+def _silences(plan: Plan) -> dict[tuple[tuple[str | int, ...], str], tuple[str | int, ...]]:
+    """(item path, code) -> path of the silence entry, for every silence in the plan."""
+    result = {}
+    for kind in ("people", "groups", "roles", "phases", "events", "deadlines"):
+        for i, item in enumerate(getattr(plan, kind)):
+            for n, silence in enumerate(item.silence):
+                result[((kind, i), silence.code)] = (kind, i, "silence", n, "code")
+    return result
+
+
+def _finish(result: Validation) -> Validation:
+    result.findings.sort(key=lambda f: f.sort_key)
+    return result
+

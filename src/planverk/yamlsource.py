@@ -1,0 +1,371 @@
+"""Read one YAML file into plain data plus the source position of every key and value.
+
+The file is parsed by libyaml (ruamel.yaml's C parser) and the data is built here from
+its event stream, not by ruamel's constructor, so that planverk:
+
+- resolves plain scalars by the YAML 1.2 core schema only (``NO``, ``on`` and ``08:30`` are
+  text; there are no timestamps: dates are parsed later, by the model, with positions);
+- reports duplicate keys, tags and ``%YAML 1.1`` instead of silently accepting them;
+- bounds alias expansion, so a "billion laughs" file fails fast in bounded memory;
+- builds without recursion, so deep nesting cannot overflow the stack.
+
+Round-trip loading (comments kept) is for the editing commands, not for validation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Finding, Position, finding
+
+Path_ = tuple[str | int, ...]
+
+MAX_ALIAS_NODES = 10_000
+"""How many nodes aliases may expand to in one file; plans rarely use aliases at all."""
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_NULLS = frozenset(["", "~", "null", "Null", "NULL"])
+_TRUE = frozenset(["true", "True", "TRUE"])
+_FALSE = frozenset(["false", "False", "FALSE"])
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a document stands in its file."""
+
+    file: str
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+    leading_zero: set[Path_] = field(default_factory=set)
+    """Paths of plain integers written with a leading zero (``0301``)."""
+
+
+@dataclass
+class LoadedFile:
+    """A parsed YAML file: its data (None when unreadable), positions and findings."""
+
+    data: Any
+    source: SourceMap
+    findings: list[Finding]
+
+
+class _Abort(Exception):
+    """Stops building a file after a fatal finding."""
+
+    def __init__(self, found: Finding) -> None:
+        super().__init__(found.message)
+        self.finding = found
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+def _tagged(tag: str, text: str, pos: Position) -> Any:
+    name = tag[len(_TAG):] if tag.startswith(_TAG) else None
+    if tag == "!" or name == "str":
+        return text
+    if name in ("int", "float", "bool", "null"):
+        value = resolve_plain(text)
+        wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[name]
+        if isinstance(value, wanted) and not (name != "bool" and isinstance(value, bool)):
+            return float(value) if name == "float" else value
+        raise _Abort(finding("PV009", f"'{text}' is not a valid !!{name}", pos))
+    raise _Abort(
+        finding(
+            "PV009",
+            f"tag '{tag}' is not read in plan files: remove it (quote the value to make it text)",
+            pos,
+        )
+    )
+
+
+def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
+    """Decode UTF-8 (a BOM is allowed); on failure, a finding at the offending byte."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        byte = raw[error.start]
+        return None, finding(
+            "PV005",
+            f"byte 0x{byte:02x} is not UTF-8: save the file as UTF-8 "
+            "(in Excel/Word exports, choose 'UTF-8' encoding)",
+            Position(display, line, column),
+        )
+
+
+def load_file(path: Path, display: str, list_offsets: dict[str, int] | None = None) -> LoadedFile:
+    """Read and parse ``path``; positions name it ``display``.
+
+    ``list_offsets`` shifts the indices of top-level lists, so that the positions of an
+    included file line up with the merged plan (``events[12]`` of the plan may be
+    ``events[0]`` of the file).
+    """
+    source = SourceMap(display)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return LoadedFile(None, source, [finding("PV012", f"cannot read {display}: {reason}")])
+    text, problem = decode(raw, display)
+    if text is None:
+        assert problem is not None
+        return LoadedFile(None, source, [problem])
+    return parse_text(text, source, list_offsets or {})
+
+
+def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None = None) -> LoadedFile:
+    """Parse YAML text into data and positions (see the module docstring)."""
+    findings: list[Finding] = []
+    try:
+        data = _Builder(source, findings, list_offsets or {}).build(text)
+    except _Abort as abort:
+        return LoadedFile(None, source, [*findings, abort.finding])
+    return LoadedFile(data, source, findings)
+
+
+def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    if mark is None:
+        return finding("PV001", message, Position(display, 1, 1))
+    line, column = mark.line, mark.column
+    if "unexpected ':'" in str(problem):
+        message += ": inside { } or [ ], quote values that contain ':', e.g. time: '09:00-10:00'"
+    lines = text.splitlines()
+    if line < len(lines) and "\t" in lines[line][: column + 1]:
+        message = "a tab character: YAML is indented with spaces only, replace tabs by spaces"
+        column = lines[line].index("\t")
+    return finding("PV001", message, Position(display, line + 1, column + 1))
+
+
+class _Builder:
+    """Turns libyaml's event stream into Python data, recording positions as it goes."""
+
+    def __init__(self, source: SourceMap, findings: list[Finding], offsets: dict[str, int]):
+        self.source = source
+        self.findings = findings
+        self.offsets = offsets
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_nodes = 0
+        self.nodes = 0
+
+    def pos(self, mark: Any) -> Position:
+        return Position(self.source.file, mark.line + 1, mark.column + 1)
+
+    def build(self, text: str) -> Any:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import YAMLError
+
+        # A fresh YAML() per file; typ="safe" with pure=False selects libyaml's C parser.
+        yaml = YAML(typ="safe", pure=False)
+        try:
+            return self._consume(yaml.parse(text))
+        except YAMLError as error:
+            raise _Abort(_syntax_finding(error, text, self.source.file)) from None
+
+    def _consume(self, events: Any) -> Any:
+        from ruamel.yaml import events as ev
+
+        # Each frame: [container, path, pending_key, start_node_count, anchor, seen_keys]
+        stack: list[list[Any]] = []
+        root: Any = None
+        documents = 0
+        has_root = False
+
+        def child_path(frame: list[Any]) -> Path_:
+            container, path = frame[0], frame[1]
+            if isinstance(container, list):
+                index = len(container)
+                if len(path) == 1 and isinstance(path[0], str):
+                    index += self.offsets.get(path[0], 0)
+                return (*path, index)
+            return (*path, frame[2])
+
+        def attach(value: Any) -> None:
+            nonlocal root, has_root
+            if not stack:
+                root, has_root = value, True
+                return
+            frame = stack[-1]
+            container = frame[0]
+            if isinstance(container, list):
+                container.append(value)
+            else:
+                container[frame[2]] = value
+                frame[2] = None
+
+        for event in events:
+            kind = type(event)
+            if kind is ev.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Abort(
+                        finding(
+                            "PV008",
+                            "a second YAML document ('---'): a plan file holds one document",
+                            self.pos(event.start_mark),
+                        )
+                    )
+                version = getattr(event, "version", None)
+                if version is not None and tuple(version) != (1, 2):
+                    raise _Abort(
+                        finding(
+                            "PV003",
+                            f"%YAML {version[0]}.{version[1]}: plans are read as YAML 1.2; "
+                            "remove the %YAML line",
+                            self.pos(event.start_mark),
+                        )
+                    )
+                continue
+            if kind in (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent):
+                continue
+
+            # Is this event a mapping key?
+            frame = stack[-1] if stack else None
+            is_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
+            is_key = is_key and kind not in (ev.MappingEndEvent, ev.SequenceEndEvent)
+
+            if is_key:
+                assert frame is not None
+                if kind is not ev.ScalarEvent:
+                    raise _Abort(
+                        finding(
+                            "PV001",
+                            "a mapping key must be plain text, not a list, mapping or alias",
+                            self.pos(event.start_mark),
+                        )
+                    )
+                key = event.value
+                key_path = (*frame[1], key)
+                key_pos = self.pos(event.start_mark)
+                seen = frame[5]
+                if key in seen:
+                    first = seen[key]
+                    self.findings.append(
+                        finding(
+                            "PV002",
+                            f"duplicate key '{key}' (first at line {first.line}): "
+                            "YAML would keep only one; remove or rename one of them",
+                            key_pos,
+                            first,
+                        )
+                    )
+                    # Keep the first value; read the duplicate into a throw-away slot.
+                    frame[2] = _DUPLICATE
+                else:
+                    seen[key] = key_pos
+                    frame[2] = key
+                    self.source.keys[key_path] = key_pos
+                continue
+
+            if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                done = stack.pop()
+                container, start_count, anchor = done[0], done[3], done[4]
+                if isinstance(container, dict):
+                    container.pop(_DUPLICATE, None)
+                if anchor is not None:
+                    self.anchors[anchor] = (container, self.nodes - start_count + 1)
+                attach(container)
+                continue
+
+            path = child_path(frame) if frame is not None else ()
+            position = self.pos(event.start_mark)
+            if _DUPLICATE not in path:
+                self.source.values[path] = position
+            self.nodes += 1
+
+            if kind is ev.ScalarEvent:
+                value = self._scalar(event, path, position)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+                attach(value)
+            elif kind is ev.AliasEvent:
+                target = self.anchors.get(event.anchor)
+                if target is None:
+                    raise _Abort(finding("PV001", f"unknown alias '*{event.anchor}'", position))
+                value, size = target
+                self.alias_nodes += size
+                self.nodes += size - 1  # counted as expanded, so nested anchors grow too
+                if self.alias_nodes > MAX_ALIAS_NODES:
+                    raise _Abort(
+                        finding(
+                            "PV004",
+                            f"aliases expand to more than {MAX_ALIAS_NODES:,} values: "
+                            "write the data out instead of nesting aliases",
+                            position,
+                        )
+                    )
+                attach(value)
+            elif kind is ev.MappingStartEvent:
+                self._check_collection_tag(event, position)
+                stack.append([{}, path, None, self.nodes, event.anchor, {}])
+            elif kind is ev.SequenceStartEvent:
+                self._check_collection_tag(event, position)
+                stack.append([[], path, None, self.nodes, event.anchor, {}])
+
+        if not has_root or root is None:
+            raise _Abort(
+                finding(
+                    "PV006",
+                    "the file is empty: a plan file holds a mapping such as 'plan:' or 'events:'",
+                    Position(self.source.file, 1, 1),
+                )
+            )
+        return root
+
+    def _check_collection_tag(self, event: Any, position: Position) -> None:
+        tag = event.tag
+        if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
+            raise _Abort(finding("PV009", f"tag '{tag}' is not read in plan files: remove it", position))
+
+    def _scalar(self, event: Any, path: Path_, position: Position) -> Any:
+        text = event.value
+        if event.tag is not None and event.tag != "!":
+            return _tagged(event.tag, text, position)
+        if event.style or not event.implicit[0]:
+            return text
+        value = resolve_plain(text)
+        if isinstance(value, int) and not isinstance(value, bool) and len(text) > 1:
+            digits = text.lstrip("+-")
+            if len(digits) > 1 and digits[0] == "0" and digits.isdigit():
+                self.source.leading_zero.add(path)
+        return value
+
+
+_DUPLICATE = "\0duplicate"
+"""The throw-away key under which the value of a duplicate key is read, then dropped."""
