@@ -122,7 +122,7 @@ def codes_markdown() -> str:
         "",
         "Each finding of `planverk validate` has a stable code. Errors fail validation;",
         "warnings fail it only with `--strict`. A finding on an item (person, group, role,",
-        "phase, event, deadline) can be silenced on that item, with a reason:",
+        "phase, event, deadline, form, reference) can be silenced on that item, with a reason:",
         "",
         "```yaml",
         "silence:",

@@ -12,7 +12,7 @@ from .diagnostics import Finding, Position, finding
 from .yamlsource import SourceMap, load_file
 
 PLAN_FILE = "plan.yaml"
-COLLECTIONS = ("people", "groups", "roles", "phases", "events", "deadlines")
+COLLECTIONS = ("people", "groups", "roles", "phases", "events", "deadlines", "forms", "references")
 """Top-level lists that included files contribute to."""
 
 

@@ -26,7 +26,7 @@ class Issue:
     related: tuple[Loc, ...] = ()
 
 
-KINDS = ("people", "groups", "roles", "phases", "events", "deadlines")
+KINDS = ("people", "groups", "roles", "phases", "events", "deadlines", "forms", "references")
 KIND_NAMES = {
     "people": "person",
     "groups": "group",
@@ -34,6 +34,8 @@ KIND_NAMES = {
     "phases": "phase",
     "events": "event",
     "deadlines": "deadline",
+    "forms": "form",
+    "references": "reference",
 }
 
 

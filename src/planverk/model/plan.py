@@ -9,6 +9,7 @@ from pydantic import BeforeValidator, Field, field_validator
 
 from .base import Id, Model, Period, Ref, Silenceable, Text, as_list
 from .events import Deadline, Event
+from .workbook import Form, Reference
 
 Refs = Annotated[list[Ref], BeforeValidator(as_list)]
 
@@ -137,7 +138,12 @@ class Phase(Silenceable):
     id: Id = Field(description="Stable id.")
     name: Text = Field(description="Name.")
     period: Period = Field(description="When the phase runs.")
-    description: Text | None = Field(default=None, description="What happens in it.")
+    description: Text | None = Field(
+        default=None, description="What happens in it; a workbook shows it as the phase's purpose."
+    )
+    contacts: Refs = Field(
+        default_factory=list, description="People to ask about this phase, e.g. a session's contacts."
+    )
 
 
 class Plan(Model):
@@ -154,3 +160,9 @@ class Plan(Model):
     phases: list[Phase] = Field(default_factory=list, description="Phases of the process.")
     events: list[Event] = Field(default_factory=list, description="Meetings and sessions.")
     deadlines: list[Deadline] = Field(default_factory=list, description="Deadlines and milestones.")
+    forms: list[Form] = Field(
+        default_factory=list, description="Forms participants fill in and send (submission templates)."
+    )
+    references: list[Reference] = Field(
+        default_factory=list, description="Documents the process builds on."
+    )
