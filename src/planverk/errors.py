@@ -29,3 +29,7 @@ class RefusedError(PlanverkError):
     """The command would produce an invalid plan or output, so it did nothing."""
 
     exit_code = ExitCode.FINDINGS
+
+
+class TemplateError(PlanverkError):
+    """A template could not be found, read or rendered; the message says where and why."""

@@ -82,9 +82,12 @@ class Form(Silenceable):
         description="The deadline it is sent by (a deadline id); its responsible send it and its "
         "deliver_to receive it.",
     )
-    max_pages: StrictInt | None = Field(default=None, ge=1, description="Longest allowed, in pages.")
+    max_pages: StrictInt | None = Field(
+        default=None, ge=1, description="Longest allowed, in pages."
+    )
     attachments: list[Text] = Field(
-        default_factory=list, description="What goes with it beyond the pages, e.g. 'organisasjonskart'."
+        default_factory=list,
+        description="What goes with it beyond the pages, e.g. 'organisasjonskart'.",
     )
     sections: list[FormSection] = Field(
         default_factory=list, description="Headings in order, each with what to write under it."

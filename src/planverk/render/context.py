@@ -1,0 +1,299 @@
+"""Build the template context from a validated plan: views with references resolved."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from ..model import Deadline, Event, Plan
+from ..model.events import Invitation
+from ..occurrences import Occurrence, occurrences
+from .diagrams import gantt, org_chart
+from .scope import Scope
+from .views import (
+    AddressView,
+    Context,
+    DeadlineView,
+    DiagramsView,
+    EventView,
+    FormSectionView,
+    FormView,
+    GroupView,
+    InvitationView,
+    MemberView,
+    OccurrenceView,
+    PersonView,
+    PhaseView,
+    PlanView,
+    ReferenceView,
+    RoleView,
+    SlotView,
+)
+
+
+def place(location: str | None, room: str | None) -> str | None:
+    """Venue and room in one text; the room alone when it already names the venue."""
+    if location and room:
+        return room if location.casefold() in room.casefold() else f"{location}, {room}"
+    return room or location
+
+
+class _Builder:
+    """Turns plan items into views once each, so that views can point at each other."""
+
+    def __init__(self, plan: Plan, labels: dict[str, Any], as_of: date) -> None:
+        self.plan = plan
+        self.labels = labels
+        self.as_of = as_of
+        self.people = {p.id: self._person(p) for p in plan.people}
+        self.groups = {g.id: self._group(g) for g in plan.groups}
+        for group in plan.groups:
+            view = self.groups[group.id]
+            view.includes = [self.groups[ref] for ref in group.includes if ref in self.groups]
+            view.reports_to = self.groups.get(group.reports_to) if group.reports_to else None
+            for member in view.members:
+                member.person.groups.append(view)
+        self.parties: dict[str, Any] = {**self.people, **self.groups}
+        self.roles = {r.id: self._role(r) for r in plan.roles}
+        self.parties.update(self.roles)
+        self.phases = {
+            p.id: PhaseView(
+                p.id, p.name, p.period.start, p.period.end, p.description, self._refs(p.contacts)
+            )
+            for p in sorted(plan.phases, key=lambda p: (p.period.start, p.period.end))
+        }
+
+    def _refs(self, refs: list[str]) -> list[Any]:
+        return [self.parties[ref] for ref in refs if ref in self.parties]
+
+    def _person(self, person: Any) -> PersonView:
+        return PersonView(
+            person.id, person.name, person.title, person.unit, person.email, person.phone
+        )
+
+    def _group(self, group: Any) -> GroupView:
+        role_names = self.labels["member_roles"]
+        members = [
+            MemberView(self.people[m.person], m.role, role_names[m.role], m.note)
+            for m in group.members
+            if m.person in self.people
+        ]
+        leaders = [m.person for m in members if m.role == "leader"]
+        return GroupView(
+            group.id,
+            group.name,
+            group.short_name,
+            group.kind,
+            group.mandate,
+            group.rhythm,
+            group.email,
+            members,
+            leaders,
+        )
+
+    def _role(self, role: Any) -> RoleView:
+        tasks = role.responsibilities
+        return RoleView(
+            role.id,
+            role.name,
+            role.description,
+            self._refs(role.holders),
+            self.groups.get(role.group) if role.group else None,
+            role.allocation,
+            list(tasks.at_sessions),
+            list(tasks.between_sessions),
+            list(tasks.after_sessions),
+        )
+
+    def invitation(self, invitation: Invitation | None) -> InvitationView | None:
+        if invitation is None or invitation.sender not in self.people:
+            return None
+        return InvitationView(
+            self.people[invitation.sender], self._refs(invitation.recipients), invitation.note
+        )
+
+    def event(self, event: Event, slots: list[Any]) -> EventView:
+        view = EventView(
+            event.id,
+            event.title,
+            event.kind,
+            event.description,
+            event.location,
+            event.room,
+            place(event.location, event.room),
+            self._refs(event.participants),
+            self._refs(event.responsible),
+            self.phases.get(event.phase) if event.phase else None,
+            list(event.links),
+            self.invitation(event.invitation),
+            event.status == "cancelled",
+            event.repeat is not None,
+            [
+                SlotView(
+                    s.id,
+                    s.date or event.first_day,
+                    s.time,
+                    s.topic,
+                    self._refs(s.participants),
+                    self._refs(s.responsible),
+                    s.room,
+                    self.invitation(s.invitation),
+                )
+                for s in slots
+            ],
+        )
+        view.occurrences = [self.occurrence(view, event, o) for o in occurrences(event)]
+        return view
+
+    def occurrence(self, view: EventView, event: Event, found: Occurrence) -> OccurrenceView:
+        day = found.start.date()
+        last_day = event.last_day if event.repeat is None else day
+        moved = found.original if found.changed and found.original != day else None
+        return OccurrenceView(
+            view,
+            day,
+            last_day,
+            found.time,
+            found.all_day,
+            found.start,
+            found.end,
+            day.replace(day=1),
+            found.time is not None and found.time.uncertain,
+            found.cancelled,
+            moved,
+            found.location,
+            found.room,
+            place(found.location, found.room),
+        )
+
+    def deadline(self, deadline: Deadline) -> DeadlineView:
+        deliver_to = [
+            AddressView(target, target) if "@" in target else self.parties[target]
+            for target in deadline.deliver_to
+            if "@" in target or target in self.parties
+        ]
+        done = deadline.status == "done"
+        return DeadlineView(
+            deadline.id,
+            deadline.kind,
+            deadline.date,
+            deadline.time,
+            deadline.task,
+            self._refs(deadline.responsible),
+            self._refs(deadline.participants),
+            deliver_to,
+            done,
+            deadline.done_on,
+            not done and deadline.date < self.as_of,
+            self.phases.get(deadline.phase) if deadline.phase else None,
+            deadline.description,
+        )
+
+
+def _event_refs(event: Event) -> list[str]:
+    refs = [*event.participants, *event.responsible]
+    for invitation in [event.invitation, *(s.invitation for s in event.agenda)]:
+        if invitation is not None:
+            refs += [invitation.sender, *invitation.recipients]
+    for slot in event.agenda:
+        refs += [*slot.participants, *slot.responsible]
+    return refs
+
+
+def _deadline_refs(deadline: Deadline) -> list[str]:
+    return [*deadline.responsible, *deadline.participants, *deadline.deliver_to]
+
+
+def build_context(
+    plan: Plan, labels: dict[str, Any], *, as_of: date, group: str | None = None
+) -> Context:
+    """The variables a template receives; with ``group``, the items that concern it."""
+    build = _Builder(plan, labels, as_of)
+    scope = Scope(plan, group) if group else None
+
+    def mine(refs: list[str]) -> bool:
+        return scope is None or scope.concerns(refs)
+
+    events = []
+    for event in plan.events:
+        if not mine(_event_refs(event)):
+            continue
+        slots = [
+            s for s in event.agenda if not s.participants or mine([*s.participants, *s.responsible])
+        ]
+        events.append(build.event(event, slots))
+    events.sort(key=lambda e: e.occurrences[0].start if e.occurrences else datetime.max)
+    found = sorted(
+        (o for e in events for o in e.occurrences), key=lambda o: (o.start, o.end, o.event.id)
+    )
+    all_deadlines = sorted(
+        (
+            build.deadline(d)
+            for d in plan.deadlines
+            if d.kind == "milestone" or mine(_deadline_refs(d))
+        ),
+        key=lambda d: (d.date, d.time.start if d.time else time.min, d.id),
+    )
+    for view in events:
+        if view.phase is not None:
+            view.phase.events.append(view)
+    for deadline_view in all_deadlines:
+        if deadline_view.phase is not None:
+            deadline_view.phase.deadlines.append(deadline_view)
+    deadlines_by_id = {d.id: d for d in all_deadlines}
+    by_id = {d.id: d for d in plan.deadlines}
+    forms = [
+        FormView(
+            f.id,
+            f.title,
+            f.to,
+            f.description,
+            deadlines_by_id.get(f.deadline) if f.deadline else None,
+            f.max_pages,
+            list(f.attachments),
+            [FormSectionView(s.heading, s.prompt) for s in f.sections],
+        )
+        for f in plan.forms
+        if f.deadline is None or f.deadline not in by_id or mine(_deadline_refs(by_id[f.deadline]))
+    ]
+    info = plan.plan
+    phases = list(build.phases.values())
+    groups = list(build.groups.values())
+    current = build.groups.get(group) if group else None
+    deadlines = [d for d in all_deadlines if d.kind == "deadline"]
+    milestones = [d for d in all_deadlines if d.kind == "milestone"]
+    plan_view = PlanView(
+        info.id,
+        info.title,
+        info.organisation,
+        build.people.get(info.owner) if info.owner else None,
+        info.period.start,
+        info.period.end,
+        info.language,
+        info.timezone,
+        info.description,
+    )
+    return Context(
+        plan=plan_view,
+        language=info.language,
+        labels=labels,
+        as_of=as_of,
+        group=current,
+        people=list(build.people.values()),
+        groups=groups,
+        roles=[r for r in build.roles.values() if mine([r.id])],
+        phases=phases,
+        events=events,
+        occurrences=found,
+        deadlines=deadlines,
+        milestones=milestones,
+        forms=forms,
+        references=[
+            ReferenceView(r.id, r.title, r.kind, r.date, r.issuer, r.url, r.note)
+            for r in plan.references
+        ],
+        diagrams=DiagramsView(
+            gantt(plan_view, phases, [*deadlines, *milestones], labels),
+            org_chart(groups, current, labels),
+        ),
+    )

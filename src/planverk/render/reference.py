@@ -1,0 +1,209 @@
+"""docs/templates.md, generated from the views, filters and labels templates actually get."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import fields
+
+from . import views
+from .filters import template_filters
+from .labels import LABELS
+
+VIEWS = (
+    views.Context,
+    views.PlanView,
+    views.PersonView,
+    views.GroupView,
+    views.MemberView,
+    views.RoleView,
+    views.PhaseView,
+    views.EventView,
+    views.OccurrenceView,
+    views.SlotView,
+    views.InvitationView,
+    views.DeadlineView,
+    views.FormView,
+    views.FormSectionView,
+    views.ReferenceView,
+    views.AddressView,
+    views.DiagramsView,
+)
+
+_INTRO = """\
+# Templates
+
+<!-- Generated from planverk.render (views, filters, labels); regenerate with
+     python -c 'from planverk.render.reference import templates_markdown as m; print(m(), end="")' > docs/templates.md -->
+
+`planverk render PLAN [TEMPLATE...]` turns a validated plan into Markdown documents
+through [Jinja2](https://jinja.palletsprojects.com/) templates. A plan with errors is
+not rendered: fix what `planverk validate` reports first.
+
+```sh
+planverk render plans/gran-2017 schedule                       # one document to stdout
+planverk render plans/nordre-follo-2018 workbook --group arbeidsgruppe -o out/
+planverk render plans/nordre-follo-2018 -o out/                # every template
+planverk render --list plans/nordre-follo-2018                 # what is available
+```
+
+- `-o DIR` writes `NAME.md` (`NAME-GROUP.md` with `--group`) into `DIR`, each file
+  atomically. Without `-o`, a single document goes to standard output.
+- `--group ID` keeps what concerns one group: events it takes part in or leads
+  (and of their agenda, the slots for it and for everyone), its deadlines, the
+  roles of its people, the forms it sends. A reference concerns a group when it
+  names the group, a group that includes it or that it includes, one of their
+  members, or a role held by any of these. Phases, milestones, people and groups
+  are always all there.
+- `--as-of DATE` (default today) sets `as_of`, for documents that report status.
+- The same plan and options give the same bytes: no clock, no randomness.
+
+## Built-in templates
+
+| name | what it renders |
+|---|---|
+| `workbook` | The workbook participants hold at the sessions: introduction and purpose of each phase, a timeline (Mermaid Gantt chart), roles and their tasks with allocations, the deadline table, the schedule, the programme of each session, the forms to fill in, references, contacts and an organisation chart (Mermaid). |
+| `schedule` | The process schedule as the Gran document has it: one table per month (time, place, activity, participants), tentative times and cancellations marked, then the timetable of each event that has an agenda. |
+
+## Your own templates
+
+A template is a file `NAME.md.j2`. planverk looks for it in this order, and the
+first one found wins, so a template overrides the one of the same name below it:
+
+1. the folder given with `--templates DIR`;
+2. the plan's own `templates/` folder (next to `plan.yaml`);
+3. the built-in templates (the `templates/` folder of the planverk repository).
+
+Files whose name starts with `_` are partials for `{% include %}` and
+`{% import %}`, not documents (the built-ins share `_macros.md.j2`). A template can
+extend a built-in one by its full name, `{% extends "builtin/workbook.md.j2" %}`,
+and replace its blocks (`introduction`, `roles`, `deadlines`, `schedule`, `phases`,
+`forms`, `references`, `contacts`, `organisation`).
+
+A template may start with a header that `planverk render --list` shows:
+
+```jinja
+{#- planverk
+description: The steering group's one-page summary.
+needs: [events, deadlines]
+options: [--group]
+-#}
+```
+
+### Rules
+
+Templates run in Jinja2's sandbox (`ImmutableSandboxedEnvironment`), with
+`trim_blocks` and `lstrip_blocks` on:
+
+- A template reads the variables below and nothing else: no Python internals
+  (`__class__` and the like are refused), no files other than templates, and no
+  changes to the plan (lists and views cannot be modified).
+- A name or field that does not exist is an error, not an empty string; so is
+  printing an empty value (`None`): test optional fields first, as in
+  `{% if event.room %}`.
+- An error stops rendering and nothing is written. The message names the template
+  file and line and the plan item being rendered, e.g.
+  `templates/workbook.md.j2:12: the event has no 'titel': did you mean 'title'? ... (while rendering event 'samling-2')`.
+- The output is tidied: trailing spaces are removed and runs of blank lines become
+  one, so templates can be laid out freely. Markdown that fails a linter (tables
+  with uneven rows, more than one top-level heading) is the template's to avoid; the
+  built-ins are checked with pymarkdownlnt.
+- Dates, times and numbers come out in the plan's language (`nb`, `nn` or `en`)
+  through the filters below; `labels` holds the words of the built-in templates.
+"""
+
+_GOLDEN = """\
+## Golden files
+
+`tests/golden/` holds each built-in template rendered on each example plan; a test
+compares them byte for byte and lints them. When a template or an example plan
+changes on purpose, regenerate them, read the diff, and commit it:
+
+```sh
+PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
+git diff tests/golden/
+```
+"""
+
+
+def _type(annotation: object) -> str:
+    text = (
+        str(annotation)
+        .replace("View", "")
+        .replace("TimeRange", "time")
+        .replace("PartialDate", "partial date")
+    )
+    return text.replace(" | ", " or ")
+
+
+def _md(text: str) -> str:
+    """Docstring text as Markdown: reStructuredText's double backticks become single ones."""
+    return text.replace("``", "`").replace("|", "&#124;")
+
+
+def templates_markdown() -> str:
+    """The whole of docs/templates.md."""
+    lines = [_INTRO, "## Variables", ""]
+    lines.append(
+        "Every template receives the variables of `Context`; the other tables describe the "
+        "items they hold. Lists are in the order given; references between items are "
+        "resolved (an event's `participants` are people and groups, not ids)."
+    )
+    lines.append("")
+    for view in VIEWS:
+        name = view.__name__.removesuffix("View")
+        lines += [
+            f"### {name}",
+            "",
+            _md(inspect.getdoc(view) or ""),
+            "",
+            "| field | type | meaning |",
+            "|---|---|---|",
+        ]
+        for item in fields(view):
+            lines.append(f"| `{item.name}` | {_type(item.type)} | {_md(item.metadata['doc'])} |")
+        lines.append("")
+    lines += [
+        "## Filters",
+        "",
+        "Besides Jinja's own filters, in the document's language:",
+        "",
+        "| filter | what it does |",
+        "|---|---|",
+    ]
+    for name, function in sorted(template_filters("nb").items()):
+        target = getattr(function, "func", function)
+        summary = " ".join((inspect.getdoc(target) or "").split("\n\n")[0].split())
+        lines.append(f"| `{name}` | {_md(summary)} |")
+    lines += [
+        "",
+        (
+            "`date` takes a style: `full` (default), `long`, `medium`, `short` or `month`; "
+            "`number` takes a number of decimals."
+        ),
+        "",
+        "## Labels",
+        "",
+        (
+            "`labels` holds the words of the built-in templates in the plan's language; your "
+            "templates may use them too."
+        ),
+        "",
+        "| key | nb | nn | en |",
+        "|---|---|---|---|",
+    ]
+    for key, value in LABELS["nb"].items():
+        if isinstance(value, dict):
+            for sub in value:
+                lines.append(
+                    f"| `{key}.{sub}` | "
+                    + " | ".join(LABELS[lang][key][sub] for lang in ("nb", "nn", "en"))
+                    + " |"
+                )
+        else:
+            lines.append(
+                f"| `{key}` | "
+                + " | ".join(LABELS[lang][key] for lang in ("nb", "nn", "en"))
+                + " |"
+            )
+    lines += ["", _GOLDEN]
+    return "\n".join(lines)
