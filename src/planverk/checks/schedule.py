@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..model import Event
@@ -158,8 +159,18 @@ def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
             )
 
 
+@lru_cache(maxsize=4096)
+def _offset_changes(day: date, zone: ZoneInfo) -> bool:
+    """Whether the zone's UTC offset changes during ``day`` (a daylight-saving day)."""
+    start = datetime.combine(day, datetime.min.time(), tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+    return start.utcoffset() != end.utcoffset()
+
+
 def _local_problem(moment: datetime, zone: ZoneInfo) -> str | None:
     """'nonexistent' or 'ambiguous' for a local time around a daylight-saving change."""
+    if not _offset_changes(moment.date(), zone):
+        return None
     earlier = moment.replace(tzinfo=zone, fold=0)
     later = moment.replace(tzinfo=zone, fold=1)
     if earlier.utcoffset() == later.utcoffset():
