@@ -88,15 +88,20 @@ def _clashes(bookings: list[Booking]) -> Iterator[tuple[Booking, Booking]]:
         active.append(booking)
 
 
+def _clashing_pairs(bookings_by_key: dict[str, list[Booking]]) -> dict[tuple[Loc, Loc, date], tuple[Booking, Booking, set[str]]]:
+    """Each clashing pair of bookings once per day, with the keys (parties, rooms) it shares."""
+    pairs: dict[tuple[Loc, Loc, date], tuple[Booking, Booking, set[str]]] = {}
+    for key, bookings in bookings_by_key.items():
+        for first, second in _clashes(bookings):
+            pair = (first.path, second.path, second.start.date())
+            pairs.setdefault(pair, (first, second, set()))[2].add(key)
+    return pairs
+
+
 def check_bookings(index: PlanIndex) -> Iterator[Issue]:
     """PV400 people and groups booked twice; PV401 rooms booked twice."""
     by_party, by_room = _bookings(index)
-    pairs: dict[tuple[Loc, Loc, date], tuple[Booking, Booking, set[str]]] = {}
-    for party, bookings in by_party.items():
-        for first, second in _clashes(bookings):
-            key = (first.path, second.path, second.start.date())
-            pairs.setdefault(key, (first, second, set()))[2].add(party)
-    for first, second, parties in pairs.values():
+    for first, second, parties in _clashing_pairs(by_party).values():
         names = sorted(parties)
         shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         yield Issue(
@@ -106,17 +111,11 @@ def check_bookings(index: PlanIndex) -> Iterator[Issue]:
             ("events", second.event),
             (first.path,),
         )
-    seen_rooms: set[tuple[Loc, Loc, date]] = set()
-    for bookings in by_room.values():
-        for first, second in _clashes(bookings):
-            key = (first.path, second.path, second.start.date())
-            if key in seen_rooms:
-                continue
-            seen_rooms.add(key)
-            yield Issue(
-                "PV401",
-                f"room '{second.room}' is booked for {second.label} and {first.label}",
-                second.path,
-                ("events", second.event),
-                (first.path,),
-            )
+    for first, second, _ in _clashing_pairs(by_room).values():
+        yield Issue(
+            "PV401",
+            f"room '{second.room}' is booked for {second.label} and {first.label}",
+            second.path,
+            ("events", second.event),
+            (first.path,),
+        )
