@@ -213,3 +213,52 @@ def test_documents_speak_the_plans_language(
     out = run_cli("render", str(plan), "schedule", AS_OF).out
     for piece in expected:
         assert piece in out
+
+
+def test_gran_schedule_has_the_sources_rows_by_month() -> None:
+    out = run_cli("render", str(PLANS / "gran-2017"), "schedule", AS_OF).out
+    months = [line[3:] for line in out.splitlines() if line.startswith("## ")]
+    assert months == [
+        "Februar 2017",
+        "Mars 2017",
+        "April 2017",
+        "Mai 2017",
+        "Juni 2017",
+        "September 2017",
+        "Tidsplan",
+    ]
+    table = out.split("## Tidsplan")[0]
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")][:3]
+        for line in table.splitlines()
+        if line.startswith("| ") and not line.startswith(("| ---", "| Tid |"))
+    ]
+    assert (
+        len(rows) == 21
+    )  # every row of the source's table (10 on its first page, 11 on its second)
+    assert [
+        "Onsdag 8. februar 2017, kl. 08.30-10.30",
+        "Gran rådhus",
+        "Styringsgruppemøte SFI",
+    ] in rows
+    assert [
+        "Torsdag 16. mars 2017, kl. 11.00 (foreløpig)",
+        "Gran rådhus",
+        "Orientering i formannskapet",
+    ] in rows
+    assert [
+        "3.-4. mai 2017 (se egen tidsplan)",
+        "Gran rådhus",
+        "Prosessdager: gjennomgang av KOSTRA-analysen, møte 4 i hver sektorgruppe",
+    ] in rows
+    assert [
+        "30.-31. mai 2017",
+        "",
+        "Rådmannens strategisamling: sammenstilling av sektorgruppenes arbeid, "
+        "status og veien videre",
+    ] in rows
+    assert [
+        "20.-21. juni 2017, kl. 08.00-16.00",
+        "Hadeland hotell",
+        "Budsjettseminar for ledere og politikere",
+    ] in rows

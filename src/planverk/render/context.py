@@ -42,7 +42,6 @@ class _Builder:
     """Turns plan items into views once each, so that views can point at each other."""
 
     def __init__(self, plan: Plan, labels: dict[str, Any], as_of: date) -> None:
-        self.plan = plan
         self.labels = labels
         self.as_of = as_of
         self.people = {p.id: self._person(p) for p in plan.people}
@@ -80,29 +79,29 @@ class _Builder:
         ]
         leaders = [m.person for m in members if m.role == "leader"]
         return GroupView(
-            group.id,
-            group.name,
-            group.short_name,
-            group.kind,
-            group.mandate,
-            group.rhythm,
-            group.email,
-            members,
-            leaders,
+            id=group.id,
+            name=group.name,
+            short_name=group.short_name,
+            kind=group.kind,
+            mandate=group.mandate,
+            rhythm=group.rhythm,
+            email=group.email,
+            members=members,
+            leaders=leaders,
         )
 
     def _role(self, role: Any) -> RoleView:
         tasks = role.responsibilities
         return RoleView(
-            role.id,
-            role.name,
-            role.description,
-            self._refs(role.holders),
-            self.groups.get(role.group) if role.group else None,
-            role.allocation,
-            list(tasks.at_sessions),
-            list(tasks.between_sessions),
-            list(tasks.after_sessions),
+            id=role.id,
+            name=role.name,
+            description=role.description,
+            holders=self._refs(role.holders),
+            group=self.groups.get(role.group) if role.group else None,
+            allocation=role.allocation,
+            at_sessions=list(tasks.at_sessions),
+            between_sessions=list(tasks.between_sessions),
+            after_sessions=list(tasks.after_sessions),
         )
 
     def invitation(self, invitation: Invitation | None) -> InvitationView | None:
@@ -114,30 +113,30 @@ class _Builder:
 
     def event(self, event: Event, slots: list[Any]) -> EventView:
         view = EventView(
-            event.id,
-            event.title,
-            event.kind,
-            event.description,
-            event.location,
-            event.room,
-            place(event.location, event.room),
-            self._refs(event.participants),
-            self._refs(event.responsible),
-            self.phases.get(event.phase) if event.phase else None,
-            list(event.links),
-            self.invitation(event.invitation),
-            event.status == "cancelled",
-            event.repeat is not None,
-            [
+            id=event.id,
+            title=event.title,
+            kind=event.kind,
+            description=event.description,
+            location=event.location,
+            room=event.room,
+            place=place(event.location, event.room),
+            participants=self._refs(event.participants),
+            responsible=self._refs(event.responsible),
+            phase=self.phases.get(event.phase) if event.phase else None,
+            links=list(event.links),
+            invitation=self.invitation(event.invitation),
+            cancelled=event.status == "cancelled",
+            repeats=event.repeat is not None,
+            agenda=[
                 SlotView(
-                    s.id,
-                    s.date or event.first_day,
-                    s.time,
-                    s.topic,
-                    self._refs(s.participants),
-                    self._refs(s.responsible),
-                    s.room,
-                    self.invitation(s.invitation),
+                    id=s.id,
+                    day=s.date or event.first_day,
+                    time=s.time,
+                    topic=s.topic,
+                    participants=self._refs(s.participants),
+                    responsible=self._refs(s.responsible),
+                    room=s.room,
+                    invitation=self.invitation(s.invitation),
                 )
                 for s in slots
             ],
@@ -150,20 +149,20 @@ class _Builder:
         last_day = event.last_day if event.repeat is None else day
         moved = found.original if found.changed and found.original != day else None
         return OccurrenceView(
-            view,
-            day,
-            last_day,
-            found.time,
-            found.all_day,
-            found.start,
-            found.end,
-            day.replace(day=1),
-            found.time is not None and found.time.uncertain,
-            found.cancelled,
-            moved,
-            found.location,
-            found.room,
-            place(found.location, found.room),
+            event=view,
+            day=day,
+            last_day=last_day,
+            time=found.time,
+            all_day=found.all_day,
+            start=found.start,
+            end=found.end,
+            month=day.replace(day=1),
+            tentative=found.time is not None and found.time.uncertain,
+            cancelled=found.cancelled,
+            moved_from=moved,
+            location=found.location,
+            room=found.room,
+            place=place(found.location, found.room),
         )
 
     def deadline(self, deadline: Deadline) -> DeadlineView:
@@ -174,19 +173,19 @@ class _Builder:
         ]
         done = deadline.status == "done"
         return DeadlineView(
-            deadline.id,
-            deadline.kind,
-            deadline.date,
-            deadline.time,
-            deadline.task,
-            self._refs(deadline.responsible),
-            self._refs(deadline.participants),
-            deliver_to,
-            done,
-            deadline.done_on,
-            not done and deadline.date < self.as_of,
-            self.phases.get(deadline.phase) if deadline.phase else None,
-            deadline.description,
+            id=deadline.id,
+            kind=deadline.kind,
+            date=deadline.date,
+            time=deadline.time,
+            task=deadline.task,
+            responsible=self._refs(deadline.responsible),
+            participants=self._refs(deadline.participants),
+            deliver_to=deliver_to,
+            done=done,
+            done_on=deadline.done_on,
+            overdue=not done and deadline.date < self.as_of,
+            phase=self.phases.get(deadline.phase) if deadline.phase else None,
+            description=deadline.description,
         )
 
 
@@ -240,21 +239,21 @@ def build_context(
     for deadline_view in all_deadlines:
         if deadline_view.phase is not None:
             deadline_view.phase.deadlines.append(deadline_view)
-    deadlines_by_id = {d.id: d for d in all_deadlines}
-    by_id = {d.id: d for d in plan.deadlines}
+    # a form goes with its deadline: shown when the deadline is, or when it has none
+    shown = {d.id: d for d in all_deadlines}
     forms = [
         FormView(
-            f.id,
-            f.title,
-            f.to,
-            f.description,
-            deadlines_by_id.get(f.deadline) if f.deadline else None,
-            f.max_pages,
-            list(f.attachments),
-            [FormSectionView(s.heading, s.prompt) for s in f.sections],
+            id=f.id,
+            title=f.title,
+            to=f.to,
+            description=f.description,
+            deadline=shown.get(f.deadline) if f.deadline else None,
+            max_pages=f.max_pages,
+            attachments=list(f.attachments),
+            sections=[FormSectionView(s.heading, s.prompt) for s in f.sections],
         )
         for f in plan.forms
-        if f.deadline is None or f.deadline not in by_id or mine(_deadline_refs(by_id[f.deadline]))
+        if f.deadline is None or f.deadline in shown
     ]
     info = plan.plan
     phases = list(build.phases.values())
@@ -263,15 +262,15 @@ def build_context(
     deadlines = [d for d in all_deadlines if d.kind == "deadline"]
     milestones = [d for d in all_deadlines if d.kind == "milestone"]
     plan_view = PlanView(
-        info.id,
-        info.title,
-        info.organisation,
-        build.people.get(info.owner) if info.owner else None,
-        info.period.start,
-        info.period.end,
-        info.language,
-        info.timezone,
-        info.description,
+        id=info.id,
+        title=info.title,
+        organisation=info.organisation,
+        owner=build.people.get(info.owner) if info.owner else None,
+        start=info.period.start,
+        end=info.period.end,
+        language=info.language,
+        timezone=info.timezone,
+        description=info.description,
     )
     return Context(
         plan=plan_view,

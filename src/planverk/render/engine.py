@@ -159,9 +159,11 @@ def _located(error: Exception, folders: TemplateFolders, filename: str) -> Templ
     frame, line = frames[-1]
     items = [
         _describe(value)
-        for name, value in frame.f_locals.items()
+        for outer, _ in frames  # loop variables and macro arguments, outermost first
+        for name, value in outer.f_locals.items()
         if name not in CONTEXT_NAMES and type(value) in (*ITEM_NAMES, OccurrenceView, MemberView)
     ]
+    items = list(dict.fromkeys(items))
     at = f" (while rendering {', '.join(items)})" if items else ""
     return TemplateError(f"{_where(frame.f_code.co_filename, line)}: {message}{at}")
 
