@@ -76,3 +76,25 @@ def test_the_checker_catches_what_it_should() -> None:
     assert "7: a table row with 3 cells where the header has 2" in problems
     assert "2 top-level headings, not one" in problems
     assert any("MD029" in p for p in lint("# A\n\n15. mars 2017 møtes vi.\n"))
+
+
+@pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: p.name)
+def test_every_group_of_every_example_gets_clean_documents(plan: Path) -> None:
+    from datetime import date
+
+    from planverk.render.context import build_context
+    from planverk.render.engine import environment, render_template
+    from planverk.render.labels import LABELS
+    from planverk.render.templates import SUFFIX, TemplateFolders
+    from planverk.validate import validate_plan
+
+    model = validate_plan(plan).plan
+    assert model is not None
+    folders = TemplateFolders.find()
+    env = environment(folders, model.plan.language)
+    labels = LABELS[model.plan.language]
+    for group in model.groups:
+        context = build_context(model, labels, as_of=date(2020, 1, 1), group=group.id)
+        for template in BUILTINS:
+            text = render_template(env, folders, template + SUFFIX, context)
+            assert basic_problems(text) == [], (group.id, template)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import fields
 
 from . import views
 from .filters import template_filters
 from .labels import LABELS
+from .templates import SUFFIX, TemplateFolders, builtin_root
+
+_BLOCK = re.compile(r"\{%-?\s*block\s+(\w+)")
 
 VIEWS = (
     views.Context,
@@ -50,20 +54,15 @@ planverk render --list plans/nordre-follo-2018                 # what is availab
   atomically. Without `-o`, a single document goes to standard output.
 - `--group ID` keeps what concerns one group: events it takes part in or leads
   (and of their agenda, the slots for it and for everyone), its deadlines, the
-  roles of its people, the forms it sends. A reference concerns a group when it
-  names the group, a group that includes it or that it includes, one of their
-  members, or a role held by any of these. Phases, milestones, people and groups
-  are always all there.
+  roles of its people, the forms it sends. An item concerns the group when what it
+  names overlaps the group: the group itself, a group that includes it, a group or
+  person it includes (at any depth), or a role held by or belonging to one of these;
+  two groups that share a member or a subgroup overlap too. Phases, milestones,
+  references, people and groups are always all there.
 - `--as-of DATE` (default today) sets `as_of`, for documents that report status.
 - The same plan and options give the same bytes: no clock, no randomness.
 
-## Built-in templates
-
-| name | what it renders |
-|---|---|
-| `workbook` | The workbook participants hold at the sessions: introduction and purpose of each phase, a timeline (Mermaid Gantt chart), roles and their tasks with allocations, the deadline table, the schedule, the programme of each session, the forms to fill in, references, contacts and an organisation chart (Mermaid). |
-| `schedule` | The process schedule as the Gran document has it: one table per month (time, place, activity, participants), tentative times and cancellations marked, then the timetable of each event that has an agenda. |
-
+{builtins}
 ## Your own templates
 
 A template is a file `NAME.md.j2`. planverk looks for it in this order, and the
@@ -76,8 +75,7 @@ first one found wins, so a template overrides the one of the same name below it:
 Files whose name starts with `_` are partials for `{% include %}` and
 `{% import %}`, not documents (the built-ins share `_macros.md.j2`). A template can
 extend a built-in one by its full name, `{% extends "builtin/workbook.md.j2" %}`,
-and replace its blocks (`introduction`, `roles`, `deadlines`, `schedule`, `phases`,
-`forms`, `references`, `contacts`, `organisation`).
+and replace its blocks (listed above).
 
 A template may start with a header that `planverk render --list` shows:
 
@@ -140,9 +138,26 @@ def _md(text: str) -> str:
     return text.replace("``", "`").replace("|", "&#124;")
 
 
+def _builtins() -> str:
+    """The table of built-in templates, from their headers and blocks."""
+    root = builtin_root()
+    rows = [
+        "## Built-in templates",
+        "",
+        "| name | what it renders | needs | blocks |",
+        "|---|---|---|---|",
+    ]
+    for info in TemplateFolders([("built-in", root)]).available():
+        source = root.joinpath(info.name + SUFFIX).read_text(encoding="utf-8")
+        blocks = ", ".join(f"`{b}`" for b in _BLOCK.findall(source))
+        needs = ", ".join(f"`{n}`" for n in info.needs)
+        rows.append(f"| `{info.name}` | {_md(info.description)} | {needs} | {blocks} |")
+    return "\n".join(rows) + "\n"
+
+
 def templates_markdown() -> str:
     """The whole of docs/templates.md."""
-    lines = [_INTRO, "## Variables", ""]
+    lines = [_INTRO.replace("{builtins}", _builtins()), "## Variables", ""]
     lines.append(
         "Every template receives the variables of `Context`; the other tables describe the "
         "items they hold. Lists are in the order given; references between items are "
