@@ -90,6 +90,9 @@ def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) ->
             hint = f": did you mean '{match[0]}'?" if match else (
                 f" (known keys: {', '.join(known)})" if known else ""
             )
+            if key[:1].isdigit():
+                hint = (": inside { }, a comma separates entries, so a decimal comma splits the "
+                        "number ('4,5' becomes 4 and 5): quote it, e.g. value: '4,5'")
             where = source.keys.get(loc) or locate(source, loc)
             findings.append(finding("PV100", f"unknown key '{key}'{hint}", where))
             continue
