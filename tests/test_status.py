@@ -66,6 +66,27 @@ def test_csv_and_json_keep_numbers_plain() -> None:
     assert data[0]["baseline"]["value"] == -1.2 and data[0]["latest"]["value"] == 0.9
 
 
+JSON_KEYS = {
+    "": {"plan", "title", "organisation", "as_of", "horizon", "deadlines", "next_deadlines", "goals",
+         "choices", "kpis", "savings", "measures", "quadrants", "benefits", "risks", "top_risks", "scores"},
+    "deadlines": {"as_of", "horizon", "overdue", "due", "done", "later"},
+    "kpis": {"id", "name", "unit", "scale", "direction", "goals", "owner", "baseline", "latest", "target",
+             "comparator", "due", "change", "trend", "expected", "state", "reason", "method", "data_source"},
+    "measures": {"as_of", "savings", "measures"},
+    "benefits": {"id", "title", "type", "owner", "measured", "kpis", "measures", "steps", "state"},
+    "risks": {"as_of", "risks", "matrix", "unrated"},
+}
+
+
+@pytest.mark.parametrize("section", JSON_KEYS, ids=lambda s: s or "overview")
+def test_json_keys_are_a_contract(section: str) -> None:
+    """docs/status.md documents these keys; renaming one needs a new JSON version."""
+    data = json.loads(_status(str(PLANS / "savings-2024"), section, "--as-of", "2026-01-01", "-f", "json").out)["data"]
+    assert set(data[0] if isinstance(data, list) else data) == JSON_KEYS[section]
+    card = json.loads(_status(str(PLANS / "scorecard-2023"), "scorecard", "-f", "json").out)["data"][0]
+    assert set(card) == {"id", "title", "max", "columns", "areas", "totals", "gaps", "changes"}
+
+
 def test_markdown_writes_norwegian_numbers_for_a_norwegian_plan() -> None:
     out = _status(str(PLANS / "savings-2024"), "measures", "--as-of", "2025-06-01", "-f", "markdown").out
     assert "| **2025** | **22\u00a0mill.\u00a0kr** | **18,2\u00a0mill.\u00a0kr** |" in out
