@@ -44,9 +44,13 @@ def test_every_section_works_in_every_format(plan: Path, section: str) -> None:
 def test_lunner_kpis_show_every_kpi_with_its_2012_baseline_and_target() -> None:
     plan = validate_plan(PLANS / "lunner-lean-2012").plan
     assert plan is not None and len(plan.kpis) == 22
-    result = _status(str(PLANS / "lunner-lean-2012"), "kpis", "--as-of", "2012-06-01", "--format", "markdown")
+    result = _status(
+        str(PLANS / "lunner-lean-2012"), "kpis", "--as-of", "2012-06-01", "--format", "markdown"
+    )
     assert result.code == 0, result.err
-    rows = {line.split(" | ")[0][2:]: line for line in result.out.splitlines() if line.startswith("| ")}
+    rows = {
+        line.split(" | ")[0][2:]: line for line in result.out.splitlines() if line.startswith("| ")
+    }
     for kpi in plan.kpis:
         row = rows[kpi.name]
         if kpi.baseline is not None and kpi.baseline.date is not None:
@@ -54,24 +58,74 @@ def test_lunner_kpis_show_every_kpi_with_its_2012_baseline_and_target() -> None:
         assert kpi.target is not None
         if kpi.target.due is not None:
             assert f"(innen {kpi.target.due:%d.%m.%Y})" in row
-    assert "| Bidrar aktivt til å nå sine avtalte mål i MAS | 4,8 (01.02.2012) | ≥ 5,0 (innen 31.12.2012) |" in result.out
-    assert sum(1 for kpi in plan.kpis if kpi.baseline and kpi.baseline.date and kpi.baseline.date.year == 2012) == 11
+    assert (
+        "| Bidrar aktivt til å nå sine avtalte mål i MAS | 4,8 (01.02.2012) | ≥ 5,0 (innen 31.12.2012) |"
+        in result.out
+    )
+    assert (
+        sum(
+            1
+            for kpi in plan.kpis
+            if kpi.baseline and kpi.baseline.date and kpi.baseline.date.year == 2012
+        )
+        == 11
+    )
 
 
 def test_csv_and_json_keep_numbers_plain() -> None:
     plan = str(PLANS / "savings-2024")
-    rows = list(csv.DictReader(io.StringIO(_status(plan, "measures", "--as-of", "2026-01-01", "-f", "csv").out)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(_status(plan, "measures", "--as-of", "2026-01-01", "-f", "csv").out)
+        )
+    )
     assert {row["id"]: row["estimated_2025"] for row in rows}["skolesammenslaing"] == "3200000"
     data = json.loads(_status(plan, "kpis", "--as-of", "2026-01-01", "-f", "json").out)["data"]
     assert data[0]["baseline"]["value"] == -1.2 and data[0]["latest"]["value"] == 0.9
 
 
 JSON_KEYS = {
-    "": {"plan", "title", "organisation", "as_of", "horizon", "deadlines", "next_deadlines", "goals",
-         "choices", "kpis", "savings", "measures", "quadrants", "benefits", "risks", "top_risks", "scores"},
+    "": {
+        "plan",
+        "title",
+        "organisation",
+        "as_of",
+        "horizon",
+        "deadlines",
+        "next_deadlines",
+        "goals",
+        "choices",
+        "kpis",
+        "savings",
+        "measures",
+        "quadrants",
+        "benefits",
+        "risks",
+        "top_risks",
+        "scores",
+    },
     "deadlines": {"as_of", "horizon", "overdue", "due", "done", "later"},
-    "kpis": {"id", "name", "unit", "scale", "direction", "goals", "owner", "baseline", "latest", "target",
-             "comparator", "due", "change", "trend", "expected", "state", "reason", "method", "data_source"},
+    "kpis": {
+        "id",
+        "name",
+        "unit",
+        "scale",
+        "direction",
+        "goals",
+        "owner",
+        "baseline",
+        "latest",
+        "target",
+        "comparator",
+        "due",
+        "change",
+        "trend",
+        "expected",
+        "state",
+        "reason",
+        "method",
+        "data_source",
+    },
     "measures": {"as_of", "savings", "measures"},
     "benefits": {"id", "title", "type", "owner", "measured", "kpis", "measures", "steps", "state"},
     "risks": {"as_of", "risks", "matrix", "unrated"},
@@ -81,14 +135,20 @@ JSON_KEYS = {
 @pytest.mark.parametrize("section", JSON_KEYS, ids=lambda s: s or "overview")
 def test_json_keys_are_a_contract(section: str) -> None:
     """docs/status.md documents these keys; renaming one needs a new JSON version."""
-    data = json.loads(_status(str(PLANS / "savings-2024"), section, "--as-of", "2026-01-01", "-f", "json").out)["data"]
+    data = json.loads(
+        _status(str(PLANS / "savings-2024"), section, "--as-of", "2026-01-01", "-f", "json").out
+    )["data"]
     assert set(data[0] if isinstance(data, list) else data) == JSON_KEYS[section]
-    card = json.loads(_status(str(PLANS / "scorecard-2023"), "scorecard", "-f", "json").out)["data"][0]
+    card = json.loads(_status(str(PLANS / "scorecard-2023"), "scorecard", "-f", "json").out)[
+        "data"
+    ][0]
     assert set(card) == {"id", "title", "max", "columns", "areas", "totals", "gaps", "changes"}
 
 
 def test_markdown_writes_norwegian_numbers_for_a_norwegian_plan() -> None:
-    out = _status(str(PLANS / "savings-2024"), "measures", "--as-of", "2025-06-01", "-f", "markdown").out
+    out = _status(
+        str(PLANS / "savings-2024"), "measures", "--as-of", "2025-06-01", "-f", "markdown"
+    ).out
     assert "| **2025** | **22\u00a0mill.\u00a0kr** | **18,2\u00a0mill.\u00a0kr** |" in out
 
 
@@ -101,11 +161,20 @@ def test_the_same_plan_and_date_give_the_same_bytes() -> None:
     ("name", "args"),
     [
         ("lunner-kpis.md", ("lunner-lean-2012", "kpis", "--as-of", "2012-06-01", "-f", "markdown")),
-        ("savings-measures.md", ("savings-2024", "measures", "--as-of", "2026-11-23", "-f", "markdown")),
+        (
+            "savings-measures.md",
+            ("savings-2024", "measures", "--as-of", "2026-11-23", "-f", "markdown"),
+        ),
         ("savings-risks.txt", ("savings-2024", "risks", "--as-of", "2026-11-23", "-f", "rich")),
-        ("savings-overview.txt", ("savings-2024", "", "--as-of", "2026-11-23", "--days", "30", "-f", "rich")),
+        (
+            "savings-overview.txt",
+            ("savings-2024", "", "--as-of", "2026-11-23", "--days", "30", "-f", "rich"),
+        ),
         ("scorecard.txt", ("scorecard-2023", "scorecard", "--as-of", "2023-12-31", "-f", "rich")),
-        ("nordre-follo-deadlines.md", ("nordre-follo-2018", "deadlines", "--as-of", "2018-09-05", "-f", "markdown")),
+        (
+            "nordre-follo-deadlines.md",
+            ("nordre-follo-2018", "deadlines", "--as-of", "2018-09-05", "-f", "markdown"),
+        ),
     ],
 )
 def test_output_matches_the_golden_file(name: str, args: tuple[str, ...]) -> None:
@@ -142,8 +211,15 @@ def test_a_bad_date_is_a_usage_error() -> None:
 
 def test_deadline_horizon_is_configurable() -> None:
     plan = str(PLANS / "savings-2024")
-    narrow = json.loads(_status(plan, "deadlines", "--as-of", "2026-11-23", "--days", "7", "-f", "json").out)
-    wide = json.loads(_status(plan, "deadlines", "--as-of", "2026-11-23", "--days", "30", "-f", "json").out)
+    narrow = json.loads(
+        _status(plan, "deadlines", "--as-of", "2026-11-23", "--days", "7", "-f", "json").out
+    )
+    wide = json.loads(
+        _status(plan, "deadlines", "--as-of", "2026-11-23", "--days", "30", "-f", "json").out
+    )
     assert [d["id"] for d in narrow["data"]["due"]] == ["utredning-sykehjemsplasser"]
-    assert [d["id"] for d in wide["data"]["due"]] == ["utredning-sykehjemsplasser", "handlingsprogram-2027"]
+    assert [d["id"] for d in wide["data"]["due"]] == [
+        "utredning-sykehjemsplasser",
+        "handlingsprogram-2027",
+    ]
     assert narrow["data"]["horizon"] == 7

@@ -13,7 +13,6 @@ from .kpis import check_kpis
 from .references import check_references
 from .responsibilities import check_responsibilities
 from .savings import check_savings
-from .scorecards import check_scorecards
 from .schedule import (
     check_local_times,
     check_order,
@@ -22,6 +21,7 @@ from .schedule import (
     check_timezone,
     check_weekdays,
 )
+from .scorecards import check_scorecards
 
 Check = Callable[[PlanIndex], Iterator[Issue]]
 

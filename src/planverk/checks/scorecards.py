@@ -8,12 +8,19 @@ from ..model import Scorecard
 from .context import Issue, Loc, PlanIndex
 
 
-def _total_mismatch(stated: float | None, parts: list[float], what: str, path: Loc, item: Loc) -> Iterator[Issue]:
+def _total_mismatch(
+    stated: float | None, parts: list[float], what: str, path: Loc, item: Loc
+) -> Iterator[Issue]:
     if stated is None or not parts:
         return
     added = sum(parts)
     if abs(added - stated) > 1e-9:
-        yield Issue("PV612", f"{what} add up to {added:g}, but the stated total is {stated:g}", (*path, "total"), item)
+        yield Issue(
+            "PV612",
+            f"{what} add up to {added:g}, but the stated total is {stated:g}",
+            (*path, "total"),
+            item,
+        )
 
 
 def _duplicates(ids: list[str], what: str, path: Loc, key: str, item: Loc) -> Iterator[Issue]:
@@ -28,7 +35,13 @@ def _framework(card: Scorecard, path: Loc) -> Iterator[Issue]:
     yield from _duplicates([a.id for a in card.areas], "area", path, "areas", path)
     for a, area in enumerate(card.areas):
         area_path = (*path, "areas", a)
-        yield from _duplicates([q.id for q in area.questions], f"in area '{area.id}', question", area_path, "questions", path)
+        yield from _duplicates(
+            [q.id for q in area.questions],
+            f"in area '{area.id}', question",
+            area_path,
+            "questions",
+            path,
+        )
         yield from _total_mismatch(
             area.total.value if area.total else None,
             [q.max.value for q in area.questions],
@@ -38,7 +51,9 @@ def _framework(card: Scorecard, path: Loc) -> Iterator[Issue]:
         )
     totals = [a.total.value for a in card.areas if a.total is not None]
     if len(totals) == len(card.areas):
-        yield from _total_mismatch(card.total.value if card.total else None, totals, "the areas' totals", path, path)
+        yield from _total_mismatch(
+            card.total.value if card.total else None, totals, "the areas' totals", path, path
+        )
 
 
 def check_scorecards(index: PlanIndex) -> Iterator[Issue]:
@@ -52,13 +67,23 @@ def check_scorecards(index: PlanIndex) -> Iterator[Issue]:
             who = f"{assessment.organisation} {assessment.year}"
             for area_id, scores in assessment.scores.items():
                 if area_id not in questions:
-                    yield Issue("PV613", f"'{area_id}' is not an area of '{card.title}'", (*at, "scores", area_id), path)
+                    yield Issue(
+                        "PV613",
+                        f"'{area_id}' is not an area of '{card.title}'",
+                        (*at, "scores", area_id),
+                        path,
+                    )
                     continue
                 for question_id, score in scores.items():
                     where = (*at, "scores", area_id, question_id)
                     question = questions[area_id].get(question_id)
                     if question is None:
-                        yield Issue("PV613", f"'{question_id}' is not a question of area '{area_id}'", where, path)
+                        yield Issue(
+                            "PV613",
+                            f"'{question_id}' is not a question of area '{area_id}'",
+                            where,
+                            path,
+                        )
                     elif score is not None and not 0 <= score.value <= question.max.value:
                         yield Issue(
                             "PV610",
@@ -73,5 +98,12 @@ def check_scorecards(index: PlanIndex) -> Iterator[Issue]:
                 if assessment.scores.get(area_id, {}).get(qid) is None
             ]
             if unscored:
-                shown = ", ".join(unscored[:5]) + (f" and {len(unscored) - 5} more" if len(unscored) > 5 else "")
-                yield Issue("PV611", f"{who} leaves {len(unscored)} question(s) unscored: {shown}", (*at, "scores"), path)
+                shown = ", ".join(unscored[:5]) + (
+                    f" and {len(unscored) - 5} more" if len(unscored) > 5 else ""
+                )
+                yield Issue(
+                    "PV611",
+                    f"{who} leaves {len(unscored)} question(s) unscored: {shown}",
+                    (*at, "scores"),
+                    path,
+                )

@@ -20,7 +20,9 @@ def _one(item: Loc, key: str, ref: str | None, kinds: tuple[str, ...]) -> Iterat
         yield (*item, key), item, ref, kinds
 
 
-def _many(item: Loc, key: str, refs: list[str], kinds: tuple[str, ...], base: Loc | None = None) -> Iterator[Reference]:
+def _many(
+    item: Loc, key: str, refs: list[str], kinds: tuple[str, ...], base: Loc | None = None
+) -> Iterator[Reference]:
     for n, ref in enumerate(refs):
         yield (*(base or item), key, n), item, ref, kinds
 
@@ -57,6 +59,8 @@ def steering_references(index: PlanIndex) -> Iterator[Reference]:
         yield from _many(item, "measures", benefit.measures, MEASURES)
         yield from _many(item, "kpis", benefit.kpis, KPIS)
         for s, step in enumerate(benefit.realisation):
-            yield from _many(item, "responsible", step.responsible, OWNERS, (*item, "realisation", s))
+            yield from _many(
+                item, "responsible", step.responsible, OWNERS, (*item, "realisation", s)
+            )
     for i, risk in enumerate(plan.risks):
         yield from _one(("risks", i), "owner", risk.owner, OWNERS)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
-from .base import Id, Model, Ref, Silenceable, Text, as_list
-
-Refs = Annotated[list[Ref], BeforeValidator(as_list)]
+from .base import Id, Model, Ref, Refs, Silenceable, Text
 
 BenefitType = Literal["quality", "time", "money"]
 
@@ -19,8 +17,12 @@ class RealisationStep(Model):
 
     date: Date = Field(description="When the step is due.")
     step: Text = Field(description="What is done.")
-    responsible: Refs = Field(default_factory=list, description="Person, role or group responsible.")
-    status: Literal["open", "done"] = Field(default="open", description="'open' (default) or 'done'.")
+    responsible: Refs = Field(
+        default_factory=list, description="Person, role or group responsible."
+    )
+    status: Literal["open", "done"] = Field(
+        default="open", description="'open' (default) or 'done'."
+    )
 
 
 class Benefit(Silenceable):
@@ -30,7 +32,9 @@ class Benefit(Silenceable):
     title: Text = Field(description="The benefit in a few words.")
     description: Text | None = Field(default=None, description="What it means in practice.")
     type: BenefitType = Field(description="'quality', 'time' or 'money'.")
-    owner: Ref | None = Field(default=None, description="Person, role or group that answers for it.")
+    owner: Ref | None = Field(
+        default=None, description="Person, role or group that answers for it."
+    )
     baseline: Text | None = Field(default=None, description="Where things stand before, in words.")
     target: Text | None = Field(default=None, description="What is to be reached, in words.")
     measured: Text | None = Field(default=None, description="How and when it is measured.")

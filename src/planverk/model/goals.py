@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pydantic import Field
 
-from pydantic import BeforeValidator, Field
-
-from .base import Id, Model, Ref, Silenceable, Text, as_list
-
-Refs = Annotated[list[Ref], BeforeValidator(as_list)]
+from .base import Id, Model, Ref, Refs, Silenceable, Text
 
 
 class Goal(Silenceable):
@@ -19,7 +15,9 @@ class Goal(Silenceable):
     parent: Ref | None = Field(
         default=None, description="The theme or goal this one belongs under; none at the top."
     )
-    description: Text | None = Field(default=None, description="What the goal means, in a few words.")
+    description: Text | None = Field(
+        default=None, description="What the goal means, in a few words."
+    )
     reference: Text | None = Field(
         default=None, description="Where it comes from, e.g. 'Kommuneplanen' or 'KOMORG 9.3.2.1'."
     )
@@ -34,8 +32,12 @@ class GoalChoice(Model):
 
     group: Ref = Field(description="The group that chooses.")
     theme: Ref = Field(description="The theme (a goal with goals under it) the choice is made in.")
-    goals: Refs = Field(default_factory=list, description="The chosen goals, under the theme; empty until chosen.")
-    justification: Text | None = Field(default=None, description="Why these goals matter to the group.")
+    goals: Refs = Field(
+        default_factory=list, description="The chosen goals, under the theme; empty until chosen."
+    )
+    justification: Text | None = Field(
+        default=None, description="Why these goals matter to the group."
+    )
     practice: Text | None = Field(
         default=None,
         description="What the goals mean for the group's area and how it will put them into practice.",

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from .base import Id, Model, Ref, Silenceable, Text, as_list
+from .base import Id, Model, Ref, Refs, Silenceable, Text
 from .quantities import Number
-
-Refs = Annotated[list[Ref], BeforeValidator(as_list)]
 
 Unit = Literal["score", "percent", "count", "nok"]
 Direction = Literal["higher", "lower"]
@@ -18,8 +16,14 @@ Comparator = Literal[">=", ">", "=", "<=", "<"]
 DataSource = Literal["survey", "kostra", "accounts", "register", "statistics", "other"]
 
 COMPARATOR_WORDS = {
-    "≥": ">=", "at least": ">=", "more than": ">", "exactly": "=", "==": "=",
-    "≤": "<=", "at most": "<=", "less than": "<",
+    "≥": ">=",
+    "at least": ">=",
+    "more than": ">",
+    "exactly": "=",
+    "==": "=",
+    "≤": "<=",
+    "at most": "<=",
+    "less than": "<",
 }
 """Other ways to write a comparator; YAML needs symbols quoted (``">="``), words need not."""
 
@@ -46,7 +50,10 @@ class Baseline(Model):
 
     value: Number = Field(description="The value, e.g. 4,5 or '64 %'.")
     date: Date | None = Field(default=None, description="When it was measured.")
-    source: Text | None = Field(default=None, description="Where it comes from, e.g. 'Medarbeiderundersøkelsen februar 2012'.")
+    source: Text | None = Field(
+        default=None,
+        description="Where it comes from, e.g. 'Medarbeiderundersøkelsen februar 2012'.",
+    )
     note: Text | None = Field(default=None, description="Anything a reader should know about it.")
 
 
@@ -86,23 +93,34 @@ class Kpi(Silenceable):
     name: Text = Field(description="What is measured, e.g. 'Fornøyd med egen arbeidssituasjon'.")
     goals: Refs = Field(default_factory=list, description="The goals it serves.")
     purpose: Text | None = Field(default=None, description="Why it is measured.")
-    owner: Ref | None = Field(default=None, description="Person, role or group that answers for it.")
+    owner: Ref | None = Field(
+        default=None, description="Person, role or group that answers for it."
+    )
     unit: Unit = Field(
         default="score", description="'score' (on a scale), 'percent', 'count' or 'nok' (kroner)."
     )
     scale: Scale | None = Field(
-        default=None, description="The range of possible values, e.g. {min: 1, max: 6} for a survey."
+        default=None,
+        description="The range of possible values, e.g. {min: 1, max: 6} for a survey.",
     )
-    direction: Direction = Field(default="higher", description="Which way is better: 'higher' (default) or 'lower'.")
-    baseline: Baseline | None = Field(default=None, description="The value before the work started.")
+    direction: Direction = Field(
+        default="higher", description="Which way is better: 'higher' (default) or 'lower'."
+    )
+    baseline: Baseline | None = Field(
+        default=None, description="The value before the work started."
+    )
     target: Target | None = Field(default=None, description="The value to reach, and by when.")
-    ambition: Text | None = Field(default=None, description="The target in words, as the plan states it.")
+    ambition: Text | None = Field(
+        default=None, description="The target in words, as the plan states it."
+    )
     method: Text | None = Field(default=None, description="How it is measured.")
     data_source: DataSource | None = Field(
         default=None,
         description="'survey', 'kostra', 'accounts', 'register', 'statistics' or 'other'.",
     )
-    measurements: list[Measurement] = Field(default_factory=list, description="Readings over time, oldest first.")
+    measurements: list[Measurement] = Field(
+        default_factory=list, description="Readings over time, oldest first."
+    )
 
     @model_validator(mode="after")
     def _check_scale(self) -> Kpi:

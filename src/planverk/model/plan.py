@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator
 
-from .base import Id, Model, Period, Ref, Silenceable, Text, as_list
+from .base import Id, Model, Period, Ref, Refs, Silenceable, Text
 from .benefits import Benefit
 from .events import Deadline, Event
 from .goals import Goal, GoalChoice
@@ -15,8 +15,6 @@ from .kpis import Kpi
 from .measures import Measure, SavingsTarget
 from .risks import Risk
 from .scorecards import Scorecard
-
-Refs = Annotated[list[Ref], BeforeValidator(as_list)]
 
 GroupKind = Literal[
     "steering-group",

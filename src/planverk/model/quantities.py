@@ -22,7 +22,11 @@ for _names, _unit, _factor in (
     (("%", "prosent", "percent"), "percent", 1.0),
     (("kr", "kr.", "nok", "kroner"), "nok", 1.0),
     (("tnok", "tkr", "tusen kr", "tusen kroner"), "nok", 1e3),
-    (("mnok", "mkr", "mill", "mill.", "mill kr", "mill. kr", "millioner", "millioner kroner"), "nok", 1e6),
+    (
+        ("mnok", "mkr", "mill", "mill.", "mill kr", "mill. kr", "millioner", "millioner kroner"),
+        "nok",
+        1e6,
+    ),
     (("mrd", "mrd.", "mrd kr", "mrd. kr", "milliarder", "milliarder kroner"), "nok", 1e9),
 ):
     for _name in _names:
@@ -90,7 +94,9 @@ def parse_money(value: Any) -> Quantity:
     """An amount in kroner: a bare number, or text with kr, MNOK, mill. kr, ..."""
     quantity = parse_quantity(value)
     if quantity.unit not in (None, "nok"):
-        raise ValueError(f"'{value}' is not an amount in kroner: write e.g. '2,5 mill. kr' or 2500000")
+        raise ValueError(
+            f"'{value}' is not an amount in kroner: write e.g. '2,5 mill. kr' or 2500000"
+        )
     return quantity
 
 
@@ -99,7 +105,10 @@ def _serialize(quantity: Quantity) -> float:
 
 
 _SCHEMA = WithJsonSchema(
-    {"anyOf": [{"type": "number"}, {"type": "string"}], "examples": [4.5, "4,5", "65 %", "2,5 mill. kr"]}
+    {
+        "anyOf": [{"type": "number"}, {"type": "string"}],
+        "examples": [4.5, "4,5", "65 %", "2,5 mill. kr"],
+    }
 )
 
 Number = Annotated[Quantity, BeforeValidator(parse_quantity), PlainSerializer(_serialize), _SCHEMA]

@@ -42,6 +42,8 @@ def parse_rating(value: Any) -> int:
 Rating = Annotated[
     int,
     BeforeValidator(parse_rating),
-    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 5}, {"type": "string"}]}),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 5}, {"type": "string"}]}
+    ),
 ]
 """A step on the 1-5 scale: 1 very low, 2 low, 3 moderate, 4 high, 5 very high."""

@@ -32,14 +32,19 @@ class Risk(Silenceable):
         description="How likely: 1-5, or very low, low, moderate, high, very high (lav, moderat, høy ...)."
     )
     consequence: Rating | None = Field(
-        default=None, description="How bad if it happens, on the same scale; without it the risk has no score."
+        default=None,
+        description="How bad if it happens, on the same scale; without it the risk has no score.",
     )
     consequences: Annotated[list[Text], BeforeValidator(as_list)] = Field(
         default_factory=list, description="What would follow, in words."
     )
-    mitigation: Text | None = Field(default=None, description="What is done to make it less likely or less bad.")
+    mitigation: Text | None = Field(
+        default=None, description="What is done to make it less likely or less bad."
+    )
     owner: Ref | None = Field(default=None, description="Person, role or group that watches it.")
-    status: RiskStatus = Field(default="open", description="'open' (default), 'mitigated' or 'closed'.")
+    status: RiskStatus = Field(
+        default="open", description="'open' (default), 'mitigated' or 'closed'."
+    )
     identified: Date | None = Field(default=None, description="When it was first assessed.")
     review: Date | None = Field(default=None, description="When it is to be assessed again.")
     assessments: list[RiskAssessment] = Field(

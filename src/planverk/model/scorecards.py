@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date as Date
+
 from pydantic import Field, StrictInt
 
 from .base import Id, Model, Silenceable, Text
@@ -25,14 +26,20 @@ class Area(Model):
 
     id: Id = Field(description="Id within the scorecard, e.g. 'lederskap'.")
     name: Text = Field(description="Name of the area.")
-    total: Number | None = Field(default=None, description="The area's stated maximum; its questions' maxima add up to it.")
-    questions: list[Question] = Field(default_factory=list, description="The questions and their maxima.")
+    total: Number | None = Field(
+        default=None, description="The area's stated maximum; its questions' maxima add up to it."
+    )
+    questions: list[Question] = Field(
+        default_factory=list, description="The questions and their maxima."
+    )
 
 
 class Assessment(Model):
     """One organisation's scores in one year."""
 
-    organisation: Text = Field(description="Who was assessed, e.g. a municipality or a service area.")
+    organisation: Text = Field(
+        description="Who was assessed, e.g. a municipality or a service area."
+    )
     year: StrictInt = Field(description="The year the assessment concerns.")
     date: Date | None = Field(default=None, description="When it was made.")
     scores: Scores = Field(default_factory=dict, description="Scores by area id, then question id.")
@@ -45,6 +52,10 @@ class Scorecard(Silenceable):
     id: Id = Field(description="Stable id.")
     title: Text = Field(description="Name of the framework.")
     description: Text | None = Field(default=None, description="What it assesses.")
-    total: Number | None = Field(default=None, description="The stated maximum in all; the areas' totals add up to it.")
+    total: Number | None = Field(
+        default=None, description="The stated maximum in all; the areas' totals add up to it."
+    )
     areas: list[Area] = Field(description="The areas and their questions.")
-    assessments: list[Assessment] = Field(default_factory=list, description="Scores per organisation and year.")
+    assessments: list[Assessment] = Field(
+        default_factory=list, description="Scores per organisation and year."
+    )

@@ -115,8 +115,11 @@ def to_json(plan: Plan, section: str, as_of: date, data: Any) -> str:
         "plan": plan.plan.id,
         "section": section,
         "as_of": as_of.isoformat(),
-        "data": _jsonable(dataclasses.asdict(data) if dataclasses.is_dataclass(data)
-                          else [dataclasses.asdict(item) for item in data]),
+        "data": _jsonable(
+            dataclasses.asdict(data)
+            if dataclasses.is_dataclass(data)
+            else [dataclasses.asdict(item) for item in data]
+        ),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

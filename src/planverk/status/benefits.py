@@ -12,7 +12,7 @@ from datetime import date
 
 from ..model import Plan
 from .kpis import KpiState, KpiStatus
-from .names import name_list, names
+from .names import name_list, name_of, names
 
 
 @dataclass(frozen=True)
@@ -63,15 +63,23 @@ def benefit_status(plan: Plan, as_of: date, kpis: list[KpiStatus]) -> list[Benef
     result = []
     for benefit in plan.benefits:
         linked_kpis = [
-            Linked(ref, kpi_by_id[ref].name, kpi_by_id[ref].state) for ref in benefit.kpis if ref in kpi_by_id
+            Linked(ref, kpi_by_id[ref].name, kpi_by_id[ref].state)
+            for ref in benefit.kpis
+            if ref in kpi_by_id
         ]
         linked_measures = [
             Linked(ref, measure_by_id[ref].title, measure_by_id[ref].status)
-            for ref in benefit.measures if ref in measure_by_id
+            for ref in benefit.measures
+            if ref in measure_by_id
         ]
         steps = [
-            Step(s.date, s.step, name_list(lookup, s.responsible), s.status == "done",
-                 s.status != "done" and s.date < as_of)
+            Step(
+                s.date,
+                s.step,
+                name_list(lookup, s.responsible),
+                s.status == "done",
+                s.status != "done" and s.date < as_of,
+            )
             for s in benefit.realisation
         ]
         states = {k.state for k in linked_kpis}
@@ -87,7 +95,7 @@ def benefit_status(plan: Plan, as_of: date, kpis: list[KpiStatus]) -> list[Benef
                 id=benefit.id,
                 title=benefit.title,
                 type=benefit.type,
-                owner=lookup.get(benefit.owner, benefit.owner) if benefit.owner else None,
+                owner=name_of(lookup, benefit.owner),
                 measured=benefit.measured,
                 kpis=linked_kpis,
                 measures=linked_measures,

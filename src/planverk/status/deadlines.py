@@ -68,7 +68,12 @@ def deadline_status(plan: Plan, as_of: date, horizon: int = 14) -> DeadlineRepor
     that it is open like any other. Each list is in date order.
     """
     lookup = names(plan)
-    found: dict[DeadlineState, list[DeadlineItem]] = {"overdue": [], "due": [], "done": [], "later": []}
+    found: dict[DeadlineState, list[DeadlineItem]] = {
+        "overdue": [],
+        "due": [],
+        "done": [],
+        "later": [],
+    }
     for deadline in sorted(plan.deadlines, key=lambda d: (d.date, d.id)):
         state = _state(deadline, as_of, horizon)
         found[state].append(
@@ -84,4 +89,6 @@ def deadline_status(plan: Plan, as_of: date, horizon: int = 14) -> DeadlineRepor
                 done_on=deadline.done_on,
             )
         )
-    return DeadlineReport(as_of, horizon, found["overdue"], found["due"], found["done"], found["later"])
+    return DeadlineReport(
+        as_of, horizon, found["overdue"], found["due"], found["done"], found["later"]
+    )

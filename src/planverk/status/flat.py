@@ -41,33 +41,90 @@ def deadline_rows(report: DeadlineReport) -> Rows:
 
 def kpi_rows(kpis: list[KpiStatus]) -> Rows:
     """One row per KPI."""
-    header = ["id", "name", "unit", "direction", "baseline", "baseline_date", "baseline_source",
-              "latest", "latest_date", "latest_source", "comparator", "target", "due", "change",
-              "trend", "expected", "state", "reason", "method", "data_source"]
+    header = [
+        "id",
+        "name",
+        "unit",
+        "direction",
+        "baseline",
+        "baseline_date",
+        "baseline_source",
+        "latest",
+        "latest_date",
+        "latest_source",
+        "comparator",
+        "target",
+        "due",
+        "change",
+        "trend",
+        "expected",
+        "state",
+        "reason",
+        "method",
+        "data_source",
+    ]
     rows = []
     for k in kpis:
         b, m = k.baseline, k.latest
-        rows.append([
-            k.id, k.name, k.unit, k.direction,
-            b.value if b else None, b.date if b else None, b.source if b else None,
-            m.value if m else None, m.date if m else None, m.source if m else None,
-            k.comparator, k.target, k.due, k.change, k.trend, k.expected, k.state, k.reason,
-            k.method, k.data_source,
-        ])
+        rows.append(
+            [
+                k.id,
+                k.name,
+                k.unit,
+                k.direction,
+                b.value if b else None,
+                b.date if b else None,
+                b.source if b else None,
+                m.value if m else None,
+                m.date if m else None,
+                m.source if m else None,
+                k.comparator,
+                k.target,
+                k.due,
+                k.change,
+                k.trend,
+                k.expected,
+                k.state,
+                k.reason,
+                k.method,
+                k.data_source,
+            ]
+        )
     return header, rows
 
 
 def measure_rows(report: MeasuresReport) -> Rows:
     """One row per measure, with its estimated and realised effect for each year in columns."""
-    years = sorted({y for m in report.measures for y in (*m.effect, *m.realised)}
-                   | {y.year for s in report.savings for y in s.years})
-    header = ["id", "title", "owner", "area", "status", "savings_target", "effect_rating",
-              "feasibility", "quadrant"]
+    years = sorted(
+        {y for m in report.measures for y in (*m.effect, *m.realised)}
+        | {y.year for s in report.savings for y in s.years}
+    )
+    header = [
+        "id",
+        "title",
+        "owner",
+        "area",
+        "status",
+        "savings_target",
+        "effect_rating",
+        "feasibility",
+        "quadrant",
+    ]
     header += [f"estimated_{y}" for y in years] + [f"realised_{y}" for y in years]
     rows = [
-        [m.id, m.title, m.owner, m.area, m.status, m.savings_target, m.effect_rating,
-         m.feasibility, m.quadrant]
-        + [m.effect.get(y) for y in years] + [m.realised.get(y) for y in years]
+        [
+            m.id,
+            m.title,
+            m.owner,
+            m.area,
+            m.status,
+            m.savings_target,
+            m.effect_rating,
+            m.feasibility,
+            m.quadrant,
+        ]
+        + [m.effect.get(y) for y in years]
+        + [m.realised.get(y) for y in years]
         for m in report.measures
     ]
     return header, rows
@@ -75,26 +132,73 @@ def measure_rows(report: MeasuresReport) -> Rows:
 
 def benefit_rows(benefits: list[BenefitStatus]) -> Rows:
     """One row per benefit."""
-    header = ["id", "title", "type", "owner", "state", "kpis", "measures", "steps", "steps_done",
-              "steps_overdue", "next_step_date", "next_step"]
+    header = [
+        "id",
+        "title",
+        "type",
+        "owner",
+        "state",
+        "kpis",
+        "measures",
+        "steps",
+        "steps_done",
+        "steps_overdue",
+        "next_step_date",
+        "next_step",
+    ]
     rows = []
     for b in benefits:
         step = b.next_step
-        rows.append([
-            b.id, b.title, b.type, b.owner, b.state, [k.id for k in b.kpis], [m.id for m in b.measures],
-            len(b.steps), sum(s.done for s in b.steps), sum(s.overdue for s in b.steps),
-            step.date if step else None, step.step if step else None,
-        ])
+        rows.append(
+            [
+                b.id,
+                b.title,
+                b.type,
+                b.owner,
+                b.state,
+                [k.id for k in b.kpis],
+                [m.id for m in b.measures],
+                len(b.steps),
+                sum(s.done for s in b.steps),
+                sum(s.overdue for s in b.steps),
+                step.date if step else None,
+                step.step if step else None,
+            ]
+        )
     return header, rows
 
 
 def risk_rows(report: RiskReport) -> Rows:
     """One row per risk, highest score first."""
-    header = ["id", "title", "probability", "consequence", "score", "level", "trend", "assessed",
-              "owner", "status", "review", "review_overdue"]
+    header = [
+        "id",
+        "title",
+        "probability",
+        "consequence",
+        "score",
+        "level",
+        "trend",
+        "assessed",
+        "owner",
+        "status",
+        "review",
+        "review_overdue",
+    ]
     rows = [
-        [r.id, r.title, r.probability, r.consequence, r.score, r.level, r.trend, r.assessed,
-         r.owner, r.status, r.review, r.review_overdue]
+        [
+            r.id,
+            r.title,
+            r.probability,
+            r.consequence,
+            r.score,
+            r.level,
+            r.trend,
+            r.assessed,
+            r.owner,
+            r.status,
+            r.review,
+            r.review_overdue,
+        ]
         for r in report.risks
     ]
     return header, rows
@@ -107,10 +211,30 @@ def scorecard_rows(cards: list[ScorecardStatus]) -> Rows:
     for card in cards:
         for n, column in enumerate(card.columns):
             for area in card.areas:
-                rows.append([card.id, area.id, area.name, column.organisation, column.year,
-                             area.scores[n], area.max, area.gaps[n]])
-            rows.append([card.id, "total", "", column.organisation, column.year,
-                         card.totals[n], card.max, card.gaps[n]])
+                rows.append(
+                    [
+                        card.id,
+                        area.id,
+                        area.name,
+                        column.organisation,
+                        column.year,
+                        area.scores[n],
+                        area.max,
+                        area.gaps[n],
+                    ]
+                )
+            rows.append(
+                [
+                    card.id,
+                    "total",
+                    "",
+                    column.organisation,
+                    column.year,
+                    card.totals[n],
+                    card.max,
+                    card.gaps[n],
+                ]
+            )
     return header, rows
 
 

@@ -23,15 +23,28 @@ from datetime import date
 from typing import Literal
 
 from ..model import Kpi, Plan
-from .names import name_list, names
+from .names import name_list, name_of, names
 
 KpiState = Literal["on-track", "at-risk", "off-track", "unknown"]
 Reason = Literal[
-    "no-target", "no-measurement", "met", "missed", "on-line", "behind-line", "no-progress", "not-met"
+    "no-target",
+    "no-measurement",
+    "met",
+    "missed",
+    "on-line",
+    "behind-line",
+    "no-progress",
+    "not-met",
 ]
 Trend = Literal["improving", "worsening", "unchanged"]
 
-_COMPARE = {">=": operator.ge, ">": operator.gt, "=": operator.eq, "<=": operator.le, "<": operator.lt}
+_COMPARE = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "=": operator.eq,
+    "<=": operator.le,
+    "<": operator.lt,
+}
 
 
 @dataclass(frozen=True)
@@ -132,8 +145,10 @@ def kpi_status(plan: Plan, as_of: date) -> list[KpiStatus]:
         if baseline is not None and latest is not None:
             change = latest.value - baseline.value
             trend = (
-                "unchanged" if change == 0
-                else "improving" if _better(latest.value, baseline.value, kpi.direction)
+                "unchanged"
+                if change == 0
+                else "improving"
+                if _better(latest.value, baseline.value, kpi.direction)
                 else "worsening"
             )
         result.append(
@@ -144,7 +159,7 @@ def kpi_status(plan: Plan, as_of: date) -> list[KpiStatus]:
                 scale=(kpi.scale.min, kpi.scale.max) if kpi.scale else None,
                 direction=kpi.direction,
                 goals=name_list(lookup, kpi.goals),
-                owner=lookup.get(kpi.owner, kpi.owner) if kpi.owner else None,
+                owner=name_of(lookup, kpi.owner),
                 baseline=baseline,
                 latest=latest,
                 target=kpi.target.value.value if kpi.target else None,

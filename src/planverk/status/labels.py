@@ -8,7 +8,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
     # Shared
     "as_of": ("Status per {date}", "Status per {date}", "Status as of {date}"),
     "none": ("ingen", "ingen", "none"),
-    "none_in_plan": ("Planen har ingen {what}.", "Planen har ingen {what}.", "The plan has no {what}."),
+    "none_in_plan": (
+        "Planen har ingen {what}.",
+        "Planen har ingen {what}.",
+        "The plan has no {what}.",
+    ),
     "date": ("Dato", "Dato", "Date"),
     "responsible": ("Ansvarlig", "Ansvarleg", "Responsible"),
     "owner": ("Ansvarlig", "Ansvarleg", "Owner"),
@@ -26,7 +30,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "overview": ("Oversikt", "Oversikt", "Overview"),
     "section": ("Del", "Del", "Section"),
     "goals": ("Mål", "Mål", "Goals"),
-    "goal_count": ("{count} i målhierarkiet", "{count} i målhierarkiet", "{count} in the hierarchy"),
+    "goal_count": (
+        "{count} i målhierarkiet",
+        "{count} i målhierarkiet",
+        "{count} in the hierarchy",
+    ),
     "choices_made": (
         "{made} av {total} gruppevalg gjort",
         "{made} av {total} gruppeval gjort",
@@ -191,7 +199,11 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "change": ("Endring", "Endring", "Change"),
     "total": ("Totalt", "Totalt", "Total"),
     "no_assessments": ("ingen vurderinger ennå", "ingen vurderingar enno", "no assessments yet"),
-    "unscored_questions": ("Spørsmål uten score", "Spørsmål utan score", "Questions without a score"),
+    "unscored_questions": (
+        "Spørsmål uten score",
+        "Spørsmål utan score",
+        "Questions without a score",
+    ),
     "score_rule": (
         "I parentes: avstand til maks.",
         "I parentes: avstand til maks.",

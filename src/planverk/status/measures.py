@@ -22,7 +22,7 @@ from typing import Literal
 
 from ..model import Measure, Plan
 from ..model.measures import DECIDED
-from .names import names
+from .names import name_of, names
 
 Quadrant = Literal["quick-win", "major", "fill-in", "reconsider"]
 QUADRANTS: tuple[Quadrant, ...] = ("quick-win", "major", "fill-in", "reconsider")
@@ -105,13 +105,17 @@ def quadrant(effect: int | None, feasible: float | None) -> Quadrant | None:
     return "fill-in" if high_feasibility else "reconsider"
 
 
-def _years(plan: Plan, target_id: str, first: int, last: int, goals: dict[int, float], as_of: date) -> list[SavingsYear]:
+def _years(
+    plan: Plan, target_id: str, first: int, last: int, goals: dict[int, float], as_of: date
+) -> list[SavingsYear]:
     mine = [m for m in plan.measures if m.savings_target == target_id and m.status != "dropped"]
     years = sorted(set(range(first, last + 1)) | set(goals))
     result = []
     for year in years:
         identified = sum(m.effect[year].value for m in mine if year in m.effect)
-        decided = sum(m.effect[year].value for m in mine if year in m.effect and m.status in DECIDED)
+        decided = sum(
+            m.effect[year].value for m in mine if year in m.effect and m.status in DECIDED
+        )
         reported = [m.realised[year].value for m in mine if year in m.realised]
         realised = sum(reported) if reported and year <= as_of.year else None
         target = goals.get(year)
@@ -131,8 +135,12 @@ def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
             start=t.period.start.year,
             end=t.period.end.year,
             years=_years(
-                plan, t.id, t.period.start.year, t.period.end.year,
-                {year: amount.value for year, amount in t.years.items()}, as_of,
+                plan,
+                t.id,
+                t.period.start.year,
+                t.period.end.year,
+                {year: amount.value for year, amount in t.years.items()},
+                as_of,
             ),
         )
         for t in plan.savings_targets
@@ -144,18 +152,27 @@ def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
             MeasureStatus(
                 id=m.id,
                 title=m.title,
-                owner=lookup.get(m.owner, m.owner) if m.owner else None,
+                owner=name_of(lookup, m.owner),
                 area=m.area,
                 status=m.status,
                 savings_target=m.savings_target,
                 effect={year: amount.value for year, amount in sorted(m.effect.items())},
-                realised={year: amount.value for year, amount in sorted(m.realised.items()) if year <= as_of.year},
+                realised={
+                    year: amount.value
+                    for year, amount in sorted(m.realised.items())
+                    if year <= as_of.year
+                },
                 effect_rating=m.ratings.effect,
                 feasibility=feasible,
                 quadrant=quadrant(m.ratings.effect, feasible),
             )
         )
     order = {name: n for n, name in enumerate(QUADRANTS)}
-    measures.sort(key=lambda s: (order.get(s.quadrant, len(order)) if s.quadrant else len(order),
-                                 -(s.effect_rating or 0), -(s.feasibility or 0)))
+    measures.sort(
+        key=lambda s: (
+            order.get(s.quadrant, len(order)) if s.quadrant else len(order),
+            -(s.effect_rating or 0),
+            -(s.feasibility or 0),
+        )
+    )
     return MeasuresReport(as_of, savings, measures)

@@ -14,7 +14,13 @@ def names(plan: Plan) -> dict[str, str]:
         result.setdefault(goal.id, goal.title)
     for kpi in plan.kpis:
         result.setdefault(kpi.id, kpi.name)
-    for titled in (*plan.measures, *plan.savings_targets, *plan.benefits, *plan.risks, *plan.scorecards):
+    for titled in (
+        *plan.measures,
+        *plan.savings_targets,
+        *plan.benefits,
+        *plan.risks,
+        *plan.scorecards,
+    ):
         result.setdefault(titled.id, titled.title)
     return result
 
@@ -22,3 +28,8 @@ def names(plan: Plan) -> dict[str, str]:
 def name_list(lookup: dict[str, str], refs: list[str]) -> list[str]:
     """Names for a list of ids, in order."""
     return [lookup.get(ref, ref) for ref in refs]
+
+
+def name_of(lookup: dict[str, str], ref: str | None) -> str | None:
+    """The name for one id; None for None."""
+    return lookup.get(ref, ref) if ref is not None else None

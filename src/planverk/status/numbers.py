@@ -63,7 +63,9 @@ class Numbers:
         if value is None:
             return DASH
         if abs(value) >= 1_000_000:
-            body = format_compact_decimal(abs(value), format_type="short", locale=self.locale, fraction_digits=2)
+            body = format_compact_decimal(
+                abs(value), format_type="short", locale=self.locale, fraction_digits=2
+            )
         else:
             body = format_decimal(abs(value), format="#,##0", locale=self.locale)
         sign = "-" if value < 0 else ("+" if signed and value > 0 else "")

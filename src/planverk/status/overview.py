@@ -86,19 +86,29 @@ def overview(plan: Plan, as_of: date, horizon: int = 14) -> Overview:
         organisation=plan.plan.organisation,
         as_of=as_of,
         horizon=horizon,
-        deadlines={"overdue": len(deadlines.overdue), "due": len(deadlines.due),
-                   "done": len(deadlines.done), "later": len(deadlines.later)},
+        deadlines={
+            "overdue": len(deadlines.overdue),
+            "due": len(deadlines.due),
+            "done": len(deadlines.done),
+            "later": len(deadlines.later),
+        },
         next_deadlines=(deadlines.due + deadlines.overdue[::-1])[:5],
         goals=len(plan.goals),
         choices=(sum(1 for c in plan.goal_choices if c.goals), len(plan.goal_choices)),
         kpis=_count([k.state for k in kpis], ("on-track", "at-risk", "off-track", "unknown")),
         savings=savings,
-        measures=_count([m.status for m in measures.measures],
-                        ("proposed", "decided", "in-progress", "realised", "dropped")),
+        measures=_count(
+            [m.status for m in measures.measures],
+            ("proposed", "decided", "in-progress", "realised", "dropped"),
+        ),
         quadrants=_count([m.quadrant for m in measures.measures if m.quadrant], QUADRANTS),
-        benefits=_count([b.state for b in benefit_status(plan, as_of, kpis)],
-                        ("on-track", "at-risk", "off-track", "unknown")),
-        risks=_count([r.level or "unscored" for r in open_risks], ("high", "moderate", "low", "unscored")),
+        benefits=_count(
+            [b.state for b in benefit_status(plan, as_of, kpis)],
+            ("on-track", "at-risk", "off-track", "unknown"),
+        ),
+        risks=_count(
+            [r.level or "unscored" for r in open_risks], ("high", "moderate", "low", "unscored")
+        ),
         top_risks=[r for r in open_risks if r.score is not None][:3],
         scores=scores,
     )

@@ -15,8 +15,15 @@ def render_rich(report: Report, width: int = 100, color: bool = False) -> str:
     from rich.text import Text
 
     out = io.StringIO()
-    console = Console(file=out, width=width, color_system="standard" if color else None,
-                      force_terminal=color, highlight=False, emoji=False, legacy_windows=False)
+    console = Console(
+        file=out,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
     console.print(Text(report.title, style="bold"))
     console.print(Text(report.subtitle, style="dim"))
     for part in report.parts:
@@ -39,13 +46,21 @@ def _draw(table, whole_words: bool):
     from rich.markup import escape
     from rich.table import Table
 
-    drawn = Table(title=escape(table.title), title_justify="left", title_style="bold",
-                  caption=escape(table.note) if table.note else None, caption_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False)
+    drawn = Table(
+        title=escape(table.title),
+        title_justify="left",
+        title_style="bold",
+        caption=escape(table.note) if table.note else None,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
     for n, (header, align) in enumerate(zip(table.headers, table.align)):
         minimum = None
         if n == 0 and whole_words:
-            words = [w for text in [header, *(row[0].text for row in table.rows)] for w in text.split()]
+            words = [
+                w for text in [header, *(row[0].text for row in table.rows)] for w in text.split()
+            ]
             minimum = min(20, max(map(len, words), default=0)) or None
         drawn.add_column(escape(header), justify=align, overflow="fold", min_width=minimum)
     for row in table.rows:
@@ -59,7 +74,9 @@ def _fits(drawn, width: int) -> bool:
     from rich.console import Console
 
     probe = io.StringIO()
-    Console(file=probe, width=width, color_system=None, legacy_windows=False).print(drawn, crop=False)
+    Console(file=probe, width=width, color_system=None, legacy_windows=False).print(
+        drawn, crop=False
+    )
     return all(cell_len(line) <= width for line in probe.getvalue().splitlines())
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Literal
 
 from ..model import Plan, Risk
-from .names import names
+from .names import name_of, names
 
 Level = Literal["low", "moderate", "high"]
 Trend = Literal["growing", "shrinking", "steady"]
@@ -65,9 +65,13 @@ class RiskReport:
         return [r for r in self.risks if r.score is None]
 
 
-def _ratings(risk: Risk, as_of: date) -> tuple[int, int | None, date | None, tuple[int, int | None] | None]:
+def _ratings(
+    risk: Risk, as_of: date
+) -> tuple[int, int | None, date | None, tuple[int, int | None] | None]:
     """(probability, consequence, date) in force, and the ratings before them (None if first)."""
-    history: list[tuple[int, int | None, date | None]] = [(risk.probability, risk.consequence, risk.identified)]
+    history: list[tuple[int, int | None, date | None]] = [
+        (risk.probability, risk.consequence, risk.identified)
+    ]
     history += [(a.probability, a.consequence, a.date) for a in risk.assessments if a.date <= as_of]
     probability, consequence, assessed = history[-1]
     before = (history[-2][0], history[-2][1]) if len(history) > 1 else None
@@ -105,10 +109,12 @@ def risk_status(plan: Plan, as_of: date) -> RiskReport:
                 level=level(score) if score is not None else None,
                 trend=_trend((probability, consequence), before),
                 assessed=assessed,
-                owner=lookup.get(risk.owner, risk.owner) if risk.owner else None,
+                owner=name_of(lookup, risk.owner),
                 status=risk.status,
                 review=risk.review,
-                review_overdue=risk.review is not None and risk.review < as_of and risk.status != "closed",
+                review_overdue=risk.review is not None
+                and risk.review < as_of
+                and risk.status != "closed",
                 consequences=list(risk.consequences),
                 mitigation=risk.mitigation,
             )

@@ -72,25 +72,37 @@ def _minus(a: float | None, b: float | None) -> float | None:
 
 def _card(card: Scorecard, as_of: date) -> ScorecardStatus:
     kept = [
-        a for a in card.assessments
-        if a.year <= as_of.year and (a.date is None or a.date <= as_of)
+        a for a in card.assessments if a.year <= as_of.year and (a.date is None or a.date <= as_of)
     ]
     organisations = list(dict.fromkeys(a.organisation for a in kept))
     kept.sort(key=lambda a: (organisations.index(a.organisation), a.year))
     columns, areas = [], []
     for assessment in kept:
         missing = sum(
-            1 for area in card.areas for q in area.questions
+            1
+            for area in card.areas
+            for q in area.questions
             if assessment.scores.get(area.id, {}).get(q.id) is None
         )
         columns.append(Column(assessment.organisation, assessment.year, missing))
     for area in card.areas:
-        maximum = area.total.value if area.total is not None else sum(q.max.value for q in area.questions)
+        maximum = (
+            area.total.value if area.total is not None else sum(q.max.value for q in area.questions)
+        )
         scores = []
         for assessment in kept:
             given = assessment.scores.get(area.id, {})
-            scores.append(_sum([given[q.id].value if given.get(q.id) is not None else None for q in area.questions]))
-        areas.append(AreaRow(area.id, area.name, maximum, scores, [_minus(maximum, s) for s in scores]))
+            scores.append(
+                _sum(
+                    [
+                        given[q.id].value if given.get(q.id) is not None else None
+                        for q in area.questions
+                    ]
+                )
+            )
+        areas.append(
+            AreaRow(area.id, area.name, maximum, scores, [_minus(maximum, s) for s in scores])
+        )
     maximum = card.total.value if card.total is not None else sum(a.max for a in areas)
     totals = [_sum([row.scores[n] for row in areas]) for n in range(len(kept))]
     changes = []
@@ -105,8 +117,16 @@ def _card(card: Scorecard, as_of: date) -> ScorecardStatus:
                     _minus(totals[after], totals[before]),
                 )
             )
-    return ScorecardStatus(card.id, card.title, maximum, columns, areas, totals,
-                           [_minus(maximum, t) for t in totals], changes)
+    return ScorecardStatus(
+        card.id,
+        card.title,
+        maximum,
+        columns,
+        areas,
+        totals,
+        [_minus(maximum, t) for t in totals],
+        changes,
+    )
 
 
 def scorecard_status(plan: Plan, as_of: date) -> list[ScorecardStatus]:

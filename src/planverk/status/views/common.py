@@ -38,7 +38,8 @@ class Table:
     def pruned(self) -> Table:
         """The table without the columns (after the first) that are empty in every row."""
         keep = [
-            n for n in range(len(self.headers))
+            n
+            for n in range(len(self.headers))
             if n == 0 or not self.rows or any(row[n].text not in ("", DASH) for row in self.rows)
         ]
         return Table(

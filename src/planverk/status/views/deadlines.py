@@ -6,7 +6,9 @@ from ..deadlines import DeadlineItem, DeadlineReport
 from .common import Cell, Context, Report, Table, grouped
 
 
-def _table(ctx: Context, report: DeadlineReport, items: list[DeadlineItem], title: str, days: str | None) -> Table:
+def _table(
+    ctx: Context, report: DeadlineReport, items: list[DeadlineItem], title: str, days: str | None
+) -> Table:
     n = ctx.numbers
     rows = []
     for who, mine in report.by_responsible(items):
@@ -21,7 +23,9 @@ def _table(ctx: Context, report: DeadlineReport, items: list[DeadlineItem], titl
             else:
                 row.append(Cell(n.date(item.done_on)))
             rows.append((who or ctx.t("no_one"), row))
-    last = {"late": ctx.t("days_late"), "left": ctx.t("days_left")}.get(days or "", ctx.t("done_on"))
+    last = {"late": ctx.t("days_late"), "left": ctx.t("days_left")}.get(
+        days or "", ctx.t("done_on")
+    )
     return Table(
         title,
         [ctx.t("responsible"), ctx.t("date"), ctx.t("task"), last],
@@ -46,5 +50,9 @@ def deadlines_view(ctx: Context, report: DeadlineReport) -> Report:
         else:
             result.add(f"{title}: {ctx.t('none')}")
     if report.later:
-        result.add(ctx.t("later_count", count=len(report.later), date=ctx.numbers.date(report.later[0].date)))
+        result.add(
+            ctx.t(
+                "later_count", count=len(report.later), date=ctx.numbers.date(report.later[0].date)
+            )
+        )
     return result

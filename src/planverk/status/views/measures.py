@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..measures import MeasuresReport, SavingsStatus
+from ..numbers import DASH
 from .common import Cell, Context, Report, Table, grouped
 
 
@@ -11,18 +12,31 @@ def _savings(ctx: Context, target: SavingsStatus, year_now: int) -> Table:
     rows = []
     for year in target.years:
         style = "strong" if year.year == year_now else None
-        gap_style = "bad" if year.gap is not None and year.gap > 0 else ("good" if year.gap is not None else None)
-        rows.append([
-            Cell(str(year.year), style),
-            Cell(n.money(year.target), style),
-            Cell(n.money(year.identified), style),
-            Cell(n.money(year.decided), style),
-            Cell(n.money(year.realised), style),
-            Cell(n.money(year.gap), gap_style),
-        ])
+        gap_style = (
+            "bad"
+            if year.gap is not None and year.gap > 0
+            else ("good" if year.gap is not None else None)
+        )
+        rows.append(
+            [
+                Cell(str(year.year), style),
+                Cell(n.money(year.target), style),
+                Cell(n.money(year.identified), style),
+                Cell(n.money(year.decided), style),
+                Cell(n.money(year.realised), style),
+                Cell(n.money(year.gap), gap_style),
+            ]
+        )
     return Table(
         f"{target.title}: {n.money(target.total)} ({target.start}–{target.end})",
-        [ctx.t("year"), ctx.t("target"), ctx.t("identified"), ctx.t("decided"), ctx.t("realised"), ctx.t("gap")],
+        [
+            ctx.t("year"),
+            ctx.t("target"),
+            ctx.t("identified"),
+            ctx.t("decided"),
+            ctx.t("realised"),
+            ctx.t("gap"),
+        ],
         ["left", "right", "right", "right", "right", "right"],
         rows,
         ctx.t("savings_rule"),
@@ -32,7 +46,7 @@ def _savings(ctx: Context, target: SavingsStatus, year_now: int) -> Table:
 def _matrix(ctx: Context, report: MeasuresReport) -> Table:
     def titles(name: str) -> Cell:
         found = report.quadrant(name)  # type: ignore[arg-type]
-        return Cell("; ".join(m.title for m in found) or ctx.numbers.date(None))
+        return Cell("; ".join(m.title for m in found) or DASH)
 
     return Table(
         ctx.t("matrix"),
@@ -67,15 +81,20 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
         align += ["right", "right"]
     rows = []
     for m in report.measures:
-        row = [Cell(m.title), Cell(m.owner or n.date(None)), Cell(ctx.t("measure_" + m.status))]
+        row = [Cell(m.title), Cell(m.owner or DASH), Cell(ctx.t("measure_" + m.status))]
         if rated:
             row += [Cell(n.number(m.effect_rating)), Cell(n.decimal(m.feasibility))]
         if money:
             row += [Cell(n.money(m.effect.get(year))), Cell(n.money(m.realised.get(year)))]
         rows.append((ctx.t(m.quadrant) if m.quadrant else ctx.t("unrated"), row))
     result.add(
-        Table(f"{ctx.t('measures')} ({len(report.measures)})", headers, align, grouped(rows),  # type: ignore[arg-type]
-              ctx.t("quadrant_rule") if rated else None)
+        Table(
+            f"{ctx.t('measures')} ({len(report.measures)})",
+            headers,
+            align,
+            grouped(rows),  # type: ignore[arg-type]
+            ctx.t("quadrant_rule") if rated else None,
+        )
     )
     if rated:
         result.add(_matrix(ctx, report))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..numbers import DASH
 from ..risks import RiskReport, level
 from .common import STATE_STYLES, Cell, Context, Report, Table
 
@@ -40,24 +41,40 @@ def risks_view(ctx: Context, report: RiskReport) -> Report:
         style = STATE_STYLES[r.level] if r.level else "muted"
         status = ctx.t("risk_status_" + r.status) if r.status != "open" else None
         review = n.date(r.review) + (f" ({ctx.t('overdue').lower()})" if r.review_overdue else "")
-        rows.append([
-            Cell(f"R{r.number} {r.title}", detail=r.owner),
-            Cell(str(r.probability)),
-            Cell(str(r.consequence) if r.consequence else n.date(None)),
-            Cell(str(r.score) if r.score is not None else n.date(None), style),
-            Cell(ctx.t(r.level) if r.level else n.date(None), style),
-            Cell(ctx.t("risk_" + r.trend) if r.trend else n.date(None),
-                 "bad" if r.trend == "growing" else "good" if r.trend == "shrinking" else None),
-            Cell(review if r.review else (status or n.date(None)), "bad" if r.review_overdue else None,
-                 status if r.review else None),
-        ])
-    result.add(Table(
-        f"{ctx.t('risks')} ({len(report.risks)})",
-        [ctx.t("risk"), ctx.t("probability_short"), ctx.t("consequence_short"), ctx.t("score"),
-         ctx.t("level"), ctx.t("risk_trend"), ctx.t("review")],
-        ["left", "right", "right", "right", "left", "left", "left"],
-        rows,
-        ctx.t("risk_columns"),
-    ))
+        rows.append(
+            [
+                Cell(f"R{r.number} {r.title}", detail=r.owner),
+                Cell(str(r.probability)),
+                Cell(str(r.consequence) if r.consequence else DASH),
+                Cell(str(r.score) if r.score is not None else DASH, style),
+                Cell(ctx.t(r.level) if r.level else DASH, style),
+                Cell(
+                    ctx.t("risk_" + r.trend) if r.trend else DASH,
+                    "bad" if r.trend == "growing" else "good" if r.trend == "shrinking" else None,
+                ),
+                Cell(
+                    review if r.review else (status or DASH),
+                    "bad" if r.review_overdue else None,
+                    status if r.review else None,
+                ),
+            ]
+        )
+    result.add(
+        Table(
+            f"{ctx.t('risks')} ({len(report.risks)})",
+            [
+                ctx.t("risk"),
+                ctx.t("probability_short"),
+                ctx.t("consequence_short"),
+                ctx.t("score"),
+                ctx.t("level"),
+                ctx.t("risk_trend"),
+                ctx.t("review"),
+            ],
+            ["left", "right", "right", "right", "left", "left", "left"],
+            rows,
+            ctx.t("risk_columns"),
+        )
+    )
     result.add(_matrix(ctx, report))
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..numbers import DASH
 from ..scorecards import ScorecardStatus
 from .common import Cell, Context, Report, Table
 
@@ -11,7 +12,7 @@ from .common import Cell, Context, Report, Table
 def _score(ctx: Context, score: float | None, gap: float | None, style=None) -> Cell:
     n = ctx.numbers
     if score is None:
-        return Cell(n.date(None), "muted")
+        return Cell(DASH, "muted")
     return Cell(f"{n.number(score)} (−{n.number(gap)})" if gap else n.number(score), style)
 
 
@@ -45,9 +46,20 @@ def _card(ctx: Context, card: ScorecardStatus) -> Table:
         line(Cell(area.name), area.max, area.scores, area.gaps, lambda c, a=a: c.areas[a])
         for a, area in enumerate(card.areas)
     ]
-    rows.append(line(Cell(ctx.t("total"), "strong"), card.max, card.totals, card.gaps, lambda c: c.total, "strong"))
+    rows.append(
+        line(
+            Cell(ctx.t("total"), "strong"),
+            card.max,
+            card.totals,
+            card.gaps,
+            lambda c: c.total,
+            "strong",
+        )
+    )
     missing = [f"{c.organisation} {c.year}: {c.unscored}" for c in card.columns if c.unscored]
-    note = ctx.t("score_rule") + (f" {ctx.t('unscored_questions')}: {', '.join(missing)}." if missing else "")
+    note = ctx.t("score_rule") + (
+        f" {ctx.t('unscored_questions')}: {', '.join(missing)}." if missing else ""
+    )
     return Table(card.title, headers, ["left"] + ["right"] * (len(headers) - 1), rows, note)  # type: ignore[arg-type]
 
 
