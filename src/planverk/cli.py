@@ -127,11 +127,11 @@ def status(
     ] = None,
     as_of: Annotated[
         datetime | None,
-        typer.Option("--as-of", formats=["%Y-%m-%d"], help="The date to report as of (YYYY-MM-DD). Default: today.",
-                     show_default=False),
+        typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="DATE",
+                     help="The date to report as of (YYYY-MM-DD). Default: today.", show_default=False),
     ] = None,
     days: Annotated[
-        int, typer.Option("--days", min=0, help="Deadlines due within this many days count as due.")
+        int, typer.Option("--days", min=0, metavar="N", help="Deadlines due within N days count as due.")
     ] = 14,
     output_format: Annotated[
         StatusFormat,

@@ -91,8 +91,8 @@ def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) ->
                 f" (known keys: {', '.join(known)})" if known else ""
             )
             if key[:1].isdigit():
-                hint = (": inside { }, a comma separates entries, so a decimal comma splits the "
-                        "number ('4,5' becomes 4 and 5): quote it, e.g. value: '4,5'")
+                hint = (": if it is the decimal part of a number such as 4,5, quote the number "
+                        "(value: '4,5'): inside { } a comma separates entries")
             where = source.keys.get(loc) or locate(source, loc)
             findings.append(finding("PV100", f"unknown key '{key}'{hint}", where))
             continue

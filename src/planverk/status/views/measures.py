@@ -71,8 +71,8 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
         return result
     money = any(m.effect or m.realised for m in report.measures)
     rated = any(m.effect_rating is not None or m.feasibility is not None for m in report.measures)
-    headers = [ctx.t("quadrant"), ctx.t("measure"), ctx.t("owner"), ctx.t("status")]
-    align = ["left", "left", "left", "left"]
+    headers = [ctx.t("measure"), ctx.t("owner"), ctx.t("status")]
+    align = ["left", "left", "left"]
     if rated:
         headers += [ctx.t("effect_short"), ctx.t("feasibility_short")]
         align += ["right", "right"]
@@ -87,15 +87,17 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
         if money:
             row += [Cell(n.money(m.effect.get(year))), Cell(n.money(m.realised.get(year)))]
         rows.append((ctx.t(m.quadrant) if m.quadrant else ctx.t("unrated"), row))
-    result.add(
-        Table(
-            f"{ctx.t('measures')} ({len(report.measures)})",
-            headers,
-            align,
-            grouped(rows),  # type: ignore[arg-type]
-            ctx.t("quadrant_rule") if rated else None,
-        )
-    )
-    if rated:
-        result.add(_matrix(ctx, report))
+    title = f"{ctx.t('measures')} ({len(report.measures)})"
+    if not rated:  # no quadrants to group by
+        result.add(Table(title, headers, align, [row for _, row in rows]))  # type: ignore[arg-type]
+        return result
+    table = Table(
+        title,
+        [ctx.t("quadrant"), *headers],
+        ["left", *align],
+        grouped(rows),
+        ctx.t("quadrant_rule"),
+    )  # type: ignore[arg-type]
+    result.add(table)
+    result.add(_matrix(ctx, report))
     return result
