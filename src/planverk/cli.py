@@ -95,6 +95,60 @@ def validate(
     raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
 
 
+@app.command()
+def ical(
+    plan: PlanArg,
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", help="Folder for the feeds and index pages; '-' writes one feed to stdout."),
+    ],
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="Write one feed: group:ID, person:ID or plan.", show_default=False),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Where the folder is published; index pages then give subscribe links.",
+                     show_default=False),
+    ] = None,
+    attendees: Annotated[
+        bool, typer.Option("--attendees", help="Add ORGANIZER and ATTENDEE (e-mail addresses) to events.")
+    ] = False,
+) -> None:
+    """Write calendar feeds: the whole plan, each group and each person (what they attend).
+
+    Refuses (exit 1) when `validate` finds errors in the plan, and prints them. Output is
+    the same bytes for the same plan: DTSTAMP comes from SOURCE_DATE_EPOCH, else the
+    plan's last commit.
+    """
+    from .ical import calendar_feeds
+    from .ical.site import write_feed, write_site
+    from .reporters import REPORTERS
+    from .validate import validate_plan
+
+    result = validate_plan(plan)
+    if not result.ok:
+        REPORTERS["human"]([result], sys.stderr, False)
+        raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
+    assert result.plan is not None
+    feeds = calendar_feeds(
+        result,
+        only=only or ("plan" if output == "-" else None),
+        attendees=attendees,
+        source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+    )
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(feeds[0].body)
+        sys.stdout.buffer.flush()
+        return
+    if only:
+        typer.echo(f"wrote {write_feed(feeds[0], Path(output))} ({feeds[0].events} events)")
+        return
+    write_site(feeds, Path(output), result.plan.plan, base_url)
+    typer.echo(f"wrote {len(feeds)} feeds and index.html to {output}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: the one place that turns planverk errors into exit codes."""
     try:

@@ -53,10 +53,10 @@ def fold(line: str) -> str:
     return (CRLF + " ").join(p.decode("utf-8") for p in parts) + CRLF
 
 
-def prop(name: str, value: str, **params: str) -> str:
-    """A folded property line ``NAME;PARAM=x:value``; parameter names are given in lower case."""
+def prop(name: str, content: str, /, **params: str) -> str:
+    """A folded property line ``NAME;PARAM=x:content``; parameter names are given in lower case."""
     head = name + "".join(f";{key.upper().replace('_', '-')}={val}" for key, val in params.items())
-    return fold(f"{head}:{value}")
+    return fold(f"{head}:{content}")
 
 
 def date_value(day: date) -> str:
