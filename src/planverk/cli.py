@@ -138,9 +138,13 @@ def ical(
         source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
     )
     if output == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(feeds[0].body)
-        sys.stdout.buffer.flush()
+        binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: CRLF, UTF-8
+        if binary is None:
+            sys.stdout.write(feeds[0].body.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            binary.write(feeds[0].body)
+            binary.flush()
         return
     if only:
         typer.echo(f"wrote {write_feed(feeds[0], Path(output))} ({feeds[0].events} events)")

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 from ..model import PlanInfo
 from .feeds import Feed
 from .words import WORDS
@@ -128,8 +128,10 @@ def write_site(feeds: list[Feed], out: Path, info: PlanInfo, base_url: str | Non
         (staging / "index.md").write_text(index_markdown(feeds, info, base_url), encoding="utf-8")
         (staging / "index.html").write_text(index_html(feeds, info, base_url), encoding="utf-8")
         _swap(staging, out)
-    except BaseException:
+    except BaseException as error:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write the feeds to {out}: {error.strerror or error}") from error
         raise
 
 
@@ -159,8 +161,10 @@ def write_feed(feed: Feed, out: Path) -> Path:
             stream.write(feed.body)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {target}: {error.strerror or error}") from error
         raise
     return target
 
