@@ -10,7 +10,7 @@ from difflib import get_close_matches
 
 from ..checks.context import PlanIndex
 from ..errors import UsageError
-from ..validate import Validation
+from ..validate import Validation, gc_paused
 from .entries import PLAN_FEED
 from .feeds import Feed, assemble, build_entries, feed_keys
 from .stamps import plan_stamps
@@ -50,5 +50,6 @@ def calendar_feeds(
     index = PlanIndex(validation.plan)
     keys = [select(index, only)] if only else list(feed_keys(index))
     stamp, stamps = plan_stamps(index, validation, source_date_epoch)
-    entries = build_entries(index, stamp, stamps, attendees)
-    return assemble(index, entries, keys)
+    with gc_paused():
+        entries = build_entries(index, stamp, stamps, attendees)
+        return assemble(index, entries, keys)

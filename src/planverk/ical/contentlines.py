@@ -61,12 +61,12 @@ def prop(name: str, content: str, /, **params: str) -> str:
 
 def date_value(day: date) -> str:
     """A DATE value: ``20170503``."""
-    return day.strftime("%Y%m%d")
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def local_value(moment: datetime) -> str:
     """A local DATE-TIME value (used with TZID): ``20170503T083000``."""
-    return moment.strftime("%Y%m%dT%H%M%S")
+    return f"{moment.year:04d}{moment.month:02d}{moment.day:02d}T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}"
 
 
 def utc_value(moment: datetime) -> str:

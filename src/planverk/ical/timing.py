@@ -58,8 +58,12 @@ def _at(day: date, start: time | None) -> When:
     return datetime.combine(day, start) if start is not None else day
 
 
-def rrule(repeat: Repeat, first: date, start: time | None, zone: ZoneInfo) -> str:
-    """The RRULE value of ``repeat``: COUNT, or an UNTIL in UTC (a DATE for all-day series)."""
+def rrule(repeat: Repeat, last: date, start: time | None, zone: ZoneInfo) -> str:
+    """The RRULE value of ``repeat``: COUNT, or an UNTIL in UTC (a DATE for all-day series).
+
+    ``last`` is the last date the rule gives: UNTIL is exactly that occurrence's start,
+    in UTC as RFC 5545 requires when DTSTART carries a TZID.
+    """
     parts = [f"FREQ={repeat.frequency.upper()}"]
     if repeat.interval > 1:
         parts.append(f"INTERVAL={repeat.interval}")
@@ -74,9 +78,6 @@ def rrule(repeat: Repeat, first: date, start: time | None, zone: ZoneInfo) -> st
     if repeat.count is not None:
         parts.append(f"COUNT={repeat.count}")
     else:
-        # The last date the rule gives, at the series' own start time: exact, and in UTC
-        # as RFC 5545 requires when DTSTART carries a TZID.
-        last = rule_dates(first, repeat)[-1]
         if start is None:
             parts.append(f"UNTIL={date_value(last)}")
         else:
@@ -132,9 +133,10 @@ def _series(
     repeat = event.repeat
     assert repeat is not None
     at = start.time() if isinstance(start, datetime) else None
-    generated = set(rule_dates(event.first_day, repeat))
+    dates = rule_dates(event.first_day, repeat)
+    generated = set(dates)
     notes = {change.occurrence: change for change in repeat.changes}
-    timing = Timing(start, start + length, rrule(repeat, event.first_day, at, zone))
+    timing = Timing(start, start + length, rrule(repeat, dates[-1], at, zone))
     timing.exdates = [_at(day, at) for day in sorted(set(repeat.except_)) if day in generated]
     for occurrence in found:
         if not occurrence.changed:
