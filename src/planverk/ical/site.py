@@ -48,7 +48,7 @@ def index_markdown(feeds: list[Feed], info: PlanInfo, base_url: str | None) -> s
         if not group:
             continue
         lines += [f"## {words[label]}", ""]
-        head = f"| {words['feed']} | {words['events']} |"
+        head = f"| {words['feed']} | {words['events'].capitalize()} |"
         lines += [head + (f" {words['subscribe']} |" if base_url else ""),
                   "|---|---:|" + ("---|" if base_url else "")]
         for feed in group:
@@ -77,7 +77,7 @@ def index_html(feeds: list[Feed], info: PlanInfo, base_url: str | None) -> str:
         if not group:
             continue
         out += [f"<h2>{e(words[label])}</h2>", "<table>",
-                f"<tr><th>{e(words['feed'])}</th><th>{e(words['events'])}</th><th></th></tr>"]
+                f"<tr><th>{e(words['feed'])}</th><th>{e(words['events'].capitalize())}</th><th></th></tr>"]
         for feed in group:
             url = _url(base_url, feed.path)
             links = f'<a href="{e(feed.path)}">{e(words["download"])}</a>'
