@@ -188,6 +188,12 @@ def main() -> None:
             f"| {ratio:.2f}x {'ok' if ratio <= 1.3 else 'MISSED'} | "
             f"{f'{other:.2f}' if other else '-'} | {speed} |"
         )
+    measured = [r for r in rows if r[4]]
+    if len(measured) >= 2:
+        (small, wall_a, _, _, other_a), (large, wall_b, _, _, other_b) = measured[0], measured[-1]
+        ours, theirs = (wall_b - wall_a) / (large - small), (other_b - other_a) / (large - small)
+        print(f"\nper added event ({small:,} to {large:,}): planverk {ours * 1e3:.2f} ms, "
+              f"yaml2ics {theirs * 1e3:.2f} ms: {theirs / ours:.1f}x {'ok' if theirs / ours >= 5 else 'MISSED'}")
     print("\ntargets: feeds / icalendar <= 1.3x; yaml2ics / planverk >= 5x (per event, same events)")
 
 
