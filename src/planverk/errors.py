@@ -29,3 +29,7 @@ class RefusedError(PlanverkError):
     """The command would produce an invalid plan or output, so it did nothing."""
 
     exit_code = ExitCode.FINDINGS
+
+
+class OutputError(PlanverkError):
+    """Output could not be written (a full disk, no permission); what was there is kept."""
