@@ -77,7 +77,9 @@ def validate(
     ] = ReportFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
 ) -> None:
-    """Check plans and report every finding as file:line:col: severity CODE message.
+    """Check plans and report each finding with its file, line and column.
+
+    Each finding is one line: file:line:col: severity CODE message.
 
     Exit status: 0 clean, 1 findings (errors, or warnings with --strict),
     2 bad usage or a plan that cannot be found or read.
