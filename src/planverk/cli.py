@@ -77,7 +77,7 @@ def validate(
     ] = ReportFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
 ) -> None:
-    """Check plans and report each finding with its file, line and column.
+    """Check plans; report each finding at its file, line and column.
 
     Each finding is one line: file:line:col: severity CODE message.
 
