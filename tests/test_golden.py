@@ -1,9 +1,9 @@
-"""Each built-in template on each example plan, compared byte for byte with tests/golden/.
+"""Each built-in template on each example plan, compared byte for byte with tests/golden/render/.
 
 The golden files were read by eye before they were committed. When a template or an
 example plan changes on purpose, regenerate them and read the diff:
 
-    PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py && git diff tests/golden/
+    PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py && git diff tests/golden/render/
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from conftest import EXAMPLE_PLANS, run_cli
 from markdown_lint import basic_problems, lint
 from planverk.render import list_templates
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent / "golden" / "render"
 AS_OF = {
     "gran-2017": "2017-05-01",
     "nordre-follo-2018": "2018-10-01",

@@ -77,7 +77,9 @@ def validate(
     ] = ReportFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
 ) -> None:
-    """Check plans and report every finding as file:line:col: severity CODE message.
+    """Check plans; report each finding at its file, line and column.
+
+    Each finding is one line: file:line:col: severity CODE message.
 
     Exit status: 0 clean, 1 findings (errors, or warnings with --strict),
     2 bad usage or a plan that cannot be found or read.
@@ -94,6 +96,139 @@ def validate(
         raise typer.Exit(int(ExitCode.USAGE))
     failed = any(r.errors or (strict and r.warnings) for r in results)
     raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+class Section(str, Enum):
+    """A part of `status`."""
+
+    deadlines = "deadlines"
+    kpis = "kpis"
+    measures = "measures"
+    benefits = "benefits"
+    risks = "risks"
+    scorecard = "scorecard"
+
+
+class StatusFormat(str, Enum):
+    """How `status` prints."""
+
+    auto = "auto"
+    rich = "rich"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def status(
+    plan: PlanArg,
+    section: Annotated[
+        Section | None,
+        typer.Argument(help="deadlines, kpis, measures, benefits, risks or scorecard; "
+                       "without one, a one-screen overview.", show_default=False),
+    ] = None,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="DATE",
+                     help="The date to report as of (YYYY-MM-DD). Default: today.", show_default=False),
+    ] = None,
+    days: Annotated[
+        int, typer.Option("--days", min=0, metavar="N", help="Deadlines due within N days count as due.")
+    ] = 14,
+    output_format: Annotated[
+        StatusFormat,
+        typer.Option("--format", "-f", help="rich (tables), markdown, csv or json (versioned); "
+                     "auto: rich on a terminal, else markdown."),
+    ] = StatusFormat.auto,
+) -> None:
+    """Show where the plan stands: deadlines, KPIs, measures and savings, benefits, risks, scorecards.
+
+    Refuses (exit 1, printing the findings) when the plan has errors.
+    """
+    import shutil
+    from datetime import date
+
+    from .reporters import report_human
+    from .status import render_status
+    from .validate import validate_plan
+
+    result = validate_plan(plan)
+    if not result.ok:
+        report_human([result], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
+        raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
+    assert result.plan is not None
+    terminal = sys.stdout.isatty()
+    name = output_format.value
+    if name == "auto":
+        name = "rich" if terminal else "markdown"
+    text = render_status(
+        result.plan,
+        section.value if section else "overview",
+        as_of.date() if as_of else date.today(),
+        horizon=days,
+        fmt=name,
+        width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
+        color=terminal and "NO_COLOR" not in os.environ,
+    )
+    sys.stdout.write(text)
+
+
+@app.command()
+def ical(
+    plan: PlanArg,
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", help="Folder for the feeds and index pages; '-' writes one feed to stdout."),
+    ],
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="Write one feed: group:ID, person:ID or plan.", show_default=False),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Where the folder is published; index pages then give subscribe links.",
+                     show_default=False),
+    ] = None,
+    attendees: Annotated[
+        bool, typer.Option("--attendees", help="Add ORGANIZER and ATTENDEE (e-mail addresses) to events.")
+    ] = False,
+) -> None:
+    """Write calendar feeds: the whole plan, each group and each person (what they attend).
+
+    Refuses (exit 1) when `validate` finds errors in the plan, and prints them. Output is
+    the same bytes for the same plan: DTSTAMP comes from SOURCE_DATE_EPOCH, else the
+    plan's last commit.
+    """
+    from .ical import calendar_feeds
+    from .ical.site import write_feed, write_site
+    from .reporters import report_human
+    from .validate import validate_plan
+
+    result = validate_plan(plan)
+    if not result.ok:
+        report_human([result], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
+        raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
+    assert result.plan is not None
+    feeds = calendar_feeds(
+        result,
+        only=only or ("plan" if output == "-" else None),
+        attendees=attendees,
+        source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+    )
+    if output == "-":
+        binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: CRLF, UTF-8
+        if binary is None:
+            sys.stdout.write(feeds[0].body.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            binary.write(feeds[0].body)
+            binary.flush()
+        return
+    if only:
+        typer.echo(f"wrote {write_feed(feeds[0], Path(output))} ({feeds[0].events} events)")
+        return
+    write_site(feeds, Path(output), result.plan.plan, base_url)
+    typer.echo(f"wrote {len(feeds)} feeds and index.html to {output}")
 
 
 @app.command()
@@ -132,7 +267,7 @@ def render(
 
     from .planfiles import display_path
     from .render import list_templates, render_plan, write_documents
-    from .reporters import REPORTERS
+    from .reporters import report_human
 
     if list_:
         for info in list_templates(plan, templates):
@@ -145,7 +280,7 @@ def render(
     )
     result = rendering.validation
     if not result.ok:
-        REPORTERS["human"]([result], sys.stderr, False)
+        report_human([result], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
         typer.echo("planverk: the plan has errors, so nothing was rendered", err=True)
         raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
     documents = rendering.documents

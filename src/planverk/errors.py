@@ -31,5 +31,9 @@ class RefusedError(PlanverkError):
     exit_code = ExitCode.FINDINGS
 
 
+class OutputError(PlanverkError):
+    """Output could not be written (a full disk, no permission); what was there is kept."""
+
+
 class TemplateError(PlanverkError):
     """A template could not be found, read or rendered; the message says where and why."""

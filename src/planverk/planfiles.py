@@ -12,7 +12,24 @@ from .diagnostics import Finding, Position, finding
 from .yamlsource import SourceMap, load_file
 
 PLAN_FILE = "plan.yaml"
-COLLECTIONS = ("people", "groups", "roles", "phases", "events", "deadlines", "forms", "references")
+COLLECTIONS = (
+    "people",
+    "groups",
+    "roles",
+    "phases",
+    "events",
+    "deadlines",
+    "goals",
+    "goal_choices",
+    "kpis",
+    "measures",
+    "savings_targets",
+    "benefits",
+    "risks",
+    "scorecards",
+    "forms",
+    "references",
+)
 """Top-level lists that included files contribute to."""
 
 

@@ -49,7 +49,7 @@ class Validation:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a plan is read and checked.
 
     Loading allocates hundreds of thousands of small, acyclic objects (dicts, tuples,
@@ -67,7 +67,7 @@ def _gc_paused() -> Iterator[None]:
 
 def validate_plan(target: Path) -> Validation:
     """Read, validate and check the plan at ``target`` (a folder or a plan file)."""
-    with _gc_paused():
+    with gc_paused():
         return _validate(target)
 
 

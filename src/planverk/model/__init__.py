@@ -1,19 +1,35 @@
 """The plan model: Pydantic classes for everything a plan file can hold."""
 
 from .base import Period, Silence
+from .benefits import Benefit, RealisationStep
 from .events import Deadline, Event, Invitation, Slot
+from .goals import Goal, GoalChoice
+from .kpis import Baseline, Kpi, Measurement, Scale, Target
+from .measures import Measure, Ratings, SavingsTarget
 from .plan import Group, Member, Person, Phase, Plan, PlanInfo, Role
+from .quantities import Quantity
 from .recurrence import OccurrenceChange, Repeat
+from .risks import Risk, RiskAssessment
+from .scorecards import Area, Assessment, Question, Scorecard
 from .times import TimeRange
 from .workbook import Form, FormSection, PartialDate, Reference
 
 __all__ = [
+    "Area",
+    "Assessment",
+    "Baseline",
+    "Benefit",
     "Deadline",
     "Event",
     "Form",
     "FormSection",
+    "Goal",
+    "GoalChoice",
     "Group",
     "Invitation",
+    "Kpi",
+    "Measure",
+    "Measurement",
     "Member",
     "OccurrenceChange",
     "PartialDate",
@@ -22,10 +38,20 @@ __all__ = [
     "Phase",
     "Plan",
     "PlanInfo",
+    "Quantity",
+    "Question",
+    "Ratings",
+    "RealisationStep",
     "Reference",
     "Repeat",
+    "Risk",
+    "RiskAssessment",
     "Role",
+    "SavingsTarget",
+    "Scale",
+    "Scorecard",
     "Silence",
     "Slot",
+    "Target",
     "TimeRange",
 ]

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictStr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -32,6 +32,10 @@ Text = StrictStr
 def as_list(value: Any) -> Any:
     """Let a single reference stand where a list is expected (``responsible: ellen``)."""
     return [value] if isinstance(value, str) else value
+
+
+Refs = Annotated[list[Ref], BeforeValidator(as_list)]
+"""A list of references; a single id may stand alone."""
 
 
 class Model(BaseModel):

@@ -8,11 +8,10 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .base import Id, Model, Ref, Silenceable, Text, as_list
+from .base import Id, Model, Ref, Refs, Silenceable, Text, as_list
 from .recurrence import Repeat
 from .times import TimeSpec
 
-Refs = Annotated[list[Ref], BeforeValidator(as_list)]
 Status = Literal["planned", "cancelled"]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -141,7 +142,11 @@ class _Builder:
                 for s in slots
             ],
         )
-        view.occurrences = [self.occurrence(view, event, o) for o in occurrences(event)]
+        found = occurrences(event)
+        if event.repeat is None and len(found) > 1:
+            # the same hours on several days: one row from the first day to the last
+            found = [replace(found[0], end=found[-1].end)]
+        view.occurrences = [self.occurrence(view, event, o) for o in found]
         return view
 
     def occurrence(self, view: EventView, event: Event, found: Occurrence) -> OccurrenceView:

@@ -112,13 +112,13 @@ Templates run in Jinja2's sandbox (`ImmutableSandboxedEnvironment`), with
 _GOLDEN = """\
 ## Golden files
 
-`tests/golden/` holds each built-in template rendered on each example plan; a test
+`tests/golden/render/` holds each built-in template rendered on each example plan; a test
 compares them byte for byte and lints them. When a template or an example plan
 changes on purpose, regenerate them, read the diff, and commit it:
 
 ```sh
 PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
-git diff tests/golden/
+git diff tests/golden/render/
 ```
 """
 

@@ -113,7 +113,8 @@ class SlotView:
 
 @dataclass(eq=False, slots=True)
 class OccurrenceView:
-    """One dated instance of an event: a repeating event has several."""
+    """One dated instance of an event: a repeating event has several; an event with the
+    same hours on several days is one, from its first day to its last."""
 
     event: EventView = doc("The event it is an occurrence of.")
     day: date = doc("The day it starts.")
