@@ -22,17 +22,20 @@ AS_OF = {
     "gran-2017": "2017-05-01",
     "nordre-follo-2018": "2018-10-01",
     "lunner-lean-2012": "2013-06-01",
+    "savings-2024": "2025-10-01",
+    "scorecard-2023": "2023-12-01",
 }
-"""A date in the middle of each process, for templates that report status."""
+"""A date in the middle of each process, for templates that report status (one per example plan)."""
 GROUPS = {"nordre-follo-2018": ["arbeidsgruppe"], "gran-2017": ["sektorgruppe-4"]}
 """Plans also rendered for one group."""
 
-BUILTINS = [t.name for t in list_templates() if t.origin == "built-in"]
+TEMPLATES = [t for t in list_templates() if t.origin == "built-in"]
+BUILTINS = [t.name for t in TEMPLATES]
 CASES = [
-    (plan, template, group)
+    (plan, template.name, group)
     for plan in EXAMPLE_PLANS
-    for template in BUILTINS
-    for group in [None, *GROUPS.get(plan.name, [])]
+    for template in TEMPLATES
+    for group in [None, *(GROUPS.get(plan.name, []) if "--group" in template.options else [])]
 ]
 
 
@@ -44,7 +47,8 @@ def _id(case: tuple[Path, str, str | None]) -> str:
 @pytest.fixture(params=CASES, ids=[_id(c) for c in CASES])
 def rendered(request: pytest.FixtureRequest) -> tuple[Path, str]:
     plan, template, group = request.param
-    args = ["render", str(plan), template, f"--as-of={AS_OF.get(plan.name, '2020-01-01')}"]
+    assert plan.name in AS_OF, f"give the example plan {plan.name} an as-of date in AS_OF"
+    args = ["render", str(plan), template, f"--as-of={AS_OF[plan.name]}"]
     result = run_cli(*args, *(["--group", group] if group else []))
     assert result.code == 0, result.err
     golden = GOLDEN / plan.name / f"{template}{'-' + group if group else ''}.md"

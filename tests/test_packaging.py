@@ -38,4 +38,4 @@ def test_wheel_carries_the_templates_and_the_installed_package_reads_them(
     package, root, available = done.stdout.splitlines()
     assert package.startswith(str(tmp_path / "site"))
     assert root == str(tmp_path / "site" / "planverk" / "templates")
-    assert available == "['schedule', 'workbook']"
+    assert available == "['schedule', 'status-report', 'workbook']"

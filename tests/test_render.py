@@ -72,9 +72,10 @@ def test_output_folder_gets_one_file_per_template(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "schedule-styringsgruppe.md",
+        "status-report-styringsgruppe.md",
         "workbook-styringsgruppe.md",
     ]
-    assert result.out.count("wrote ") == 2
+    assert result.out.count("wrote ") == 3
     # the same bytes as on stdout, and the same again on a second run
     again = run_cli("render", str(MARKS), "workbook", AS_OF, "--group", "styringsgruppe").out
     assert (tmp_path / "workbook-styringsgruppe.md").read_text(encoding="utf-8") == again
@@ -117,7 +118,13 @@ def test_list_shows_builtins_and_what_they_need() -> None:
     assert result.code == 0
     assert re.search(r"^schedule \(built-in: .*schedule\.md\.j2\)$", result.out, re.MULTILINE)
     assert re.search(r"^workbook \(built-in: .*workbook\.md\.j2\)$", result.out, re.MULTILINE)
-    assert "    needs: phases, events, roles, deadlines, forms, references, groups" in result.out
+    assert (
+        "    needs: phases, events, roles, deadlines, goals, goal_choices, forms, references, groups"
+        in result.out
+    )
+    assert re.search(
+        r"^status-report \(built-in: .*status-report\.md\.j2\)$", result.out, re.MULTILINE
+    )
     assert "_macros" not in result.out
 
 
@@ -254,11 +261,65 @@ def test_gran_schedule_has_the_sources_rows_by_month() -> None:
     assert [
         "30.-31. mai 2017",
         "",
-        "Rådmannens strategisamling: sammenstilling av sektorgruppenes arbeid, "
-        "status og veien videre",
+        (
+            "Rådmannens strategisamling: sammenstilling av sektorgruppenes arbeid, "
+            "status og veien videre"
+        ),
     ] in rows
     assert [
         "20.-21. juni 2017, kl. 08.00-16.00",
         "Hadeland hotell",
         "Budsjettseminar for ledere og politikere",
     ] in rows
+
+
+@pytest.mark.parametrize("section", ["deadlines", "kpis", "measures", "benefits", "risks"])
+def test_status_report_shows_what_planverk_status_computes(section: str) -> None:
+    plan = str(PLANS / "savings-2024")
+    status = run_cli("status", plan, section, "--as-of=2025-10-01", "--format", "markdown").out
+    report = run_cli("render", plan, "status-report", "--as-of=2025-10-01").out
+    rows = [
+        line
+        for line in status.splitlines()
+        if line.startswith("| ") and not line.startswith("|---")
+    ]
+    assert rows
+    for row in rows:  # documents write plain spaces where the terminal report keeps no-break ones
+        assert row.replace("\u00a0", " ").replace("|  |", "| |") in report
+
+
+def test_status_report_leaves_out_sections_without_data_and_follows_as_of() -> None:
+    report = run_cli("render", str(PLANS / "gran-2017"), "status-report", "--as-of=2017-05-01").out
+    assert [line for line in report.splitlines() if line.startswith("## ")] == ["## Frister"]
+    later = run_cli("render", str(PLANS / "gran-2017"), "status-report", "--as-of=2017-12-01").out
+    assert "per 1. desember 2017" in later and "Forfalt (5)" in later
+
+
+def test_workbook_prints_a_groups_goal_choices_or_room_to_write_them(tmp_path: Path) -> None:
+    plan = tmp_path / "nf"
+    plan.mkdir()
+    for source in (PLANS / "nordre-follo-2018").iterdir():
+        (plan / source.name).write_bytes(source.read_bytes())
+    goals = (plan / "goals.yaml").read_text(encoding="utf-8")
+    goals = goals.replace(
+        "  - {group: arbeidsgruppe, theme: tema-trygg-oppvekst}\n",
+        "  - group: arbeidsgruppe\n    theme: tema-trygg-oppvekst\n"
+        "    goals: [trygghet-og-mestring, barn-medvirker]\n"
+        "    justification: Tjenestene våre møter barna hver dag.\n",
+    )
+    (plan / "goals.yaml").write_text(goals, encoding="utf-8")
+    out = run_cli("render", str(plan), "workbook", AS_OF, "--group", "arbeidsgruppe").out
+    chosen = out.split("#### Trygg oppvekst")[1].split("####")[0]
+    assert (
+        "**Valgte mål:**\n\n- Barn og unge i Nordre Follo kommune opplever trygghet og mestring.\n"
+        in chosen
+    )
+    assert "**Begrunnelse:** Tjenestene våre møter barna hver dag." in chosen
+    assert (
+        "| Hva målene betyr for området, og hvordan de kan settes ut i livet |" in chosen
+    )  # still blank
+    blank = out.split("#### Aktiv hele livet")[1].split("####")[0]
+    assert "| Valgte mål |\n| --- |\n| &nbsp; |" in blank and "| Begrunnelse |" in blank
+    assert "**Arbeidsgruppene:**" not in out  # the document is the group's own
+    whole = run_cli("render", str(plan), "workbook", AS_OF).out
+    assert "**Arbeidsgruppene:**" in whole

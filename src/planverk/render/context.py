@@ -9,6 +9,8 @@ from typing import Any
 from ..model import Deadline, Event, Plan
 from ..model.events import Invitation
 from ..occurrences import Occurrence, occurrences
+from ..status import SECTIONS, compute, section_view
+from ..status.goals import goal_choices, goal_tree
 from .diagrams import gantt, org_chart
 from .scope import Scope
 from .views import (
@@ -29,6 +31,8 @@ from .views import (
     ReferenceView,
     RoleView,
     SlotView,
+    StatusSectionView,
+    StatusView,
 )
 
 
@@ -208,6 +212,19 @@ def _deadline_refs(deadline: Deadline) -> list[str]:
     return [*deadline.responsible, *deadline.participants, *deadline.deliver_to]
 
 
+def status_view(plan: Plan, as_of: date) -> StatusView:
+    """Every section of ``planverk status`` (not the overview), by its own computations."""
+    sections = []
+    for name in SECTIONS:
+        if name == "overview":
+            continue
+        data = compute(plan, name, as_of)
+        report = section_view(name, data, plan.plan.language, as_of)
+        has_tables = any(not isinstance(part, str) for part in report.parts)
+        sections.append(StatusSectionView(name, data, report, has_tables))
+    return StatusView(sections, **{section.name: section for section in sections})
+
+
 def build_context(
     plan: Plan, labels: dict[str, Any], *, as_of: date, group: str | None = None
 ) -> Context:
@@ -296,6 +313,9 @@ def build_context(
             ReferenceView(r.id, r.title, r.kind, r.date, r.issuer, r.url, r.note)
             for r in plan.references
         ],
+        goals=goal_tree(plan),
+        goal_choices=[c for c in goal_choices(plan) if mine([c.group])],
+        status=status_view(plan, as_of),
         diagrams=DiagramsView(
             gantt(plan_view, phases, [*deadlines, *milestones], labels),
             org_chart(groups, current, labels),

@@ -94,9 +94,24 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def environment(folders: TemplateFolders, language: str) -> ImmutableSandboxedEnvironment:
+TEMPLATE_METHODS = frozenset({"pruned"})
+"""Methods of the context's objects a template may call; all others (such as a report's
+``add``, which would change it) are refused by the sandbox."""
+
+
+class PlanSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox that also refuses the methods of planverk's own objects,
+    except those in :data:`TEMPLATE_METHODS`: templates read the plan, they never change it."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if is_dataclass(obj) and callable(value) and attr not in TEMPLATE_METHODS:
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
+def environment(folders: TemplateFolders, language: str) -> PlanSandbox:
     """A sandboxed environment over ``folders`` with planverk's filters in ``language``."""
-    env = ImmutableSandboxedEnvironment(
+    env = PlanSandbox(
         loader=folders.loader(),
         undefined=PlanUndefined,
         finalize=_finalize,
@@ -123,7 +138,7 @@ def tidy(text: str) -> str:
 
 
 def render_template(
-    env: ImmutableSandboxedEnvironment, folders: TemplateFolders, filename: str, context: Context
+    env: PlanSandbox, folders: TemplateFolders, filename: str, context: Context
 ) -> str:
     """Render one template file with ``context``; failures become a :class:`TemplateError`."""
     variables = {f.name: getattr(context, f.name) for f in fields(Context)}

@@ -35,9 +35,11 @@ def names(items: Iterable[Any], separator: str = ", ") -> str:
 
 
 def cell(value: Any) -> str:
-    """Text safe in a Markdown table cell: pipes escaped, line breaks turned into spaces."""
+    """Text safe in a Markdown table cell: backslashes, backticks and pipes escaped, and any
+    run of white space (line breaks, non-breaking spaces) one plain space."""
     text = "" if value is None else str(value)
-    return " ".join(text.replace("|", "\\|").split())
+    text = text.replace("\\", "\\\\").replace("`", "\\`").replace("|", "\\|")
+    return " ".join(text.split())
 
 
 _BLOCK_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+*>#|]|```|~~~)")
@@ -49,7 +51,7 @@ def paragraph(value: Any) -> str:
     Without this, a description starting with a date ("15. mars ...") would turn into a
     numbered list starting at 15, and one starting with '-' or '#' into a list or heading.
     """
-    text = " ".join(str(value).split())
+    text = " ".join(str(value).replace("`", "\\`").split())  # "Lea`n ... Lea`n" is no code
     match = _BLOCK_START.match(text)
     if match is None:
         return text

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import re
+import textwrap
+from itertools import pairwise
 from dataclasses import fields
 
+from ..status import goals as status_goals
+from ..status.views import common as status_views
 from . import views
+from .engine import TEMPLATE_METHODS
 from .filters import template_filters
 from .labels import LABELS
 from .templates import SUFFIX, TemplateFolders, builtin_root
@@ -31,7 +37,89 @@ VIEWS = (
     views.ReferenceView,
     views.AddressView,
     views.DiagramsView,
+    status_goals.GoalNode,
+    status_goals.GroupChoices,
+    status_goals.Choice,
+    views.StatusView,
+    views.StatusSectionView,
+    status_views.Report,
+    status_views.Table,
+    status_views.Cell,
 )
+"""Everything a template can reach, in the order docs/templates.md describes it."""
+
+_MEANINGS = {
+    ("GoalNode", "id"): "Stable id of the goal.",
+    ("GoalNode", "title"): "The goal as the plan words it, or the theme's name.",
+    ("GoalNode", "reference"): "Where it comes from, e.g. 'Kommuneplanen'.",
+    ("GoalNode", "children"): "The goals under it, in plan order.",
+    ("GroupChoices", "group"): "Id of the group that chooses.",
+    ("GroupChoices", "name"): "The group's name.",
+    (
+        "GroupChoices",
+        "choices",
+    ): "One choice per theme that choices are made in, blank ones included.",
+    ("Choice", "theme"): "Id of the theme.",
+    ("Choice", "theme_title"): "The theme's title.",
+    ("Choice", "justification"): "Why the goals matter to the group (None until written).",
+    ("Choice", "practice"): "What the goals mean for the area and how to put them into practice.",
+    ("Choice", "made"): "Whether any goal is chosen yet.",
+    ("Report", "title"): "The section's title in the plan's language.",
+    ("Report", "subtitle"): "'per DATE' in the plan's language.",
+    ("Report", "parts"): "Tables and notes (text) in order.",
+    ("Table", "title"): "The table's title.",
+    ("Table", "headers"): "Column headings.",
+    ("Table", "align"): "'left' or 'right' per column.",
+    ("Table", "rows"): "Rows of cells.",
+    ("Table", "note"): "A note under the table, or None.",
+    ("Table", "pruned"): "`table.pruned()`: the table without columns that are empty in every row.",
+    ("Cell", "text"): "The formatted value.",
+    ("Cell", "style"): "'good', 'warn', 'bad', 'muted', 'strong' or None.",
+    ("Cell", "detail"): "A quieter second line (a date, a source), or None.",
+}
+"""Meanings of the fields of planverk.status classes that carry no documentation of their own."""
+
+
+def _attribute_docs(cls: type) -> dict[str, str]:
+    """Attribute docstrings (a string right after a field) of a class."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+    except (OSError, TypeError):
+        return {}
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    found = {}
+    for node, after in pairwise(body):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            found[node.target.id] = " ".join(after.value.value.split())
+    return found
+
+
+def members(cls: type) -> list[tuple[str, str, str]]:
+    """(name, type, meaning) of each field and public property a template can read."""
+    own = _attribute_docs(cls)
+    rows = []
+    for item in fields(cls):
+        meaning = (
+            item.metadata.get("doc")
+            or own.get(item.name)
+            or _MEANINGS.get((cls.__name__, item.name), "")
+        )
+        rows.append((item.name, _type(item.type), meaning))
+    for name, value in vars(cls).items():
+        if name.startswith("_") or not (isinstance(value, property) or name in TEMPLATE_METHODS):
+            continue
+        meaning = (
+            _MEANINGS.get((cls.__name__, name)) or (inspect.getdoc(value) or "").split("\n")[0]
+        )
+        rows.append((name, "property" if isinstance(value, property) else "method", meaning))
+    return rows
+
 
 _INTRO = """\
 # Templates
@@ -94,7 +182,8 @@ Templates run in Jinja2's sandbox (`ImmutableSandboxedEnvironment`), with
 
 - A template reads the variables below and nothing else: no Python internals
   (`__class__` and the like are refused), no files other than templates, and no
-  changes to the plan (lists and views cannot be modified).
+  changes to the plan (lists cannot be modified, and of the objects below only
+  `Table.pruned()` can be called).
 - A name or field that does not exist is an error, not an empty string; so is
   printing an empty value (`None`): test optional fields first, as in
   `{% if event.room %}`.
@@ -174,8 +263,8 @@ def templates_markdown() -> str:
             "| field | type | meaning |",
             "|---|---|---|",
         ]
-        for item in fields(view):
-            lines.append(f"| `{item.name}` | {_type(item.type)} | {_md(item.metadata['doc'])} |")
+        for field_name, kind, meaning in members(view):
+            lines.append(f"| `{field_name}` | {kind} | {_md(meaning)} |")
         lines.append("")
     lines += [
         "## Filters",

@@ -12,6 +12,8 @@ from typing import Any
 
 from ..model.times import TimeRange
 from ..model.workbook import PartialDate
+from ..status.goals import GoalNode, GroupChoices
+from ..status.views.common import Report
 
 
 def doc(text: str, **kwargs: Any) -> Any:
@@ -263,6 +265,37 @@ class DiagramsView:
 
 
 @dataclass(eq=False, slots=True)
+class StatusSectionView:
+    """One section of ``planverk status``, computed by the same functions as of ``as_of``."""
+
+    name: str = doc("'deadlines', 'kpis', 'measures', 'benefits', 'risks' or 'scorecard'.")
+    data: Any = doc(
+        "The section's figures, as `planverk status --format json` holds them under `data` "
+        "(keys in docs/status.md)."
+    )
+    report: Report = doc(
+        "The section as `planverk status` shows it: titled tables of cells formatted in the "
+        "plan's language, and notes."
+    )
+    has_tables: bool = doc("The report has at least one table (a section the plan has data for).")
+
+
+@dataclass(eq=False, slots=True)
+class StatusView:
+    """Where the plan stands as of ``as_of``: the sections of ``planverk status``."""
+
+    sections: list[StatusSectionView] = doc(
+        "Every section, in the order `planverk status` lists them."
+    )
+    deadlines: StatusSectionView = doc("Overdue, due soon and done deadlines.")
+    kpis: StatusSectionView = doc("KPIs: baseline, latest, target, trend and whether on track.")
+    measures: StatusSectionView = doc("Savings per year and the measures by quadrant.")
+    benefits: StatusSectionView = doc("Benefits and their realisation steps.")
+    risks: StatusSectionView = doc("Risks by score, and the probability x consequence matrix.")
+    scorecard: StatusSectionView = doc("Scorecards per area, organisations and years side by side.")
+
+
+@dataclass(eq=False, slots=True)
 class Context:
     """The variables every template receives."""
 
@@ -289,4 +322,14 @@ class Context:
         "Forms (with --group, those the group sends or that have no deadline)."
     )
     references: list[ReferenceView] = doc("References in plan order.")
+    goals: list[GoalNode] = doc(
+        "The goal hierarchy: top goals (or themes), each with the goals under it."
+    )
+    goal_choices: list[GroupChoices] = doc(
+        "Each group's goal choices per theme, blank where not made yet (with --group, the "
+        "groups that overlap it)."
+    )
+    status: StatusView = doc(
+        "Where the plan stands as of `as_of`, as `planverk status` computes it."
+    )
     diagrams: DiagramsView = doc("Mermaid diagrams of the plan.")
