@@ -323,3 +323,12 @@ def test_workbook_prints_a_groups_goal_choices_or_room_to_write_them(tmp_path: P
     assert "**Arbeidsgruppene:**" not in out  # the document is the group's own
     whole = run_cli("render", str(plan), "workbook", AS_OF).out
     assert "**Arbeidsgruppene:**" in whole
+
+
+def test_an_unwritable_output_folder_is_one_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    result = run_cli("render", str(MARKS), "schedule", AS_OF, "-o", str(blocker / "docs"))
+    assert result.code == 2
+    assert result.err.startswith("planverk: cannot write ") and "Traceback" not in result.err
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"

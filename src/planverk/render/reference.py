@@ -146,7 +146,8 @@ planverk render --list plans/nordre-follo-2018                 # what is availab
   names overlaps the group: the group itself, a group that includes it, a group or
   person it includes (at any depth), or a role held by or belonging to one of these;
   two groups that share a member or a subgroup overlap too. Phases, milestones,
-  references, people and groups are always all there.
+  references, people and groups are always all there. The status report is plan-wide:
+  `planverk status` computes it for the whole plan.
 - `--as-of DATE` (default today) sets `as_of`, for documents that report status.
 - The same plan and options give the same bytes: no clock, no randomness.
 
