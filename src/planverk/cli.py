@@ -94,10 +94,44 @@ def validate(
     raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
 
 
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output."),
+]
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output``."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .fileio import write_atomic
+
+    write_atomic(output, text)
+
+
+@app.command()
+def schema(output: OutputOption = None) -> None:
+    """Print the JSON Schema of plan files, for editor completion and checks while typing.
+
+    One schema fits plan.yaml and the files it includes. Point the YAML language server
+    (VS Code's YAML extension) at it with a first line like
+    '# yaml-language-server: $schema=../../schema/planverk-plan.schema.json'.
+    """
+    from .schema import schema_text
+
+    _emit(schema_text(), output)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: the one place that turns planverk errors into exit codes."""
     try:
         app(args=argv, prog_name="planverk")
     except PlanverkError as error:
+        validation = getattr(error, "validation", None)
+        if validation is not None:
+            from .reporters import report_human
+
+            report_human([validation], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
         print(f"planverk: {error}", file=sys.stderr)
         sys.exit(int(error.exit_code))

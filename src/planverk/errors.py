@@ -29,3 +29,15 @@ class RefusedError(PlanverkError):
     """The command would produce an invalid plan or output, so it did nothing."""
 
     exit_code = ExitCode.FINDINGS
+
+
+class InvalidPlanError(RefusedError):
+    """A plan, or the result of an edit, does not validate; the findings come along.
+
+    The CLI prints ``validation``'s findings before the message, so the user sees what
+    is wrong with the exact lines to fix.
+    """
+
+    def __init__(self, message: str, validation: object) -> None:
+        super().__init__(message)
+        self.validation = validation

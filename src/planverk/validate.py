@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from .diagnostics import CODES, Finding, Severity, finding
 from .model import Plan
-from .planfiles import PlanSource, read_plan
+from .planfiles import Overlay, PlanSource, read_plan
 from .schema_errors import convert, locate
 from .yamlsource import SourceMap
 
@@ -45,9 +45,13 @@ class Validation:
         return self.plan is not None and not self.errors
 
 
-def validate_plan(target: Path) -> Validation:
-    """Read, validate and check the plan at ``target`` (a folder or a plan file)."""
-    read = read_plan(target)
+def validate_plan(target: Path, overlay: Overlay | None = None) -> Validation:
+    """Read, validate and check the plan at ``target`` (a folder or a plan file).
+
+    ``overlay`` gives texts to read instead of some files (by resolved path), so that an
+    edit is checked exactly as ``planverk validate`` would check it once written.
+    """
+    read = read_plan(target, overlay)
     result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source)
     if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
         return _finish(result)
