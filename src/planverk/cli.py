@@ -58,6 +58,24 @@ PlanArg = Annotated[
 ]
 
 
+PlansOfOption = Annotated[
+    bool,
+    typer.Option(
+        "--plans-of",
+        help="The paths are files of plans (as pre-commit passes them): "
+        "act on each whole plan they belong to; files in no plan are skipped.",
+    ),
+]
+
+
+def _targets(paths: list[Path], plans_of: bool) -> list[Path]:
+    if not plans_of:
+        return paths
+    from .planfiles import owning_plans
+
+    return owning_plans(paths)
+
+
 @app.command()
 def validate(
     plans: Annotated[
@@ -74,6 +92,7 @@ def validate(
         ),
     ] = ReportFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    plans_of: PlansOfOption = False,
 ) -> None:
     """Check plans and report every finding as file:line:col: severity CODE message.
 
@@ -83,7 +102,7 @@ def validate(
     from .reporters import REPORTERS
     from .validate import validate_plan
 
-    results = [validate_plan(path) for path in plans]
+    results = [validate_plan(path) for path in _targets(plans, plans_of)]
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
@@ -121,6 +140,38 @@ def schema(output: OutputOption = None) -> None:
     from .schema import schema_text
 
     _emit(schema_text(), output)
+
+
+@app.command()
+def fmt(
+    plans: Annotated[
+        list[Path],
+        typer.Argument(help="Plan folders (with plan.yaml) or plan files.", show_default=False),
+    ],
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 and list the files that would change.")
+    ] = False,
+    plans_of: PlansOfOption = False,
+) -> None:
+    """Write every file of a plan in planverk's layout.
+
+    Indentation, spacing and line ends are made uniform; comments, blank lines,
+    key order, quoting and flow [ ] or { } style are kept. The result must read
+    as exactly the same plan, or nothing is written.
+    """
+    from .fmt import format_plan
+
+    changed = 0
+    for plan in _targets(plans, plans_of):
+        for change in format_plan(plan, write=not check):
+            if change.problem:
+                typer.echo(f"{change.path}: {change.problem}", err=True)
+                continue
+            typer.echo(f"{'would reformat' if check else 'reformatted'} {change.path}")
+            changed += 1
+    if check and changed:
+        typer.echo(f"{changed} file{'s' if changed != 1 else ''} not in planverk's layout: run planverk fmt")
+        raise typer.Exit(int(ExitCode.FINDINGS))
 
 
 def main(argv: list[str] | None = None) -> None:

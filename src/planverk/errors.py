@@ -41,3 +41,5 @@ class InvalidPlanError(RefusedError):
     def __init__(self, message: str, validation: object) -> None:
         super().__init__(message)
         self.validation = validation
+        if getattr(validation, "unreadable", False):
+            self.exit_code = ExitCode.USAGE

@@ -59,6 +59,23 @@ Overlay = Mapping[Path, str]
 """Texts to read instead of files on disk, by resolved path: an edit's result before it is written."""
 
 
+def owning_plans(paths: list[Path]) -> list[Path]:
+    """The plan folders that files belong to: each file's nearest folder with plan.yaml.
+
+    For hooks that are handed changed files (pre-commit): a plan is checked whole, since
+    its files refer to each other. Files in no plan are left out; each plan comes once.
+    """
+    found: list[Path] = []
+    for path in paths:
+        folder = (path if path.is_dir() else path.parent).resolve()
+        for candidate in (folder, *folder.parents):
+            if (candidate / PLAN_FILE).is_file():
+                if candidate not in found:
+                    found.append(candidate)
+                break
+    return [Path(display_path(folder)) for folder in found]
+
+
 def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
     """Read ``plan.yaml`` (or a single plan file) and every file it includes.
 
