@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -172,6 +173,65 @@ def fmt(
     if check and changed:
         typer.echo(f"{changed} file{'s' if changed != 1 else ''} not in planverk's layout: run planverk fmt")
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+PlanOption = Annotated[
+    Path,
+    typer.Option("--plan", "-p", help="The plan folder (with plan.yaml) or plan file.", show_default="."),
+]
+
+def _report_edit(edited: Any) -> None:
+    typer.echo(edited.message)
+    if edited.relaid:
+        typer.echo(
+            f"note: {edited.path} was not in planverk's layout where the edit touched it, "
+            "so the whole file was rewritten in it (planverk fmt)",
+            err=True,
+        )
+
+
+@app.command()
+def done(
+    deadline: Annotated[str, typer.Argument(help="The deadline's id.", show_default=False)],
+    on: Annotated[
+        datetime | None,
+        typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="When it was done.", show_default="today"),
+    ] = None,
+    plan: PlanOption = Path("."),
+) -> None:
+    """Mark a deadline done: sets 'status: done' and 'done_on' in its file.
+
+    The rest of the file is left as it was. The plan is checked with the change
+    first; when it would not validate, nothing is written (exit 1).
+    """
+    from .edits import mark_done
+
+    _report_edit(mark_done(plan, deadline, on.date() if on else date.today()))
+
+
+@app.command()
+def cancel(
+    event: Annotated[str, typer.Argument(help="The event's id.", show_default=False)],
+    occurrence: Annotated[
+        datetime | None,
+        typer.Option(
+            "--occurrence",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Cancel only this occurrence of a repeating event (its date in the series).",
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = Path("."),
+) -> None:
+    """Cancel an event, or one occurrence of a repeating event.
+
+    It stays in the plan and in calendars, marked cancelled. The plan is checked
+    with the change first; when it would not validate, nothing is written (exit 1).
+    """
+    from .edits import cancel as cancel_event
+
+    _report_edit(cancel_event(plan, event, occurrence.date() if occurrence else None))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -150,7 +150,14 @@ def set_key(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -
 
 
 def append_item(sequence: CommentedSeq, item: Any) -> None:
-    """Append ``item``, keeping the comments and blank lines that followed the list after it."""
+    """Append ``item``, keeping the comments and blank lines that followed the list after it.
+
+    A new mapping or list is written in the style of the item before it: ``{...}`` after
+    ``{...}``.
+    """
+    last = sequence[-1] if len(sequence) else None
+    if isinstance(item, (CommentedMap, CommentedSeq)) and isinstance(last, type(item)) and last.fa.flow_style():
+        item.fa.set_flow_style()
     if not len(sequence) or sequence.fa.flow_style():
         sequence.append(item)
         return
