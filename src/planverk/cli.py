@@ -234,6 +234,58 @@ def cancel(
     _report_edit(cancel_event(plan, event, occurrence.date() if occurrence else None))
 
 
+class DiffFormat(str, Enum):
+    """How `diff` prints the changes."""
+
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    plans: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="OLD and NEW plan folders; with --git, the plan (default: the current folder).",
+            show_default=False,
+        ),
+    ] = None,
+    git: Annotated[
+        str | None,
+        typer.Option(
+            "--git",
+            metavar="REV[..REV2]",
+            help="Compare the plan in git revision REV with the working tree, or REV with REV2.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="markdown (for a pull-request comment) or json.")
+    ] = DiffFormat.markdown,
+    output: OutputOption = None,
+) -> None:
+    """Summarise what changed between two versions of a plan.
+
+    Events added, removed, moved, cancelled; membership changes; deadlines moved
+    or done; and any other item or field changed. Both versions must validate.
+    """
+    from .diffreport import diff_json, diff_markdown
+    from .errors import UsageError
+    from .revisions import WORKING_TREE, diff_folders, diff_git
+
+    paths = plans or []
+    if git is not None:
+        if len(paths) > 1:
+            raise UsageError("with --git, give at most one plan")
+        changes, old_label, new_label = diff_git(git, paths[0] if paths else Path("."))
+    elif len(paths) == 2:
+        changes, old_label, new_label = diff_folders(*paths), str(paths[0]), str(paths[1])
+    else:
+        raise UsageError("give two plan folders (OLD NEW), or --git REV [PLAN]")
+    render = diff_json if output_format is DiffFormat.json else diff_markdown
+    _emit(render(changes, old_label, new_label), output)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: the one place that turns planverk errors into exit codes."""
     try:
