@@ -23,6 +23,7 @@ app = typer.Typer(
     help="Keep a change-process plan as YAML in git: validate it, publish calendars, render workbooks.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -22,7 +22,7 @@ DEFAULT_DURATION = timedelta(hours=1)
 """How long an event with a start time but no end time is taken to last."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Occurrence:
     """One dated instance of an event."""
 
@@ -85,6 +85,8 @@ def rule_dates(first: date, repeat: Repeat) -> list[date]:
         return len(result) < limit
 
     frequency, interval = repeat.frequency, repeat.interval
+    weekly_days = sorted(set(repeat.weekdays() or [first.weekday()]))
+    monthly_rules = repeat.monthly_days()
     step = 0
     while len(result) < limit and step <= MAX_OCCURRENCES:
         if frequency == "daily":
@@ -92,16 +94,14 @@ def rule_dates(first: date, repeat: Repeat) -> list[date]:
                 break
         elif frequency == "weekly":
             monday = first - timedelta(days=first.weekday()) + timedelta(weeks=step * interval)
-            days = repeat.weekdays() or [first.weekday()]
-            if not all(accept(monday + timedelta(days=d)) for d in sorted(set(days))):
+            if not all(accept(monday + timedelta(days=d)) for d in weekly_days):
                 break
         elif frequency == "monthly":
             year, month = _add_months(first.year, first.month, step * interval)
             if date(year, month, 1) > (until or date.max.replace(day=1)):
                 break
-            rules = repeat.monthly_days()
-            if rules:
-                found = sorted(d for d in (nth_weekday(year, month, r) for r in rules) if d)
+            if monthly_rules:
+                found = sorted(d for d in (nth_weekday(year, month, r) for r in monthly_rules) if d)
             else:
                 valid = first.day <= calendar.monthrange(year, month)[1]
                 found = [date(year, month, first.day)] if valid else []

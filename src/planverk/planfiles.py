@@ -135,7 +135,7 @@ def _included_files(
             continue
         matches = sorted(p for p in root.glob(pattern) if p.is_file())
         if not matches:
-            findings.append(finding("PV011", f"include '{pattern}' matches no file in {display_path(root)}", where))
+            findings.append(finding("PV011", f"include '{pattern}' matches no file in the plan folder ({display_path(root)})", where))
             continue
         for match in matches:
             real = match.resolve()

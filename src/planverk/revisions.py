@@ -120,7 +120,7 @@ def _relabel(result: Validation, root: Path, rev: str) -> Validation:
         return f"{rev}:{Path(file[len(prefix):]).as_posix()}" if file.startswith(prefix) else file
 
     def move(position: Position | None) -> Position | None:
-        return replace(position, file=name(position.file)) if position else None
+        return position._replace(file=name(position.file)) if position else None
 
     findings = [
         replace(f, position=move(f.position), related=tuple(filter(None, map(move, f.related))))

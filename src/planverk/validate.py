@@ -6,6 +6,9 @@ the one before it is clean enough to give it something to work on.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,12 +48,34 @@ class Validation:
         return self.plan is not None and not self.errors
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a plan is read and checked.
+
+    Loading allocates hundreds of thousands of small, acyclic objects (dicts, tuples,
+    models); the collector would walk them over and over, a third of the run time on a
+    10,000-event plan. Reference counting still frees them; collection resumes after.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def validate_plan(target: Path, overlay: Overlay | None = None) -> Validation:
     """Read, validate and check the plan at ``target`` (a folder or a plan file).
 
     ``overlay`` gives texts to read instead of some files (by resolved path), so that an
     edit is checked exactly as ``planverk validate`` would check it once written.
     """
+    with _gc_paused():
+        return _validate(target, overlay)
+
+
+def _validate(target: Path, overlay: Overlay | None) -> Validation:
     read = read_plan(target, overlay)
     result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source)
     if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):

@@ -33,6 +33,10 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_NUMBER = re.compile(
+    r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
 _NULLS = frozenset(["", "~", "null", "Null", "NULL"])
 _TRUE = frozenset(["true", "True", "TRUE"])
 _FALSE = frozenset(["false", "False", "FALSE"])
@@ -69,12 +73,16 @@ class _Abort(Exception):
 
 def resolve_plain(text: str) -> Any:
     """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if text[:1].isalpha():  # fast path for words: only null and booleans start with a letter
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        return None if text in _NULLS else text
     if text in _NULLS:
         return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
+    if not _NUMBER.match(text):  # one test for dates, times and other text
+        return text
     if _INT.match(text):
         return int(text)
     if _OCT.match(text):

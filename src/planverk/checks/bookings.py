@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 
 from ..occurrences import span
@@ -20,8 +21,14 @@ class Booking:
     event: int
     """Index of the event in ``plan.events``: bookings of one event never clash."""
     path: Loc
-    label: str
+    title: str
+    all_day: bool = False
     room: str | None = None
+
+    @property
+    def label(self) -> str:
+        """What is booked and when, for messages."""
+        return f"{self.title} {_when(self.start, self.end, self.all_day)}"
 
 
 def _bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list[Booking]]]:
@@ -31,15 +38,16 @@ def _bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, lis
     for path, event in index.events():
         i = path[1]
         assert isinstance(i, int)
+        parties = index.expand(event.participants)
         for occurrence in index.occurrences[i]:
             if occurrence.cancelled:
                 continue
-            label = f"'{event.title}' {_when(occurrence.start, occurrence.end, occurrence.all_day)}"
-            booking = Booking(occurrence.start, occurrence.end, i, path, label)
-            for party in index.expand(event.participants):
+            label = f"'{event.title}'"
+            booking = Booking(occurrence.start, occurrence.end, i, path, label, occurrence.all_day)
+            for party in parties:
                 by_party[party].append(booking)
             if occurrence.room:
-                room = Booking(booking.start, booking.end, i, path, label, occurrence.room)
+                room = Booking(booking.start, booking.end, i, path, label, occurrence.all_day, occurrence.room)
                 by_room[_room_key(occurrence.location, occurrence.room)].append(room)
         if event.repeat is not None:
             continue
@@ -47,16 +55,17 @@ def _bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, lis
             day = slot.date or event.first_day
             start, end = span(day, day, slot.time)
             slot_path = (*path, "agenda", s)
-            label = f"'{slot.topic}' ({event.title}) {_when(start, end, False)}"
+            label = f"'{slot.topic}' ({event.title})"
             booking = Booking(start, end, i, slot_path, label)
             for party in index.expand(slot.participants):
                 by_party[party].append(booking)
             if slot.room:
-                room = Booking(start, end, i, slot_path, label, slot.room)
+                room = Booking(start, end, i, slot_path, label, False, slot.room)
                 by_room[_room_key(event.location, slot.room)].append(room)
     return by_party, by_room
 
 
+@lru_cache(maxsize=None)
 def _room_key(location: str | None, room: str) -> str:
     """Rooms compare case- and space-insensitively, within their venue."""
     return " / ".join(" ".join(part.split()) for part in (location or "", room) if part).casefold()
@@ -79,15 +88,20 @@ def _clashes(bookings: list[Booking]) -> Iterator[tuple[Booking, Booking]]:
         active.append(booking)
 
 
+def _clashing_pairs(bookings_by_key: dict[str, list[Booking]]) -> dict[tuple[Loc, Loc, date], tuple[Booking, Booking, set[str]]]:
+    """Each clashing pair of bookings once per day, with the keys (parties, rooms) it shares."""
+    pairs: dict[tuple[Loc, Loc, date], tuple[Booking, Booking, set[str]]] = {}
+    for key, bookings in bookings_by_key.items():
+        for first, second in _clashes(bookings):
+            pair = (first.path, second.path, second.start.date())
+            pairs.setdefault(pair, (first, second, set()))[2].add(key)
+    return pairs
+
+
 def check_bookings(index: PlanIndex) -> Iterator[Issue]:
     """PV400 people and groups booked twice; PV401 rooms booked twice."""
     by_party, by_room = _bookings(index)
-    pairs: dict[tuple[Loc, Loc, date], tuple[Booking, Booking, set[str]]] = {}
-    for party, bookings in by_party.items():
-        for first, second in _clashes(bookings):
-            key = (first.path, second.path, second.start.date())
-            pairs.setdefault(key, (first, second, set()))[2].add(party)
-    for first, second, parties in pairs.values():
+    for first, second, parties in _clashing_pairs(by_party).values():
         names = sorted(parties)
         shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         yield Issue(
@@ -97,17 +111,11 @@ def check_bookings(index: PlanIndex) -> Iterator[Issue]:
             ("events", second.event),
             (first.path,),
         )
-    seen_rooms: set[tuple[Loc, Loc, date]] = set()
-    for bookings in by_room.values():
-        for first, second in _clashes(bookings):
-            key = (first.path, second.path, second.start.date())
-            if key in seen_rooms:
-                continue
-            seen_rooms.add(key)
-            yield Issue(
-                "PV401",
-                f"room '{second.room}' is booked for {second.label} and {first.label}",
-                second.path,
-                ("events", second.event),
-                (first.path,),
-            )
+    for first, second, _ in _clashing_pairs(by_room).values():
+        yield Issue(
+            "PV401",
+            f"room '{second.room}' is booked for {second.label} and {first.label}",
+            second.path,
+            ("events", second.event),
+            (first.path,),
+        )

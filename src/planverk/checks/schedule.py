@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..model import Event
@@ -57,8 +58,7 @@ def check_order(index: PlanIndex) -> Iterator[Issue]:
             yield Issue("PV300", f"end {event.end} is not after start {event.start}", (*path, "end"), path)
         yield from _slots(event, path)
     for i, deadline in enumerate(index.plan.deadlines):
-        if deadline.done_on is not None and deadline.time is not None and deadline.time.end is not None:
-            yield from _time_order(deadline.time, ("deadlines", i), ("deadlines", i))
+        yield from _time_order(deadline.time, ("deadlines", i), ("deadlines", i))
 
 
 def _slots(event: Event, path: Loc) -> Iterator[Issue]:
@@ -95,7 +95,7 @@ def _slots(event: Event, path: Loc) -> Iterator[Issue]:
             )
 
 
-def _event_hours(event: Event, day: date):
+def _event_hours(event: Event, day: date) -> tuple[time | None, time | None]:
     """The event's hours on ``day`` (None where open-ended)."""
     if event.time is not None:
         end = event.time.end
@@ -158,8 +158,18 @@ def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
             )
 
 
+@lru_cache(maxsize=4096)
+def _offset_changes(day: date, zone: ZoneInfo) -> bool:
+    """Whether the zone's UTC offset changes during ``day`` (a daylight-saving day)."""
+    start = datetime.combine(day, datetime.min.time(), tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+    return start.utcoffset() != end.utcoffset()
+
+
 def _local_problem(moment: datetime, zone: ZoneInfo) -> str | None:
     """'nonexistent' or 'ambiguous' for a local time around a daylight-saving change."""
+    if not _offset_changes(moment.date(), zone):
+        return None
     earlier = moment.replace(tzinfo=zone, fold=0)
     later = moment.replace(tzinfo=zone, fold=1)
     if earlier.utcoffset() == later.utcoffset():
