@@ -287,6 +287,49 @@ def diff(
     _emit(render(changes, old_label, new_label), output)
 
 
+class Template(str, Enum):
+    """What `init` starts a plan from."""
+
+    process = "process"
+    lean = "lean"
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="The new plan folder (must not exist, or be empty).", show_default=False)],
+    template: Annotated[
+        Template,
+        typer.Option(
+            "--template",
+            "-t",
+            help="process: a change process with steering group and employee participation; "
+            "lean: a Lean improvement programme with board meetings and a kaizen workshop.",
+        ),
+    ] = Template.process,
+    start: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="First day of the plan; meetings fall on working days from there.",
+            show_default="the first Monday of next month",
+        ),
+    ] = None,
+) -> None:
+    """Start a new plan: a folder of YAML files that validates clean and explains itself.
+
+    Comments in the files say what each part is for and how to change it.
+    """
+    from .scaffold import first_monday_after, init_plan
+
+    first = start.date() if start else first_monday_after(date.today())
+    files = init_plan(folder, template.value, first)
+    typer.echo(f"created {folder} from the '{template.value}' template, starting {first.isoformat()}:")
+    for name in files:
+        typer.echo(f"  {folder / name}")
+    typer.echo(f"next: planverk validate --strict {folder}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: the one place that turns planverk errors into exit codes."""
     try:
