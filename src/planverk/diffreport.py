@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from .checks.context import KIND_NAMES
 from .plandiff import DeadlineChange, EventChange, FieldChange, ItemChange, MemberChange, PlanDiff, When
 
 JSON_VERSION = 1
@@ -17,15 +18,6 @@ SHOWN_PER_EVENT = 5
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_KINDS = {
-    "plan": "plan",
-    "people": "person",
-    "groups": "group",
-    "roles": "role",
-    "phases": "phase",
-    "events": "event",
-    "deadlines": "deadline",
-}
 
 
 def _day(day: date) -> str:
@@ -132,7 +124,7 @@ def _field(f: FieldChange) -> str:
 
 
 def _item_line(c: ItemChange) -> str:
-    head = f"{_KINDS.get(c.kind, c.kind)} **{c.name}** (`{c.id}`) {c.change}"
+    head = f"{KIND_NAMES.get(c.kind, c.kind)} **{c.name}** (`{c.id}`) {c.change}"
     return head + (": " + "; ".join(_field(f) for f in c.fields) if c.fields else "")
 
 

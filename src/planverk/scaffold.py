@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InvalidPlanError, UsageError
+from .fileio import umask
 from .schema import schema_text
 
 TEMPLATES = ("process", "lean")
@@ -130,7 +131,7 @@ def init_plan(folder: Path, template: str, start: date) -> list[str]:
         result = validate_plan(temp)
         if result.findings:
             raise InvalidPlanError(f"template '{template}' gave a plan with findings (a planverk bug)", result)
-        os.chmod(temp, 0o777 & ~_umask())
+        os.chmod(temp, 0o777 & ~umask())  # mkdtemp makes it private; a plan folder is not
         if folder.exists():
             folder.rmdir()
         os.replace(temp, folder)
@@ -138,8 +139,3 @@ def init_plan(folder: Path, template: str, start: date) -> list[str]:
         shutil.rmtree(temp, ignore_errors=True)
     return list(files)
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
