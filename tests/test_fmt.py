@@ -110,6 +110,8 @@ def test_plans_of_maps_changed_files_to_their_plans(tmp_path: Path) -> None:
     assert result.code == 1
     assert result.out.count("would reformat") == 2
     assert run_cli("fmt", "--check", "--plans-of", str(tmp_path / "not-a-plan.yaml")).code == 0
+    quiet = run_cli("validate", "--plans-of", str(tmp_path / "not-a-plan.yaml"))
+    assert (quiet.code, quiet.out) == (0, "")
 
 
 # --- Any layout: same data, comments kept, stable -------------------------------------

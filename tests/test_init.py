@@ -69,3 +69,9 @@ def test_any_start_gives_a_clean_plan_with_items_inside_their_phases(template: s
             if item.phase:
                 day = item.date
                 assert phases[item.phase].contains(day), f"{item.id} on {day} is outside {item.phase}"
+
+
+def test_the_cli_offers_exactly_the_templates_there_are() -> None:
+    from planverk.cli import Template
+
+    assert [t.value for t in Template] == list(TEMPLATES)

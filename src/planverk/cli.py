@@ -104,7 +104,10 @@ def validate(
     from .reporters import REPORTERS
     from .validate import validate_plan
 
-    results = [validate_plan(path) for path in _targets(plans, plans_of)]
+    targets = _targets(plans, plans_of)
+    if not targets:
+        return  # --plans-of: none of the files is in a plan
+    results = [validate_plan(path) for path in targets]
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
@@ -180,6 +183,7 @@ PlanOption = Annotated[
     Path,
     typer.Option("--plan", "-p", help="The plan folder (with plan.yaml) or plan file.", show_default="."),
 ]
+
 
 def _report_edit(edited: Any) -> None:
     typer.echo(edited.message)
@@ -272,7 +276,7 @@ def diff(
     """
     from .diffreport import diff_json, diff_markdown
     from .errors import UsageError
-    from .revisions import WORKING_TREE, diff_folders, diff_git
+    from .revisions import diff_folders, diff_git
 
     paths = plans or []
     if git is not None:
