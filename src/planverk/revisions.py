@@ -86,7 +86,7 @@ def _inside(plan: Path, top: Path) -> str:
 def _plan_at(top: Path, rev: str, relative: str, into: Path) -> Path | None:
     """Copy the plan at ``relative`` as it is in ``rev`` into ``into``; None when absent."""
     if _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
-        raise UsageError(f"'{rev}' is not a revision of {display_path(top)}")
+        raise UsageError(f"'{rev}' is not a revision in the git repository at {top} (see git branch -a)")
     archive = _git(top, "archive", "--format=tar", rev, "--", relative)
     if archive.returncode != 0:
         return None
