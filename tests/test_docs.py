@@ -16,3 +16,12 @@ def test_readme_has_the_two_fresh_machine_commands() -> None:
     test_command = "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/pytest -q"
     assert test_command in readme
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_status_page_documents_every_section_and_the_readme_shows_the_command() -> None:
+    from planverk.status import SECTIONS
+
+    page = (ROOT / "docs" / "status.md").read_text(encoding="utf-8")
+    for section in SECTIONS[1:]:
+        assert f"### `{section}`" in page
+    assert "planverk status" in (ROOT / "README.md").read_text(encoding="utf-8")

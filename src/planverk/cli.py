@@ -334,6 +334,81 @@ def init(
     typer.echo(f"next: planverk validate --strict {folder}")
 
 
+class Section(str, Enum):
+    """A part of `status`."""
+
+    deadlines = "deadlines"
+    kpis = "kpis"
+    measures = "measures"
+    benefits = "benefits"
+    risks = "risks"
+    scorecard = "scorecard"
+
+
+class StatusFormat(str, Enum):
+    """How `status` prints."""
+
+    auto = "auto"
+    rich = "rich"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def status(
+    plan: PlanArg,
+    section: Annotated[
+        Section | None,
+        typer.Argument(help="deadlines, kpis, measures, benefits, risks or scorecard; "
+                       "without one, a one-screen overview.", show_default=False),
+    ] = None,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="DATE",
+                     help="The date to report as of (YYYY-MM-DD). Default: today.", show_default=False),
+    ] = None,
+    days: Annotated[
+        int, typer.Option("--days", min=0, metavar="N", help="Deadlines due within N days count as due.")
+    ] = 14,
+    output_format: Annotated[
+        StatusFormat,
+        typer.Option("--format", "-f", help="rich (tables), markdown, csv or json (versioned); "
+                     "auto: rich on a terminal, else markdown."),
+    ] = StatusFormat.auto,
+) -> None:
+    """Show where the plan stands: deadlines, KPIs, measures and savings, benefits, risks, scorecards.
+
+    Refuses (exit 1, printing the findings) when the plan has errors.
+    """
+    import shutil
+    from datetime import date
+
+    from .reporters import report_human
+    from .status import render_status
+    from .validate import validate_plan
+
+    result = validate_plan(plan)
+    if not result.ok:
+        report_human([result], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
+        raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
+    assert result.plan is not None
+    terminal = sys.stdout.isatty()
+    name = output_format.value
+    if name == "auto":
+        name = "rich" if terminal else "markdown"
+    text = render_status(
+        result.plan,
+        section.value if section else "overview",
+        as_of.date() if as_of else date.today(),
+        horizon=days,
+        fmt=name,
+        width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
+        color=terminal and "NO_COLOR" not in os.environ,
+    )
+    sys.stdout.write(text)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: the one place that turns planverk errors into exit codes."""
     try:

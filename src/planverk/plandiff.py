@@ -8,6 +8,7 @@ field, so an unchanged result really means nothing changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -128,6 +129,11 @@ class PlanDiff:
         return not (self.new_plan or self.events or self.members or self.deadlines or self.other)
 
 
+_KEYS: dict[str, Callable[[Any], str]] = {
+    "goal_choices": lambda choice: f"{choice.group}/{choice.theme}",
+}
+"""How items of a list without ids are matched between versions (default: by ``id``)."""
+
 _EXPLAINED = {
     "events": {"date", "end_date", "time", "start", "end", "weekday", "location", "room", "status", "repeat"},
     "deadlines": {"date", "time", "weekday", "status", "done_on"},
@@ -143,14 +149,15 @@ def diff_plans(old: Plan | None, new: Plan) -> PlanDiff:
     names = {p.id: p.name for p in (*before.people, *new.people)}
     told: set[tuple[str, str]] = set()
     for kind in COLLECTIONS:
-        olds = {item.id: item for item in getattr(before, kind)}
-        news = {item.id: item for item in getattr(new, kind)}
+        key = _KEYS.get(kind, lambda item: str(item.id))
+        olds = {key(item): item for item in getattr(before, kind)}
+        news = {key(item): item for item in getattr(new, kind)}
         for item_id, item in olds.items():
             if item_id not in news:
-                _removed(result, kind, item)
+                _removed(result, kind, item_id, item)
         for item_id, item in news.items():
             if item_id not in olds:
-                _added(result, kind, item)
+                _added(result, kind, item_id, item)
                 continue
             if kind == "events" and _compare_events(result, olds[item_id], item):
                 told.add((kind, item_id))
@@ -160,7 +167,7 @@ def diff_plans(old: Plan | None, new: Plan) -> PlanDiff:
                 told.add((kind, item_id))
             fields = _field_changes(olds[item_id], item, _EXPLAINED.get(kind, set()) if (kind, item_id) in told else set())
             if fields:
-                result.other.append(ItemChange(kind, "changed", item_id, _name(item), fields))
+                result.other.append(ItemChange(kind, "changed", item_id, _name(item, item_id), fields))
     header = _field_changes(before.plan, new.plan, set())
     if header and old is not None:
         result.other.insert(0, ItemChange("plan", "changed", new.plan.id, new.plan.title, header))
@@ -169,32 +176,32 @@ def diff_plans(old: Plan | None, new: Plan) -> PlanDiff:
     return result
 
 
-def _name(item: Any) -> str:
-    for attribute in ("name", "title", "task"):
+def _name(item: Any, key: str) -> str:
+    for attribute in ("name", "title", "task", "description"):
         value = getattr(item, attribute, None)
         if isinstance(value, str):
             return value
-    return str(item.id)
+    return key
 
 
-def _added(result: PlanDiff, kind: str, item: Any) -> None:
+def _added(result: PlanDiff, kind: str, key: str, item: Any) -> None:
     if kind == "events":
         series = occurrences(item)
         result.events.append(EventChange("added", item.id, item.title, None, None, When.of(series[0]), len(series)))
     elif kind == "deadlines":
         result.deadlines.append(DeadlineChange("added", item.id, item.task, item.kind, None, _due(item)))
     else:
-        result.other.append(ItemChange(kind, "added", item.id, _name(item)))
+        result.other.append(ItemChange(kind, "added", key, _name(item, key)))
 
 
-def _removed(result: PlanDiff, kind: str, item: Any) -> None:
+def _removed(result: PlanDiff, kind: str, key: str, item: Any) -> None:
     if kind == "events":
         series = occurrences(item)
         result.events.append(EventChange("removed", item.id, item.title, None, When.of(series[0]), None, len(series)))
     elif kind == "deadlines":
         result.deadlines.append(DeadlineChange("removed", item.id, item.task, item.kind, _due(item), None))
     else:
-        result.other.append(ItemChange(kind, "removed", item.id, _name(item)))
+        result.other.append(ItemChange(kind, "removed", key, _name(item, key)))
 
 
 def _compare_events(result: PlanDiff, old: Event, new: Event) -> bool:

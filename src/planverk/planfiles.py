@@ -13,7 +13,22 @@ from .diagnostics import Finding, Position, finding
 from .yamlsource import SourceMap, load_file
 
 PLAN_FILE = "plan.yaml"
-COLLECTIONS = ("people", "groups", "roles", "phases", "events", "deadlines")
+COLLECTIONS = (
+    "people",
+    "groups",
+    "roles",
+    "phases",
+    "events",
+    "deadlines",
+    "goals",
+    "goal_choices",
+    "kpis",
+    "measures",
+    "savings_targets",
+    "benefits",
+    "risks",
+    "scorecards",
+)
 """Top-level lists that included files contribute to."""
 
 

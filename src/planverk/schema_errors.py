@@ -90,6 +90,9 @@ def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) ->
             hint = f": did you mean '{match[0]}'?" if match else (
                 f" (known keys: {', '.join(known)})" if known else ""
             )
+            if key[:1].isdigit():
+                hint = (": if it is the decimal part of a number such as 4,5, quote the number "
+                        "(value: '4,5'): inside { } a comma separates entries")
             where = source.keys.get(loc) or locate(source, loc)
             findings.append(finding("PV100", f"unknown key '{key}'{hint}", where))
             continue

@@ -119,8 +119,10 @@ def check_plan(plan: Plan, read: PlanSource) -> list[Finding]:
 
 def _silences(plan: Plan) -> dict[tuple[tuple[str | int, ...], str], tuple[str | int, ...]]:
     """(item path, code) -> path of the silence entry, for every silence in the plan."""
+    from .checks.context import KINDS
+
     result = {}
-    for kind in ("people", "groups", "roles", "phases", "events", "deadlines"):
+    for kind in KINDS:
         for i, item in enumerate(getattr(plan, kind)):
             for n, silence in enumerate(item.silence):
                 result[((kind, i), silence.code)] = (kind, i, "silence", n, "code")

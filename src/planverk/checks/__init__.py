@@ -7,8 +7,12 @@ from collections.abc import Callable, Iterator
 from .bookings import check_bookings
 from .calendar_days import check_days_off
 from .context import Issue, PlanIndex
+from .dated import check_date_order
+from .goals import check_goals
+from .kpis import check_kpis
 from .references import check_references
 from .responsibilities import check_responsibilities
+from .savings import check_savings
 from .schedule import (
     check_local_times,
     check_order,
@@ -17,6 +21,7 @@ from .schedule import (
     check_timezone,
     check_weekdays,
 )
+from .scorecards import check_scorecards
 
 Check = Callable[[PlanIndex], Iterator[Issue]]
 
@@ -31,6 +36,11 @@ CHECKS: tuple[Check, ...] = (
     check_bookings,
     check_days_off,
     check_responsibilities,
+    check_goals,
+    check_kpis,
+    check_date_order,
+    check_savings,
+    check_scorecards,
 )
 
 __all__ = ["CHECKS", "Check", "Issue", "PlanIndex"]

@@ -26,7 +26,22 @@ class Issue:
     related: tuple[Loc, ...] = ()
 
 
-KINDS = ("people", "groups", "roles", "phases", "events", "deadlines")
+KINDS = (
+    "people",
+    "groups",
+    "roles",
+    "phases",
+    "events",
+    "deadlines",
+    "goals",
+    "kpis",
+    "measures",
+    "savings_targets",
+    "benefits",
+    "risks",
+    "scorecards",
+)
+"""Top-level lists whose items have plan-wide ids (and may carry ``silence:``)."""
 KIND_NAMES = {
     "people": "person",
     "groups": "group",
@@ -34,6 +49,13 @@ KIND_NAMES = {
     "phases": "phase",
     "events": "event",
     "deadlines": "deadline",
+    "goals": "goal",
+    "kpis": "KPI",
+    "measures": "measure",
+    "savings_targets": "savings target",
+    "benefits": "benefit",
+    "risks": "risk",
+    "scorecards": "scorecard",
 }
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from difflib import get_close_matches
+from itertools import chain
 
 from .context import KIND_NAMES, Issue, Loc, PlanIndex
+from .steering_references import steering_references
 
 PEOPLE, GROUPS, ROLES, PHASES = ("people",), ("groups",), ("roles",), ("phases",)
 ATTENDEES = ("people", "groups")
@@ -79,7 +81,7 @@ def check_references(index: PlanIndex) -> Iterator[Issue]:
             second,
             ((*first, "id"),),
         )
-    for path, item, ref, kinds in _references(index):
+    for path, item, ref, kinds in chain(_references(index), steering_references(index)):
         kind = index.kind_of(ref)
         if kind is None:
             near = get_close_matches(ref, index.ids_of(*kinds), n=1, cutoff=0.6)

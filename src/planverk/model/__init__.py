@@ -1,16 +1,32 @@
 """The plan model: Pydantic classes for everything a plan file can hold."""
 
 from .base import Period, Silence
+from .benefits import Benefit, RealisationStep
 from .events import Deadline, Event, Invitation, Slot
+from .goals import Goal, GoalChoice
+from .kpis import Baseline, Kpi, Measurement, Scale, Target
+from .measures import Measure, Ratings, SavingsTarget
 from .plan import Group, Member, Person, Phase, Plan, PlanInfo, Role
+from .quantities import Quantity
 from .recurrence import OccurrenceChange, Repeat
+from .risks import Risk, RiskAssessment
+from .scorecards import Area, Assessment, Question, Scorecard
 from .times import TimeRange
 
 __all__ = [
+    "Area",
+    "Assessment",
+    "Baseline",
+    "Benefit",
     "Deadline",
     "Event",
+    "Goal",
+    "GoalChoice",
     "Group",
     "Invitation",
+    "Kpi",
+    "Measure",
+    "Measurement",
     "Member",
     "OccurrenceChange",
     "Period",
@@ -18,9 +34,19 @@ __all__ = [
     "Phase",
     "Plan",
     "PlanInfo",
+    "Quantity",
+    "Question",
+    "Ratings",
+    "RealisationStep",
     "Repeat",
+    "Risk",
+    "RiskAssessment",
     "Role",
+    "SavingsTarget",
+    "Scale",
+    "Scorecard",
     "Silence",
     "Slot",
+    "Target",
     "TimeRange",
 ]

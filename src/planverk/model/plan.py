@@ -8,7 +8,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, field_validator
 
 from .base import Id, Model, Period, Ref, Refs, Silenceable, Text
+from .benefits import Benefit
 from .events import Deadline, Event
+from .goals import Goal, GoalChoice
+from .kpis import Kpi
+from .measures import Measure, SavingsTarget
+from .risks import Risk
+from .scorecards import Scorecard
 
 GroupKind = Literal[
     "steering-group",
@@ -154,3 +160,13 @@ class Plan(Model):
     phases: list[Phase] = Field(default_factory=list, description="Phases of the process.")
     events: list[Event] = Field(default_factory=list, description="Meetings and sessions.")
     deadlines: list[Deadline] = Field(default_factory=list, description="Deadlines and milestones.")
+    goals: list[Goal] = Field(default_factory=list, description="Goals and the themes that gather them.")
+    goal_choices: list[GoalChoice] = Field(
+        default_factory=list, description="The goals each group chooses to work on, per theme."
+    )
+    kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators.")
+    measures: list[Measure] = Field(default_factory=list, description="Measures ('tiltak').")
+    savings_targets: list[SavingsTarget] = Field(default_factory=list, description="Savings targets.")
+    benefits: list[Benefit] = Field(default_factory=list, description="Benefits to realise ('gevinster').")
+    risks: list[Risk] = Field(default_factory=list, description="The risk analysis.")
+    scorecards: list[Scorecard] = Field(default_factory=list, description="Scorecards and their assessments.")

@@ -1,0 +1,45 @@
+"""The goal hierarchy has no circles, and groups choose goals from the theme they name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .context import Issue, PlanIndex
+
+
+def _ancestors(parents: dict[str, str | None], start: str) -> list[str]:
+    """The chain of parents above ``start``, stopping before a repeat."""
+    chain: list[str] = []
+    current = parents.get(start)
+    while current is not None and current not in chain and current != start:
+        chain.append(current)
+        current = parents.get(current)
+    if current == start:
+        chain.append(start)
+    return chain
+
+
+def check_goals(index: PlanIndex) -> Iterator[Issue]:
+    """PV620 goals in a circle; PV621 chosen goals outside the choice's theme."""
+    parents = {goal.id: goal.parent for goal in index.plan.goals}
+    reported: set[frozenset[str]] = set()
+    for i, goal in enumerate(index.plan.goals):
+        chain = _ancestors(parents, goal.id)
+        if chain and chain[-1] == goal.id:
+            circle = frozenset(chain)
+            if circle not in reported:
+                reported.add(circle)
+                yield Issue(
+                    "PV620",
+                    "goals are each other's parents in a circle: " + " -> ".join((goal.id, *chain)),
+                    ("goals", i, "parent"),
+                    ("goals", i),
+                )
+    for i, choice in enumerate(index.plan.goal_choices):
+        for n, chosen in enumerate(choice.goals):
+            if chosen in parents and choice.theme not in _ancestors(parents, chosen):
+                yield Issue(
+                    "PV621",
+                    f"'{chosen}' is not a goal under the theme '{choice.theme}'",
+                    ("goal_choices", i, "goals", n),
+                )

@@ -1,0 +1,77 @@
+"""KPIs whose targets, scales and units cannot all be right."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Kpi
+from ..model.quantities import UNIT_WORDS, Quantity
+from .amounts import magnitude_issues
+from .context import Issue, Loc, PlanIndex
+
+_WRONG_WAY = {"higher": ("<", "<="), "lower": (">", ">=")}
+
+
+def kpi_values(kpi: Kpi, path: Loc) -> Iterator[tuple[Loc, Quantity]]:
+    """Each value the KPI states (baseline, target, measurements) with its path."""
+    if kpi.baseline is not None:
+        yield (*path, "baseline", "value"), kpi.baseline.value
+    if kpi.target is not None:
+        yield (*path, "target", "value"), kpi.target.value
+    for n, measurement in enumerate(kpi.measurements):
+        yield (*path, "measurements", n, "value"), measurement.value
+
+
+def check_kpis(index: PlanIndex) -> Iterator[Issue]:
+    """PV600 target against direction, PV601 target worse than baseline, PV603 scale, PV604-PV605 units."""
+    for i, kpi in enumerate(index.plan.kpis):
+        path: Loc = ("kpis", i)
+        yield from _target(kpi, path)
+        values = list(kpi_values(kpi, path))
+        for where, value in values:
+            if kpi.scale is not None and not kpi.scale.contains(value.value):
+                yield Issue(
+                    "PV603",
+                    f"{value} is outside the scale {kpi.scale.min:g}-{kpi.scale.max:g} of '{kpi.name}'",
+                    where,
+                    path,
+                )
+            if value.unit is not None and value.unit != kpi.unit:
+                yield Issue(
+                    "PV604",
+                    f"'{value}' is written in {UNIT_WORDS[value.unit]}, but '{kpi.name}' has unit "
+                    f"'{kpi.unit}': write the value without the unit, or change the KPI's 'unit'",
+                    where,
+                    path,
+                )
+        if kpi.unit == "nok":
+            yield from magnitude_issues(values, path)
+
+
+def _target(kpi: Kpi, path: Loc) -> Iterator[Issue]:
+    target, comparator = kpi.target, kpi.comparator
+    if target is None:
+        return
+    if comparator in _WRONG_WAY[kpi.direction]:
+        yield Issue(
+            "PV600",
+            f"the target '{comparator} {target.value}' points the wrong way: {kpi.direction} is better "
+            "for this KPI; fix the comparator or the KPI's 'direction'",
+            (*path, "target", "comparator"),
+            path,
+        )
+        return
+    baseline = kpi.baseline
+    if baseline is None or (baseline.value.unit or kpi.unit) != (target.value.unit or kpi.unit):
+        return
+    worse = target.value.value < baseline.value.value
+    if kpi.direction == "lower":
+        worse = target.value.value > baseline.value.value
+    if worse:
+        yield Issue(
+            "PV601",
+            f"the target {target.value} is worse than the baseline {baseline.value}, "
+            f"though {kpi.direction} is better for '{kpi.name}'",
+            (*path, "target", "value"),
+            path,
+        )

@@ -1,0 +1,58 @@
+"""Measures and savings targets: realised effects, yearly targets, amounts in the wrong unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.measures import DECIDED
+from ..model.quantities import Quantity
+from .amounts import magnitude_issues
+from .context import Issue, Loc, PlanIndex
+
+
+def _amounts(index: PlanIndex) -> Iterator[tuple[Loc, Quantity]]:
+    """Every amount of the savings targets and measures, with its path."""
+    for i, target in enumerate(index.plan.savings_targets):
+        yield ("savings_targets", i, "total"), target.total
+        for year, amount in target.years.items():
+            yield ("savings_targets", i, "years", str(year)), amount
+    for i, measure in enumerate(index.plan.measures):
+        for key in ("effect", "realised"):
+            for year, amount in getattr(measure, key).items():
+                yield ("measures", i, key, str(year)), amount
+
+
+def check_savings(index: PlanIndex) -> Iterator[Issue]:
+    """PV605 amounts that look like MNOK, PV606 realised but not decided, PV607 yearly targets."""
+    yield from magnitude_issues(_amounts(index), None)
+    for i, measure in enumerate(index.plan.measures):
+        if measure.realised and measure.status not in DECIDED:
+            yield Issue(
+                "PV606",
+                f"'{measure.title}' has a realised effect but its status is '{measure.status}': "
+                "set the status to decided, in-progress or realised, or remove 'realised'",
+                ("measures", i, "realised"),
+                ("measures", i),
+            )
+    for i, target in enumerate(index.plan.savings_targets):
+        path: Loc = ("savings_targets", i)
+        first, last = target.period.start.year, target.period.end.year
+        for year in target.years:
+            if not first <= year <= last:
+                yield Issue(
+                    "PV607",
+                    f"{year} is outside the target's period ({first}-{last})",
+                    (*path, "years", str(year)),
+                    path,
+                )
+        if target.years:
+            final = max(target.years)
+            if abs(target.years[final].value - target.total.value) >= 0.5:
+                yield Issue(
+                    "PV607",
+                    f"the last year's figure ({final}: {target.years[final]}) is not the total "
+                    f"({target.total}): each year states how much lower costs are than before, "
+                    "so the last year reaches the total",
+                    (*path, "years", str(final)),
+                    path,
+                )

@@ -1,0 +1,109 @@
+"""Scorecards: totals that add up, scores within their maxima, every question scored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Scorecard
+from .context import Issue, Loc, PlanIndex
+
+
+def _total_mismatch(
+    stated: float | None, parts: list[float], what: str, path: Loc, item: Loc
+) -> Iterator[Issue]:
+    if stated is None or not parts:
+        return
+    added = sum(parts)
+    if abs(added - stated) > 1e-9:
+        yield Issue(
+            "PV612",
+            f"{what} add up to {added:g}, but the stated total is {stated:g}",
+            (*path, "total"),
+            item,
+        )
+
+
+def _duplicates(ids: list[str], what: str, path: Loc, key: str, item: Loc) -> Iterator[Issue]:
+    seen: set[str] = set()
+    for n, ident in enumerate(ids):
+        if ident in seen:
+            yield Issue("PV614", f"{what} '{ident}' appears twice", (*path, key, n, "id"), item)
+        seen.add(ident)
+
+
+def _framework(card: Scorecard, path: Loc) -> Iterator[Issue]:
+    yield from _duplicates([a.id for a in card.areas], "area", path, "areas", path)
+    for a, area in enumerate(card.areas):
+        area_path = (*path, "areas", a)
+        yield from _duplicates(
+            [q.id for q in area.questions],
+            f"in area '{area.id}', question",
+            area_path,
+            "questions",
+            path,
+        )
+        yield from _total_mismatch(
+            area.total.value if area.total else None,
+            [q.max.value for q in area.questions],
+            f"the maxima of the questions in '{area.name}'",
+            area_path,
+            path,
+        )
+    totals = [a.total.value for a in card.areas if a.total is not None]
+    if len(totals) == len(card.areas):
+        yield from _total_mismatch(
+            card.total.value if card.total else None, totals, "the areas' totals", path, path
+        )
+
+
+def check_scorecards(index: PlanIndex) -> Iterator[Issue]:
+    """PV610-PV614: scores against the framework, totals against their parts."""
+    for i, card in enumerate(index.plan.scorecards):
+        path: Loc = ("scorecards", i)
+        yield from _framework(card, path)
+        questions = {a.id: {q.id: q for q in a.questions} for a in card.areas}
+        for n, assessment in enumerate(card.assessments):
+            at: Loc = (*path, "assessments", n)
+            who = f"{assessment.organisation} {assessment.year}"
+            for area_id, scores in assessment.scores.items():
+                if area_id not in questions:
+                    yield Issue(
+                        "PV613",
+                        f"'{area_id}' is not an area of '{card.title}'",
+                        (*at, "scores", area_id),
+                        path,
+                    )
+                    continue
+                for question_id, score in scores.items():
+                    where = (*at, "scores", area_id, question_id)
+                    question = questions[area_id].get(question_id)
+                    if question is None:
+                        yield Issue(
+                            "PV613",
+                            f"'{question_id}' is not a question of area '{area_id}'",
+                            where,
+                            path,
+                        )
+                    elif score is not None and not 0 <= score.value <= question.max.value:
+                        yield Issue(
+                            "PV610",
+                            f"{who} scores {score} on '{area_id}.{question_id}', whose maximum is {question.max}",
+                            where,
+                            path,
+                        )
+            unscored = [
+                f"{area_id}.{qid}"
+                for area_id, area_questions in questions.items()
+                for qid in area_questions
+                if assessment.scores.get(area_id, {}).get(qid) is None
+            ]
+            if unscored:
+                shown = ", ".join(unscored[:5]) + (
+                    f" and {len(unscored) - 5} more" if len(unscored) > 5 else ""
+                )
+                yield Issue(
+                    "PV611",
+                    f"{who} leaves {len(unscored)} question(s) unscored: {shown}",
+                    (*at, "scores"),
+                    path,
+                )

@@ -1,0 +1,45 @@
+"""Benefits ("gevinster") and the dated steps by which they are to be realised."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Id, Model, Ref, Refs, Silenceable, Text
+
+BenefitType = Literal["quality", "time", "money"]
+
+
+class RealisationStep(Model):
+    """One dated step of a benefit's realisation plan."""
+
+    date: Date = Field(description="When the step is due.")
+    step: Text = Field(description="What is done.")
+    responsible: Refs = Field(
+        default_factory=list, description="Person, role or group responsible."
+    )
+    status: Literal["open", "done"] = Field(
+        default="open", description="'open' (default) or 'done'."
+    )
+
+
+class Benefit(Silenceable):
+    """A benefit the process is to bring, who answers for it and how it is shown."""
+
+    id: Id = Field(description="Stable id.")
+    title: Text = Field(description="The benefit in a few words.")
+    description: Text | None = Field(default=None, description="What it means in practice.")
+    type: BenefitType = Field(description="'quality', 'time' or 'money'.")
+    owner: Ref | None = Field(
+        default=None, description="Person, role or group that answers for it."
+    )
+    baseline: Text | None = Field(default=None, description="Where things stand before, in words.")
+    target: Text | None = Field(default=None, description="What is to be reached, in words.")
+    measured: Text | None = Field(default=None, description="How and when it is measured.")
+    measures: Refs = Field(default_factory=list, description="The measures that bring it.")
+    kpis: Refs = Field(default_factory=list, description="The KPIs that show it.")
+    realisation: list[RealisationStep] = Field(
+        default_factory=list, description="The realisation plan: dated steps, in date order."
+    )

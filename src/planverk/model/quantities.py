@@ -1,0 +1,118 @@
+"""Numbers as Norwegian documents write them: ``4,5``, ``65 %``, ``8 700``, ``35 mill. kr``.
+
+A value is kept with the unit it was written in (percent, kroner, or none), so the checks
+can tell a percentage written on a KPI counted in kroner, and an amount written as a bare
+``2,5`` next to others in the millions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+
+_NUMBER = re.compile(
+    r"^\s*(?P<sign>[-+−])?\s*(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?"
+    r"\s*(?P<unit>.*?)\s*$"
+)
+_UNITS: dict[str, tuple[str, float]] = {}
+for _names, _unit, _factor in (
+    (("%", "prosent", "percent"), "percent", 1.0),
+    (("kr", "kr.", "nok", "kroner"), "nok", 1.0),
+    (("tnok", "tkr", "tusen kr", "tusen kroner"), "nok", 1e3),
+    (
+        ("mnok", "mkr", "mill", "mill.", "mill kr", "mill. kr", "millioner", "millioner kroner"),
+        "nok",
+        1e6,
+    ),
+    (("mrd", "mrd.", "mrd kr", "mrd. kr", "milliarder", "milliarder kroner"), "nok", 1e9),
+):
+    for _name in _names:
+        _UNITS[_name] = (_unit, _factor)
+
+UNIT_WORDS = {"percent": "%", "nok": "kr"}
+"""How each unit a value can carry is written, for messages."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number, the unit it was written with (``percent``, ``nok`` or None) and the text."""
+
+    value: float
+    unit: str | None = None
+    written: str | None = None
+    """The text as written in the plan; None when YAML gave a number."""
+
+    @property
+    def bare(self) -> bool:
+        """Written without a unit."""
+        return self.unit is None
+
+    def __str__(self) -> str:
+        return self.written if self.written is not None else f"{self.value:g}"
+
+
+def parse_quantity(value: Any) -> Quantity:
+    """Read a YAML number, or text such as ``4,5``, ``65 %``, ``8 700`` or ``2,5 mill. kr``.
+
+    The comma is the decimal mark; thousands are grouped with spaces. Amounts in thousands,
+    millions or billions of kroner are scaled to kroner.
+    """
+    if isinstance(value, Quantity):
+        return value
+    if isinstance(value, bool) or value is None:
+        raise ValueError("expected a number, e.g. 4,5 or '65 %'")
+    if isinstance(value, (int, float)):
+        return Quantity(float(value))
+    if not isinstance(value, str):
+        raise ValueError("expected a number, e.g. 4,5 or '65 %'")
+    match = _NUMBER.match(value)
+    if match is None:
+        raise ValueError(
+            f"'{value}' is not a number: write e.g. 4,5, '65 %', '8 700' or '2,5 mill. kr'"
+        )
+    digits = re.sub(r"[ \u00a0\u202f]", "", match["int"])
+    number = float(f"{digits}.{match['frac']}" if match["frac"] else digits)
+    if match["sign"] in ("-", "−"):
+        number = -number
+    unit_text = " ".join(match["unit"].lower().split())
+    if not unit_text:
+        return Quantity(number, None, value)
+    found = _UNITS.get(unit_text)
+    if found is None:
+        raise ValueError(
+            f"'{value}': unknown unit '{match['unit']}'; write '%', 'kr', 'mill. kr' "
+            "or no unit (a score, a count)"
+        )
+    unit, factor = found
+    return Quantity(number * factor, unit, value)
+
+
+def parse_money(value: Any) -> Quantity:
+    """An amount in kroner: a bare number, or text with kr, MNOK, mill. kr, ..."""
+    quantity = parse_quantity(value)
+    if quantity.unit not in (None, "nok"):
+        raise ValueError(
+            f"'{value}' is not an amount in kroner: write e.g. '2,5 mill. kr' or 2500000"
+        )
+    return quantity
+
+
+def _serialize(quantity: Quantity) -> float:
+    return quantity.value
+
+
+_SCHEMA = WithJsonSchema(
+    {
+        "anyOf": [{"type": "number"}, {"type": "string"}],
+        "examples": [4.5, "4,5", "65 %", "2,5 mill. kr"],
+    }
+)
+
+Number = Annotated[Quantity, BeforeValidator(parse_quantity), PlainSerializer(_serialize), _SCHEMA]
+"""A number as written, with an optional unit: ``4,5``, ``65 %``, ``8 700``."""
+
+Money = Annotated[Quantity, BeforeValidator(parse_money), PlainSerializer(_serialize), _SCHEMA]
+"""An amount in kroner: ``2500000``, ``'2,5 mill. kr'``, ``'350 000 kr'``."""

@@ -1,0 +1,218 @@
+"""The words of status reports in bokmål, nynorsk and English: (nb, nn, en) per key."""
+
+from __future__ import annotations
+
+LANGUAGES = ("nb", "nn", "en")
+
+LABELS: dict[str, tuple[str, str, str]] = {
+    # Shared
+    "as_of": ("Status per {date}", "Status per {date}", "Status as of {date}"),
+    "none": ("ingen", "ingen", "none"),
+    "none_in_plan": (
+        "Planen har ingen {what}.",
+        "Planen har ingen {what}.",
+        "The plan has no {what}.",
+    ),
+    "date": ("Dato", "Dato", "Date"),
+    "responsible": ("Ansvarlig", "Ansvarleg", "Responsible"),
+    "owner": ("Ansvarlig", "Ansvarleg", "Owner"),
+    "status": ("Status", "Status", "Status"),
+    "state": ("Status", "Status", "State"),
+    "source": ("Kilde", "Kjelde", "Source"),
+    "target": ("Mål", "Mål", "Target"),
+    "trend": ("Utvikling", "Utvikling", "Trend"),
+    "type": ("Type", "Type", "Type"),
+    "on-track": ("I rute", "I rute", "On track"),
+    "at-risk": ("I faresone", "I faresone", "At risk"),
+    "off-track": ("Utenfor kurs", "Utanfor kurs", "Off track"),
+    "unknown": ("Ukjent", "Ukjend", "Unknown"),
+    # Overview
+    "overview": ("Oversikt", "Oversikt", "Overview"),
+    "section": ("Del", "Del", "Section"),
+    "goals": ("Mål", "Mål", "Goals"),
+    "goal_count": (
+        "{count} i målhierarkiet",
+        "{count} i målhierarkiet",
+        "{count} in the hierarchy",
+    ),
+    "choices_made": (
+        "{made} av {total} gruppevalg gjort",
+        "{made} av {total} gruppeval gjort",
+        "{made} of {total} group choices made",
+    ),
+    "of_max": ("{score} av {max}", "{score} av {max}", "{score} of {max}"),
+    "next_deadlines": ("Neste frister", "Neste fristar", "Next deadlines"),
+    "days_ago": ("{days} dager siden", "{days} dagar sidan", "{days} days ago"),
+    "in_days": ("om {days} dager", "om {days} dagar", "in {days} days"),
+    "today": ("i dag", "i dag", "today"),
+    "tomorrow": ("i morgen", "i morgon", "tomorrow"),
+    "yesterday": ("i går", "i går", "yesterday"),
+    "top_risks": ("Største risikoer", "Største risikoar", "Largest risks"),
+    # Deadlines
+    "deadlines": ("Frister", "Fristar", "Deadlines"),
+    "overdue": ("Forfalt", "Forfalle", "Overdue"),
+    "due_within": ("Innen {days} dager", "Innan {days} dagar", "Due within {days} days"),
+    "done": ("Fullført", "Fullført", "Done"),
+    "later": ("Senere", "Seinare", "Later"),
+    "later_count": (
+        "{count} frister senere, den første {date}.",
+        "{count} fristar seinare, den første {date}.",
+        "{count} later deadlines, the first on {date}.",
+    ),
+    "milestone": ("milepæl", "milepæl", "milestone"),
+    "no_one": ("Ingen ansvarlig", "Ingen ansvarleg", "No one responsible"),
+    "task": ("Oppgave", "Oppgåve", "Task"),
+    "days_late": ("Dager over fristen", "Dagar over fristen", "Days late"),
+    "days_left": ("Dager igjen", "Dagar att", "Days left"),
+    "done_on": ("Utført", "Utført", "Done on"),
+    # KPIs
+    "kpis": ("KPI-er", "KPI-ar", "KPIs"),
+    "kpi": ("KPI", "KPI", "KPI"),
+    "baseline": ("Utgangspunkt", "Utgangspunkt", "Baseline"),
+    "latest": ("Siste måling", "Siste måling", "Latest"),
+    "by_date": ("innen {date}", "innan {date}", "by {date}"),
+    "improving": ("bedre", "betre", "better"),
+    "worsening": ("dårligere", "dårlegare", "worse"),
+    "unchanged": ("uendret", "uendra", "unchanged"),
+    "points": ("prosentpoeng", "prosentpoeng", "points"),
+    "reason_no-target": ("mangler mål", "manglar mål", "no target"),
+    "reason_no-measurement": ("ingen måling ennå", "inga måling enno", "no measurement yet"),
+    "kpi_rule": (
+        "I rute: målet er nådd, eller siste måling ligger på eller foran en rett linje fra "
+        "utgangspunkt til mål. I faresone: bak linja, men bedre enn utgangspunktet. Utenfor kurs: "
+        "ikke bedre enn utgangspunktet, eller fristen er ute.",
+        "I rute: målet er nådd, eller siste måling ligg på eller framfor ei rett linje frå "
+        "utgangspunkt til mål. I faresone: bak linja, men betre enn utgangspunktet. Utanfor kurs: "
+        "ikkje betre enn utgangspunktet, eller fristen er ute.",
+        "On track: the target is met, or the latest reading is on or ahead of a straight line "
+        "from baseline to target. At risk: behind the line but better than the baseline. Off "
+        "track: no better than the baseline, or past the due date.",
+    ),
+    # Measures and savings
+    "measures": ("Tiltak", "Tiltak", "Measures"),
+    "measure": ("Tiltak", "Tiltak", "Measure"),
+    "year": ("År", "År", "Year"),
+    "identified": ("Identifisert", "Identifisert", "Identified"),
+    "decided": ("Vedtatt", "Vedteke", "Decided"),
+    "realised": ("Realisert", "Realisert", "Realised"),
+    "gap": ("Gap", "Gap", "Gap"),
+    "savings_rule": (
+        "Mål: hvor mye lavere netto driftsutgifter skal være det året. Identifisert: anslått "
+        "effekt av tiltak som ikke er lagt bort; vedtatt: av vedtatte tiltak. Gap: mål minus identifisert.",
+        "Mål: kor mykje lågare netto driftsutgifter skal vere det året. Identifisert: anslått "
+        "effekt av tiltak som ikkje er lagde bort; vedteke: av vedtekne tiltak. Gap: mål minus identifisert.",
+        "Target: how much lower net operating costs are to be that year. Identified: estimated "
+        "effect of measures not dropped; decided: of decided measures. Gap: target minus identified.",
+    ),
+    "quadrant": ("Kvadrant", "Kvadrant", "Quadrant"),
+    "effect": ("Effekt", "Effekt", "Effect"),
+    "feasibility": ("Gjennomførbarhet", "Gjennomførbarheit", "Feasibility"),
+    "estimated_year": ("Anslått {year}", "Anslått {year}", "Estimated {year}"),
+    "realised_year": ("Realisert {year}", "Realisert {year}", "Realised {year}"),
+    "unrated": ("Ikke vurdert", "Ikkje vurdert", "Not rated"),
+    "matrix": ("Effekt × gjennomførbarhet", "Effekt × gjennomførbarheit", "Effect × feasibility"),
+    "effect_high": ("Høy effekt", "Høg effekt", "High effect"),
+    "effect_low": ("Lav effekt", "Låg effekt", "Low effect"),
+    "feasibility_high": ("Lett å gjennomføre", "Lett å gjennomføre", "Easy to carry out"),
+    "feasibility_low": ("Vanskelig å gjennomføre", "Vanskeleg å gjennomføre", "Hard to carry out"),
+    "quick-win": ("Gjør nå", "Gjer no", "Quick win"),
+    "major": ("Krevende, men viktig", "Krevjande, men viktig", "Major project"),
+    "fill-in": ("Lett, liten effekt", "Lett, lita effekt", "Fill-in"),
+    "reconsider": ("Vurder på nytt", "Vurder på nytt", "Reconsider"),
+    "quadrant_rule": (
+        "E: effekt, G: gjennomførbarhet, på skala 1–5; over 3 regnes som høy. Gjennomførbarhet er "
+        "snittet av (6 − belastning for ansatte), (6 − belastning for brukere) og politisk aksept.",
+        "E: effekt, G: gjennomførbarheit, på skala 1–5; over 3 vert rekna som høg. Gjennomførbarheit "
+        "er snittet av (6 − belastning for tilsette), (6 − belastning for brukarar) og politisk aksept.",
+        "E: effect, F: feasibility, on a 1–5 scale; above 3 counts as high. Feasibility is the mean "
+        "of (6 − impact on staff), (6 − impact on users) and political acceptance.",
+    ),
+    "effect_short": ("E", "E", "E"),
+    "feasibility_short": ("G", "G", "F"),
+    "measure_proposed": ("Foreslått", "Føreslått", "Proposed"),
+    "measure_decided": ("Vedtatt", "Vedteke", "Decided"),
+    "measure_in-progress": ("Under arbeid", "Under arbeid", "In progress"),
+    "measure_realised": ("Gjennomført", "Gjennomført", "Realised"),
+    "measure_dropped": ("Lagt bort", "Lagt bort", "Dropped"),
+    # Benefits
+    "benefits": ("Gevinster", "Gevinstar", "Benefits"),
+    "benefit": ("Gevinst", "Gevinst", "Benefit"),
+    "benefit_quality": ("Kvalitet", "Kvalitet", "Quality"),
+    "benefit_time": ("Tid", "Tid", "Time"),
+    "benefit_money": ("Penger", "Pengar", "Money"),
+    "next_step": ("Neste steg", "Neste steg", "Next step"),
+    "realisation_plan": ("Gevinstrealiseringsplan", "Gevinstrealiseringsplan", "Realisation plan"),
+    "step": ("Steg", "Steg", "Step"),
+    "step_done": ("Fullført", "Fullført", "Done"),
+    "step_overdue": ("Forfalt", "Forfalle", "Overdue"),
+    "step_open": ("Åpen", "Open", "Open"),
+    "benefit_rule": (
+        "Utenfor kurs når en KPI er det; i faresone når en KPI er i faresone eller et steg har "
+        "passert fristen; ellers i rute når en KPI er i rute eller et steg er fullført.",
+        "Utanfor kurs når ein KPI er det; i faresone når ein KPI er i faresone eller eit steg har "
+        "passert fristen; elles i rute når ein KPI er i rute eller eit steg er fullført.",
+        "Off track when a KPI is; at risk when a KPI is at risk or a step is overdue; otherwise "
+        "on track when a KPI is on track or a step is done.",
+    ),
+    # Risks
+    "risks": ("Risikoer", "Risikoar", "Risks"),
+    "risk": ("Risiko", "Risiko", "Risk"),
+    "probability": ("Sannsynlighet", "Sannsyn", "Probability"),
+    "consequence": ("Konsekvens", "Konsekvens", "Consequence"),
+    "probability_short": ("S", "S", "P"),
+    "consequence_short": ("K", "K", "C"),
+    "risk_columns": (
+        "S: sannsynlighet, K: konsekvens, 1 svært lav til 5 svært høy. Uten K har risikoen ingen score.",
+        "S: sannsyn, K: konsekvens, 1 svært låg til 5 svært høg. Utan K har risikoen ingen score.",
+        "P: probability, C: consequence, 1 very low to 5 very high. Without C a risk has no score.",
+    ),
+    "not_rated": ("Ikke vurdert", "Ikkje vurdert", "Not rated"),
+    "risk_matrix": ("Risikomatrise", "Risikomatrise", "Risk matrix"),
+    "score": ("Score", "Score", "Score"),
+    "level": ("Nivå", "Nivå", "Level"),
+    "risk_trend": ("Utvikling", "Utvikling", "Trend"),
+    "review": ("Ny vurdering", "Ny vurdering", "Review"),
+    "high": ("Høy", "Høg", "High"),
+    "moderate": ("Moderat", "Moderat", "Moderate"),
+    "low": ("Lav", "Låg", "Low"),
+    "unscored": ("Uten score", "Utan score", "Without a score"),
+    "rating_1": ("svært lav", "svært låg", "very low"),
+    "rating_2": ("lav", "låg", "low"),
+    "rating_3": ("moderat", "moderat", "moderate"),
+    "rating_4": ("høy", "høg", "high"),
+    "rating_5": ("svært høy", "svært høg", "very high"),
+    "risk_growing": ("Økende", "Aukande", "Growing"),
+    "risk_shrinking": ("Avtagende", "Minkande", "Shrinking"),
+    "risk_steady": ("Uendret", "Uendra", "Steady"),
+    "risk_status_open": ("Åpen", "Open", "Open"),
+    "risk_status_mitigated": ("Redusert", "Redusert", "Mitigated"),
+    "risk_status_closed": ("Lukket", "Lukka", "Closed"),
+    "risk_rule": (
+        "Score = sannsynlighet × konsekvens (1–25). Lav: til og med 4, moderat: 5–9, høy: 10 og over.",
+        "Score = sannsyn × konsekvens (1–25). Låg: til og med 4, moderat: 5–9, høg: 10 og over.",
+        "Score = probability × consequence (1–25). Low: up to 4, moderate: 5–9, high: 10 and above.",
+    ),
+    # Scorecards
+    "scorecards": ("Målekort", "Målekort", "Scorecards"),
+    "area": ("Område", "Område", "Area"),
+    "max": ("Maks", "Maks", "Max"),
+    "change": ("Endring", "Endring", "Change"),
+    "total": ("Totalt", "Totalt", "Total"),
+    "no_assessments": ("ingen vurderinger ennå", "ingen vurderingar enno", "no assessments yet"),
+    "unscored_questions": (
+        "Spørsmål uten score",
+        "Spørsmål utan score",
+        "Questions without a score",
+    ),
+    "score_rule": (
+        "I parentes: avstand til maks.",
+        "I parentes: avstand til maks.",
+        "In brackets: the gap to the maximum.",
+    ),
+}
+
+
+def label(key: str, language: str) -> str:
+    """The label ``key`` in ``language`` (nb, nn or en; bokmål for anything else)."""
+    index = LANGUAGES.index(language) if language in LANGUAGES else 0
+    return LABELS[key][index]

@@ -1,0 +1,79 @@
+"""KPIs: baseline, latest reading, target, trend and state."""
+
+from __future__ import annotations
+
+from ..kpis import KpiStatus
+from ..numbers import DASH
+from .common import STATE_STYLES, Cell, Context, Report, Table
+
+_SYMBOLS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
+
+
+def _target(ctx: Context, kpi: KpiStatus) -> Cell:
+    n = ctx.numbers
+    if kpi.target is None:
+        return Cell(DASH)
+    text = f"{_SYMBOLS.get(kpi.comparator or '', '')} {n.value(kpi.target, kpi.unit)}".strip()
+    return Cell(text, detail=ctx.t("by_date", date=n.date(kpi.due)) if kpi.due else None)
+
+
+def _reading(ctx: Context, kpi: KpiStatus, which: str) -> Cell:
+    reading = getattr(kpi, which)
+    if reading is None:
+        return Cell(DASH)
+    when = ctx.numbers.date(reading.date) if reading.date else None
+    if which == "latest" and reading.source:
+        when = f"{when}, {reading.source}" if when else reading.source
+    return Cell(ctx.numbers.value(reading.value, kpi.unit), detail=when)
+
+
+def _trend(ctx: Context, kpi: KpiStatus) -> Cell:
+    n = ctx.numbers
+    if kpi.trend is None or kpi.change is None:
+        return Cell(DASH)
+    arrow = {"improving": "↑", "worsening": "↓", "unchanged": "→"}[kpi.trend]
+    style = {"improving": "good", "worsening": "bad", "unchanged": None}[kpi.trend]
+    if kpi.unit == "percent":  # a change of percentages is in points, not per cent
+        change = n.number(kpi.change) if kpi.change <= 0 else "+" + n.number(kpi.change)
+        change += " " + ctx.t("points")
+    else:
+        change = n.value(kpi.change, kpi.unit, signed=True)
+    return Cell(f"{change} {arrow}", style, ctx.t(kpi.trend))
+
+
+def kpis_view(ctx: Context, kpis: list[KpiStatus], as_of) -> Report:
+    """The KPI section."""
+    result = Report(ctx.t("kpis"), ctx.t("as_of", date=ctx.numbers.long_date(as_of)))
+    if not kpis:
+        result.add(ctx.t("none_in_plan", what=ctx.t("kpis")))
+        return result
+    rows = []
+    for kpi in kpis:
+        reason = ctx.t("reason_" + kpi.reason) if kpi.state == "unknown" else None
+        rows.append(
+            [
+                Cell(kpi.name),
+                _reading(ctx, kpi, "baseline"),
+                _reading(ctx, kpi, "latest"),
+                _target(ctx, kpi),
+                _trend(ctx, kpi),
+                Cell(ctx.t(kpi.state), STATE_STYLES[kpi.state], reason),
+            ]
+        )
+    result.add(
+        Table(
+            f"{ctx.t('kpis')} ({len(kpis)})",
+            [
+                ctx.t("kpi"),
+                ctx.t("baseline"),
+                ctx.t("latest"),
+                ctx.t("target"),
+                ctx.t("trend"),
+                ctx.t("state"),
+            ],
+            ["left", "right", "right", "left", "left", "left"],
+            rows,
+            ctx.t("kpi_rule"),
+        )
+    )
+    return result

@@ -1,0 +1,103 @@
+"""Measures and savings: target vs identified vs realised per year, measures by quadrant."""
+
+from __future__ import annotations
+
+from ..measures import MeasuresReport, SavingsStatus
+from ..numbers import DASH
+from .common import Cell, Context, Report, Table, grouped
+
+
+def _savings(ctx: Context, target: SavingsStatus, year_now: int) -> Table:
+    n = ctx.numbers
+    rows = []
+    for year in target.years:
+        style = "strong" if year.year == year_now else None
+        gap_style = (
+            "bad"
+            if year.gap is not None and year.gap > 0
+            else ("good" if year.gap is not None else None)
+        )
+        rows.append(
+            [
+                Cell(str(year.year), style),
+                Cell(n.money(year.target), style),
+                Cell(n.money(year.identified), style),
+                Cell(n.money(year.decided), style),
+                Cell(n.money(year.realised), style),
+                Cell(n.money(year.gap), gap_style),
+            ]
+        )
+    return Table(
+        f"{target.title}: {n.money(target.total)} ({target.start}–{target.end})",
+        [
+            ctx.t("year"),
+            ctx.t("target"),
+            ctx.t("identified"),
+            ctx.t("decided"),
+            ctx.t("realised"),
+            ctx.t("gap"),
+        ],
+        ["left", "right", "right", "right", "right", "right"],
+        rows,
+        ctx.t("savings_rule"),
+    )
+
+
+def _matrix(ctx: Context, report: MeasuresReport) -> Table:
+    def titles(name: str) -> Cell:
+        found = report.quadrant(name)  # type: ignore[arg-type]
+        return Cell("; ".join(m.title for m in found) or DASH)
+
+    return Table(
+        ctx.t("matrix"),
+        ["", ctx.t("feasibility_high"), ctx.t("feasibility_low")],
+        ["left", "left", "left"],
+        [
+            [Cell(ctx.t("effect_high"), "strong"), titles("quick-win"), titles("major")],
+            [Cell(ctx.t("effect_low"), "strong"), titles("fill-in"), titles("reconsider")],
+        ],
+    )
+
+
+def measures_view(ctx: Context, report: MeasuresReport) -> Report:
+    """The measures section: savings tables, the measures by quadrant, and the matrix."""
+    n = ctx.numbers
+    result = Report(ctx.t("measures"), ctx.t("as_of", date=n.long_date(report.as_of)))
+    year = report.as_of.year
+    for target in report.savings:
+        result.add(_savings(ctx, target, year))
+    if not report.measures:
+        result.add(ctx.t("none_in_plan", what=ctx.t("measures").lower()))
+        return result
+    money = any(m.effect or m.realised for m in report.measures)
+    rated = any(m.effect_rating is not None or m.feasibility is not None for m in report.measures)
+    headers = [ctx.t("measure"), ctx.t("owner"), ctx.t("status")]
+    align = ["left", "left", "left"]
+    if rated:
+        headers += [ctx.t("effect_short"), ctx.t("feasibility_short")]
+        align += ["right", "right"]
+    if money:
+        headers += [ctx.t("estimated_year", year=year), ctx.t("realised_year", year=year)]
+        align += ["right", "right"]
+    rows = []
+    for m in report.measures:
+        row = [Cell(m.title), Cell(m.owner or DASH), Cell(ctx.t("measure_" + m.status))]
+        if rated:
+            row += [Cell(n.number(m.effect_rating)), Cell(n.decimal(m.feasibility))]
+        if money:
+            row += [Cell(n.money(m.effect.get(year))), Cell(n.money(m.realised.get(year)))]
+        rows.append((ctx.t(m.quadrant) if m.quadrant else ctx.t("unrated"), row))
+    title = f"{ctx.t('measures')} ({len(report.measures)})"
+    if not rated:  # no quadrants to group by
+        result.add(Table(title, headers, align, [row for _, row in rows]))  # type: ignore[arg-type]
+        return result
+    table = Table(
+        title,
+        [ctx.t("quadrant"), *headers],
+        ["left", *align],
+        grouped(rows),
+        ctx.t("quadrant_rule"),
+    )  # type: ignore[arg-type]
+    result.add(table)
+    result.add(_matrix(ctx, report))
+    return result

@@ -1,0 +1,225 @@
+"""`planverk status` through the command line: every section, format and example plan."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, EXAMPLE_PLANS, PLANS, ROOT, run_cli
+from planverk.validate import validate_plan
+
+SECTIONS = ["", "deadlines", "kpis", "measures", "benefits", "risks", "scorecard"]
+GOLDEN = Path(__file__).resolve().parent / "golden" / "status"
+
+
+def _status(*args: str):
+    return run_cli("status", *[a for a in args if a])
+
+
+@pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: p.name)
+@pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s or "overview")
+def test_every_section_works_in_every_format(plan: Path, section: str) -> None:
+    for fmt in ("rich", "markdown"):
+        result = _status(str(plan), section, "--as-of", "2024-06-01", "--format", fmt)
+        assert result.code == 0, result.out + result.err
+        assert result.out.strip() and "Traceback" not in result.out + result.err
+        if fmt == "rich":  # off a terminal, tables are drawn 100 columns wide and never cropped
+            assert max(map(len, result.out.splitlines())) <= 100
+    result = _status(str(plan), section, "--as-of", "2024-06-01", "--format", "csv")
+    assert result.code == 0, result.err
+    rows = list(csv.reader(io.StringIO(result.out)))
+    assert rows and all(len(row) == len(rows[0]) for row in rows)
+    result = _status(str(plan), section, "--as-of", "2024-06-01", "--format", "json")
+    assert result.code == 0, result.err
+    document = json.loads(result.out)
+    assert document["version"] == 1
+    assert document["section"] == (section or "overview")
+    assert document["as_of"] == "2024-06-01"
+
+
+def test_lunner_kpis_show_every_kpi_with_its_2012_baseline_and_target() -> None:
+    plan = validate_plan(PLANS / "lunner-lean-2012").plan
+    assert plan is not None and len(plan.kpis) == 22
+    result = _status(
+        str(PLANS / "lunner-lean-2012"), "kpis", "--as-of", "2012-06-01", "--format", "markdown"
+    )
+    assert result.code == 0, result.err
+    rows = {
+        line.split(" | ")[0][2:]: line for line in result.out.splitlines() if line.startswith("| ")
+    }
+    for kpi in plan.kpis:
+        row = rows[kpi.name]
+        if kpi.baseline is not None and kpi.baseline.date is not None:
+            assert f"({kpi.baseline.date:%d.%m.%Y})" in row
+        assert kpi.target is not None
+        if kpi.target.due is not None:
+            assert f"(innen {kpi.target.due:%d.%m.%Y})" in row
+    assert (
+        "| Bidrar aktivt til å nå sine avtalte mål i MAS | 4,8 (01.02.2012) | ≥ 5,0 (innen 31.12.2012) |"
+        in result.out
+    )
+    assert (
+        sum(
+            1
+            for kpi in plan.kpis
+            if kpi.baseline and kpi.baseline.date and kpi.baseline.date.year == 2012
+        )
+        == 11
+    )
+
+
+def test_csv_and_json_keep_numbers_plain() -> None:
+    plan = str(PLANS / "savings-2024")
+    rows = list(
+        csv.DictReader(
+            io.StringIO(_status(plan, "measures", "--as-of", "2026-01-01", "-f", "csv").out)
+        )
+    )
+    assert {row["id"]: row["estimated_2025"] for row in rows}["skolesammenslaing"] == "3200000"
+    data = json.loads(_status(plan, "kpis", "--as-of", "2026-01-01", "-f", "json").out)["data"]
+    assert data[0]["baseline"]["value"] == -1.2 and data[0]["latest"]["value"] == 0.9
+
+
+JSON_KEYS = {
+    "": {
+        "plan",
+        "title",
+        "organisation",
+        "as_of",
+        "horizon",
+        "deadlines",
+        "next_deadlines",
+        "goals",
+        "choices",
+        "kpis",
+        "savings",
+        "measures",
+        "quadrants",
+        "benefits",
+        "risks",
+        "top_risks",
+        "scores",
+    },
+    "deadlines": {"as_of", "horizon", "overdue", "due", "done", "later"},
+    "kpis": {
+        "id",
+        "name",
+        "unit",
+        "scale",
+        "direction",
+        "goals",
+        "owner",
+        "baseline",
+        "latest",
+        "target",
+        "comparator",
+        "due",
+        "change",
+        "trend",
+        "expected",
+        "state",
+        "reason",
+        "method",
+        "data_source",
+    },
+    "measures": {"as_of", "savings", "measures"},
+    "benefits": {"id", "title", "type", "owner", "measured", "kpis", "measures", "steps", "state"},
+    "risks": {"as_of", "risks", "matrix", "unrated"},
+}
+
+
+@pytest.mark.parametrize("section", JSON_KEYS, ids=lambda s: s or "overview")
+def test_json_keys_are_a_contract(section: str) -> None:
+    """docs/status.md documents these keys; renaming one needs a new JSON version."""
+    data = json.loads(
+        _status(str(PLANS / "savings-2024"), section, "--as-of", "2026-01-01", "-f", "json").out
+    )["data"]
+    assert set(data[0] if isinstance(data, list) else data) == JSON_KEYS[section]
+    card = json.loads(_status(str(PLANS / "scorecard-2023"), "scorecard", "-f", "json").out)[
+        "data"
+    ][0]
+    assert set(card) == {"id", "title", "max", "columns", "areas", "totals", "gaps", "changes"}
+
+
+def test_markdown_writes_norwegian_numbers_for_a_norwegian_plan() -> None:
+    out = _status(
+        str(PLANS / "savings-2024"), "measures", "--as-of", "2025-06-01", "-f", "markdown"
+    ).out
+    assert "| **2025** | **22\u00a0mill.\u00a0kr** | **18,2\u00a0mill.\u00a0kr** |" in out
+
+
+def test_the_same_plan_and_date_give_the_same_bytes() -> None:
+    args = (str(PLANS / "savings-2024"), "--as-of", "2026-11-23", "--format", "rich")
+    assert _status(*args).out == _status(*args).out
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("lunner-kpis.md", ("lunner-lean-2012", "kpis", "--as-of", "2012-06-01", "-f", "markdown")),
+        (
+            "savings-measures.md",
+            ("savings-2024", "measures", "--as-of", "2026-11-23", "-f", "markdown"),
+        ),
+        ("savings-risks.txt", ("savings-2024", "risks", "--as-of", "2026-11-23", "-f", "rich")),
+        (
+            "savings-overview.txt",
+            ("savings-2024", "", "--as-of", "2026-11-23", "--days", "30", "-f", "rich"),
+        ),
+        ("scorecard.txt", ("scorecard-2023", "scorecard", "--as-of", "2023-12-31", "-f", "rich")),
+        (
+            "nordre-follo-deadlines.md",
+            ("nordre-follo-2018", "deadlines", "--as-of", "2018-09-05", "-f", "markdown"),
+        ),
+    ],
+)
+def test_output_matches_the_golden_file(name: str, args: tuple[str, ...]) -> None:
+    """Golden files were read by eye; regenerate one by deleting it and running the test."""
+    plan, *rest = args
+    result = _status(str(PLANS / plan), *rest)
+    assert result.code == 0, result.err
+    golden = GOLDEN / name
+    if not golden.exists():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(result.out, encoding="utf-8")
+        pytest.fail(f"wrote {golden.relative_to(ROOT)}: read it, then run the test again")
+    assert result.out == golden.read_text(encoding="utf-8")
+
+
+def test_status_refuses_a_plan_with_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES / "invalid" / "kpi-slips")
+    result = _status(".", "kpis")
+    assert result.code == 1
+    assert result.out == ""
+    assert "plan.yaml:17:38: error PV600" in result.err
+
+
+def test_status_of_a_missing_plan_is_a_usage_error(tmp_path: Path) -> None:
+    result = _status(str(tmp_path / "nowhere"))
+    assert result.code == 2
+    assert "PV010" in result.err
+
+
+def test_a_bad_date_is_a_usage_error() -> None:
+    result = _status(str(PLANS / "gran-2017"), "--as-of", "2024-13-01")
+    assert result.code == 2
+
+
+def test_deadline_horizon_is_configurable() -> None:
+    plan = str(PLANS / "savings-2024")
+    narrow = json.loads(
+        _status(plan, "deadlines", "--as-of", "2026-11-23", "--days", "7", "-f", "json").out
+    )
+    wide = json.loads(
+        _status(plan, "deadlines", "--as-of", "2026-11-23", "--days", "30", "-f", "json").out
+    )
+    assert [d["id"] for d in narrow["data"]["due"]] == ["utredning-sykehjemsplasser"]
+    assert [d["id"] for d in wide["data"]["due"]] == [
+        "utredning-sykehjemsplasser",
+        "handlingsprogram-2027",
+    ]
+    assert narrow["data"]["horizon"] == 7
