@@ -136,6 +136,8 @@ def test_json_is_versioned_and_complete(single: Path) -> None:
         "events": [],
         "members": [],
         "deadlines": [],
+        "measurements": [],
+        "risks": [],
         "other": [
             {
                 "kind": "people",
@@ -199,3 +201,28 @@ def test_outside_git_the_git_mode_says_so(tmp_path: Path) -> None:
     shutil.copytree(SINGLE, plan)
     result = run_cli("diff", "--git", "HEAD", str(plan))
     assert result.code == 2 and "is not in a git repository" in result.err
+
+
+def test_measurements_added_and_risks_rescored(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = repo.add_plan(PLANS / "savings-2024")
+    repo.commit("start")
+    monkeypatch.chdir(repo.root)
+    assert run_cli("record", "measurement", "sykefravaer", "8,5 %", "--date", "2026-12-31",
+                   "--source", "Fraværsstatistikk 2026", "-p", str(plan)).code == 0
+    edit(
+        plan / "risks.yaml",
+        ("      - {date: 2025-01-07, probability: 2, consequence: 5, note: Sammenslåingen er vedtatt i handlingsprogrammet}",
+         "      - {date: 2025-01-07, probability: 2, consequence: 5, note: Sammenslåingen er vedtatt i handlingsprogrammet}\n"
+         "      - {date: 2026-03-01, probability: 1, consequence: 5, note: Sammenslåingen er gjennomført}"),
+    )
+    out = run_cli("diff", "--git", "HEAD", str(plan)).out
+    assert "#### KPI measurements\n\n- **Sykefravær** (`sykefravaer`): 8,5 % on Thu 31 Dec 2026 (Fraværsstatistikk 2026)\n" in out
+    assert ("#### Risks\n\n- **Politisk omkamp om skolestrukturen** (`omkamp-skolestruktur`): "
+            "score 10 (probability 2 × consequence 5) → score 5 (probability 1 × consequence 5)\n") in out
+    assert "Other changes" not in out
+    document = json.loads(run_cli("diff", "--git", "HEAD", str(plan), "-f", "json").out)
+    assert document["measurements"] == [{
+        "change": "added", "kpi": "sykefravaer", "kpi_name": "Sykefravær", "date": "2026-12-31",
+        "old": None, "new": "8,5 %", "source": "Fraværsstatistikk 2026",
+    }]
+    assert document["risks"][0]["old_score"] == 10 and document["risks"][0]["new_score"] == 5

@@ -142,3 +142,59 @@ def test_an_edit_whose_result_would_not_validate_is_refused_untouched(
     assert result.code == 1
     assert "PV101" in result.err and "the edit would leave the plan with errors; nothing was written" in result.err
     assert repo.changed_lines() == []
+
+
+def test_record_a_measurement_in_date_order(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "savings-2024")
+    later = run_cli("record", "measurement", "sykefravaer", "8,5 %", "--date", "2026-12-31",
+                    "--source", "Fraværsstatistikk 2026", "-p", plan)
+    assert later.code == 0, later.err
+    assert later.out.startswith("KPI 'sykefravaer': measurement 8,5 % on 2026-12-31 recorded")
+    earlier = run_cli("record", "measurement", "sykefravaer", "8,6 %", "--date", "2026-03-31", "-p", plan)
+    assert earlier.code == 0, earlier.err
+    assert repo.changed_files() == ["plans/savings-2024/kpis.yaml"]
+    assert repo.changed_lines() == [
+        '+      - {date: 2026-03-31, value: "8,6 %"}',
+        '+      - {date: 2026-12-31, value: "8,5 %", source: Fraværsstatistikk 2026}',
+    ]
+    text = (Path(plan) / "kpis.yaml").read_text(encoding="utf-8")
+    assert (
+        '      - {date: 2025-12-31, value: "8,8 %", source: Fraværsstatistikk 2025}\n'
+        '      - {date: 2026-03-31, value: "8,6 %"}\n'
+        '      - {date: 2026-06-30, value: "8,7 %", source: Fraværsstatistikk 1. halvår 2026}\n'
+        '      - {date: 2026-12-31, value: "8,5 %", source: Fraværsstatistikk 2026}\n'
+        "\n"
+        "  - id: brukertilfredshet-hjemmetjenesten\n"
+    ) in text
+    assert run_cli("validate", "--strict", plan).code == 0
+
+
+def test_the_first_measurement_of_a_kpi_starts_its_list(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "lunner-lean-2012")
+    result = run_cli("record", "measurement", "mu-laering-i-jobben", "4,6", "--date", "2013-02-01", "-p", plan)
+    assert result.code == 0, result.err
+    assert repo.changed_lines() == [
+        "+    measurements:",
+        "+      - date: 2013-02-01",
+        '+        value: "4,6"',
+    ]
+
+
+def test_a_measurement_off_the_scale_is_refused_untouched(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "lunner-lean-2012")
+    result = run_cli("record", "measurement", "mu-laering-i-jobben", "7", "--date", "2013-02-01", "-p", plan)
+    assert result.code == 1
+    assert "PV603" in result.err and "7 is outside the scale 1-6" in result.err
+    assert "nothing was written" in result.err
+    assert repo.changed_lines() == []
+
+
+def test_measurements_that_clash_or_do_not_read_are_usage_errors(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "savings-2024")
+    again = run_cli("record", "measurement", "sykefravaer", "9,1 %", "--date", "2024-06-30", "-p", plan)
+    assert again.code == 0 and again.out.startswith("nothing to do")
+    clash = run_cli("record", "measurement", "sykefravaer", "9,3 %", "--date", "2024-06-30", "-p", plan)
+    assert clash.code == 2 and "already has a measurement on 2024-06-30 (9,1 %)" in clash.err
+    unreadable = run_cli("record", "measurement", "sykefravaer", "mye", "--date", "2026-12-31", "-p", plan)
+    assert unreadable.code == 2 and "'mye' is not a number" in unreadable.err
+    assert repo.changed_lines() == []

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
@@ -52,8 +52,11 @@ def test_init_fills_an_empty_folder(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["plan"]  # no temporary folder left behind
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.sampled_from(TEMPLATES), st.dates(date(2020, 1, 1), date(2045, 12, 31)))
+@example("process", date(2043, 11, 9))  # two holiday Fridays in a row push a deadline 14 days
+@example("lean", date(2026, 3, 30))  # Easter in the first weeks
+@example("savings", date(2027, 12, 20))  # Christmas in the first week
 def test_any_start_gives_a_clean_plan_with_items_inside_their_phases(template: str, start: date) -> None:
     from planverk.scaffold import init_plan
 

@@ -239,6 +239,40 @@ def cancel(
     _report_edit(cancel_event(plan, event, occurrence.date() if occurrence else None))
 
 
+record_app = typer.Typer(
+    name="record",
+    help="Record what happened in the plan, changing only the lines that say so.",
+    no_args_is_help=True,
+)
+app.add_typer(record_app)
+
+
+@record_app.command("measurement")
+def record_measurement(
+    kpi: Annotated[str, typer.Argument(help="The KPI's id.", show_default=False)],
+    value: Annotated[
+        str, typer.Argument(help="The value as the source writes it: 4,5 or '65 %' or 8700.", show_default=False)
+    ],
+    on: Annotated[
+        datetime,
+        typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="When it was measured."),
+    ],
+    source: Annotated[
+        str | None, typer.Option("--source", help="Where it comes from, e.g. 'Årsregnskap 2025'.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Anything a reader should know.")] = None,
+    plan: PlanOption = Path("."),
+) -> None:
+    """Add a KPI measurement, in date order among the KPI's measurements.
+
+    The plan is checked with the change first (e.g. that the value lies on the
+    KPI's scale); when it would not validate, nothing is written (exit 1).
+    """
+    from .edits import record_measurement as record
+
+    _report_edit(record(plan, kpi, value, on.date(), source, note))
+
+
 class DiffFormat(str, Enum):
     """How `diff` prints the changes."""
 
@@ -296,6 +330,7 @@ class Template(str, Enum):
 
     process = "process"
     lean = "lean"
+    savings = "savings"
 
 
 @app.command()
@@ -307,7 +342,8 @@ def init(
             "--template",
             "-t",
             help="process: a change process with steering group and employee participation; "
-            "lean: a Lean improvement programme with board meetings and a kaizen workshop.",
+            "lean: a Lean improvement programme with board meetings and a kaizen workshop; "
+            "savings: a four-year savings programme with measures, KPIs and risks.",
         ),
     ] = Template.process,
     start: Annotated[

@@ -8,7 +8,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .checks.context import KIND_NAMES
-from .plandiff import DeadlineChange, EventChange, FieldChange, ItemChange, MemberChange, PlanDiff, When
+from .plandiff import (
+    DeadlineChange,
+    EventChange,
+    FieldChange,
+    ItemChange,
+    MeasurementChange,
+    MemberChange,
+    PlanDiff,
+    RiskChange,
+    When,
+)
 
 JSON_VERSION = 1
 """Bumped when a key of the JSON diff changes meaning or disappears."""
@@ -108,6 +118,27 @@ def _deadline_line(c: DeadlineChange) -> str:
     return f"{name} {c.change}: due {_due(c.new_due or c.old_due)}{which}"
 
 
+def _measurement_line(c: MeasurementChange) -> str:
+    name = f"**{c.kpi_name}** (`{c.kpi}`)"
+    source = f" ({c.source})" if c.source else ""
+    if c.change == "added":
+        return f"{name}: {c.new} on {_day(c.date)}{source}"
+    if c.change == "removed":
+        return f"{name}: the measurement of {_day(c.date)} ({c.old}) removed"
+    return f"{name}: the measurement of {_day(c.date)} changed from {c.old} to {c.new}{source}"
+
+
+def _risk_line(c: RiskChange) -> str:
+    def rating(probability: int, consequence: int | None, score: int | None) -> str:
+        if score is None:
+            return f"probability {probability}, no consequence rating"
+        return f"score {score} (probability {probability} × consequence {consequence})"
+
+    old = rating(c.old_probability, c.old_consequence, c.old_score)
+    new = rating(c.new_probability, c.new_consequence, c.new_score)
+    return f"**{c.title}** (`{c.id}`): {old} → {new}"
+
+
 def _value(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     return f"`{text}`" if len(text) <= 60 else f"`{text[:57]}…`"
@@ -141,6 +172,8 @@ def diff_markdown(diff: PlanDiff, old_label: str, new_label: str) -> str:
         ("Events", _event_lines(diff.events)),
         ("Membership", [f"- {_member_line(c)}" for c in diff.members]),
         ("Deadlines and milestones", [f"- {_deadline_line(c)}" for c in diff.deadlines]),
+        ("KPI measurements", [f"- {_measurement_line(c)}" for c in diff.measurements]),
+        ("Risks", [f"- {_risk_line(c)}" for c in diff.risks]),
         ("Other changes", [f"- {_item_line(c)}" for c in diff.other]),
     ]
     for heading, body in sections:
@@ -171,6 +204,8 @@ def diff_json(diff: PlanDiff, old_label: str, new_label: str) -> str:
         "events": [_plain(asdict(c)) for c in diff.events],
         "members": [_plain(asdict(c)) for c in diff.members],
         "deadlines": [_plain(asdict(c)) for c in diff.deadlines],
+        "measurements": [_plain(asdict(c)) for c in diff.measurements],
+        "risks": [_plain(asdict(c)) for c in diff.risks],
         "other": [_plain(asdict(c)) for c in diff.other],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

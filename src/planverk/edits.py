@@ -21,7 +21,7 @@ from . import roundtrip
 from .checks.context import KIND_NAMES
 from .errors import InvalidPlanError, RefusedError, UsageError
 from .fileio import write_atomic
-from .model import Deadline, Event, OccurrenceChange, Repeat
+from .model import Deadline, Event, Kpi, OccurrenceChange, Repeat
 from .schema_errors import key_names
 from .validate import Validation, validate_plan
 from .yamlsource import decode
@@ -76,6 +76,63 @@ def cancel(target: Path, event: str, occurrence: date | None = None) -> Edited:
     return _edit(target, "events", event, change)
 
 
+def record_measurement(
+    target: Path, kpi: str, value: str, on: date, source: str | None = None, note: str | None = None
+) -> Edited:
+    """Add a reading to a KPI's ``measurements``, in date order.
+
+    ``value`` is written as given (``4,5``, ``65 %``, ``8 700``); a plain number stays a
+    YAML number. A reading on a date that already has one is refused: change it by hand.
+    """
+    from .model.quantities import parse_quantity
+
+    try:
+        parse_quantity(_number_or_text(value))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+    def change(node: CommentedMap, item: Kpi) -> tuple[bool, str]:
+        done = f"KPI '{kpi}': measurement {value} on {on.isoformat()} recorded"
+        for existing in item.measurements:
+            if existing.date == on:
+                if str(existing.value) == value and (source is None or existing.source == source):
+                    return False, f"KPI '{kpi}' already has {value} on {on.isoformat()}"
+                raise UsageError(
+                    f"KPI '{kpi}' already has a measurement on {on.isoformat()} ({existing.value}): "
+                    "change that one in the file"
+                )
+        entry = CommentedMap([("date", on), ("value", _yaml_value(value))])
+        for key, text in (("source", source), ("note", note)):
+            if text is not None:
+                entry[key] = text
+        readings = node.get("measurements")
+        if readings is None:
+            roundtrip.set_key(node, "measurements", CommentedSeq([entry]), key_names(Kpi))
+            return True, done
+        later = [n for n, m in enumerate(item.measurements) if m.date > on]
+        roundtrip.insert_item(readings, entry, later[0] if later else None)
+        return True, done
+
+    return _edit(target, "kpis", kpi, change)
+
+
+def _number_or_text(value: str) -> int | float | str:
+    """A value as YAML would read it unquoted: '12' and '4.5' are numbers, '4,5' is text."""
+    from .yamlsource import resolve_plain
+
+    resolved = resolve_plain(value)
+    return resolved if isinstance(resolved, (int, float)) and not isinstance(resolved, bool) else value
+
+
+def _yaml_value(value: str) -> Any:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    resolved = _number_or_text(value)
+    if isinstance(resolved, str) and "," in resolved:
+        return DoubleQuotedScalarString(resolved)  # "4,5": a comma would split a { } entry
+    return resolved
+
+
 def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool, str]:
     from .occurrences import occurrences
 
@@ -101,7 +158,7 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool
     if repeat.get("changes") is None:
         roundtrip.set_key(repeat, "changes", CommentedSeq([entry]), key_names(Repeat))
     else:
-        roundtrip.append_item(repeat["changes"], entry)
+        roundtrip.insert_item(repeat["changes"], entry)
     return True, done
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .model import Deadline, Event, Group, Plan
+from .model import Deadline, Event, Group, Kpi, Plan
 from .occurrences import Occurrence, occurrences
 from .planfiles import COLLECTIONS
 
@@ -89,6 +89,36 @@ class DeadlineChange:
 
 
 @dataclass(frozen=True)
+class MeasurementChange:
+    """A KPI reading added, removed, or with another value."""
+
+    change: str
+    """added, removed or changed."""
+    kpi: str
+    kpi_name: str
+    date: date
+    old: str | None
+    """The value as written, e.g. '8,5 %'."""
+    new: str | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class RiskChange:
+    """A risk whose current rating (after its latest assessment) changed."""
+
+    id: str
+    title: str
+    old_probability: int
+    old_consequence: int | None
+    old_score: int | None
+    """Probability x consequence; None without a consequence rating."""
+    new_probability: int
+    new_consequence: int | None
+    new_score: int | None
+
+
+@dataclass(frozen=True)
 class FieldChange:
     """One field of an item: what it was and what it is."""
 
@@ -121,12 +151,17 @@ class PlanDiff:
     events: list[EventChange] = field(default_factory=list)
     members: list[MemberChange] = field(default_factory=list)
     deadlines: list[DeadlineChange] = field(default_factory=list)
+    measurements: list[MeasurementChange] = field(default_factory=list)
+    risks: list[RiskChange] = field(default_factory=list)
     other: list[ItemChange] = field(default_factory=list)
 
     @property
     def unchanged(self) -> bool:
         """Nothing at all changed."""
-        return not (self.new_plan or self.events or self.members or self.deadlines or self.other)
+        return not (
+            self.new_plan or self.events or self.members or self.deadlines
+            or self.measurements or self.risks or self.other
+        )
 
 
 _KEYS: dict[str, Callable[[Any], str]] = {
@@ -138,6 +173,8 @@ _EXPLAINED = {
     "events": {"date", "end_date", "time", "start", "end", "weekday", "location", "room", "status", "repeat"},
     "deadlines": {"date", "time", "weekday", "status", "done_on"},
     "groups": {"members"},
+    "kpis": {"measurements"},
+    "risks": {"probability", "consequence", "assessments"},
 }
 """Fields whose change is already told by an event, deadline or membership change."""
 
@@ -147,7 +184,8 @@ def diff_plans(old: Plan | None, new: Plan) -> PlanDiff:
     result = PlanDiff(new.plan.id, new.plan.title, new_plan=old is None)
     before = old or Plan(plan=new.plan)
     names = {p.id: p.name for p in (*before.people, *new.people)}
-    told: set[tuple[str, str]] = set()
+    result.risks = _risk_changes(before, new)
+    told: set[tuple[str, str]] = {("risks", c.id) for c in result.risks}
     for kind in COLLECTIONS:
         key = _KEYS.get(kind, lambda item: str(item.id))
         olds = {key(item): item for item in getattr(before, kind)}
@@ -164,6 +202,8 @@ def diff_plans(old: Plan | None, new: Plan) -> PlanDiff:
             elif kind == "deadlines" and _compare_deadlines(result, olds[item_id], item):
                 told.add((kind, item_id))
             elif kind == "groups" and _compare_members(result, olds[item_id], item, names):
+                told.add((kind, item_id))
+            elif kind == "kpis" and _compare_measurements(result, olds[item_id], item):
                 told.add((kind, item_id))
             fields = _field_changes(olds[item_id], item, _EXPLAINED.get(kind, set()) if (kind, item_id) in told else set())
             if fields:
@@ -261,6 +301,40 @@ def _compare_members(result: PlanDiff, old: Group, new: Group, names: dict[str, 
         found.append(MemberChange(change, new.id, new.name, person, names.get(person, person), was, now))
     result.members.extend(found)
     return bool(found)
+
+
+def _compare_measurements(result: PlanDiff, old: Kpi, new: Kpi) -> bool:
+    before = {m.date: m for m in old.measurements}
+    after = {m.date: m for m in new.measurements}
+    found = []
+    for day in sorted(before.keys() | after.keys()):
+        was, now = before.get(day), after.get(day)
+        if was is not None and now is not None and str(was.value) == str(now.value):
+            continue
+        change = "added" if was is None else "removed" if now is None else "changed"
+        found.append(MeasurementChange(
+            change, new.id, new.name, day, str(was.value) if was else None, str(now.value) if now else None,
+            (now or was).source,  # type: ignore[union-attr]
+        ))
+    result.measurements.extend(found)
+    return bool(found)
+
+
+def _risk_changes(old: Plan, new: Plan) -> list[RiskChange]:
+    """Risks in both versions whose rating in force after all assessments differs."""
+    from .status.risks import risk_status
+
+    before = {r.id: r for r in risk_status(old, date.max).risks}
+    changes = []
+    for now in sorted(risk_status(new, date.max).risks, key=lambda r: r.number):
+        was = before.get(now.id)
+        if was is None or (was.probability, was.consequence) == (now.probability, now.consequence):
+            continue
+        changes.append(RiskChange(
+            now.id, now.title, was.probability, was.consequence, was.score,
+            now.probability, now.consequence, now.score,
+        ))
+    return changes
 
 
 def _field_changes(old: Any, new: Any, skip: set[str]) -> tuple[FieldChange, ...]:

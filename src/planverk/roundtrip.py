@@ -149,21 +149,23 @@ def set_key(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -
     _give_tail(mapping, key, tail)
 
 
-def append_item(sequence: CommentedSeq, item: Any) -> None:
-    """Append ``item``, keeping the comments and blank lines that followed the list after it.
+def insert_item(sequence: CommentedSeq, item: Any, index: int | None = None) -> None:
+    """Insert ``item`` before ``sequence[index]`` (default: at the end).
 
-    A new mapping or list is written in the style of the item before it: ``{...}`` after
-    ``{...}``.
+    Comments and blank lines written above the item that now follows stay above it; after
+    the last item they stay after the list. A new mapping or list is written in the style
+    of its neighbour: ``{...}`` beside ``{...}``.
     """
-    last = sequence[-1] if len(sequence) else None
-    if isinstance(item, (CommentedMap, CommentedSeq)) and isinstance(last, type(item)) and last.fa.flow_style():
+    at = len(sequence) if index is None else index
+    neighbour = sequence[min(at, len(sequence) - 1)] if len(sequence) else None
+    if isinstance(item, (CommentedMap, CommentedSeq)) and isinstance(neighbour, type(item)) and neighbour.fa.flow_style():
         item.fa.set_flow_style()
-    if not len(sequence) or sequence.fa.flow_style():
-        sequence.append(item)
+    if at == 0 or sequence.fa.flow_style():
+        sequence.insert(at, item)
         return
-    tail = _take_tail(sequence, len(sequence) - 1)
-    sequence.append(item)
-    _give_tail(sequence, len(sequence) - 1, tail)
+    tail = _take_tail(sequence, at - 1)
+    sequence.insert(at, item)
+    _give_tail(sequence, at, tail)
 
 
 # --- Writing back the smallest change ----------------------------------------------------

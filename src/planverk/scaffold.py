@@ -20,14 +20,18 @@ from .errors import InvalidPlanError, UsageError
 from .fileio import umask
 from .schema import schema_text
 
-TEMPLATES = ("process", "lean")
+TEMPLATES = ("process", "lean", "savings")
 """The templates ``planverk init --template`` offers."""
+
+def plan_end(template: str, start: date) -> date:
+    """The last day of a new plan: half a year on, or the end of the fourth budget year."""
+    if template == "savings":
+        return date(start.year + 3, 12, 31)
+    index = start.year * 12 + start.month - 1 + 6
+    return date(index // 12, index % 12 + 1, 1) + timedelta(days=start.day - 2)
 
 SCHEMA_COPY = "planverk.schema.json"
 """The schema written beside a new plan, so editors complete keys from the first line."""
-
-PERIOD_DAYS = 182
-"""How long a new plan runs: about half a year."""
 
 NORWEGIAN_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
@@ -35,11 +39,11 @@ NORWEGIAN_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørd
 class Calendar:
     """Working days from a plan's start, for templates."""
 
-    def __init__(self, start: date) -> None:
+    def __init__(self, start: date, end: date) -> None:
         import holidays
 
         self.start = start
-        self.end = start + timedelta(days=PERIOD_DAYS - 1)
+        self.end = end
         years = range(start.year, self.end.year + 1)
         self._public = holidays.Norway(years=list(years), include_sundays=False)
 
@@ -84,23 +88,25 @@ def plan_id(folder: Path) -> str:
 
 def render(template: str, start: date, folder: Path) -> dict[str, str]:
     """The files of a new plan from ``template``: name -> text."""
-    from jinja2 import Environment, StrictUndefined
+    from jinja2 import Environment, PackageLoader, StrictUndefined
 
     if template not in TEMPLATES:
         raise UsageError(f"no template '{template}': choose one of {', '.join(TEMPLATES)}")
     environment = Environment(
+        loader=PackageLoader("planverk", "scaffolds"),  # shared parts are '_*.j2' beside the folders
         undefined=StrictUndefined,  # a misspelt variable fails loudly instead of writing ''
         keep_trailing_newline=True,  # files end with a newline, as fmt writes them
         autoescape=False,  # YAML, not HTML
     )
     environment.filters["ukedag"] = lambda day: NORWEGIAN_WEEKDAYS[day.weekday()]
-    calendar = Calendar(start)
-    context = {"id": plan_id(folder), "start": start, "end": calendar.end, "cal": calendar}
-    files = {}
-    for source in sorted(resources.files("planverk").joinpath("scaffolds", template).iterdir(), key=lambda p: p.name):
-        if source.name.endswith(".yaml.j2"):
-            text = source.read_text(encoding="utf-8")
-            files[source.name.removesuffix(".j2")] = environment.from_string(text).render(context)
+    calendar = Calendar(start, plan_end(template, start))
+    context = {"id": plan_id(folder), "start": start, "end": calendar.end, "cal": calendar, "template": template}
+    names = sorted(p.name for p in resources.files("planverk").joinpath("scaffolds", template).iterdir())
+    files = {
+        name.removesuffix(".j2"): environment.get_template(f"{template}/{name}").render(context)
+        for name in names
+        if name.endswith(".yaml.j2")
+    }
     files[SCHEMA_COPY] = schema_text()
     return files
 
