@@ -96,7 +96,9 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     plans_of: PlansOfOption = False,
 ) -> None:
-    """Check plans and report every finding as file:line:col: severity CODE message.
+    """Check plans; report each finding at its file, line and column.
+
+    Each finding is one line: file:line:col: severity CODE message.
 
     Exit status: 0 clean, 1 findings (errors, or warnings with --strict),
     2 bad usage or a plan that cannot be found or read.
@@ -443,6 +445,64 @@ def status(
         color=terminal and "NO_COLOR" not in os.environ,
     )
     sys.stdout.write(text)
+
+
+@app.command()
+def ical(
+    plan: PlanArg,
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", help="Folder for the feeds and index pages; '-' writes one feed to stdout."),
+    ],
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="Write one feed: group:ID, person:ID or plan.", show_default=False),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Where the folder is published; index pages then give subscribe links.",
+                     show_default=False),
+    ] = None,
+    attendees: Annotated[
+        bool, typer.Option("--attendees", help="Add ORGANIZER and ATTENDEE (e-mail addresses) to events.")
+    ] = False,
+) -> None:
+    """Write calendar feeds: the whole plan, each group and each person (what they attend).
+
+    Refuses (exit 1) when `validate` finds errors in the plan, and prints them. Output is
+    the same bytes for the same plan: DTSTAMP comes from SOURCE_DATE_EPOCH, else the
+    plan's last commit.
+    """
+    from .ical import calendar_feeds
+    from .ical.site import write_feed, write_site
+    from .reporters import report_human
+    from .validate import validate_plan
+
+    result = validate_plan(plan)
+    if not result.ok:
+        report_human([result], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
+        raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
+    assert result.plan is not None
+    feeds = calendar_feeds(
+        result,
+        only=only or ("plan" if output == "-" else None),
+        attendees=attendees,
+        source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+    )
+    if output == "-":
+        binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: CRLF, UTF-8
+        if binary is None:
+            sys.stdout.write(feeds[0].body.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            binary.write(feeds[0].body)
+            binary.flush()
+        return
+    if only:
+        typer.echo(f"wrote {write_feed(feeds[0], Path(output))} ({feeds[0].events} events)")
+        return
+    write_site(feeds, Path(output), result.plan.plan, base_url)
+    typer.echo(f"wrote {len(feeds)} feeds and index.html to {output}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -31,6 +31,10 @@ class RefusedError(PlanverkError):
     exit_code = ExitCode.FINDINGS
 
 
+class OutputError(PlanverkError):
+    """Output could not be written (a full disk, no permission); what was there is kept."""
+
+
 class InvalidPlanError(RefusedError):
     """A plan, or the result of an edit, does not validate; the findings come along.
 

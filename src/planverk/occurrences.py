@@ -123,16 +123,25 @@ def rule_dates(first: date, repeat: Repeat) -> list[date]:
 def occurrences(event: Event) -> list[Occurrence]:
     """Every occurrence of ``event`` in date order, cancelled ones included (flagged)."""
     if event.repeat is None:
-        start, end = (
-            (event.start, event.end)
-            if event.start is not None and event.end is not None
-            else span(event.first_day, event.last_day, event.time)
-        )
+        cancelled = event.status == "cancelled"
+        if event.start is not None and event.end is not None:
+            spans = [(event.first_day, event.start, event.end)]
+        elif event.time is not None:
+            # The same hours on each day from date to end_date: one occurrence per day,
+            # not one span across the nights (calendars show it as FREQ=DAILY;COUNT=n).
+            days = (event.last_day - event.first_day).days + 1
+            spans = []
+            for n in range(days):
+                day = event.first_day + timedelta(days=n)
+                spans.append((day, *span(day, day, event.time)))
+        else:
+            spans = [(event.first_day, *span(event.first_day, event.last_day, None))]
         return [
             Occurrence(
-                event, event.first_day, start, end, event.all_day, event.status == "cancelled",
+                event, day, start, end, event.all_day, cancelled,
                 False, event.time, event.location, event.room,
             )
+            for day, start, end in spans
         ]
     repeat = event.repeat
     skipped = set(repeat.except_)

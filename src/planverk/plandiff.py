@@ -31,10 +31,21 @@ class When:
     room: str | None
 
     @classmethod
-    def of(cls, occurrence: Occurrence) -> When:
-        """The time and place of ``occurrence``."""
+    def of(cls, occurrence: Occurrence, last: Occurrence | None = None) -> When:
+        """The time and place of ``occurrence``, through ``last`` for the days of one event."""
         o = occurrence
-        return cls(o.start, o.end, o.all_day, str(o.time) if o.time else None, o.location, o.room)
+        end = (last or o).end
+        return cls(o.start, end, o.all_day, str(o.time) if o.time else None, o.location, o.room)
+
+
+def _span(event: Event) -> tuple[When, int]:
+    """When an event takes place: its first occurrence, or all its days when it does not
+    repeat (the same hours on several days are one occurrence per day); and how many
+    occurrences it has."""
+    found = occurrences(event)
+    if event.repeat is None:
+        return When.of(found[0], found[-1]), 1
+    return When.of(found[0]), len(found)
 
 
 @dataclass(frozen=True)
@@ -226,8 +237,8 @@ def _name(item: Any, key: str) -> str:
 
 def _added(result: PlanDiff, kind: str, key: str, item: Any) -> None:
     if kind == "events":
-        series = occurrences(item)
-        result.events.append(EventChange("added", item.id, item.title, None, None, When.of(series[0]), len(series)))
+        when, count = _span(item)
+        result.events.append(EventChange("added", item.id, item.title, None, None, when, count))
     elif kind == "deadlines":
         result.deadlines.append(DeadlineChange("added", item.id, item.task, item.kind, None, _due(item)))
     else:
@@ -236,8 +247,8 @@ def _added(result: PlanDiff, kind: str, key: str, item: Any) -> None:
 
 def _removed(result: PlanDiff, kind: str, key: str, item: Any) -> None:
     if kind == "events":
-        series = occurrences(item)
-        result.events.append(EventChange("removed", item.id, item.title, None, When.of(series[0]), None, len(series)))
+        when, count = _span(item)
+        result.events.append(EventChange("removed", item.id, item.title, None, when, None, count))
     elif kind == "deadlines":
         result.deadlines.append(DeadlineChange("removed", item.id, item.task, item.kind, _due(item), None))
     else:
@@ -247,29 +258,34 @@ def _removed(result: PlanDiff, kind: str, key: str, item: Any) -> None:
 def _compare_events(result: PlanDiff, old: Event, new: Event) -> bool:
     """Add the time, place and status changes of one event; True when there were any."""
     found: list[EventChange] = []
-    olds, news = occurrences(old), occurrences(new)
     whole = old.status != new.status
     if whole:
         change = "cancelled" if new.status == "cancelled" else "reinstated"
-        found.append(EventChange(change, new.id, new.title, None, When.of(olds[0]), When.of(news[0]), len(news)))
+        (before, _), (after, count) = _span(old), _span(new)
+        found.append(EventChange(change, new.id, new.title, None, before, after, count))
     if old.repeat is None and new.repeat is None:
-        pairs = [(olds[0], news[0], None)]
-    else:
-        by_day = {o.original: o for o in olds}
-        new_days = {o.original: o for o in news}
-        pairs = [(by_day[day], o, day) for day, o in new_days.items() if day in by_day]
-        for day, o in by_day.items():
-            if day not in new_days:
-                found.append(EventChange("occurrence-removed", new.id, new.title, day, When.of(o), None))
-        for day, o in new_days.items():
-            if day not in by_day:
-                found.append(EventChange("occurrence-added", new.id, new.title, day, None, When.of(o)))
-    for before, after, day in pairs:
-        if When.of(before) != When.of(after):
-            found.append(EventChange("moved", new.id, new.title, day, When.of(before), When.of(after)))
-        if before.cancelled != after.cancelled and not whole:
-            change = "cancelled" if after.cancelled else "reinstated"
-            found.append(EventChange(change, new.id, new.title, day, When.of(before), When.of(after)))
+        (before, _), (after, _) = _span(old), _span(new)
+        if before != after:
+            found.append(EventChange("moved", new.id, new.title, None, before, after))
+        result.events.extend(found)
+        return bool(found)
+    by_day = {o.original: o for o in occurrences(old)}
+    new_days = {o.original: o for o in occurrences(new)}
+    for day, o in by_day.items():
+        if day not in new_days:
+            found.append(EventChange("occurrence-removed", new.id, new.title, day, When.of(o), None))
+    for day, o in new_days.items():
+        if day not in by_day:
+            found.append(EventChange("occurrence-added", new.id, new.title, day, None, When.of(o)))
+    for day, after_o in new_days.items():
+        before_o = by_day.get(day)
+        if before_o is None:
+            continue
+        if When.of(before_o) != When.of(after_o):
+            found.append(EventChange("moved", new.id, new.title, day, When.of(before_o), When.of(after_o)))
+        if before_o.cancelled != after_o.cancelled and not whole:
+            change = "cancelled" if after_o.cancelled else "reinstated"
+            found.append(EventChange(change, new.id, new.title, day, When.of(before_o), When.of(after_o)))
     result.events.extend(found)
     return bool(found)
 

@@ -49,7 +49,7 @@ class Validation:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a plan is read and checked.
 
     Loading allocates hundreds of thousands of small, acyclic objects (dicts, tuples,
@@ -71,7 +71,7 @@ def validate_plan(target: Path, overlay: Overlay | None = None) -> Validation:
     ``overlay`` gives texts to read instead of some files (by resolved path), so that an
     edit is checked exactly as ``planverk validate`` would check it once written.
     """
-    with _gc_paused():
+    with gc_paused():
         return _validate(target, overlay)
 
 

@@ -86,8 +86,8 @@ class PlanIndex:
         return [ref for ref, (kind, _, _) in self.by_id.items() if kind in kinds]
 
     @cached_property
-    def group_people(self) -> dict[str, frozenset[str]]:
-        """Each group's people, through included groups too (cycles are tolerated)."""
+    def subgroups(self) -> dict[str, frozenset[str]]:
+        """The groups each group includes, directly or through included groups."""
         groups = {g.id: g for g in self.plan.groups}
         result: dict[str, frozenset[str]] = {}
 
@@ -97,14 +97,26 @@ class PlanIndex:
             group = groups.get(group_id)
             if group is None or group_id in seen:
                 return frozenset()
-            people = {m.person for m in group.members}
+            found = set(group.includes)
             for sub in group.includes:
-                people |= collect(sub, seen | {group_id})
-            return frozenset(people)
+                found |= collect(sub, seen | {group_id})
+            return frozenset(found)
 
         for group_id in groups:
             result[group_id] = collect(group_id, frozenset())
         return result
+
+    @cached_property
+    def group_people(self) -> dict[str, frozenset[str]]:
+        """Each group's people, through included groups too (cycles are tolerated)."""
+        groups = {g.id: g for g in self.plan.groups}
+        return {
+            group_id: frozenset(
+                m.person for sub in (group_id, *self.subgroups[group_id]) if sub in groups
+                for m in groups[sub].members
+            )
+            for group_id in groups
+        }
 
     @cached_property
     def groups_of_person(self) -> dict[str, frozenset[str]]:

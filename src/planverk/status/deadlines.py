@@ -51,8 +51,8 @@ class DeadlineReport:
 
 
 def _state(deadline: Deadline, as_of: date, horizon: int) -> DeadlineState:
-    """Done when marked done (on or before ``as_of``, if the day is known); otherwise by due date."""
-    if deadline.status == "done" and (deadline.done_on is None or deadline.done_on <= as_of):
+    """Done from the day it was done (its ``done_on``, else its due date); otherwise by due date."""
+    if deadline.status == "done" and (deadline.done_on or deadline.date) <= as_of:
         return "done"
     if deadline.date < as_of:
         return "overdue"
@@ -64,8 +64,8 @@ def _state(deadline: Deadline, as_of: date, horizon: int) -> DeadlineState:
 def deadline_status(plan: Plan, as_of: date, horizon: int = 14) -> DeadlineReport:
     """Sort the plan's deadlines into overdue, due in the next ``horizon`` days, done and later.
 
-    A deadline marked done counts as done only from its ``done_on`` day, when given; before
-    that it is open like any other. Each list is in date order.
+    A deadline marked done counts as done from its ``done_on`` day, or without one from its
+    due date; before that it is open like any other. Each list is in date order.
     """
     lookup = names(plan)
     found: dict[DeadlineState, list[DeadlineItem]] = {

@@ -1,0 +1,55 @@
+"""Calendar feeds of a plan: one for the whole plan, one per group, one per person.
+
+:func:`calendar_feeds` turns a validated plan into feeds (pure: the same plan, history and
+``SOURCE_DATE_EPOCH`` give the same bytes); :mod:`.site` writes them out atomically.
+"""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+
+from ..checks.context import PlanIndex
+from ..errors import UsageError
+from ..validate import Validation, gc_paused
+from .entries import PLAN_FEED
+from .feeds import Feed, assemble, build_entries, feed_keys
+from .stamps import plan_stamps
+
+__all__ = ["Feed", "calendar_feeds", "select"]
+
+_KINDS = {"group": "groups", "person": "people"}
+
+
+def select(index: PlanIndex, only: str) -> str:
+    """The feed key ``--only`` names (``plan``, ``group:ID`` or ``person:ID``), checked."""
+    if only == PLAN_FEED:
+        return only
+    kind, _, ident = only.partition(":")
+    if kind not in _KINDS or not ident:
+        raise UsageError(f"--only {only}: write group:ID, person:ID or plan")
+    found = index.kind_of(ident)
+    if found == _KINDS[kind]:
+        return only
+    if found in ("groups", "people"):
+        other = "group" if found == "groups" else "person"
+        raise UsageError(f"--only {only}: '{ident}' is a {other}, not a {kind}: write --only {other}:{ident}")
+    near = get_close_matches(ident, index.ids_of(_KINDS[kind]), n=1, cutoff=0.6)
+    hint = f": did you mean {kind}:{near[0]}?" if near else ""
+    raise UsageError(f"--only {only}: the plan has no {kind} '{ident}', so there is no feed to write{hint}")
+
+
+def calendar_feeds(
+    validation: Validation,
+    *,
+    only: str | None = None,
+    attendees: bool = False,
+    source_date_epoch: str | None = None,
+) -> list[Feed]:
+    """The feeds of a validated, error-free plan: all of them, or the one ``only`` names."""
+    assert validation.plan is not None and validation.ok
+    index = PlanIndex(validation.plan)
+    keys = [select(index, only)] if only else list(feed_keys(index))
+    stamp, stamps = plan_stamps(index, validation, source_date_epoch)
+    with gc_paused():
+        entries = build_entries(index, stamp, stamps, attendees)
+        return assemble(index, entries, keys)

@@ -1,0 +1,360 @@
+"""Each plan item serialised once as VEVENT text, with the feeds it belongs in.
+
+An event becomes one entry (with its overrides); an event with a timetable also becomes one
+entry per slot, for the people the timetable names. Deadlines and milestones become
+all-day (or timed) entries. Feeds are then put together from these texts without
+serialising anything twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from ..checks.context import PlanIndex
+from ..model import Deadline, Event, Invitation, Slot
+from ..occurrences import occurrences
+from . import contentlines as cl
+from .timing import Moved, Timing, event_timing, slot_timing
+from .words import WORDS, day_label, kind_label
+
+UID_DOMAIN = "planverk"
+PLAN_FEED = "plan"
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """How often an item changed (SEQUENCE) and when it last did (LAST-MODIFIED, UTC)."""
+
+    sequence: int
+    modified: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One serialised component (a VEVENT and its overrides) and where it goes."""
+
+    uid: str
+    start: datetime
+    text: str
+    in_plan_feed: bool
+    feeds: frozenset[str]
+    """Keys of the group and person feeds it goes into: ``group:ID``, ``person:ID``."""
+
+
+def uid(plan_id: str, *parts: str) -> str:
+    """A UID from the plan id and item ids only, so that it survives any move in time."""
+    return f"{'/'.join(parts)}@{plan_id}.{UID_DOMAIN}"
+
+
+class EntryWriter:
+    """Serialises a plan's events and deadlines; one writer per feed run."""
+
+    def __init__(
+        self,
+        index: PlanIndex,
+        dtstamp: datetime,
+        stamps: dict[tuple[str, int], Stamp],
+        attendees: bool = False,
+    ) -> None:
+        self.index = index
+        self.plan = index.plan
+        self.zone = ZoneInfo(self.plan.plan.timezone)
+        self.tzid = self.plan.plan.timezone
+        self.language = self.plan.plan.language
+        self.words = WORDS[self.language]
+        self.dtstamp = dtstamp
+        self.dtstamp_line = cl.prop("DTSTAMP", cl.utc_value(dtstamp))
+        self.stamps = stamps
+        self.attendees = attendees
+        self._reach: dict[str, frozenset[str]] = {}
+        self.phases = {p.id: p.name for p in self.plan.phases}
+
+    # --- who ---------------------------------------------------------------------------
+
+    def name(self, ref: str) -> str:
+        """The display name of a person, group or role (the id when it has none)."""
+        found = self.index.by_id.get(ref)
+        return getattr(found[2], "name", ref) if found else ref
+
+    def names(self, refs: list[str]) -> str:
+        """Display names, comma-separated."""
+        return ", ".join(self.name(r) for r in refs)
+
+    def reach(self, refs: list[str]) -> frozenset[str]:
+        """The feeds a list of people, groups and roles reaches.
+
+        A group reaches its own feed, the feeds of the groups it includes (all their
+        members take part) and the feeds of all its people; a role reaches its holders.
+        """
+        result: set[str] = set()
+        for ref in refs:
+            found = self._reach.get(ref)
+            if found is None:
+                found = self._reach[ref] = self._reach_one(ref, frozenset())
+            result |= found
+        return frozenset(result)
+
+    def _reach_one(self, ref: str, seen: frozenset[str]) -> frozenset[str]:
+        kind = self.index.kind_of(ref)
+        if kind == "people":
+            return frozenset([f"person:{ref}"])
+        if kind == "groups":
+            groups = {ref, *self.index.subgroups.get(ref, ())}
+            people = self.index.group_people.get(ref, frozenset())
+            return frozenset([*(f"group:{g}" for g in groups), *(f"person:{p}" for p in people)])
+        if kind == "roles" and ref not in seen:
+            role = self.index.by_id[ref][2]
+            return frozenset().union(*(self._reach_one(h, seen | {ref}) for h in role.holders))
+        return frozenset()
+
+    # --- events --------------------------------------------------------------------------
+
+    def event_entries(self, position: int, event: Event) -> list[Entry]:
+        """The event's entry and, when it has a timetable, one entry per slot."""
+        found = occurrences(event)
+        timing = event_timing(event, found, self.zone)
+        stamp = self._stamp(("events", position))
+        categories = self._categories(event.kind, event.phase)
+        description = self._event_description(event)
+        summary = self._summary(event.title, event.status == "cancelled")
+        text = self._component(
+            uid(self.plan.plan.id, event.id), timing, summary, _place(event.location, event.room),
+            description, categories, event.status == "cancelled", event.tentative,
+            event.time is not None and event.time.end is None, stamp,
+            self._attendance(event.participants, event.responsible, event.invitation),
+        )
+        everyone = self.reach([*event.participants, *event.responsible])
+        if not event.agenda:
+            return [Entry(uid(self.plan.plan.id, event.id), timing.sort_key, text, True, everyone)]
+        # With a timetable, the event's owners and the participants no slot names see the
+        # whole event; whoever a slot names sees the slots they take part in, plus the
+        # slots open to every participant (those without participants).
+        owners = self.reach(event.responsible)
+        attending = self.reach(event.participants)
+        named = [self.reach([*s.participants, *s.responsible]) - owners for s in event.agenda]
+        singled_out = frozenset().union(*named)
+        entries = [Entry(uid(self.plan.plan.id, event.id), timing.sort_key, text, True, everyone - singled_out)]
+        for number, (slot, reached) in enumerate(zip(event.agenda, named, strict=True), start=1):
+            if not slot.participants:
+                reached = reached | (attending & singled_out)
+            if reached:
+                entries.append(self._slot_entry(event, slot, number, found, stamp, categories, reached))
+        return entries
+
+    def _slot_entry(self, event, slot: Slot, number: int, found, stamp: Stamp, categories, reached) -> Entry:
+        slot_uid = uid(self.plan.plan.id, event.id, slot.id or f"#{number}")
+        timing = slot_timing(event, slot, found, self.zone)
+        description = "\n\n".join(
+            part for part in (
+                f"{self.words['part_of']}: {event.title}",
+                self._people_lines(slot.participants, slot.responsible, slot.invitation),
+                (event.description or "").strip(),
+                self._links(event.links),
+            ) if part
+        )
+        cancelled = event.status == "cancelled"
+        text = self._component(
+            slot_uid, timing, self._summary(slot.topic, cancelled),
+            _place(event.location, slot.room or event.room), description, categories, cancelled,
+            slot.time.uncertain or event.tentative, slot.time.end is None, stamp,
+            self._attendance(slot.participants, slot.responsible, slot.invitation),
+        )
+        return Entry(slot_uid, timing.sort_key, text, False, reached)
+
+    def _event_description(self, event: Event) -> str:
+        parts = [
+            (event.description or "").strip(),
+            self._people_lines(event.participants, event.responsible, event.invitation),
+            self._agenda(event),
+            self._links(event.links),
+        ]
+        return "\n\n".join(p for p in parts if p)
+
+    def _people_lines(self, participants: list[str], responsible: list[str], invitation: Invitation | None) -> str:
+        lines = []
+        if participants:
+            lines.append(f"{self.words['participants']}: {self.names(participants)}")
+        if responsible:
+            lines.append(f"{self.words['responsible']}: {self.names(responsible)}")
+        if invitation is not None:
+            line = f"{self.words['invitation']}: {self.name(invitation.sender)}"
+            if invitation.recipients:
+                line += f" {self.words['sends_to']} {self.names(invitation.recipients)}"
+            if invitation.note:
+                line += f". {invitation.note}"
+            lines.append(line)
+        return "\n".join(lines)
+
+    def _agenda(self, event: Event) -> str:
+        if not event.agenda:
+            return ""
+        lines = [f"{self.words['programme']}:"]
+        several_days = event.first_day != event.last_day
+        day: date | None = None
+        for slot in sorted(event.agenda, key=lambda s: (s.date or event.first_day, s.time.start)):
+            slot_day = slot.date or event.first_day
+            if several_days and slot_day != day:
+                day = slot_day
+                lines.append(day_label(day, self.language).capitalize() + ":")
+            line = f"{slot.time} {slot.topic}"
+            who = self.names([*slot.participants])
+            if who:
+                line += f" ({who})"
+            lines.append(line)
+        return "\n".join(lines)
+
+    def _links(self, links: list[str]) -> str:
+        return "\n".join([f"{self.words['links']}:", *links]) if links else ""
+
+    # --- deadlines -----------------------------------------------------------------------
+
+    def deadline_entry(self, position: int, deadline: Deadline) -> Entry:
+        """A deadline or milestone as an event: all day without a time, at its time with one."""
+        at = deadline.time
+        timing = Timing(deadline.date, date.fromordinal(deadline.date.toordinal() + 1))
+        if at is not None:
+            start = datetime.combine(deadline.date, at.start)
+            timing = Timing(start, datetime.combine(deadline.date, at.end) if at.end else start)
+        label = self.words[deadline.kind]
+        lines = []
+        if deadline.responsible:
+            lines.append(f"{self.words['responsible']}: {self.names(deadline.responsible)}")
+        if deadline.participants:
+            lines.append(f"{self.words['participants']}: {self.names(deadline.participants)}")
+        if deadline.deliver_to:
+            lines.append(f"{self.words['deliver_to']}: {self.names(deadline.deliver_to)}")
+        if deadline.status == "done":
+            lines.append(f"{self.words['done']}" + (f": {deadline.done_on.isoformat()}" if deadline.done_on else ""))
+        description = "\n\n".join(p for p in ((deadline.description or "").strip(), "\n".join(lines)) if p)
+        item_uid = uid(self.plan.plan.id, deadline.id)
+        text = self._component(
+            item_uid, timing, f"{label}: {deadline.task}", None, description,
+            [label, *self._categories(None, deadline.phase)], False,
+            at is not None and at.uncertain, False, self._stamp(("deadlines", position)),
+            self._attendance(deadline.participants, deadline.responsible, None), transparent=True,
+        )
+        reach = self.reach([*deadline.responsible, *deadline.participants, *deadline.deliver_to])
+        return Entry(item_uid, timing.sort_key, text, True, reach)
+
+    def _attendance(self, participants: list[str], responsible: list[str], invitation: Invitation | None) -> list[str]:
+        """ORGANIZER and ATTENDEE lines, only when asked for, for those with an e-mail address."""
+        if not self.attendees:
+            return []
+        lines = []
+        for ref in [*([invitation.sender] if invitation else []), *responsible]:
+            found = self.index.by_id.get(ref)
+            if found and found[0] == "people" and found[2].email:
+                lines.append(cl.prop("ORGANIZER", f"mailto:{found[2].email}", cn=cl.param(found[2].name)))
+                break
+        seen = set()
+        for ref, role in [*((r, "CHAIR") for r in responsible), *((r, "REQ-PARTICIPANT") for r in participants)]:
+            found = self.index.by_id.get(ref)
+            email = getattr(found[2], "email", None) if found else None
+            if not email or email in seen:
+                continue
+            seen.add(email)
+            cutype = "GROUP" if found[0] == "groups" else "INDIVIDUAL"
+            lines.append(cl.prop(
+                "ATTENDEE", f"mailto:{email}", cn=cl.param(found[2].name), cutype=cutype, role=role, rsvp="FALSE",
+            ))
+        return lines
+
+    # --- serialising ---------------------------------------------------------------------
+
+    def _stamp(self, key: tuple[str, int]) -> Stamp:
+        return self.stamps.get(key) or Stamp(0, self.dtstamp)
+
+    def _summary(self, title: str, cancelled: bool) -> str:
+        return f"{self.words['cancelled']}: {title}" if cancelled else title
+
+    def _categories(self, kind: str | None, phase: str | None) -> list[str]:
+        found = [kind_label(kind, self.language)] if kind else []
+        if phase and phase in self.phases:
+            found.append(self.phases[phase])
+        return found
+
+    def _component(
+        self,
+        item_uid: str,
+        timing: Timing,
+        summary: str,
+        location: str | None,
+        description: str,
+        categories: list[str],
+        cancelled: bool,
+        tentative: bool,
+        open_end: bool,
+        stamp: Stamp,
+        attendance: list[str],
+        transparent: bool = False,
+    ) -> str:
+        """The VEVENT of ``timing`` and one override per moved or cancelled occurrence."""
+        notes = [description]
+        if tentative:
+            notes.append(self.words["uncertain"])
+        if open_end:
+            notes.append(self.words["no_end"])
+        uid_line = cl.prop("UID", item_uid)
+        tail = self._tail(categories, transparent, stamp) + attendance
+        lines = [
+            "BEGIN:VEVENT\r\n", uid_line, self.dtstamp_line,
+            cl.when("DTSTART", timing.start, self.tzid), cl.when("DTEND", timing.end, self.tzid),
+        ]
+        if timing.rule:
+            lines.append(cl.prop("RRULE", timing.rule))
+        if timing.exdates:
+            lines.append(cl.when_list("EXDATE", timing.exdates, self.tzid))
+        lines += self._body(summary, location, notes, cancelled, tentative)
+        lines += tail
+        lines.append("END:VEVENT\r\n")
+        for moved in timing.moved:
+            lines += self._override(uid_line, moved, summary, location, description, tail)
+        return "".join(lines)
+
+    def _override(self, uid_line: str, moved: Moved, summary: str, location, description, tail) -> list[str]:
+        title = summary
+        if moved.cancelled and not summary.startswith(self.words["cancelled"]):
+            title = self._summary(summary, True)
+        notes = [f"{self.words['changed']}: {moved.note}" if moved.note else "", description]
+        if moved.tentative:
+            notes.append(self.words["uncertain"])
+        if moved.open_end:
+            notes.append(self.words["no_end"])
+        place = _place(moved.location, moved.room) if (moved.location or moved.room) else location
+        return [
+            "BEGIN:VEVENT\r\n", uid_line, self.dtstamp_line,
+            cl.when("RECURRENCE-ID", moved.original, self.tzid),
+            cl.when("DTSTART", moved.start, self.tzid), cl.when("DTEND", moved.end, self.tzid),
+            *self._body(title, place, notes, moved.cancelled, moved.tentative),
+            *tail,
+            "END:VEVENT\r\n",
+        ]
+
+    def _body(self, summary: str, location: str | None, notes: list[str], cancelled: bool, tentative: bool) -> list[str]:
+        lines = [cl.prop("SUMMARY", cl.text(summary))]
+        if location:
+            lines.append(cl.prop("LOCATION", cl.text(location)))
+        description = "\n\n".join(n for n in notes if n)
+        if description:
+            lines.append(cl.prop("DESCRIPTION", cl.text(description)))
+        status = "CANCELLED" if cancelled else ("TENTATIVE" if tentative else "CONFIRMED")
+        lines.append(f"STATUS:{status}\r\n")
+        return lines
+
+    def _tail(self, categories: list[str], transparent: bool, stamp: Stamp) -> list[str]:
+        lines = []
+        if categories:
+            lines.append(cl.prop("CATEGORIES", cl.text_list(categories)))
+        if transparent:
+            lines.append("TRANSP:TRANSPARENT\r\n")
+        lines.append(f"SEQUENCE:{stamp.sequence}\r\n")
+        lines.append(cl.prop("LAST-MODIFIED", cl.utc_value(min(stamp.modified, self.dtstamp))))
+        return lines
+
+
+def _place(location: str | None, room: str | None) -> str | None:
+    parts = [p for p in (location, room) if p]
+    return ", ".join(parts) if parts else None
+
