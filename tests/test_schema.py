@@ -92,3 +92,11 @@ def test_schema_command_prints_and_writes_the_schema(tmp_path: Path) -> None:
     target = tmp_path / "plan.schema.json"
     assert run_cli("schema", "-o", str(target)).code == 0
     assert target.read_text(encoding="utf-8") == schema_text()
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_example_plan_files_name_the_committed_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix), f"{path.name}: start it with {prefix}<relative path to {SCHEMA_FILE}>"
+    assert (path.parent / first[len(prefix):]).resolve() == (ROOT / SCHEMA_FILE).resolve()
