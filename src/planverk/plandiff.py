@@ -187,7 +187,8 @@ _EXPLAINED = {
     "kpis": {"measurements"},
     "risks": {"probability", "consequence", "assessments"},
 }
-"""Fields whose change is already told by an event, deadline or membership change."""
+"""Fields whose change is already told as an event, deadline, membership, measurement or
+risk change, and so are left out of the item's other changes."""
 
 
 def diff_plans(old: Plan | None, new: Plan) -> PlanDiff:

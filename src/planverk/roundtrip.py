@@ -50,8 +50,7 @@ value (``- ~  # note``) one step per round, so a single pass is not always stabl
 
 
 def canonical(text: str) -> str:
-    """``text`` in planverk's layout: what ``planverk fmt`` writes. Formatting it again
-    changes nothing."""
+    """``text`` in planverk's layout: what ``planverk fmt`` writes, stable when formatted again."""
     for _ in range(ROUNDS):
         formatted = dump(load(text))
         if formatted == text:
@@ -71,7 +70,7 @@ def comments(text: str) -> list[str]:
             for part in node:
                 collect(part)
 
-    for token in YAML(typ="rt").scan(text):
+    for token in YAML(typ="rt").scan(text):  # the round-trip scanner keeps comments on tokens
         collect(getattr(token, "_comment", None))
     return found
 
