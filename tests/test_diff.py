@@ -226,3 +226,12 @@ def test_measurements_added_and_risks_rescored(repo: GitRepo, monkeypatch: pytes
         "old": None, "new": "8,5 %", "source": "Fraværsstatistikk 2026",
     }]
     assert document["risks"][0]["old_score"] == 10 and document["risks"][0]["new_score"] == 5
+
+
+def test_plan_text_cannot_break_the_markdown(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = repo.add_plan(PLANS / "lunner-lean-2012")
+    repo.commit("start")
+    monkeypatch.chdir(repo.root)
+    assert run_cli("cancel", "sg-moter", "--occurrence", "2012-06-27", "-p", str(plan)).code == 0
+    out = run_cli("diff", "--git", "HEAD", str(plan)).out
+    assert out.startswith("### Changes to Prosjektplan Lea\\`n i Lunner 2012–2015 (`lunner-lean-2012`)\n")

@@ -30,6 +30,19 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
+
+
+def _md(text: str | None) -> str:
+    """Plan text made safe to stand in Markdown: 'Lea`n' must not open a code span."""
+    return (text or "").translate(_MARKDOWN)
+
+
+def _code(text: str) -> str:
+    """``text`` as a code span, fenced so a backtick inside it cannot close it."""
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
 def _day(day: date) -> str:
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
@@ -45,13 +58,13 @@ def _when(when: When, place: bool = False) -> str:
         text = f"{days}{',' if last != first else ''} {when.time}"
     else:
         text = f"{_day(first)} {when.start:%H:%M} – {_day(last)} {when.end:%H:%M}"
-    where = ", ".join(p for p in (when.location, when.room) if p)
+    where = ", ".join(_md(p) for p in (when.location, when.room) if p)
     return text + (f", {where}" if place and where else "")
 
 
 def _event_line(c: EventChange) -> str:
-    name = f"**{c.title}**"
-    which = f" (`{c.id}`" + (f", occurrence of {c.occurrence.isoformat()}" if c.occurrence else "") + ")"
+    name = f"**{_md(c.title)}**"
+    which = f" ({_code(c.id)}" + (f", occurrence of {c.occurrence.isoformat()}" if c.occurrence else "") + ")"
     if c.change == "moved":
         assert c.old and c.new
         place = (c.old.location, c.old.room) != (c.new.location, c.new.room)
@@ -89,13 +102,13 @@ def _event_lines(changes: list[EventChange]) -> list[str]:
 
 
 def _member_line(c: MemberChange) -> str:
-    who = f"**{c.person_name}**"
+    who, group = f"**{_md(c.person_name)}**", _md(c.group_name)
     if c.change == "joined":
         role = f" as {c.new_role}" if c.new_role and c.new_role != "member" else ""
-        return f"{who} joined {c.group_name}{role}"
+        return f"{who} joined {group}{role}"
     if c.change == "left":
-        return f"{who} left {c.group_name}"
-    return f"{who} in {c.group_name}: {c.old_role} → {c.new_role}"
+        return f"{who} left {group}"
+    return f"{who} in {group}: {c.old_role} → {c.new_role}"
 
 
 def _due(text: str | None) -> str:
@@ -106,8 +119,8 @@ def _due(text: str | None) -> str:
 
 
 def _deadline_line(c: DeadlineChange) -> str:
-    name = f"**{c.task}**" + (" (milestone)" if c.kind == "milestone" else "")
-    which = f" (`{c.id}`)"
+    name = f"**{_md(c.task)}**" + (" (milestone)" if c.kind == "milestone" else "")
+    which = f" ({_code(c.id)})"
     if c.change == "moved":
         return f"{name} moved: {_due(c.old_due)} → {_due(c.new_due)}{which}"
     if c.change == "done":
@@ -119,13 +132,13 @@ def _deadline_line(c: DeadlineChange) -> str:
 
 
 def _measurement_line(c: MeasurementChange) -> str:
-    name = f"**{c.kpi_name}** (`{c.kpi}`)"
-    source = f" ({c.source})" if c.source else ""
+    name = f"**{_md(c.kpi_name)}** ({_code(c.kpi)})"
+    source = f" ({_md(c.source)})" if c.source else ""
     if c.change == "added":
-        return f"{name}: {c.new} on {_day(c.date)}{source}"
+        return f"{name}: {_md(c.new)} on {_day(c.date)}{source}"
     if c.change == "removed":
-        return f"{name}: the measurement of {_day(c.date)} ({c.old}) removed"
-    return f"{name}: the measurement of {_day(c.date)} changed from {c.old} to {c.new}{source}"
+        return f"{name}: the measurement of {_day(c.date)} ({_md(c.old)}) removed"
+    return f"{name}: the measurement of {_day(c.date)} changed from {_md(c.old)} to {_md(c.new)}{source}"
 
 
 def _risk_line(c: RiskChange) -> str:
@@ -136,12 +149,12 @@ def _risk_line(c: RiskChange) -> str:
 
     old = rating(c.old_probability, c.old_consequence, c.old_score)
     new = rating(c.new_probability, c.new_consequence, c.new_score)
-    return f"**{c.title}** (`{c.id}`): {old} → {new}"
+    return f"**{_md(c.title)}** ({_code(c.id)}): {old} → {new}"
 
 
 def _value(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-    return f"`{text}`" if len(text) <= 60 else f"`{text[:57]}…`"
+    return _code(text if len(text) <= 60 else f"{text[:57]}…")
 
 
 def _field(f: FieldChange) -> str:
@@ -155,13 +168,13 @@ def _field(f: FieldChange) -> str:
 
 
 def _item_line(c: ItemChange) -> str:
-    head = f"{KIND_NAMES.get(c.kind, c.kind)} **{c.name}** (`{c.id}`) {c.change}"
+    head = f"{KIND_NAMES.get(c.kind, c.kind)} **{_md(c.name)}** ({_code(c.id)}) {c.change}"
     return head + (": " + "; ".join(_field(f) for f in c.fields) if c.fields else "")
 
 
 def diff_markdown(diff: PlanDiff, old_label: str, new_label: str) -> str:
     """The changes as Markdown, headed by the plan and the two versions compared."""
-    title = f"{diff.title} (`{diff.plan_id}`)"
+    title = f"{_md(diff.title)} ({_code(diff.plan_id)})"
     compared = f"{old_label} → {new_label}"
     if diff.unchanged:
         return f"**{title}**: no changes ({compared}).\n"
