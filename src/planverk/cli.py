@@ -138,7 +138,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 @app.command()
 def schema(output: OutputOption = None) -> None:
-    """Print the JSON Schema of plan files, for editor completion and checks while typing.
+    """Print the JSON Schema of plan files, for editor completion.
 
     One schema fits plan.yaml and the files it includes. Point the YAML language server
     (VS Code's YAML extension) at it with a first line like
@@ -206,7 +206,7 @@ def done(
     ] = None,
     plan: PlanOption = Path("."),
 ) -> None:
-    """Mark a deadline done: sets 'status: done' and 'done_on' in its file.
+    """Mark a deadline done: status and done_on in its file.
 
     The rest of the file is left as it was. The plan is checked with the change
     first; when it would not validate, nothing is written (exit 1).
@@ -243,7 +243,7 @@ def cancel(
 
 record_app = typer.Typer(
     name="record",
-    help="Record what happened in the plan, changing only the lines that say so.",
+    help="Record what happened, changing only the lines that say so.",
     no_args_is_help=True,
 )
 app.add_typer(record_app)
@@ -265,7 +265,7 @@ def record_measurement(
     note: Annotated[str | None, typer.Option("--note", help="Anything a reader should know.")] = None,
     plan: PlanOption = Path("."),
 ) -> None:
-    """Add a KPI measurement, in date order among the KPI's measurements.
+    """Add a KPI measurement, in date order.
 
     The plan is checked with the change first (e.g. that the value lies on the
     KPI's scale); when it would not validate, nothing is written (exit 1).
@@ -358,9 +358,10 @@ def init(
         ),
     ] = None,
 ) -> None:
-    """Start a new plan: a folder of YAML files that validates clean and explains itself.
+    """Start a new plan from a template; it validates clean.
 
-    Comments in the files say what each part is for and how to change it.
+    A folder of YAML files whose comments say what each part is for and how to
+    change it, with a copy of the schema for editor completion.
     """
     from .scaffold import first_monday_after, init_plan
 
