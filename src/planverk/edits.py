@@ -23,7 +23,7 @@ from .errors import InvalidPlanError, RefusedError, UsageError
 from .fileio import write_atomic
 from .model import Deadline, Event, Kpi, OccurrenceChange, Repeat
 from .schema_errors import key_names
-from .validate import Validation, validate_plan
+from .validate import validate_plan
 from .yamlsource import decode
 
 Change = Callable[[CommentedMap, Any], "tuple[bool, str]"]
@@ -191,11 +191,10 @@ def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
     return Edited(f"{message} ({path})", path, True, relaid)
 
 
-def _check(target: Path, path: Path, text: str) -> Validation:
+def _check(target: Path, path: Path, text: str) -> None:
     after = validate_plan(target, {path.resolve(): text})
     if not after.ok:
         raise InvalidPlanError("the edit would leave the plan with errors; nothing was written", after)
-    return after
 
 
 def _unknown(kind: str, item_id: str, ids: list[str]) -> str:
