@@ -33,3 +33,17 @@ class RefusedError(PlanverkError):
 
 class OutputError(PlanverkError):
     """Output could not be written (a full disk, no permission); what was there is kept."""
+
+
+class InvalidPlanError(RefusedError):
+    """A plan, or the result of an edit, does not validate; the findings come along.
+
+    The CLI prints ``validation``'s findings before the message, so the user sees what
+    is wrong with the exact lines to fix.
+    """
+
+    def __init__(self, message: str, validation: object) -> None:
+        super().__init__(message)
+        self.validation = validation
+        if getattr(validation, "unreadable", False):
+            self.exit_code = ExitCode.USAGE
