@@ -1,7 +1,7 @@
 # One word for each routine task. Everything runs from the project's own virtual environment.
 PY := .venv/bin/python
 
-.PHONY: install test validate bench docs golden clean
+.PHONY: install test validate fmt bench docs golden clean
 
 install:            ## create .venv and install planverk with its test tools
 	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]'
@@ -9,15 +9,20 @@ install:            ## create .venv and install planverk with its test tools
 test: install       ## the README's test command
 	.venv/bin/pytest -q
 
-validate:           ## every bundled example plan, warnings included
+validate:           ## every bundled example plan, warnings included, and its layout
 	.venv/bin/planverk validate --strict plans/*/
+	.venv/bin/planverk fmt --check plans/*/
+
+fmt:                ## write the example plans in planverk's layout
+	.venv/bin/planverk fmt plans/*/
 
 bench:              ## benchmarks with ratios against their floors (see benchmarks/README.md)
 	$(PY) benchmarks/bench_validate.py
 	$(PY) benchmarks/bench_ical.py
 
-docs:               ## regenerate the generated docs
+docs:               ## regenerate the generated docs and the plan schema
 	$(PY) -c 'from planverk.diagnostics import codes_markdown as m; print(m(), end="")' > docs/checks.md
+	.venv/bin/planverk schema -o schema/planverk-plan.schema.json
 	$(PY) -c 'from planverk.render.reference import templates_markdown as m; print(m(), end="")' > docs/templates.md
 
 golden:             ## rewrite the rendered golden files after a deliberate change; then read git diff

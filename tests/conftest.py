@@ -50,3 +50,49 @@ def _no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.setattr(sys, "argv", ["planverk"])
+
+
+class GitRepo:
+    """A throw-away git repository holding a copy of a plan, for tests of edits and diffs."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.git("init", "-q", "-b", "main")
+        self.git("config", "user.email", "test@example.no")
+        self.git("config", "user.name", "Test")
+        self.git("config", "commit.gpgsign", "false")
+
+    def git(self, *args: str) -> str:
+        import subprocess
+
+        done = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True, check=True)
+        return done.stdout
+
+    def add_plan(self, source: Path, name: str | None = None) -> Path:
+        import shutil
+
+        target = self.root / "plans" / (name or source.name)
+        shutil.copytree(source, target)
+        return target
+
+    def commit(self, message: str = "change") -> None:
+        self.git("add", "-A")
+        self.git("commit", "-q", "--allow-empty", "-m", message)
+
+    def changed_lines(self) -> list[str]:
+        """The working tree's diff against HEAD: only the added and removed lines."""
+        diff = self.git("diff", "-U0", "--no-color")
+        return [
+            line for line in diff.splitlines()
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
+        ]
+
+    def changed_files(self) -> list[str]:
+        return self.git("diff", "--name-only").split()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> GitRepo:
+    """An empty git repository in a temporary folder."""
+    (tmp_path / "repo").mkdir()
+    return GitRepo(tmp_path / "repo")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -60,6 +60,24 @@ PlanArg = Annotated[
 ]
 
 
+PlansOfOption = Annotated[
+    bool,
+    typer.Option(
+        "--plans-of",
+        help="The paths are files of plans (as pre-commit passes them): "
+        "act on each whole plan they belong to; files in no plan are skipped.",
+    ),
+]
+
+
+def _targets(paths: list[Path], plans_of: bool) -> list[Path]:
+    if not plans_of:
+        return paths
+    from .planfiles import owning_plans
+
+    return owning_plans(paths)
+
+
 @app.command()
 def validate(
     plans: Annotated[
@@ -76,6 +94,7 @@ def validate(
         ),
     ] = ReportFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    plans_of: PlansOfOption = False,
 ) -> None:
     """Check plans; report each finding at its file, line and column.
 
@@ -87,7 +106,10 @@ def validate(
     from .reporters import REPORTERS
     from .validate import validate_plan
 
-    results = [validate_plan(path) for path in plans]
+    targets = _targets(plans, plans_of)
+    if not targets:
+        return  # --plans-of: none of the files is in a plan
+    results = [validate_plan(path) for path in targets]
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
@@ -96,6 +118,259 @@ def validate(
         raise typer.Exit(int(ExitCode.USAGE))
     failed = any(r.errors or (strict and r.warnings) for r in results)
     raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output."),
+]
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output``."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .fileio import write_atomic
+
+    write_atomic(output, text)
+
+
+@app.command()
+def schema(output: OutputOption = None) -> None:
+    """Print the JSON Schema of plan files, for editor completion.
+
+    One schema fits plan.yaml and the files it includes. Point the YAML language server
+    (VS Code's YAML extension) at it with a first line like
+    '# yaml-language-server: $schema=../../schema/planverk-plan.schema.json'.
+    """
+    from .schema import schema_text
+
+    _emit(schema_text(), output)
+
+
+@app.command()
+def fmt(
+    plans: Annotated[
+        list[Path],
+        typer.Argument(help="Plan folders (with plan.yaml) or plan files.", show_default=False),
+    ],
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 and list the files that would change.")
+    ] = False,
+    plans_of: PlansOfOption = False,
+) -> None:
+    """Write every file of a plan in planverk's layout.
+
+    Indentation, spacing and line ends are made uniform; comments, blank lines,
+    key order, quoting and flow [ ] or { } style are kept. The result must read
+    as exactly the same plan, or nothing is written.
+    """
+    from .fmt import format_plan
+
+    changed = 0
+    for plan in _targets(plans, plans_of):
+        for change in format_plan(plan, write=not check):
+            if change.problem:
+                typer.echo(f"{change.path}: {change.problem}", err=True)
+                continue
+            typer.echo(f"{'would reformat' if check else 'reformatted'} {change.path}")
+            changed += 1
+    if check and changed:
+        typer.echo(f"{changed} file{'s' if changed != 1 else ''} not in planverk's layout: run planverk fmt")
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+PlanOption = Annotated[
+    Path,
+    typer.Option("--plan", "-p", help="The plan folder (with plan.yaml) or plan file.", show_default="."),
+]
+
+
+def _report_edit(edited: Any) -> None:
+    typer.echo(edited.message)
+    if edited.relaid:
+        typer.echo(
+            f"note: {edited.path} was not in planverk's layout where the edit touched it, "
+            "so the whole file was rewritten in it (planverk fmt)",
+            err=True,
+        )
+
+
+@app.command()
+def done(
+    deadline: Annotated[str, typer.Argument(help="The deadline's id.", show_default=False)],
+    on: Annotated[
+        datetime | None,
+        typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="When it was done.", show_default="today"),
+    ] = None,
+    plan: PlanOption = Path("."),
+) -> None:
+    """Mark a deadline done: status and done_on in its file.
+
+    The rest of the file is left as it was. The plan is checked with the change
+    first; when it would not validate, nothing is written (exit 1).
+    """
+    from .edits import mark_done
+
+    _report_edit(mark_done(plan, deadline, on.date() if on else date.today()))
+
+
+@app.command()
+def cancel(
+    event: Annotated[str, typer.Argument(help="The event's id.", show_default=False)],
+    occurrence: Annotated[
+        datetime | None,
+        typer.Option(
+            "--occurrence",
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="Cancel only this occurrence of a repeating event (its date in the series).",
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = Path("."),
+) -> None:
+    """Cancel an event, or one occurrence of a repeating event.
+
+    It stays in the plan and in calendars, marked cancelled. The plan is checked
+    with the change first; when it would not validate, nothing is written (exit 1).
+    """
+    from .edits import cancel as cancel_event
+
+    _report_edit(cancel_event(plan, event, occurrence.date() if occurrence else None))
+
+
+record_app = typer.Typer(
+    name="record",
+    help="Record what happened, changing only the lines that say so.",
+    no_args_is_help=True,
+)
+app.add_typer(record_app)
+
+
+@record_app.command("measurement")
+def record_measurement(
+    kpi: Annotated[str, typer.Argument(help="The KPI's id.", show_default=False)],
+    value: Annotated[
+        str, typer.Argument(help="The value as the source writes it: 4,5 or '65 %' or 8700.", show_default=False)
+    ],
+    on: Annotated[
+        datetime,
+        typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="When it was measured."),
+    ],
+    source: Annotated[
+        str | None, typer.Option("--source", help="Where it comes from, e.g. 'Årsregnskap 2025'.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Anything a reader should know.")] = None,
+    plan: PlanOption = Path("."),
+) -> None:
+    """Add a KPI measurement, in date order.
+
+    The plan is checked with the change first (e.g. that the value lies on the
+    KPI's scale); when it would not validate, nothing is written (exit 1).
+    """
+    from .edits import record_measurement as record
+
+    _report_edit(record(plan, kpi, value, on.date(), source, note))
+
+
+class DiffFormat(str, Enum):
+    """How `diff` prints the changes."""
+
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    plans: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="OLD and NEW plan folders; with --git, the plan (default: the current folder).",
+            show_default=False,
+        ),
+    ] = None,
+    git: Annotated[
+        str | None,
+        typer.Option(
+            "--git",
+            metavar="REV[..REV2]",
+            help="Compare the plan in git revision REV with the working tree, or REV with REV2.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="markdown (for a pull-request comment) or json.")
+    ] = DiffFormat.markdown,
+    output: OutputOption = None,
+) -> None:
+    """Summarise what changed between two versions of a plan.
+
+    Events added, removed, moved, cancelled; membership changes; deadlines moved
+    or done; and any other item or field changed. Both versions must validate.
+    """
+    from .diffreport import diff_json, diff_markdown
+    from .errors import UsageError
+    from .revisions import diff_folders, diff_git
+
+    paths = plans or []
+    if git is not None:
+        if len(paths) > 1:
+            raise UsageError("with --git, give at most one plan")
+        changes, old_label, new_label = diff_git(git, paths[0] if paths else Path("."))
+    elif len(paths) == 2:
+        changes, old_label, new_label = diff_folders(*paths), str(paths[0]), str(paths[1])
+    else:
+        raise UsageError("give two plan folders (OLD NEW), or --git REV [PLAN]")
+    render = diff_json if output_format is DiffFormat.json else diff_markdown
+    _emit(render(changes, old_label, new_label), output)
+
+
+class Template(str, Enum):
+    """What `init` starts a plan from."""
+
+    process = "process"
+    lean = "lean"
+    savings = "savings"
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="The new plan folder (must not exist, or be empty).", show_default=False)],
+    template: Annotated[
+        Template,
+        typer.Option(
+            "--template",
+            "-t",
+            help="process: a change process with steering group and employee participation; "
+            "lean: a Lean improvement programme with board meetings and a kaizen workshop; "
+            "savings: a four-year savings programme with measures, KPIs and risks.",
+        ),
+    ] = Template.process,
+    start: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            metavar="YYYY-MM-DD",
+            help="First day of the plan; meetings fall on working days from there.",
+            show_default="the first Monday of next month",
+        ),
+    ] = None,
+) -> None:
+    """Start a new plan from a template; it validates clean.
+
+    A folder of YAML files whose comments say what each part is for and how to
+    change it, with a copy of the schema for editor completion.
+    """
+    from .scaffold import first_monday_after, init_plan
+
+    first = start.date() if start else first_monday_after(date.today())
+    files = init_plan(folder, template.value, first)
+    typer.echo(f"created {folder} from the '{template.value}' template, starting {first.isoformat()}:")
+    for name in files:
+        typer.echo(f"  {folder / name}")
+    typer.echo(f"next: planverk validate --strict {folder}")
 
 
 class Section(str, Enum):
@@ -267,7 +542,6 @@ def render(
 
     from .planfiles import display_path
     from .render import list_templates, render_plan, write_documents
-    from .reporters import report_human
 
     if list_:
         for info in list_templates(plan, templates):
@@ -275,15 +549,9 @@ def render(
         raise typer.Exit(int(ExitCode.OK))
     if plan is None:
         raise UsageError("give a plan folder, e.g. planverk render plans/gran-2017 schedule")
-    rendering = render_plan(
+    documents = render_plan(
         plan, names or [], as_of=as_of.date() if as_of else date.today(), group=group, templates_dir=templates
     )
-    result = rendering.validation
-    if not result.ok:
-        report_human([result], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
-        typer.echo("planverk: the plan has errors, so nothing was rendered", err=True)
-        raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
-    documents = rendering.documents
     if output is None:
         if len(documents) != 1:
             raise UsageError(f"{len(documents)} documents to render: give a folder to write them to with -o DIR")
@@ -311,5 +579,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, prog_name="planverk")
     except PlanverkError as error:
+        validation = getattr(error, "validation", None)
+        if validation is not None:
+            from .reporters import report_human
+
+            report_human([validation], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
         print(f"planverk: {error}", file=sys.stderr)
         sys.exit(int(error.exit_code))

@@ -35,5 +35,19 @@ class OutputError(PlanverkError):
     """Output could not be written (a full disk, no permission); what was there is kept."""
 
 
+class InvalidPlanError(RefusedError):
+    """A plan, or the result of an edit, does not validate; the findings come along.
+
+    The CLI prints ``validation``'s findings before the message, so the user sees what
+    is wrong with the exact lines to fix.
+    """
+
+    def __init__(self, message: str, validation: object) -> None:
+        super().__init__(message)
+        self.validation = validation
+        if getattr(validation, "unreadable", False):
+            self.exit_code = ExitCode.USAGE
+
+
 class TemplateError(PlanverkError):
     """A template could not be found, read or rendered; the message says where and why."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -71,14 +72,39 @@ def locate_plan(target: Path) -> tuple[Path, Path] | Finding:
     return finding("PV010", f"{display_path(target)} does not exist: give a plan folder or a plan file")
 
 
-def read_plan(target: Path) -> PlanSource:
-    """Read ``plan.yaml`` (or a single plan file) and every file it includes."""
+Overlay = Mapping[Path, str]
+"""Texts to read instead of files on disk, by resolved path: an edit's result before it is written."""
+
+
+def owning_plans(paths: list[Path]) -> list[Path]:
+    """The plan folders that files belong to: each file's nearest folder with plan.yaml.
+
+    For hooks that are handed changed files (pre-commit): a plan is checked whole, since
+    its files refer to each other. Files in no plan are left out; each plan comes once.
+    """
+    found: list[Path] = []
+    for path in paths:
+        folder = (path if path.is_dir() else path.parent).resolve()
+        for candidate in (folder, *folder.parents):
+            if (candidate / PLAN_FILE).is_file():
+                if candidate not in found:
+                    found.append(candidate)
+                break
+    return [Path(display_path(folder)) for folder in found]
+
+
+def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
+    """Read ``plan.yaml`` (or a single plan file) and every file it includes.
+
+    Files named in ``overlay`` (by resolved path) are read from there instead of from disk.
+    """
+    overlay = overlay or {}
     located = locate_plan(target)
     if isinstance(located, Finding):
         return PlanSource(target, None, SourceMap(display_path(target)), [], [located], True)
     root, plan_file = located
     main_display = display_path(plan_file)
-    loaded = load_file(plan_file, main_display)
+    loaded = load_file(plan_file, main_display, text=overlay.get(plan_file.resolve()))
     merged = PlanSource(root, None, loaded.source, [main_display], list(loaded.findings))
     if loaded.data is None:
         merged.unreadable = any(f.code == "PV012" for f in loaded.findings)
@@ -89,7 +115,7 @@ def read_plan(target: Path) -> PlanSource:
     data: dict[str, Any] = loaded.data
     merged.data = data
     for path in _included_files(root, plan_file, data, loaded.source, merged.findings):
-        _merge_file(merged, path)
+        _merge_file(merged, path, overlay.get(path.resolve()))
     return merged
 
 
@@ -141,12 +167,12 @@ def _included_files(
     return result
 
 
-def _merge_file(merged: PlanSource, path: Path) -> None:
+def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
     """Append an included file's lists to the plan's, keeping positions aligned."""
     assert merged.data is not None
     offsets = {key: len(merged.data.get(key) or []) for key in COLLECTIONS}
     display = display_path(path)
-    loaded = load_file(path, display, offsets)
+    loaded = load_file(path, display, offsets, text)
     merged.files.append(display)
     merged.findings.extend(loaded.findings)
     if loaded.data is None:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from .diagnostics import CODES, Finding, Severity, finding
 from .model import Plan
-from .planfiles import PlanSource, read_plan
+from .planfiles import Overlay, PlanSource, read_plan
 from .schema_errors import convert, locate
 from .yamlsource import SourceMap
 
@@ -65,14 +65,18 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_plan(target: Path) -> Validation:
-    """Read, validate and check the plan at ``target`` (a folder or a plan file)."""
+def validate_plan(target: Path, overlay: Overlay | None = None) -> Validation:
+    """Read, validate and check the plan at ``target`` (a folder or a plan file).
+
+    ``overlay`` gives texts to read instead of some files (by resolved path), so that an
+    edit is checked exactly as ``planverk validate`` would check it once written.
+    """
     with gc_paused():
-        return _validate(target)
+        return _validate(target, overlay)
 
 
-def _validate(target: Path) -> Validation:
-    read = read_plan(target)
+def _validate(target: Path, overlay: Overlay | None) -> Validation:
+    read = read_plan(target, overlay)
     result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source)
     if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
         return _finish(result)

@@ -134,23 +134,27 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
         )
 
 
-def load_file(path: Path, display: str, list_offsets: dict[str, int] | None = None) -> LoadedFile:
+def load_file(
+    path: Path, display: str, list_offsets: dict[str, int] | None = None, text: str | None = None
+) -> LoadedFile:
     """Read and parse ``path``; positions name it ``display``.
 
     ``list_offsets`` shifts the indices of top-level lists, so that the positions of an
     included file line up with the merged plan (``events[12]`` of the plan may be
-    ``events[0]`` of the file).
+    ``events[0]`` of the file). ``text``, when given, is read instead of the file on disk
+    (an edit's result, checked before it is written).
     """
     source = SourceMap(display)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return LoadedFile(None, source, [finding("PV012", f"cannot read {display}: {reason}")])
-    text, problem = decode(raw, display)
     if text is None:
-        assert problem is not None
-        return LoadedFile(None, source, [problem])
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return LoadedFile(None, source, [finding("PV012", f"cannot read {display}: {reason}")])
+        text, problem = decode(raw, display)
+        if text is None:
+            assert problem is not None
+            return LoadedFile(None, source, [problem])
     return parse_text(text, source, list_offsets or {})
 
 

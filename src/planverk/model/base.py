@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, WithJsonSchema
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -20,10 +20,12 @@ def _check_id(value: str) -> str:
     return value
 
 
-Id = Annotated[StrictStr, AfterValidator(_check_id)]
+_ID_SCHEMA = WithJsonSchema({"type": "string", "pattern": ID_PATTERN.pattern})
+
+Id = Annotated[StrictStr, AfterValidator(_check_id), _ID_SCHEMA]
 """The id of a plan item: unique across the whole plan and stable over time."""
 
-Ref = Annotated[StrictStr, AfterValidator(_check_id)]
+Ref = Annotated[StrictStr, AfterValidator(_check_id), _ID_SCHEMA]
 """A reference to another item's id."""
 
 Text = StrictStr
@@ -34,8 +36,11 @@ def as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-Refs = Annotated[list[Ref], BeforeValidator(as_list)]
-"""A list of references; a single id may stand alone."""
+Refs = Annotated[list[Ref], BeforeValidator(as_list, json_schema_input_type=Ref | list[Ref])]
+"""References, as a list or, for just one, a bare id (the schema accepts both too)."""
+
+Texts = Annotated[list[Text], BeforeValidator(as_list, json_schema_input_type=Text | list[Text])]
+"""Texts, as a list or, for just one, a bare text."""
 
 
 class Model(BaseModel):

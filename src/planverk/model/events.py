@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date as Date
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 
-from .base import Id, Model, Ref, Refs, Silenceable, Text, as_list
+from .base import Id, Model, Ref, Refs, Silenceable, Text, Texts
 from .recurrence import Repeat
 from .times import TimeSpec
 
@@ -135,7 +135,7 @@ class Deadline(Silenceable):
     task: Text = Field(description="What is due.")
     responsible: Refs = Field(default_factory=list, description="Person, role or group responsible.")
     participants: Refs = Field(default_factory=list, description="Others involved.")
-    deliver_to: Annotated[list[Text], BeforeValidator(as_list)] = Field(
+    deliver_to: Texts = Field(
         default_factory=list, description="Person id or e-mail address the result goes to."
     )
     status: Literal["open", "done"] = Field(default="open", description="'open' or 'done'.")

@@ -68,7 +68,11 @@ class Target(Model):
     )
     due: Date | None = Field(default=None, description="When it is to be reached.")
 
-    @field_validator("comparator", mode="before")
+    @field_validator(
+        "comparator",
+        mode="before",
+        json_schema_input_type=Comparator | Literal[tuple(COMPARATOR_WORDS)] | None,  # type: ignore[valid-type]
+    )
     @classmethod
     def _words(cls, value: Any) -> Any:
         if isinstance(value, str):

@@ -84,7 +84,9 @@ class Group(Silenceable):
     short_name: Text | None = Field(default=None, description="Abbreviation, e.g. 'RLG'.")
     kind: GroupKind = Field(default="other", description="What kind of body it is.")
     mandate: Text | None = Field(default=None, description="What the group is for.")
-    members: list[Annotated[Member, BeforeValidator(_member_shorthand)]] = Field(
+    members: list[
+        Annotated[Member, BeforeValidator(_member_shorthand, json_schema_input_type=Ref | Member)]
+    ] = Field(
         default_factory=list, description="Members: an id, or {person, role, note}."
     )
     includes: Refs = Field(
@@ -123,7 +125,7 @@ class Role(Silenceable):
         default_factory=Responsibilities, description="Tasks by when they apply."
     )
 
-    @field_validator("allocation", mode="before")
+    @field_validator("allocation", mode="before", json_schema_input_type=float | str | None)
     @classmethod
     def _parse_percent(cls, value: Any) -> Any:
         if isinstance(value, str):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import Field
 
-from .base import Id, Model, Ref, Silenceable, Text, as_list
+from .base import Id, Model, Ref, Silenceable, Text, Texts
 from .ratings import Rating
 
 RiskStatus = Literal["open", "mitigated", "closed"]
@@ -35,7 +35,7 @@ class Risk(Silenceable):
         default=None,
         description="How bad if it happens, on the same scale; without it the risk has no score.",
     )
-    consequences: Annotated[list[Text], BeforeValidator(as_list)] = Field(
+    consequences: Texts = Field(
         default_factory=list, description="What would follow, in words."
     )
     mitigation: Text | None = Field(

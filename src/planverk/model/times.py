@@ -66,7 +66,7 @@ TimeSpec = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d{1,2}[:.]\d{2}(\s*-\s*\d{1,2}[:.]\d{2})?\??$",
+            "pattern": r"^\s*\d{1,2}[:.]\d{2}\s*([-–]\s*\d{1,2}[:.]\d{2})?\s*\??\s*$",
             "examples": ["08:30-10:30", "17:00", "11:00?"],
         }
     ),

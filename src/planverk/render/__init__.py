@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import InvalidPlanError, UsageError
 from ..files import write_atomic
-from ..validate import Validation, validate_plan
+from ..planfiles import display_path
+from ..validate import validate_plan
 from .context import build_context
 from .engine import environment, render_template
 from .labels import LABELS
@@ -24,14 +25,6 @@ class Document:
     template: str
     filename: str
     text: str
-
-
-@dataclass
-class Rendering:
-    """The outcome of ``render``: the plan's validation and, when it is clean, the documents."""
-
-    validation: Validation
-    documents: list[Document] = field(default_factory=list)
 
 
 def plan_folder(target: Path) -> Path:
@@ -57,8 +50,11 @@ def render_plan(
     as_of: date,
     group: str | None = None,
     templates_dir: Path | None = None,
-) -> Rendering:
-    """Validate the plan and, when it has no errors, render the named templates (default: all)."""
+) -> list[Document]:
+    """Validate the plan and render the named templates (default: all).
+
+    Raises :class:`InvalidPlanError` (with the findings) when the plan has errors.
+    """
     folders = TemplateFolders.find(plan_folder(target), templates_dir)
     available = {t.name: t for t in folders.available()}
     chosen = [_template_name(n) for n in names] or list(available)
@@ -69,7 +65,9 @@ def render_plan(
             raise UsageError(f"no template '{name}': {hint}available: {', '.join(available)}")
     validation = validate_plan(target)
     if not validation.ok:
-        return Rendering(validation)
+        raise InvalidPlanError(
+            f"{display_path(target)} has errors: fix them first; nothing was rendered", validation
+        )
     plan = validation.plan
     assert plan is not None
     if group is not None and group not in {g.id for g in plan.groups}:
@@ -82,11 +80,10 @@ def render_plan(
     context = build_context(plan, LABELS[language], as_of=as_of, group=group)
     env = environment(folders, language)
     suffix = f"-{group}" if group else ""
-    documents = [
+    return [
         Document(name, f"{name}{suffix}.md", render_template(env, folders, name + SUFFIX, context))
         for name in chosen
     ]
-    return Rendering(validation, documents)
 
 
 def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
@@ -101,7 +98,6 @@ def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
 
 __all__ = [
     "Document",
-    "Rendering",
     "TemplateInfo",
     "list_templates",
     "render_plan",

@@ -1,0 +1,202 @@
+"""Recording commands: small edits to a plan's YAML, checked before they are written.
+
+Each edit finds its item in the file that holds it, changes that file's round-trip
+document (comments and layout kept, see :mod:`planverk.roundtrip`), validates the whole
+plan with the changed text through :func:`planverk.validate.validate_plan`, and writes
+the file atomically only when the plan still has no errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from . import roundtrip
+from .checks.context import KIND_NAMES
+from .errors import InvalidPlanError, RefusedError, UsageError
+from .fileio import write_atomic
+from .model import Deadline, Event, Kpi, OccurrenceChange, Repeat
+from .schema_errors import key_names
+from .validate import validate_plan
+from .yamlsource import decode
+
+Change = Callable[[CommentedMap, Any], "tuple[bool, str]"]
+"""Changes an item's YAML mapping (given its validated model); returns whether it changed
+anything (False when the item already is as asked) and what it did."""
+
+
+@dataclass(frozen=True)
+class Edited:
+    """What an edit did."""
+
+    message: str
+    path: Path
+    """The file that holds the item, as findings name it."""
+    written: bool
+    """False when the item already was as asked."""
+    relaid: bool = False
+    """True when the file was not in planverk's layout where the edit touched it, so the
+    whole file was written in that layout (``planverk fmt``)."""
+
+
+def mark_done(target: Path, deadline: str, on: date) -> Edited:
+    """Set a deadline's ``status: done`` and ``done_on``."""
+
+    def change(node: CommentedMap, item: Deadline) -> tuple[bool, str]:
+        if item.status == "done" and item.done_on == on:
+            return False, f"deadline '{deadline}' is already done on {on.isoformat()}"
+        order = key_names(Deadline)
+        roundtrip.set_key(node, "status", "done", order)
+        roundtrip.set_key(node, "done_on", on, order)
+        return True, f"deadline '{deadline}' marked done on {on.isoformat()}"
+
+    return _edit(target, "deadlines", deadline, change)
+
+
+def cancel(target: Path, event: str, occurrence: date | None = None) -> Edited:
+    """Cancel an event, or one occurrence of a repeating event.
+
+    A cancelled event or occurrence stays in the plan and in calendars, marked cancelled.
+    """
+
+    def change(node: CommentedMap, item: Event) -> tuple[bool, str]:
+        if occurrence is None:
+            if item.status == "cancelled":
+                return False, f"event '{event}' is already cancelled"
+            roundtrip.set_key(node, "status", "cancelled", key_names(Event))
+            return True, f"event '{event}' cancelled"
+        return _cancel_occurrence(node, item, occurrence)
+
+    return _edit(target, "events", event, change)
+
+
+def record_measurement(
+    target: Path, kpi: str, value: str, on: date, source: str | None = None, note: str | None = None
+) -> Edited:
+    """Add a reading to a KPI's ``measurements``, in date order.
+
+    ``value`` is written as given (``4,5``, ``65 %``, ``8 700``); a plain number stays a
+    YAML number. A reading on a date that already has one is refused: change it by hand.
+    """
+    from .model.quantities import parse_quantity
+
+    try:
+        parse_quantity(_number_or_text(value))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+    def change(node: CommentedMap, item: Kpi) -> tuple[bool, str]:
+        done = f"KPI '{kpi}': measurement {value} on {on.isoformat()} recorded"
+        for existing in item.measurements:
+            if existing.date == on:
+                if str(existing.value) == value and (source is None or existing.source == source):
+                    return False, f"KPI '{kpi}' already has {value} on {on.isoformat()}"
+                raise UsageError(
+                    f"KPI '{kpi}' already has a measurement on {on.isoformat()} ({existing.value}): "
+                    "change that one in the file"
+                )
+        entry = CommentedMap([("date", on), ("value", _yaml_value(value))])
+        for key, text in (("source", source), ("note", note)):
+            if text is not None:
+                entry[key] = text
+        readings = node.get("measurements")
+        if readings is None:
+            roundtrip.set_key(node, "measurements", CommentedSeq([entry]), key_names(Kpi))
+            return True, done
+        later = [n for n, m in enumerate(item.measurements) if m.date > on]
+        roundtrip.insert_item(readings, entry, later[0] if later else None)
+        return True, done
+
+    return _edit(target, "kpis", kpi, change)
+
+
+def _number_or_text(value: str) -> int | float | str:
+    """A value as YAML would read it unquoted: '12' and '4.5' are numbers, '4,5' is text."""
+    from .yamlsource import resolve_plain
+
+    resolved = resolve_plain(value)
+    return resolved if isinstance(resolved, (int, float)) and not isinstance(resolved, bool) else value
+
+
+def _yaml_value(value: str) -> Any:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    resolved = _number_or_text(value)
+    if isinstance(resolved, str) and "," in resolved:
+        return DoubleQuotedScalarString(resolved)  # "4,5": a comma would split a { } entry
+    return resolved
+
+
+def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool, str]:
+    from .occurrences import occurrences
+
+    if item.repeat is None:
+        raise UsageError(f"'{item.id}' does not repeat: cancel the whole event, without --occurrence")
+    days = [o.original for o in occurrences(item)]
+    if day not in days:
+        near = sorted(days, key=lambda d: abs((d - day).days))[:2]
+        hint = " or ".join(d.isoformat() for d in sorted(near))
+        raise UsageError(
+            f"'{item.id}' has no occurrence on {day.isoformat()}"
+            + (f": did you mean {hint}?" if near else "")
+        )
+    done = f"occurrence {day.isoformat()} of '{item.id}' cancelled"
+    repeat = node["repeat"]
+    for existing in repeat.get("changes") or []:
+        if str(existing.get("occurrence")) == day.isoformat():
+            if existing.get("status") == "cancelled":
+                return False, f"occurrence {day.isoformat()} of '{item.id}' is already cancelled"
+            roundtrip.set_key(existing, "status", "cancelled", key_names(OccurrenceChange))
+            return True, done
+    entry = CommentedMap([("occurrence", day), ("status", "cancelled")])
+    if repeat.get("changes") is None:
+        roundtrip.set_key(repeat, "changes", CommentedSeq([entry]), key_names(Repeat))
+    else:
+        roundtrip.insert_item(repeat["changes"], entry)
+    return True, done
+
+
+def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
+    """Find ``item_id`` among the plan's ``kind``, change it, check the plan, write the file."""
+    before = validate_plan(target)
+    if not before.ok:
+        raise InvalidPlanError(f"{target} has errors: fix them first; nothing was written", before)
+    assert before.plan is not None and before.source is not None
+    items = getattr(before.plan, kind)
+    index = next((i for i, it in enumerate(items) if it.id == item_id), None)
+    if index is None:
+        raise UsageError(_unknown(kind, item_id, [it.id for it in items]))
+    path = Path(before.source.values[(kind, index)].file)
+    original, _ = decode(path.read_bytes(), str(path))
+    assert original is not None  # validate_plan read it
+    document = roundtrip.load(original)
+    node = next(n for n in document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
+    changed, message = change(node, items[index])
+    if not changed:
+        return Edited(f"nothing to do: {message}", path, False)
+    edited = roundtrip.dump(document)
+    lost = roundtrip.lost_comments(original, edited)
+    if lost:
+        raise RefusedError(f"the edit would drop the comment '{lost[0]}' in {path}; nothing was written")
+    text = roundtrip.splice(original, edited)
+    _check(target, path, text)
+    write_atomic(path, text)
+    relaid = text == edited and roundtrip.canonical(original) != original
+    return Edited(f"{message} ({path})", path, True, relaid)
+
+
+def _check(target: Path, path: Path, text: str) -> None:
+    after = validate_plan(target, {path.resolve(): text})
+    if not after.ok:
+        raise InvalidPlanError("the edit would leave the plan with errors; nothing was written", after)
+
+
+def _unknown(kind: str, item_id: str, ids: list[str]) -> str:
+    match = get_close_matches(item_id, ids, n=1)
+    return f"no {KIND_NAMES[kind]} '{item_id}' in the plan" + (f": did you mean '{match[0]}'?" if match else "")

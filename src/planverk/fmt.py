@@ -1,0 +1,62 @@
+"""``planverk fmt``: every file of a plan in one layout, comments, order and quoting kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Severity
+from .errors import InvalidPlanError, PlanverkError
+from .fileio import write_atomic
+from .planfiles import read_plan
+from .roundtrip import canonical, lost_comments
+from .yamlsource import decode
+
+
+@dataclass(frozen=True)
+class Reformat:
+    """A plan file whose layout differs from planverk's."""
+
+    path: Path
+    """The file, as the plan's findings name it."""
+    text: str
+    """The file in planverk's layout."""
+    problem: str | None = None
+    """Why the file is left as it is, when formatting it would lose something."""
+
+
+def format_plan(target: Path, write: bool) -> list[Reformat]:
+    """Find (and with ``write``, rewrite) the files of a plan not in planverk's layout.
+
+    The plan must read (valid YAML, UTF-8); other findings do not stop the formatter.
+    Before anything is written, the formatted files are read back through the plan
+    loader and must give exactly the data the originals gave.
+    """
+    read = read_plan(target)
+    if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
+        from .validate import validate_plan
+
+        raise InvalidPlanError(f"{target} cannot be read as a plan; nothing was formatted", validate_plan(target))
+    changes = []
+    for name in read.files:
+        path = Path(name)
+        raw = path.read_bytes()
+        text, _ = decode(raw, name)
+        assert text is not None  # read_plan decoded it already
+        new = canonical(text)
+        if new.encode("utf-8") != raw:
+            lost = lost_comments(text, new)
+            problem = f"formatting would drop the comment '{lost[0]}': left as it is" if lost else None
+            changes.append(Reformat(path, new, problem))
+    if changes:
+        again = read_plan(target, {c.path.resolve(): c.text for c in changes if not c.problem})
+        if again.data != read.data:
+            raise PlanverkError(
+                "formatting would change what the plan says; nothing was written "
+                "(this is a planverk bug: please report it with the plan)"
+            )
+    if write:
+        for change in changes:
+            if not change.problem:
+                write_atomic(change.path, change.text)
+    return changes

@@ -1,0 +1,200 @@
+"""done and cancel: each edit's git diff is only the lines it meant to add or change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, PLANS, GitRepo, run_cli
+
+SINGLE = CASES / "valid" / "single-file"
+
+
+def plan_in(repo: GitRepo, source: Path) -> str:
+    plan = repo.add_plan(source)
+    repo.commit("start")
+    return str(plan)
+
+
+def test_done_adds_status_and_date_after_the_key_before_them(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "nordre-follo-2018")
+    result = run_cli("done", "frist-revidert-arbeidsbok", "--date", "2018-10-11", "--plan", plan)
+    assert result.code == 0, result.err
+    assert result.out.startswith("deadline 'frist-revidert-arbeidsbok' marked done on 2018-10-11")
+    assert repo.changed_files() == ["plans/nordre-follo-2018/deadlines.yaml"]
+    assert repo.changed_lines() == ["+    status: done", "+    done_on: 2018-10-11"]
+    # placed after deliver_to, before phase: the model's order; the comment above deliver_to stays
+    text = (Path(plan) / "deadlines.yaml").read_text(encoding="utf-8")
+    assert "corrected to her address used elsewhere\n    deliver_to: [rikke-baekkevold]\n    status: done\n" in text
+    assert run_cli("validate", "--strict", plan).code == 0
+
+
+def test_done_on_a_flow_mapping_changes_one_line(repo: GitRepo, tmp_path: Path) -> None:
+    source = tmp_path / "flow"
+    source.mkdir()
+    text = (SINGLE / "plan.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: innspill")
+    (source / "plan.yaml").write_text(
+        text[:start] + "  - {id: innspill, date: 2019-09-20, task: Send innspill, responsible: [hr], status: open}\n",
+        encoding="utf-8",
+    )
+    plan = plan_in(repo, source)
+    assert run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan).code == 0
+    assert repo.changed_lines() == [
+        "-  - {id: innspill, date: 2019-09-20, task: Send innspill, responsible: [hr], status: open}",
+        "+  - {id: innspill, date: 2019-09-20, task: Send innspill, responsible: [hr], status: done, done_on: 2019-09-19}",
+    ]
+
+
+def test_done_twice_changes_nothing_the_second_time(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "nordre-follo-2018")
+    run_cli("done", "frist-svar-oppgave-2b", "--date", "2018-09-06", "-p", plan)
+    repo.commit()
+    again = run_cli("done", "frist-svar-oppgave-2b", "--date", "2018-09-06", "-p", plan)
+    assert again.code == 0
+    assert again.out.startswith("nothing to do: deadline 'frist-svar-oppgave-2b' is already done on 2018-09-06")
+    assert repo.changed_lines() == []
+
+
+def test_cancel_an_event(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "lunner-lean-2012")
+    result = run_cli("cancel", "pg-2012-05-02", "-p", plan)
+    assert result.code == 0, result.err
+    assert repo.changed_lines() == ["+    status: cancelled"]
+    text = (Path(plan) / "events.yaml").read_text(encoding="utf-8")
+    assert 'participants: [prosjektgruppe-kompetansestyring]\n    status: cancelled\n\n  - id: tpo-2012-05-15' in text
+
+
+def test_cancel_an_occurrence_of_a_series_without_changes(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "lunner-lean-2012")
+    result = run_cli("cancel", "sg-moter", "--occurrence", "2012-06-27", "-p", plan)
+    assert result.code == 0, result.err
+    assert result.out.startswith("occurrence 2012-06-27 of 'sg-moter' cancelled")
+    assert repo.changed_lines() == [
+        "+      changes:",
+        "+        - occurrence: 2012-06-27",
+        "+          status: cancelled",
+    ]
+    assert run_cli("validate", "--strict", plan).code == 0
+
+
+def test_cancel_an_occurrence_appends_to_a_flow_list_of_changes(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    assert run_cli("cancel", "styringsgruppemote", "--occurrence", "2019-04-10", "-p", plan).code == 0
+    assert repo.changed_lines() == ["+        - {occurrence: 2019-04-10, status: cancelled}"]
+
+
+def test_cancel_a_moved_occurrence_marks_its_change(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    assert run_cli("cancel", "styringsgruppemote", "--occurrence", "2019-03-13", "-p", plan).code == 0
+    assert repo.changed_lines() == [
+        "-        - {occurrence: 2019-03-13, date: 2019-03-14, note: Kollisjon med kommunestyret}",
+        "+        - {occurrence: 2019-03-13, date: 2019-03-14, status: cancelled, note: Kollisjon med kommunestyret}",
+    ]
+
+
+def test_an_edit_keeps_the_layout_of_the_rest_of_the_file(repo: GitRepo, tmp_path: Path) -> None:
+    source = tmp_path / "odd"
+    source.mkdir()
+    text = (SINGLE / "plan.yaml").read_text(encoding="utf-8")
+    text = text.replace("  title: Omstilling 2019", "  title:     Omstilling 2019   # spaced out")
+    text = text.replace("people:\n  - {id: kari", "people:\n-   {id: kari").replace("\n  - {id: ola", "\n-   {id: ola")
+    (source / "plan.yaml").write_text(text, encoding="utf-8")
+    plan = plan_in(repo, source)
+    result = run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan)
+    assert result.code == 0, result.err
+    assert "not in planverk's layout" not in result.err
+    assert repo.changed_lines() == ["+    status: done", "+    done_on: 2019-09-19"]
+
+
+def test_unknown_ids_and_occurrences_are_usage_errors(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "lunner-lean-2012")
+    unknown = run_cli("cancel", "sg-moetr", "-p", plan)
+    assert unknown.code == 2 and "no event 'sg-moetr' in the plan: did you mean 'sg-moter'?" in unknown.err
+    wrong_day = run_cli("cancel", "sg-moter", "--occurrence", "2012-06-28", "-p", plan)
+    assert wrong_day.code == 2 and "did you mean 2012-05-23 or 2012-06-27?" in wrong_day.err
+    single = run_cli("cancel", "pg-2012-05-02", "--occurrence", "2012-05-02", "-p", plan)
+    assert single.code == 2 and "does not repeat" in single.err
+    assert repo.changed_lines() == []
+
+
+def test_a_plan_with_errors_is_refused_untouched(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    path = Path(plan) / "plan.yaml"
+    broken = path.read_text(encoding="utf-8").replace("holders: [ola]", "holders: [olla]")
+    path.write_text(broken, encoding="utf-8")
+    result = run_cli("done", "innspill", "-p", plan)
+    assert result.code == 1
+    assert "PV201" in result.err and "has errors: fix them first; nothing was written" in result.err
+    assert path.read_text(encoding="utf-8") == broken
+
+
+def test_an_edit_whose_result_would_not_validate_is_refused_untouched(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planverk import roundtrip
+
+    plan = plan_in(repo, SINGLE)
+    real = roundtrip.set_key
+    monkeypatch.setattr(roundtrip, "set_key", lambda m, k, v, order: real(m, k, "someday", order))
+    result = run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan)
+    assert result.code == 1
+    assert "PV101" in result.err and "the edit would leave the plan with errors; nothing was written" in result.err
+    assert repo.changed_lines() == []
+
+
+def test_record_a_measurement_in_date_order(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "savings-2024")
+    later = run_cli("record", "measurement", "sykefravaer", "8,5 %", "--date", "2026-12-31",
+                    "--source", "Fraværsstatistikk 2026", "-p", plan)
+    assert later.code == 0, later.err
+    assert later.out.startswith("KPI 'sykefravaer': measurement 8,5 % on 2026-12-31 recorded")
+    earlier = run_cli("record", "measurement", "sykefravaer", "8,6 %", "--date", "2026-03-31", "-p", plan)
+    assert earlier.code == 0, earlier.err
+    assert repo.changed_files() == ["plans/savings-2024/kpis.yaml"]
+    assert repo.changed_lines() == [
+        '+      - {date: 2026-03-31, value: "8,6 %"}',
+        '+      - {date: 2026-12-31, value: "8,5 %", source: Fraværsstatistikk 2026}',
+    ]
+    text = (Path(plan) / "kpis.yaml").read_text(encoding="utf-8")
+    assert (
+        '      - {date: 2025-12-31, value: "8,8 %", source: Fraværsstatistikk 2025}\n'
+        '      - {date: 2026-03-31, value: "8,6 %"}\n'
+        '      - {date: 2026-06-30, value: "8,7 %", source: Fraværsstatistikk 1. halvår 2026}\n'
+        '      - {date: 2026-12-31, value: "8,5 %", source: Fraværsstatistikk 2026}\n'
+        "\n"
+        "  - id: brukertilfredshet-hjemmetjenesten\n"
+    ) in text
+    assert run_cli("validate", "--strict", plan).code == 0
+
+
+def test_the_first_measurement_of_a_kpi_starts_its_list(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "lunner-lean-2012")
+    result = run_cli("record", "measurement", "mu-laering-i-jobben", "4,6", "--date", "2013-02-01", "-p", plan)
+    assert result.code == 0, result.err
+    assert repo.changed_lines() == [
+        "+    measurements:",
+        "+      - date: 2013-02-01",
+        '+        value: "4,6"',
+    ]
+
+
+def test_a_measurement_off_the_scale_is_refused_untouched(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "lunner-lean-2012")
+    result = run_cli("record", "measurement", "mu-laering-i-jobben", "7", "--date", "2013-02-01", "-p", plan)
+    assert result.code == 1
+    assert "PV603" in result.err and "7 is outside the scale 1-6" in result.err
+    assert "nothing was written" in result.err
+    assert repo.changed_lines() == []
+
+
+def test_measurements_that_clash_or_do_not_read_are_usage_errors(repo: GitRepo) -> None:
+    plan = plan_in(repo, PLANS / "savings-2024")
+    again = run_cli("record", "measurement", "sykefravaer", "9,1 %", "--date", "2024-06-30", "-p", plan)
+    assert again.code == 0 and again.out.startswith("nothing to do")
+    clash = run_cli("record", "measurement", "sykefravaer", "9,3 %", "--date", "2024-06-30", "-p", plan)
+    assert clash.code == 2 and "already has a measurement on 2024-06-30 (9,1 %)" in clash.err
+    unreadable = run_cli("record", "measurement", "sykefravaer", "mye", "--date", "2026-12-31", "-p", plan)
+    assert unreadable.code == 2 and "'mye' is not a number" in unreadable.err
+    assert repo.changed_lines() == []

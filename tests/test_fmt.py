@@ -1,0 +1,201 @@
+"""planverk fmt: one layout, nothing else changed, and a second run changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLE_PLANS, run_cli
+from planverk.roundtrip import canonical, comments
+from planverk.yamlsource import SourceMap, parse_text
+
+MESSY_PLAN = """\
+# Header comment: stays first.
+plan:
+    id: messy-2025
+    title:   "Omstilling 2025"     # quoted, and stays quoted
+    organisation: Eksempel kommune
+    period: {start: 2025-01-01,   end: 2025-06-30}
+include:
+- people.yaml
+"""
+
+MESSY_PEOPLE = """\
+people:
+-   id: kari
+    name: Kari Nordmann
+    phone: '22 33 44 55'
+
+    # Ola leads the union side.
+-   id: ola
+    name:    Ola Hansen
+"""
+
+
+def messy_plan(tmp_path: Path) -> Path:
+    plan = tmp_path / "messy"
+    plan.mkdir()
+    (plan / "plan.yaml").write_text(MESSY_PLAN, encoding="utf-8")
+    (plan / "people.yaml").write_bytes(MESSY_PEOPLE.replace("\n", "\r\n").encode())
+    return plan
+
+
+def test_example_plans_are_already_formatted() -> None:
+    result = run_cli("fmt", "--check", *map(str, EXAMPLE_PLANS))
+    assert (result.code, result.out) == (0, "")
+
+
+def test_fmt_writes_the_layout_and_keeps_comments_quotes_and_order(tmp_path: Path) -> None:
+    plan = messy_plan(tmp_path)
+    result = run_cli("fmt", str(plan))
+    assert result.code == 0, result.err
+    assert "reformatted" in result.out and "plan.yaml" in result.out and "people.yaml" in result.out
+    assert (plan / "plan.yaml").read_text(encoding="utf-8") == (
+        "# Header comment: stays first.\n"
+        "plan:\n"
+        "  id: messy-2025\n"
+        '  title: "Omstilling 2025"         # quoted, and stays quoted\n'
+        "  organisation: Eksempel kommune\n"
+        "  period: {start: 2025-01-01, end: 2025-06-30}\n"
+        "include:\n"
+        "  - people.yaml\n"
+    )
+    assert (plan / "people.yaml").read_bytes().decode() == (
+        "people:\n"
+        "  - id: kari\n"
+        "    name: Kari Nordmann\n"
+        "    phone: '22 33 44 55'\n"
+        "\n"
+        "    # Ola leads the union side.\n"
+        "  - id: ola\n"
+        "    name: Ola Hansen\n"
+    )
+    assert run_cli("validate", "--strict", str(plan)).code == 0
+
+
+def test_a_second_run_changes_nothing(tmp_path: Path) -> None:
+    plan = messy_plan(tmp_path)
+    run_cli("fmt", str(plan))
+    again = run_cli("fmt", "--check", str(plan))
+    assert (again.code, again.out) == (0, "")
+
+
+def test_check_lists_the_files_and_writes_nothing(tmp_path: Path) -> None:
+    plan = messy_plan(tmp_path)
+    before = {p.name: p.read_bytes() for p in plan.iterdir()}
+    result = run_cli("fmt", "--check", str(plan))
+    assert result.code == 1
+    assert [line.rsplit("/", 1)[-1] for line in result.out.splitlines()[:2]] == ["plan.yaml", "people.yaml"]
+    assert "2 files not in planverk's layout" in result.out
+    assert {p.name: p.read_bytes() for p in plan.iterdir()} == before
+
+
+def test_a_plan_that_cannot_be_read_is_refused_untouched(tmp_path: Path) -> None:
+    plan = messy_plan(tmp_path)
+    broken = MESSY_PEOPLE.replace("name:    Ola", "name: [Ola")
+    (plan / "people.yaml").write_text(broken, encoding="utf-8")
+    result = run_cli("fmt", str(plan))
+    assert result.code == 1
+    assert "PV001" in result.err and "nothing was formatted" in result.err
+    assert (plan / "people.yaml").read_text(encoding="utf-8") == broken
+
+
+def test_plans_of_maps_changed_files_to_their_plans(tmp_path: Path) -> None:
+    plan = messy_plan(tmp_path)
+    shutil.copy(plan / "plan.yaml", tmp_path / "not-a-plan.yaml")
+    result = run_cli("fmt", "--check", "--plans-of", str(plan / "people.yaml"), str(plan / "plan.yaml"))
+    assert result.code == 1
+    assert result.out.count("would reformat") == 2
+    assert run_cli("fmt", "--check", "--plans-of", str(tmp_path / "not-a-plan.yaml")).code == 0
+    quiet = run_cli("validate", "--plans-of", str(tmp_path / "not-a-plan.yaml"))
+    assert (quiet.code, quiet.out) == (0, "")
+
+
+# --- Any layout: same data, comments kept, stable -------------------------------------
+
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzæøå", min_size=1, max_size=8)
+SCALARS = st.one_of(
+    WORDS,
+    st.builds(lambda a, b: f"{a} {b}", WORDS, WORDS),
+    st.integers(0, 9999).map(str),
+    st.sampled_from(["2025-02-12", "08:30-10:00", '"17:00"', "'0301'", "NO", "true", "~"]),
+)
+NODES = st.recursive(
+    SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, min_size=1, max_size=3),
+        st.dictionaries(WORDS, children, min_size=1, max_size=3),
+    ),
+    max_leaves=12,
+)
+
+
+@st.composite
+def layouts(draw: st.DrawFn) -> str:
+    """A document written with random indentation, spacing, comments and blank lines."""
+    lines: list[str] = []
+
+    def comment() -> str:
+        return f"  # {draw(WORDS)}" if draw(st.booleans()) else ""
+
+    def emit(node: object, column: int) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if draw(st.integers(0, 4)) == 0:
+                    lines.append("")
+                if draw(st.integers(0, 4)) == 0:
+                    lines.append(" " * column + f"# {draw(WORDS)}")
+                if isinstance(value, str):
+                    lines.append(" " * column + f"{key}:{' ' * draw(st.integers(1, 3))}{value}{comment()}")
+                else:
+                    lines.append(" " * column + f"{key}:{comment()}")
+                    emit(value, column + draw(st.integers(1, 4)) if isinstance(value, dict) else column + draw(st.integers(0, 3)))
+        elif isinstance(node, list):
+            for value in node:
+                gap = draw(st.integers(1, 3))
+                if isinstance(value, str):
+                    lines.append(" " * column + "-" + " " * gap + value + comment())
+                elif isinstance(value, dict):
+                    lines.append(" " * column + "-" + " " * gap + "{}" if not value else " " * column + "-")
+                    emit(value, column + 1 + gap)
+                else:
+                    lines.append(" " * column + "-" + comment())
+                    emit(value, column + 1 + gap)
+
+    root = draw(st.dictionaries(WORDS, NODES, min_size=1, max_size=4))
+    emit(root, 0)
+    return "\n".join(lines) + "\n"
+
+
+def _data(text: str) -> object:
+    loaded = parse_text(text, SourceMap("x.yaml"))
+    assert not loaded.findings
+    return loaded.data
+
+
+@settings(max_examples=60, deadline=None)
+@given(layouts())
+def test_any_layout_formats_to_the_same_data_stably(text: str) -> None:
+    formatted = canonical(text)
+    assert _data(formatted) == _data(text)
+    assert canonical(formatted) == formatted
+
+
+@settings(max_examples=60, deadline=None)
+@given(layouts())
+def test_comments_are_found_wherever_they_are(text: str) -> None:
+    written = [line.split("#", 1)[1].strip() for line in text.splitlines() if "#" in line]
+    assert [c.lstrip("#").strip() for c in comments(text)] == written
+
+
+def test_a_file_whose_comment_ruamel_would_drop_is_left_alone(tmp_path: Path) -> None:
+    plan = messy_plan(tmp_path)
+    odd = "plan:\n  notes:\n    -\n      - a\n      - ~\n\n# keep me\ninclude:\n- people.yaml\n"
+    (plan / "plan.yaml").write_text(odd, encoding="utf-8")
+    result = run_cli("fmt", str(plan))
+    assert "drop the comment '# keep me': left as it is" in result.err
+    assert (plan / "plan.yaml").read_text(encoding="utf-8") == odd
+    assert "reformatted" in result.out and "people.yaml" in result.out
