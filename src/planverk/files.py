@@ -9,8 +9,9 @@ from pathlib import Path
 from .errors import OutputError
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` through a temporary file beside it.
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file beside it: text as UTF-8 with
+    ``\\n`` line ends, bytes as they are.
 
     Raises :class:`OutputError` when the file cannot be written; what was there is kept.
     """
@@ -21,8 +22,9 @@ def write_atomic(path: Path, text: str) -> None:
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
     try:
         os.chmod(temporary, _mode(path))
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
