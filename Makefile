@@ -1,7 +1,7 @@
 # One word for each routine task. Everything runs from the project's own virtual environment.
 PY := .venv/bin/python
 
-.PHONY: install test validate fmt bench docs clean
+.PHONY: install test validate fmt bench docs golden clean
 
 install:            ## create .venv and install planverk with its test tools
 	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]'
@@ -23,6 +23,10 @@ bench:              ## benchmarks with ratios against their floors (see benchmar
 docs:               ## regenerate the generated docs and the plan schema
 	$(PY) -c 'from planverk.diagnostics import codes_markdown as m; print(m(), end="")' > docs/checks.md
 	.venv/bin/planverk schema -o schema/planverk-plan.schema.json
+	$(PY) -c 'from planverk.render.reference import templates_markdown as m; print(m(), end="")' > docs/templates.md
+
+golden:             ## rewrite the rendered golden files after a deliberate change; then read git diff
+	PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest -q tests/test_golden.py
 
 clean:
 	rm -rf .venv build dist site .pytest_cache .hypothesis

@@ -25,3 +25,36 @@ def test_status_page_documents_every_section_and_the_readme_shows_the_command() 
     for section in SECTIONS[1:]:
         assert f"### `{section}`" in page
     assert "planverk status" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_templates_page_is_generated_from_the_code() -> None:
+    from planverk.render.reference import templates_markdown
+
+    assert (ROOT / "docs" / "templates.md").read_text(encoding="utf-8") == templates_markdown()
+
+
+def test_labels_have_the_same_keys_in_every_language() -> None:
+    from planverk.render.labels import LABELS
+
+    def keys(value: dict, prefix: str = "") -> set[str]:
+        return {
+            k for key, item in value.items()
+            for k in (keys(item, f"{prefix}{key}.") if isinstance(item, dict) else {f"{prefix}{key}"})
+        }
+
+    assert keys(LABELS["nb"]) == keys(LABELS["nn"]) == keys(LABELS["en"])
+
+
+def test_every_label_the_builtins_use_exists_and_every_label_is_used() -> None:
+    import re
+
+    from planverk.render.labels import LABELS
+
+    used = set()
+    for template in (ROOT / "templates").glob("*.j2"):
+        text = template.read_text(encoding="utf-8")
+        used |= set(re.findall(r"labels\.(\w+)", text)) | set(re.findall(r'labels\["(\w+)"\]', text))
+    used |= {"member_roles", "at_sessions", "between_sessions", "after_sessions", "phases", "deadlines",
+             "milestones", "reports_to", "includes", "justification", "practice"}  # read by key in a loop or from Python (diagrams, views)
+    assert used <= set(LABELS["nb"]), used - set(LABELS["nb"])
+    assert set(LABELS["nb"]) - used == set()

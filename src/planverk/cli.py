@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .errors import ExitCode, PlanverkError
+from .errors import ExitCode, PlanverkError, UsageError
 
 app = typer.Typer(
     name="planverk",
@@ -504,6 +504,74 @@ def ical(
         return
     write_site(feeds, Path(output), result.plan.plan, base_url)
     typer.echo(f"wrote {len(feeds)} feeds and index.html to {output}")
+
+
+@app.command()
+def render(
+    plan: Annotated[
+        Path | None,
+        typer.Argument(metavar="PLAN", help="A plan folder (with plan.yaml) or a single plan file.", show_default=False),
+    ] = None,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="TEMPLATE", help="Templates to render, e.g. workbook schedule (default: all).", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Folder to write the documents to; without it, one document goes to stdout."),
+    ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="Render for one group: its events, deadlines and roles.")
+    ] = None,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option("--as-of", formats=["%Y-%m-%d"], help="The date the documents are as of (default: today)."),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="A folder of templates that override the plan's and the built-in ones by name."),
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the templates available and what each needs.")] = False,
+) -> None:
+    """Render workbooks, schedules and reports from the plan as Markdown.
+
+    Templates come from --templates DIR, the plan's templates/ folder, then the built-ins.
+    A plan with errors is not rendered (exit 1); a template error exits with 2.
+    """
+    from datetime import date
+
+    from .planfiles import display_path
+    from .render import list_templates, render_plan, write_documents
+
+    if list_:
+        for info in list_templates(plan, templates):
+            typer.echo(_template_line(info))
+        raise typer.Exit(int(ExitCode.OK))
+    if plan is None:
+        raise UsageError("give a plan folder, e.g. planverk render plans/gran-2017 schedule")
+    documents = render_plan(
+        plan, names or [], as_of=as_of.date() if as_of else date.today(), group=group, templates_dir=templates
+    )
+    if output is None:
+        if len(documents) != 1:
+            raise UsageError(f"{len(documents)} documents to render: give a folder to write them to with -o DIR")
+        sys.stdout.write(documents[0].text)
+        return
+    for path in write_documents(documents, output):
+        typer.echo(f"wrote {display_path(path)}")
+
+
+def _template_line(info) -> str:
+    """One template as `render --list` shows it."""
+    where = info.origin + (f", overrides {info.overrides}" if info.overrides else "")
+    lines = [f"{info.name} ({where}: {info.filename})"]
+    if info.description:
+        lines.append(f"    {info.description}")
+    if info.needs:
+        lines.append(f"    needs: {', '.join(info.needs)}")
+    if info.options:
+        lines.append(f"    options: {', '.join(info.options)}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -47,3 +47,7 @@ class InvalidPlanError(RefusedError):
         self.validation = validation
         if getattr(validation, "unreadable", False):
             self.exit_code = ExitCode.USAGE
+
+
+class TemplateError(PlanverkError):
+    """A template could not be found, read or rendered; the message says where and why."""

@@ -28,6 +28,8 @@ COLLECTIONS = (
     "benefits",
     "risks",
     "scorecards",
+    "forms",
+    "references",
 )
 """Top-level lists that included files contribute to."""
 

@@ -40,6 +40,8 @@ KINDS = (
     "benefits",
     "risks",
     "scorecards",
+    "forms",
+    "references",
 )
 """Top-level lists whose items have plan-wide ids (and may carry ``silence:``)."""
 KIND_NAMES = {
@@ -56,6 +58,8 @@ KIND_NAMES = {
     "benefits": "benefit",
     "risks": "risk",
     "scorecards": "scorecard",
+    "forms": "form",
+    "references": "reference",
 }
 
 

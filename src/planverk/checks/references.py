@@ -10,6 +10,7 @@ from .context import KIND_NAMES, Issue, Loc, PlanIndex
 from .steering_references import steering_references
 
 PEOPLE, GROUPS, ROLES, PHASES = ("people",), ("groups",), ("roles",), ("phases",)
+DEADLINES = ("deadlines",)
 ATTENDEES = ("people", "groups")
 OWNERS = ("people", "roles", "groups")
 
@@ -42,6 +43,8 @@ def _references(index: PlanIndex) -> Iterator[tuple[Loc, Loc, str, tuple[str, ..
         yield from many(item, "holders", role.holders, ATTENDEES)
         if role.group:
             yield (*item, "group"), item, role.group, GROUPS
+    for i, phase in enumerate(plan.phases):
+        yield from many(("phases", i), "contacts", phase.contacts, PEOPLE)
     for i, event in enumerate(plan.events):
         item = ("events", i)
         yield from many(item, "participants", event.participants, ATTENDEES)
@@ -63,6 +66,9 @@ def _references(index: PlanIndex) -> Iterator[tuple[Loc, Loc, str, tuple[str, ..
                 yield (*item, "deliver_to", n), item, target, ATTENDEES
         if deadline.phase:
             yield (*item, "phase"), item, deadline.phase, PHASES
+    for i, form in enumerate(plan.forms):
+        if form.deadline:
+            yield ("forms", i, "deadline"), ("forms", i), form.deadline, DEADLINES
 
 
 def _kinds_text(kinds: tuple[str, ...]) -> str:

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import OutputError, UsageError
+from ..files import write_atomic
 from ..model import PlanInfo
 from .feeds import Feed
 from .words import WORDS
@@ -154,18 +155,7 @@ def _swap(staging: Path, out: Path) -> None:
 def write_feed(feed: Feed, out: Path) -> Path:
     """Write one feed into ``out`` (at its usual place there) through a temporary file."""
     target = out / feed.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(feed.body)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise OutputError(f"cannot write {target}: {error.strerror or error}") from error
-        raise
+    write_atomic(target, feed.body)
     return target
 
 

@@ -12,6 +12,7 @@ from .recurrence import OccurrenceChange, Repeat
 from .risks import Risk, RiskAssessment
 from .scorecards import Area, Assessment, Question, Scorecard
 from .times import TimeRange
+from .workbook import Form, FormSection, PartialDate, Reference
 
 __all__ = [
     "Area",
@@ -20,6 +21,8 @@ __all__ = [
     "Benefit",
     "Deadline",
     "Event",
+    "Form",
+    "FormSection",
     "Goal",
     "GoalChoice",
     "Group",
@@ -29,6 +32,7 @@ __all__ = [
     "Measurement",
     "Member",
     "OccurrenceChange",
+    "PartialDate",
     "Period",
     "Person",
     "Phase",
@@ -38,6 +42,7 @@ __all__ = [
     "Question",
     "Ratings",
     "RealisationStep",
+    "Reference",
     "Repeat",
     "Risk",
     "RiskAssessment",

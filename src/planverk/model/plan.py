@@ -15,6 +15,7 @@ from .kpis import Kpi
 from .measures import Measure, SavingsTarget
 from .risks import Risk
 from .scorecards import Scorecard
+from .workbook import Form, Reference
 
 GroupKind = Literal[
     "steering-group",
@@ -143,7 +144,12 @@ class Phase(Silenceable):
     id: Id = Field(description="Stable id.")
     name: Text = Field(description="Name.")
     period: Period = Field(description="When the phase runs.")
-    description: Text | None = Field(default=None, description="What happens in it.")
+    description: Text | None = Field(
+        default=None, description="What happens in it; a workbook shows it as the phase's purpose."
+    )
+    contacts: Refs = Field(
+        default_factory=list, description="People to ask about this phase, e.g. a session's contacts."
+    )
 
 
 class Plan(Model):
@@ -170,3 +176,9 @@ class Plan(Model):
     benefits: list[Benefit] = Field(default_factory=list, description="Benefits to realise ('gevinster').")
     risks: list[Risk] = Field(default_factory=list, description="The risk analysis.")
     scorecards: list[Scorecard] = Field(default_factory=list, description="Scorecards and their assessments.")
+    forms: list[Form] = Field(
+        default_factory=list, description="Forms participants fill in and send (submission templates)."
+    )
+    references: list[Reference] = Field(
+        default_factory=list, description="Documents the process builds on."
+    )

@@ -61,7 +61,9 @@ def compute(plan: Plan, section: str, as_of: date, horizon: int = 14) -> Any:
     raise ValueError(f"unknown section '{section}'")
 
 
-def _view(section: str, data: Any, language: str, as_of: date):
+def section_view(section: str, data: Any, language: str, as_of: date):
+    """The section's data as a report of tables in ``language``: what render_status prints,
+    and what the status-report template shows."""
     from .views.benefits import benefits_view
     from .views.common import Context
     from .views.deadlines import deadlines_view
@@ -154,7 +156,7 @@ def render_status(
         return to_json(plan, section, as_of, data)
     if fmt == "csv":
         return to_csv(section, data)
-    report = _view(section, data, plan.plan.language, as_of)
+    report = section_view(section, data, plan.plan.language, as_of)
     if fmt == "rich":
         return render_rich(report, width, color)
     if fmt == "markdown":

@@ -1,0 +1,186 @@
+"""Dates, times and numbers as a document in the plan's language writes them.
+
+Month and weekday names, date order, decimal marks and compact numbers ("35 mill.") come
+from the Unicode CLDR through babel. Three house rules are ours: clock times in Norwegian
+use a full stop (``kl. 08.30``, as Språkrådet recommends, where CLDR has ``08:30``);
+ranges use a plain hyphen (``20.-21. juni 2017``, ``kl. 08.30-10.30``); and the non-breaking
+and thin spaces CLDR puts in numbers and ranges become plain spaces, so that documents
+are plain text that diff, grep and lint alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, time
+from functools import partial
+from typing import Any
+
+from babel.dates import format_date, format_skeleton, format_time
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+
+from .model.times import TimeRange
+from .model.workbook import PartialDate
+
+LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+"""The babel locale for each plan language; English is British, as in Norwegian offices."""
+
+DATE_STYLES = ("full", "long", "medium", "short")
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2013": "-"})
+
+
+def _plain(text: str) -> str:
+    return text.translate(_SPACES)
+
+
+def _locale(language: str) -> str:
+    try:
+        return LOCALES[language]
+    except KeyError:
+        raise ValueError(
+            f"unknown language '{language}': use one of {', '.join(LOCALES)}"
+        ) from None
+
+
+def _norwegian(language: str) -> bool:
+    return language in ("nb", "nn")
+
+
+def _need(value: Any, kind: type | tuple[type, ...], what: str, filter_name: str) -> None:
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise TypeError(
+            f"the '{filter_name}' filter takes {what}, not {type(value).__name__} {value!r}"
+        )
+
+
+def fmt_date(value: date, style: str = "full", *, language: str = "nb") -> str:
+    """``onsdag 8. februar 2017`` (full), ``8. februar 2017`` (long), ``8. feb. 2017``
+    (medium), ``08.02.2017`` (short); ``month`` gives ``februar 2017``."""
+    _need(value, date, "a date", "date")
+    if style == "month":
+        return _plain(format_skeleton("yMMMM", value, locale=_locale(language)))
+    if style not in DATE_STYLES:
+        raise ValueError(f"date style '{style}' is not one of {', '.join(DATE_STYLES)}, month")
+    return _plain(format_date(value, style, locale=_locale(language)))
+
+
+def fmt_date_range(start: date, end: date, *, language: str = "nb") -> str:
+    """``20.-21. juni 2017``, ``30. mai-2. juni 2017``; a single day when ``start == end``.
+
+    The parts are CLDR's (day, day and month, long date); CLDR's own interval formats are
+    not used because they abbreviate month names across months and in British English.
+    """
+    _need(start, date, "a date", "date_range")
+    _need(end, date, "a date", "date_range")
+    locale = _locale(language)
+    last = fmt_date(end, "long", language=language)
+    if start == end:
+        return last
+    if (start.year, start.month) == (end.year, end.month):
+        first = format_skeleton("d", start, locale=locale)
+    elif start.year == end.year:
+        first = format_skeleton("MMMMd", start, locale=locale)
+    else:
+        first = fmt_date(start, "long", language=language)
+    return _plain(f"{first}-{last}")
+
+
+def _clock(value: time, language: str) -> str:
+    pattern = "HH.mm" if _norwegian(language) else "HH:mm"
+    return format_time(value, pattern, locale=_locale(language))
+
+
+def fmt_time(value: TimeRange | time, *, language: str = "nb") -> str:
+    """``kl. 08.30-10.30``, ``kl. 17.00`` (end unknown); ``08:30-10:30`` in English.
+
+    An uncertain time is formatted like any other: show it as tentative in the template.
+    """
+    _need(value, (TimeRange, time), "a time", "time")
+    if isinstance(value, time):
+        value = TimeRange(value)
+    text = _clock(value.start, language)
+    if value.end is not None:
+        text += "-" + _clock(value.end, language)
+    return f"kl. {text}" if _norwegian(language) else text
+
+
+def fmt_when(
+    day: date,
+    last_day: date | None = None,
+    at: TimeRange | time | None = None,
+    *,
+    language: str = "nb",
+) -> str:
+    """When something happens: ``onsdag 8. februar 2017, kl. 08.30-10.30``; over several days
+    ``20.-21. juni 2017, kl. 08.00-16.00`` (the same hours each day); all day without ``at``."""
+    _need(day, date, "a date", "when")
+    if last_day is None or last_day == day:
+        text = fmt_date(day, "full", language=language)
+    else:
+        text = fmt_date_range(day, last_day, language=language)
+    return text if at is None else f"{text}, {fmt_time(at, language=language)}"
+
+
+def fmt_number(value: float, digits: int | None = None, *, language: str = "nb") -> str:
+    """``4,5``, ``1 234 567``; ``digits`` fixes the number of decimals."""
+    _need(value, (int, float), "a number", "number")
+    if digits is None:
+        return _plain(format_decimal(value, locale=_locale(language), decimal_quantization=False))
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return _plain(format_decimal(value, pattern, locale=_locale(language)))
+
+
+def fmt_money(value: float, *, language: str = "nb") -> str:
+    """Kroner: ``35 mill. kr``, ``1,2 mrd. kr``, ``12 500 kr``; ``NOK 35M`` in English."""
+    _need(value, (int, float), "an amount in kroner", "money")
+    locale = _locale(language)
+    if abs(value) >= 1_000_000:
+        amount = _plain(format_compact_decimal(value, locale=locale, fraction_digits=1))
+    else:
+        amount = _plain(format_decimal(round(value), locale=locale))
+    return f"{amount} kr" if _norwegian(language) else f"NOK {amount}"
+
+
+def fmt_percent(value: float, *, language: str = "nb") -> str:
+    """A percentage given as 0-100: ``50 %``, ``12,5 %``; ``50%`` in English."""
+    _need(value, (int, float), "a percentage (0-100)", "percent")
+    return _plain(format_percent(value / 100, locale=_locale(language), decimal_quantization=False))
+
+
+def fmt_partial_date(value: PartialDate | date, *, language: str = "nb") -> str:
+    """A date known to the year (``2018``), month (``august 2018``) or day (``8. august 2018``)."""
+    _need(value, (PartialDate, date), "a date", "partial_date")
+    if isinstance(value, date):
+        return fmt_date(value, "long", language=language)
+    if value.day is not None:
+        return fmt_date(value.first_day, "long", language=language)
+    if value.month is not None:
+        return fmt_date(value.first_day, "month", language=language)
+    return str(value.year)
+
+
+def upper_first(text: str) -> str:
+    """The text with its first letter in upper case and the rest untouched."""
+    _need(text, str, "text", "upper_first")
+    return text[:1].upper() + text[1:]
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "date": fmt_date,
+    "date_range": fmt_date_range,
+    "time": fmt_time,
+    "number": fmt_number,
+    "money": fmt_money,
+    "percent": fmt_percent,
+    "partial_date": fmt_partial_date,
+}
+"""Formatting functions that take the document's language, by the filter name templates use."""
+
+
+def filters(language: str) -> dict[str, Callable[..., str]]:
+    """The formatting filters bound to ``language``, plus ``upper_first``."""
+    _locale(language)
+    bound: dict[str, Callable[..., str]] = {
+        name: partial(function, language=language) for name, function in FILTERS.items()
+    }
+    bound["upper_first"] = upper_first
+    return bound

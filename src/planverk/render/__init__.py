@@ -1,0 +1,105 @@
+"""``planverk render``: Markdown documents from a validated plan and Jinja2 templates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from difflib import get_close_matches
+from pathlib import Path
+
+from ..errors import InvalidPlanError, UsageError
+from ..files import write_atomic
+from ..planfiles import display_path
+from ..validate import validate_plan
+from .context import build_context
+from .engine import environment, render_template
+from .labels import LABELS
+from .templates import SUFFIX, TemplateFolders, TemplateInfo
+
+
+@dataclass(frozen=True)
+class Document:
+    """A rendered document and the file name it is written to."""
+
+    template: str
+    filename: str
+    text: str
+
+
+def plan_folder(target: Path) -> Path:
+    """The folder of a plan given as a folder or as its plan file."""
+    return target if target.is_dir() else target.parent
+
+
+def list_templates(
+    plan: Path | None = None, templates_dir: Path | None = None
+) -> list[TemplateInfo]:
+    """The templates ``render`` can use for ``plan``, by name."""
+    return TemplateFolders.find(plan_folder(plan) if plan else None, templates_dir).available()
+
+
+def _template_name(name: str) -> str:
+    return name.removesuffix(SUFFIX)
+
+
+def render_plan(
+    target: Path,
+    names: Sequence[str] = (),
+    *,
+    as_of: date,
+    group: str | None = None,
+    templates_dir: Path | None = None,
+) -> list[Document]:
+    """Validate the plan and render the named templates (default: all).
+
+    Raises :class:`InvalidPlanError` (with the findings) when the plan has errors.
+    """
+    folders = TemplateFolders.find(plan_folder(target), templates_dir)
+    available = {t.name: t for t in folders.available()}
+    chosen = [_template_name(n) for n in names] or list(available)
+    for name in chosen:
+        if name not in available:
+            near = get_close_matches(name, available, n=1)
+            hint = f"did you mean '{near[0]}'? " if near else ""
+            raise UsageError(f"no template '{name}': {hint}available: {', '.join(available)}")
+    validation = validate_plan(target)
+    if not validation.ok:
+        raise InvalidPlanError(
+            f"{display_path(target)} has errors: fix them first; nothing was rendered", validation
+        )
+    plan = validation.plan
+    assert plan is not None
+    if group is not None and group not in {g.id for g in plan.groups}:
+        near = get_close_matches(group, [g.id for g in plan.groups], n=1)
+        hint = f"did you mean '{near[0]}'? " if near else ""
+        raise UsageError(
+            f"--group '{group}' is not a group of the plan: {hint}see 'groups:' in the plan"
+        )
+    language = plan.plan.language
+    context = build_context(plan, LABELS[language], as_of=as_of, group=group)
+    env = environment(folders, language)
+    suffix = f"-{group}" if group else ""
+    return [
+        Document(name, f"{name}{suffix}.md", render_template(env, folders, name + SUFFIX, context))
+        for name in chosen
+    ]
+
+
+def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
+    """Write each document atomically into ``folder``; returns the paths written."""
+    paths = []
+    for document in documents:
+        path = folder / document.filename
+        write_atomic(path, document.text)
+        paths.append(path)
+    return paths
+
+
+__all__ = [
+    "Document",
+    "TemplateInfo",
+    "list_templates",
+    "render_plan",
+    "write_documents",
+]

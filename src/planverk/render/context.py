@@ -1,0 +1,323 @@
+"""Build the template context from a validated plan: views with references resolved."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time
+from typing import Any
+
+from ..model import Deadline, Event, Plan
+from ..model.events import Invitation
+from ..occurrences import Occurrence, occurrences
+from ..status import SECTIONS, compute, section_view
+from ..status.goals import goal_choices, goal_tree
+from .diagrams import gantt, org_chart
+from .scope import Scope
+from .views import (
+    AddressView,
+    Context,
+    DeadlineView,
+    DiagramsView,
+    EventView,
+    FormSectionView,
+    FormView,
+    GroupView,
+    InvitationView,
+    MemberView,
+    OccurrenceView,
+    PersonView,
+    PhaseView,
+    PlanView,
+    ReferenceView,
+    RoleView,
+    SlotView,
+    StatusSectionView,
+    StatusView,
+)
+
+
+def place(location: str | None, room: str | None) -> str | None:
+    """Venue and room in one text; the room alone when it already names the venue."""
+    if location and room:
+        return room if location.casefold() in room.casefold() else f"{location}, {room}"
+    return room or location
+
+
+class _Builder:
+    """Turns plan items into views once each, so that views can point at each other."""
+
+    def __init__(self, plan: Plan, labels: dict[str, Any], as_of: date) -> None:
+        self.labels = labels
+        self.as_of = as_of
+        self.people = {p.id: self._person(p) for p in plan.people}
+        self.groups = {g.id: self._group(g) for g in plan.groups}
+        for group in plan.groups:
+            view = self.groups[group.id]
+            view.includes = [self.groups[ref] for ref in group.includes if ref in self.groups]
+            view.reports_to = self.groups.get(group.reports_to) if group.reports_to else None
+            for member in view.members:
+                member.person.groups.append(view)
+        self.parties: dict[str, Any] = {**self.people, **self.groups}
+        self.roles = {r.id: self._role(r) for r in plan.roles}
+        self.parties.update(self.roles)
+        self.phases = {
+            p.id: PhaseView(
+                p.id, p.name, p.period.start, p.period.end, p.description, self._refs(p.contacts)
+            )
+            for p in sorted(plan.phases, key=lambda p: (p.period.start, p.period.end))
+        }
+
+    def _refs(self, refs: list[str]) -> list[Any]:
+        return [self.parties[ref] for ref in refs if ref in self.parties]
+
+    def _person(self, person: Any) -> PersonView:
+        return PersonView(
+            person.id, person.name, person.title, person.unit, person.email, person.phone
+        )
+
+    def _group(self, group: Any) -> GroupView:
+        role_names = self.labels["member_roles"]
+        members = [
+            MemberView(self.people[m.person], m.role, role_names[m.role], m.note)
+            for m in group.members
+            if m.person in self.people
+        ]
+        leaders = [m.person for m in members if m.role == "leader"]
+        return GroupView(
+            id=group.id,
+            name=group.name,
+            short_name=group.short_name,
+            kind=group.kind,
+            mandate=group.mandate,
+            rhythm=group.rhythm,
+            email=group.email,
+            members=members,
+            leaders=leaders,
+        )
+
+    def _role(self, role: Any) -> RoleView:
+        tasks = role.responsibilities
+        return RoleView(
+            id=role.id,
+            name=role.name,
+            description=role.description,
+            holders=self._refs(role.holders),
+            group=self.groups.get(role.group) if role.group else None,
+            allocation=role.allocation,
+            at_sessions=list(tasks.at_sessions),
+            between_sessions=list(tasks.between_sessions),
+            after_sessions=list(tasks.after_sessions),
+        )
+
+    def invitation(self, invitation: Invitation | None) -> InvitationView | None:
+        if invitation is None or invitation.sender not in self.people:
+            return None
+        return InvitationView(
+            self.people[invitation.sender], self._refs(invitation.recipients), invitation.note
+        )
+
+    def event(self, event: Event, slots: list[Any]) -> EventView:
+        view = EventView(
+            id=event.id,
+            title=event.title,
+            kind=event.kind,
+            description=event.description,
+            location=event.location,
+            room=event.room,
+            place=place(event.location, event.room),
+            participants=self._refs(event.participants),
+            responsible=self._refs(event.responsible),
+            phase=self.phases.get(event.phase) if event.phase else None,
+            links=list(event.links),
+            invitation=self.invitation(event.invitation),
+            cancelled=event.status == "cancelled",
+            repeats=event.repeat is not None,
+            agenda=[
+                SlotView(
+                    id=s.id,
+                    day=s.date or event.first_day,
+                    time=s.time,
+                    topic=s.topic,
+                    participants=self._refs(s.participants),
+                    responsible=self._refs(s.responsible),
+                    room=s.room,
+                    invitation=self.invitation(s.invitation),
+                )
+                for s in slots
+            ],
+        )
+        found = occurrences(event)
+        if event.repeat is None and len(found) > 1:
+            # the same hours on several days: one row from the first day to the last
+            found = [replace(found[0], end=found[-1].end)]
+        view.occurrences = [self.occurrence(view, event, o) for o in found]
+        return view
+
+    def occurrence(self, view: EventView, event: Event, found: Occurrence) -> OccurrenceView:
+        day = found.start.date()
+        last_day = event.last_day if event.repeat is None else day
+        moved = found.original if found.changed and found.original != day else None
+        return OccurrenceView(
+            event=view,
+            day=day,
+            last_day=last_day,
+            time=found.time,
+            all_day=found.all_day,
+            start=found.start,
+            end=found.end,
+            month=day.replace(day=1),
+            tentative=found.time is not None and found.time.uncertain,
+            cancelled=found.cancelled,
+            moved_from=moved,
+            location=found.location,
+            room=found.room,
+            place=place(found.location, found.room),
+        )
+
+    def deadline(self, deadline: Deadline) -> DeadlineView:
+        deliver_to = [
+            AddressView(target, target) if "@" in target else self.parties[target]
+            for target in deadline.deliver_to
+            if "@" in target or target in self.parties
+        ]
+        done = deadline.status == "done"
+        return DeadlineView(
+            id=deadline.id,
+            kind=deadline.kind,
+            date=deadline.date,
+            time=deadline.time,
+            task=deadline.task,
+            responsible=self._refs(deadline.responsible),
+            participants=self._refs(deadline.participants),
+            deliver_to=deliver_to,
+            done=done,
+            done_on=deadline.done_on,
+            overdue=not done and deadline.date < self.as_of,
+            phase=self.phases.get(deadline.phase) if deadline.phase else None,
+            description=deadline.description,
+        )
+
+
+def _event_refs(event: Event) -> list[str]:
+    refs = [*event.participants, *event.responsible]
+    for invitation in [event.invitation, *(s.invitation for s in event.agenda)]:
+        if invitation is not None:
+            refs += [invitation.sender, *invitation.recipients]
+    for slot in event.agenda:
+        refs += [*slot.participants, *slot.responsible]
+    return refs
+
+
+def _deadline_refs(deadline: Deadline) -> list[str]:
+    return [*deadline.responsible, *deadline.participants, *deadline.deliver_to]
+
+
+def status_view(plan: Plan, as_of: date) -> StatusView:
+    """Every section of ``planverk status`` (not the overview), by its own computations."""
+    sections = []
+    for name in SECTIONS:
+        if name == "overview":
+            continue
+        data = compute(plan, name, as_of)
+        report = section_view(name, data, plan.plan.language, as_of)
+        has_tables = any(not isinstance(part, str) for part in report.parts)
+        sections.append(StatusSectionView(name, data, report, has_tables))
+    return StatusView(sections, **{section.name: section for section in sections})
+
+
+def build_context(
+    plan: Plan, labels: dict[str, Any], *, as_of: date, group: str | None = None
+) -> Context:
+    """The variables a template receives; with ``group``, the items that concern it."""
+    build = _Builder(plan, labels, as_of)
+    scope = Scope(plan, group) if group else None
+
+    def mine(refs: list[str]) -> bool:
+        return scope is None or scope.concerns(refs)
+
+    events = []
+    for event in plan.events:
+        if not mine(_event_refs(event)):
+            continue
+        slots = [
+            s for s in event.agenda if not s.participants or mine([*s.participants, *s.responsible])
+        ]
+        events.append(build.event(event, slots))
+    events.sort(key=lambda e: e.occurrences[0].start if e.occurrences else datetime.max)
+    found = sorted(
+        (o for e in events for o in e.occurrences), key=lambda o: (o.start, o.end, o.event.id)
+    )
+    all_deadlines = sorted(
+        (
+            build.deadline(d)
+            for d in plan.deadlines
+            if d.kind == "milestone" or mine(_deadline_refs(d))
+        ),
+        key=lambda d: (d.date, d.time.start if d.time else time.min, d.id),
+    )
+    for view in events:
+        if view.phase is not None:
+            view.phase.events.append(view)
+    for deadline_view in all_deadlines:
+        if deadline_view.phase is not None:
+            deadline_view.phase.deadlines.append(deadline_view)
+    # a form goes with its deadline: shown when the deadline is, or when it has none
+    shown = {d.id: d for d in all_deadlines}
+    forms = [
+        FormView(
+            id=f.id,
+            title=f.title,
+            to=f.to,
+            description=f.description,
+            deadline=shown.get(f.deadline) if f.deadline else None,
+            max_pages=f.max_pages,
+            attachments=list(f.attachments),
+            sections=[FormSectionView(s.heading, s.prompt) for s in f.sections],
+        )
+        for f in plan.forms
+        if f.deadline is None or f.deadline in shown
+    ]
+    info = plan.plan
+    phases = list(build.phases.values())
+    groups = list(build.groups.values())
+    current = build.groups.get(group) if group else None
+    deadlines = [d for d in all_deadlines if d.kind == "deadline"]
+    milestones = [d for d in all_deadlines if d.kind == "milestone"]
+    plan_view = PlanView(
+        id=info.id,
+        title=info.title,
+        organisation=info.organisation,
+        owner=build.people.get(info.owner) if info.owner else None,
+        start=info.period.start,
+        end=info.period.end,
+        language=info.language,
+        timezone=info.timezone,
+        description=info.description,
+    )
+    return Context(
+        plan=plan_view,
+        language=info.language,
+        labels=labels,
+        as_of=as_of,
+        group=current,
+        people=list(build.people.values()),
+        groups=groups,
+        roles=[r for r in build.roles.values() if mine([r.id])],
+        phases=phases,
+        events=events,
+        occurrences=found,
+        deadlines=deadlines,
+        milestones=milestones,
+        forms=forms,
+        references=[
+            ReferenceView(r.id, r.title, r.kind, r.date, r.issuer, r.url, r.note)
+            for r in plan.references
+        ],
+        goals=goal_tree(plan),
+        goal_choices=[c for c in goal_choices(plan) if mine([c.group])],
+        status=status_view(plan, as_of),
+        diagrams=DiagramsView(
+            gantt(plan_view, phases, [*deadlines, *milestones], labels),
+            org_chart(groups, current, labels),
+        ),
+    )

@@ -1,0 +1,71 @@
+"""Filters templates use besides the language formatting: when things happen, names, table cells."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import partial
+from typing import Any
+
+from .. import formatting
+from .views import DeadlineView, OccurrenceView
+
+
+def when(item: OccurrenceView | DeadlineView | date, *, language: str) -> str:
+    """When an occurrence happens or a deadline is due, as one text."""
+    if isinstance(item, OccurrenceView):
+        if item.time is None and not item.all_day:  # runs continuously across days
+            start = formatting.fmt_when(item.day, at=item.start.time(), language=language)
+            end = formatting.fmt_when(item.last_day, at=item.end.time(), language=language)
+            return f"{start}-{end}"
+        return formatting.fmt_when(item.day, item.last_day, item.time, language=language)
+    if isinstance(item, DeadlineView):
+        return formatting.fmt_when(item.date, None, item.time, language=language)
+    if isinstance(item, date):
+        return formatting.fmt_when(item, language=language)
+    raise TypeError(
+        f"the 'when' filter takes an occurrence, a deadline or a date, not {type(item).__name__}"
+    )
+
+
+def names(items: Iterable[Any], separator: str = ", ") -> str:
+    """The ``name`` of each person, group, role or address, joined."""
+    return separator.join(item.name for item in items)
+
+
+def cell(value: Any) -> str:
+    """Text safe in a Markdown table cell: backslashes, backticks and pipes escaped, and any
+    run of white space (line breaks, non-breaking spaces) one plain space."""
+    text = "" if value is None else str(value)
+    text = text.replace("\\", "\\\\").replace("`", "\\`").replace("|", "\\|")
+    return " ".join(text.split())
+
+
+_BLOCK_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+*>#|]|```|~~~)")
+
+
+def paragraph(value: Any) -> str:
+    """Text safe to start a Markdown paragraph or list item, on one line.
+
+    Without this, a description starting with a date ("15. mars ...") would turn into a
+    numbered list starting at 15, and one starting with '-' or '#' into a list or heading.
+    """
+    text = " ".join(str(value).replace("`", "\\`").split())  # "Lea`n ... Lea`n" is no code
+    match = _BLOCK_START.match(text)
+    if match is None:
+        return text
+    if match.group(1):
+        return f"{match.group(1)}\\{match.group(2)}{text[match.end(2) :]}"
+    return "\\" + text
+
+
+def template_filters(language: str) -> dict[str, Callable[..., str]]:
+    """Every filter planverk adds to Jinja's own, bound to the document's language."""
+    return {
+        **formatting.filters(language),
+        "when": partial(when, language=language),
+        "names": names,
+        "cell": cell,
+        "paragraph": paragraph,
+    }

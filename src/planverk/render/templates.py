@@ -1,0 +1,187 @@
+"""Find templates: ``--templates DIR`` first, then the plan's ``templates/``, then the built-ins.
+
+A template is a file ``NAME.md.j2``; files starting with ``_`` are partials to include or
+import, not documents. A template may start with a header comment that ``render --list``
+shows::
+
+    {#- planverk
+    description: What the document is, in one sentence.
+    needs: [events, deadlines]
+    options: [--group]
+    -#}
+
+A template under another folder may extend a built-in through ``builtin/NAME.md.j2``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PrefixLoader, TemplateNotFound
+from jinja2.loaders import split_template_path
+
+from ..errors import TemplateError
+from ..planfiles import display_path
+
+SUFFIX = ".md.j2"
+PLAN_TEMPLATES = "templates"
+"""The folder of a plan that holds its own templates."""
+
+_HEADER = re.compile(r"\A\{#-?\s*planverk[ \t]*\n(?P<body>.*?)-?#\}", re.DOTALL)
+
+
+def builtin_root() -> Traversable:
+    """The built-in templates: package data when installed, the checkout's folder when editable."""
+    packaged = resources.files("planverk") / "templates"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[3] / "templates"
+    if checkout.is_dir():
+        return checkout
+    raise TemplateError(
+        "the built-in templates are missing from this installation: reinstall planverk"
+    )
+
+
+class FolderLoader(BaseLoader):
+    """Loads templates from one folder (a path or package data) and records their files."""
+
+    def __init__(self, root: Traversable, seen: set[str]) -> None:
+        self.root = root
+        self.seen = seen
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        node = self.root.joinpath(*split_template_path(template))
+        if not node.is_file():
+            raise TemplateNotFound(template)
+        filename = str(node)
+        self.seen.add(filename)
+        try:
+            return node.read_text(encoding="utf-8"), filename, lambda: True
+        except (OSError, UnicodeDecodeError) as error:
+            raise TemplateError(
+                f"{display_path(Path(filename))}: cannot be read as UTF-8 text ({error})"
+            ) from None
+
+    def list_templates(self) -> list[str]:
+        return sorted(
+            node.name
+            for node in self.root.iterdir()
+            if node.is_file() and node.name.endswith(SUFFIX)
+        )
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """A template as ``render --list`` shows it."""
+
+    name: str
+    origin: str
+    """'built-in', 'plan' or '--templates'."""
+    filename: str
+    description: str = ""
+    needs: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    overrides: str | None = None
+    """Where the template of the same name it hides comes from."""
+
+
+@dataclass
+class TemplateFolders:
+    """The folders templates come from, in the order they override each other."""
+
+    folders: list[tuple[str, Traversable]]
+    seen: set[str] = field(default_factory=set)
+    """Files loaded so far, to tell template frames in tracebacks."""
+
+    @classmethod
+    def find(
+        cls, plan_dir: Path | None = None, templates_dir: Path | None = None
+    ) -> TemplateFolders:
+        """``--templates DIR``, then ``PLAN/templates``, then the built-ins."""
+        folders: list[tuple[str, Traversable]] = []
+        if templates_dir is not None:
+            if not templates_dir.is_dir():
+                raise TemplateError(f"--templates {display_path(templates_dir)} is not a folder")
+            folders.append(("--templates", templates_dir))
+        if plan_dir is not None and (plan_dir / PLAN_TEMPLATES).is_dir():
+            folders.append(("plan", plan_dir / PLAN_TEMPLATES))
+        folders.append(("built-in", builtin_root()))
+        return cls(folders)
+
+    def describe(self) -> str:
+        """The folders, for messages: '--templates mine, plan templates, built-in'."""
+        return ", ".join(
+            origin if origin == "built-in" else f"{origin} {display_path(Path(str(root)))}"
+            for origin, root in self.folders
+        )
+
+    def loader(self) -> BaseLoader:
+        """A Jinja loader over the folders; ``builtin/NAME`` always reaches the built-in."""
+        loaders = [FolderLoader(root, self.seen) for _, root in self.folders]
+        return ChoiceLoader([*loaders, PrefixLoader({"builtin": loaders[-1]})])
+
+    def available(self) -> list[TemplateInfo]:
+        """Every document template by name (partials left out), the overriding one first."""
+        found: dict[str, TemplateInfo] = {}
+        for origin, root in self.folders:
+            for filename in FolderLoader(root, set()).list_templates():
+                name = filename[: -len(SUFFIX)]
+                if name.startswith("_"):
+                    continue
+                if name in found:
+                    if found[name].overrides is None:
+                        found[name] = _replace_overrides(found[name], origin)
+                    continue
+                found[name] = _info(name, origin, root.joinpath(filename))
+        return sorted(found.values(), key=lambda t: t.name)
+
+
+def _replace_overrides(info: TemplateInfo, origin: str) -> TemplateInfo:
+    return TemplateInfo(
+        info.name, info.origin, info.filename, info.description, info.needs, info.options, origin
+    )
+
+
+def _info(name: str, origin: str, node: Traversable) -> TemplateInfo:
+    filename = display_path(Path(str(node)))
+    header = read_header(node.read_text(encoding="utf-8"), filename)
+    return TemplateInfo(
+        name,
+        origin,
+        filename,
+        str(header.get("description", "")).strip(),
+        tuple(header.get("needs", ())),
+        tuple(header.get("options", ())),
+    )
+
+
+def read_header(source: str, filename: str) -> dict[str, Any]:
+    """The ``{#- planverk ... -#}`` header of a template as a mapping (empty when absent)."""
+    match = _HEADER.match(source)
+    if match is None:
+        return {}
+    from ruamel.yaml import YAML, YAMLError
+
+    try:
+        header = YAML(typ="safe", pure=True).load(match.group("body"))
+    except YAMLError as error:
+        raise TemplateError(f"{filename}: the planverk header is not valid YAML: {error}") from None
+    if not isinstance(header, dict) or not set(header) <= {"description", "needs", "options"}:
+        raise TemplateError(
+            f"{filename}: the planverk header is a mapping of description, needs and options"
+        )
+    for key in ("needs", "options"):
+        if not isinstance(header.get(key, []), list):
+            raise TemplateError(
+                f"{filename}: '{key}' in the planverk header is a list, e.g. [events]"
+            )
+    return header

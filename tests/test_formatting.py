@@ -1,0 +1,153 @@
+"""Dates, times and numbers in bokmål, nynorsk and English, as documents print them."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planverk.formatting import (
+    filters,
+    fmt_date,
+    fmt_date_range,
+    fmt_money,
+    fmt_number,
+    fmt_partial_date,
+    fmt_percent,
+    fmt_time,
+    fmt_when,
+    upper_first,
+)
+from planverk.model.times import parse_time_range
+from planverk.model.workbook import PartialDate
+
+LANGUAGES = ("nb", "nn", "en")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "nb",
+            [
+                "onsdag 8. februar 2017",
+                "kl. 08.30-10.30",
+                "20.-21. juni 2017",
+                "35 mill. kr",
+                "4,5",
+            ],
+        ),
+        (
+            "nn",
+            [
+                "onsdag 8. februar 2017",
+                "kl. 08.30-10.30",
+                "20.-21. juni 2017",
+                "35 mill. kr",
+                "4,5",
+            ],
+        ),
+        ("en", ["Wednesday, 8 February 2017", "08:30-10:30", "20-21 June 2017", "NOK 35M", "4.5"]),
+    ],
+)
+def test_the_examples_of_the_issue(language: str, expected: list[str]) -> None:
+    got = [
+        fmt_date(date(2017, 2, 8), language=language),
+        fmt_time(parse_time_range("08:30-10:30"), language=language),
+        fmt_date_range(date(2017, 6, 20), date(2017, 6, 21), language=language),
+        fmt_money(35_000_000, language=language),
+        fmt_number(4.5, language=language),
+    ]
+    assert got == expected
+
+
+def test_nynorsk_has_its_own_words() -> None:
+    assert fmt_date(date(2017, 2, 9), language="nn") == "torsdag 9. februar 2017"
+    assert fmt_date(date(2017, 2, 10), language="nb") == "fredag 10. februar 2017"
+    assert fmt_date(date(2017, 2, 11), language="nb") == "lørdag 11. februar 2017"
+    assert fmt_date(date(2017, 2, 11), language="nn") == "laurdag 11. februar 2017"
+
+
+def test_date_styles_and_ranges() -> None:
+    day = date(2017, 2, 8)
+    assert [fmt_date(day, s) for s in ("long", "medium", "short", "month")] == [
+        "8. februar 2017",
+        "8. feb. 2017",
+        "08.02.2017",
+        "februar 2017",
+    ]
+    assert fmt_date_range(date(2017, 5, 30), date(2017, 6, 2)) == "30. mai-2. juni 2017"
+    assert (
+        fmt_date_range(date(2017, 12, 30), date(2018, 1, 2)) == "30. desember 2017-2. januar 2018"
+    )
+    assert fmt_date_range(day, day) == "8. februar 2017"
+    with pytest.raises(ValueError, match="date style 'fancy'"):
+        fmt_date(day, "fancy")
+
+
+def test_times_and_when() -> None:
+    assert fmt_time(parse_time_range("17:00")) == "kl. 17.00"
+    assert fmt_time(parse_time_range("11:00?")) == "kl. 11.00"
+    assert fmt_time(time(9, 5), language="en") == "09:05"
+    assert (
+        fmt_when(date(2017, 2, 8), None, parse_time_range("08:30-10:30"))
+        == "onsdag 8. februar 2017, kl. 08.30-10.30"
+    )
+    assert fmt_when(date(2017, 5, 30), date(2017, 5, 31)) == "30.-31. mai 2017"
+
+
+def test_numbers_money_and_percentages() -> None:
+    assert fmt_number(1234567) == "1 234 567"
+    assert fmt_number(4.5, 2) == "4,50"
+    assert fmt_number(1234567, language="en") == "1,234,567"
+    assert fmt_money(12_500) == "12 500 kr"
+    assert fmt_money(35_500_000) == "35,5 mill. kr"
+    assert fmt_money(1_250_000_000) == "1,2 mrd. kr"
+    assert fmt_money(-2_000_000) == "-2 mill. kr"
+    assert fmt_money(12_500, language="en") == "NOK 12,500"
+    assert fmt_percent(50) == "50 %"
+    assert fmt_percent(12.5, language="nn") == "12,5 %"
+    assert fmt_percent(20, language="en") == "20%"
+
+
+def test_partial_dates() -> None:
+    assert fmt_partial_date(PartialDate(2018)) == "2018"
+    assert fmt_partial_date(PartialDate(2018, 8)) == "august 2018"
+    assert fmt_partial_date(PartialDate(2018, 8, 15)) == "15. august 2018"
+    assert fmt_partial_date(PartialDate(2018, 8), language="en") == "August 2018"
+
+
+def test_wrong_inputs_say_what_the_filter_takes() -> None:
+    with pytest.raises(TypeError, match="the 'money' filter takes an amount in kroner, not str"):
+        fmt_money("35")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="the 'date' filter takes a date, not NoneType"):
+        fmt_date(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown language 'sv'"):
+        filters("sv")
+
+
+def test_upper_first_leaves_the_rest_alone() -> None:
+    assert upper_first("onsdag 8. februar") == "Onsdag 8. februar"
+    assert upper_first("iPhone-møte i Oslo") == "IPhone-møte i Oslo"
+    assert upper_first("") == ""
+
+
+days = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31))
+
+
+@given(days, st.integers(0, 800), st.sampled_from(LANGUAGES))
+def test_ranges_are_plain_text_naming_both_days(start: date, length: int, language: str) -> None:
+    end = start + timedelta(days=length)
+    text = fmt_date_range(start, end, language=language)
+    assert text.isprintable() and "\u00a0" not in text and "–" not in text
+    assert str(end.year) in text and str(end.day) in text
+    if start != end:
+        assert str(start.day) in text.split("-")[0]
+
+
+@given(st.floats(-1e12, 1e12, allow_nan=False), st.sampled_from(LANGUAGES))
+def test_amounts_are_plain_text(amount: float, language: str) -> None:
+    for text in (fmt_money(amount, language=language), fmt_number(amount, 1, language=language)):
+        assert text.isprintable() and "\u00a0" not in text and "\u202f" not in text
