@@ -131,7 +131,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from .fileio import write_atomic
+    from .files import write_atomic
 
     write_atomic(output, text)
 

@@ -20,7 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import roundtrip
 from .checks.context import KIND_NAMES
 from .errors import InvalidPlanError, RefusedError, UsageError
-from .fileio import write_atomic
+from .files import write_atomic
 from .model import Deadline, Event, Kpi, OccurrenceChange, Repeat
 from .schema_errors import key_names
 from .validate import validate_plan

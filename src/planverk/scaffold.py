@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InvalidPlanError, UsageError
-from .fileio import umask
+from .files import umask
 from .schema import schema_text
 
 TEMPLATES = ("process", "lean", "savings")
