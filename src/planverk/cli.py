@@ -38,6 +38,11 @@ class ReportFormat(str, Enum):
     github = "github"
 
 
+def _color(stream: Any) -> bool:
+    """Whether to colour what goes to ``stream``: a terminal, and NO_COLOR not set."""
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"planverk {__version__}")
@@ -113,7 +118,7 @@ def validate(
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
-    REPORTERS[name](results, sys.stdout, sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    REPORTERS[name](results, sys.stdout, _color(sys.stdout))
     if any(r.unreadable for r in results):
         raise typer.Exit(int(ExitCode.USAGE))
     failed = any(r.errors or (strict and r.warnings) for r in results)
@@ -421,16 +426,11 @@ def status(
     Refuses (exit 1, printing the findings) when the plan has errors.
     """
     import shutil
-    from datetime import date
 
-    from .reporters import report_human
     from .status import render_status
-    from .validate import validate_plan
+    from .validate import checked_plan
 
-    result = validate_plan(plan)
-    if not result.ok:
-        report_human([result], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
-        raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
+    result = checked_plan(plan, f"{plan} has errors: fix them first; no status was shown")
     assert result.plan is not None
     terminal = sys.stdout.isatty()
     name = output_format.value
@@ -443,7 +443,7 @@ def status(
         horizon=days,
         fmt=name,
         width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
-        color=terminal and "NO_COLOR" not in os.environ,
+        color=_color(sys.stdout),
     )
     sys.stdout.write(text)
 
@@ -476,13 +476,9 @@ def ical(
     """
     from .ical import calendar_feeds
     from .ical.site import write_feed, write_site
-    from .reporters import report_human
-    from .validate import validate_plan
+    from .validate import checked_plan
 
-    result = validate_plan(plan)
-    if not result.ok:
-        report_human([result], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
-        raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
+    result = checked_plan(plan, f"{plan} has errors: fix them first; no feed was written")
     assert result.plan is not None
     feeds = calendar_feeds(
         result,
@@ -583,6 +579,6 @@ def main(argv: list[str] | None = None) -> None:
         if validation is not None:
             from .reporters import report_human
 
-            report_human([validation], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
+            report_human([validation], sys.stderr, _color(sys.stderr))
         print(f"planverk: {error}", file=sys.stderr)
         sys.exit(int(error.exit_code))

@@ -19,11 +19,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
 from .checks.context import KIND_NAMES
-from .errors import InvalidPlanError, RefusedError, UsageError
+from .errors import RefusedError, UsageError
 from .files import write_atomic
 from .model import Deadline, Event, Kpi, OccurrenceChange, Repeat
 from .schema_errors import key_names
-from .validate import validate_plan
+from .validate import checked_plan
 from .yamlsource import decode
 
 Change = Callable[[CommentedMap, Any], "tuple[bool, str]"]
@@ -164,9 +164,7 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool
 
 def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
     """Find ``item_id`` among the plan's ``kind``, change it, check the plan, write the file."""
-    before = validate_plan(target)
-    if not before.ok:
-        raise InvalidPlanError(f"{target} has errors: fix them first; nothing was written", before)
+    before = checked_plan(target, f"{target} has errors: fix them first; nothing was written")
     assert before.plan is not None and before.source is not None
     items = getattr(before.plan, kind)
     index = next((i for i, it in enumerate(items) if it.id == item_id), None)
@@ -185,16 +183,12 @@ def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
     if lost:
         raise RefusedError(f"the edit would drop the comment '{lost[0]}' in {path}; nothing was written")
     text = roundtrip.splice(original, edited)
-    _check(target, path, text)
+    checked_plan(
+        target, "the edit would leave the plan with errors; nothing was written", {path.resolve(): text}
+    )
     write_atomic(path, text)
     relaid = text == edited and roundtrip.canonical(original) != original
     return Edited(f"{message} ({path})", path, True, relaid)
-
-
-def _check(target: Path, path: Path, text: str) -> None:
-    after = validate_plan(target, {path.resolve(): text})
-    if not after.ok:
-        raise InvalidPlanError("the edit would leave the plan with errors; nothing was written", after)
 
 
 def _unknown(kind: str, item_id: str, ids: list[str]) -> str:
