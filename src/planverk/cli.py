@@ -59,9 +59,24 @@ def _root(
     """planverk: plans for municipal change processes, as YAML in git."""
 
 
-PlanArg = Annotated[
-    Path,
-    typer.Argument(help="A plan folder (with plan.yaml) or a single plan file.", show_default=False),
+_PLAN_HELP = "A plan folder (with plan.yaml) or a single plan file."
+
+PlanArg = Annotated[Path, typer.Argument(help=_PLAN_HELP, show_default=False)]
+
+PlansArg = Annotated[
+    list[Path],
+    typer.Argument(help="Plan folders (with plan.yaml) or plan files.", show_default=False),
+]
+
+
+def _date_option(*names: str, **options: Any) -> Any:
+    """A YYYY-MM-DD option; typer gives a datetime, the command takes its date()."""
+    return typer.Option(*names, formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", **options)
+
+
+AsOfOption = Annotated[
+    datetime | None,
+    _date_option("--as-of", help="The date to report as of.", show_default="today"),
 ]
 
 
@@ -85,10 +100,7 @@ def _targets(paths: list[Path], plans_of: bool) -> list[Path]:
 
 @app.command()
 def validate(
-    plans: Annotated[
-        list[Path],
-        typer.Argument(help="Plan folders (with plan.yaml) or plan files.", show_default=False),
-    ],
+    plans: PlansArg,
     output_format: Annotated[
         ReportFormat,
         typer.Option(
@@ -156,10 +168,7 @@ def schema(output: OutputOption = None) -> None:
 
 @app.command()
 def fmt(
-    plans: Annotated[
-        list[Path],
-        typer.Argument(help="Plan folders (with plan.yaml) or plan files.", show_default=False),
-    ],
+    plans: PlansArg,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 and list the files that would change.")
     ] = False,
@@ -207,7 +216,7 @@ def done(
     deadline: Annotated[str, typer.Argument(help="The deadline's id.", show_default=False)],
     on: Annotated[
         datetime | None,
-        typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="When it was done.", show_default="today"),
+        _date_option("--date", help="When it was done.", show_default="today"),
     ] = None,
     plan: PlanOption = Path("."),
 ) -> None:
@@ -226,10 +235,8 @@ def cancel(
     event: Annotated[str, typer.Argument(help="The event's id.", show_default=False)],
     occurrence: Annotated[
         datetime | None,
-        typer.Option(
+        _date_option(
             "--occurrence",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
             help="Cancel only this occurrence of a repeating event (its date in the series).",
             show_default=False,
         ),
@@ -262,7 +269,7 @@ def record_measurement(
     ],
     on: Annotated[
         datetime,
-        typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="When it was measured."),
+        _date_option("--date", help="When it was measured."),
     ],
     source: Annotated[
         str | None, typer.Option("--source", help="Where it comes from, e.g. 'Årsregnskap 2025'.")
@@ -316,7 +323,6 @@ def diff(
     or done; and any other item or field changed. Both versions must validate.
     """
     from .diffreport import diff_json, diff_markdown
-    from .errors import UsageError
     from .revisions import diff_folders, diff_git
 
     paths = plans or []
@@ -355,9 +361,8 @@ def init(
     ] = Template.process,
     start: Annotated[
         datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
+        _date_option(
+            "--start",
             help="First day of the plan; meetings fall on working days from there.",
             show_default="the first Monday of next month",
         ),
@@ -407,11 +412,7 @@ def status(
         typer.Argument(help="deadlines, kpis, measures, benefits, risks or scorecard; "
                        "without one, a one-screen overview.", show_default=False),
     ] = None,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="DATE",
-                     help="The date to report as of (YYYY-MM-DD). Default: today.", show_default=False),
-    ] = None,
+    as_of: AsOfOption = None,
     days: Annotated[
         int, typer.Option("--days", min=0, metavar="N", help="Deadlines due within N days count as due.")
     ] = 14,
@@ -504,10 +505,7 @@ def ical(
 
 @app.command()
 def render(
-    plan: Annotated[
-        Path | None,
-        typer.Argument(metavar="PLAN", help="A plan folder (with plan.yaml) or a single plan file.", show_default=False),
-    ] = None,
+    plan: Annotated[Path | None, typer.Argument(metavar="PLAN", help=_PLAN_HELP, show_default=False)] = None,
     names: Annotated[
         list[str] | None,
         typer.Argument(metavar="TEMPLATE", help="Templates to render, e.g. workbook schedule (default: all).", show_default=False),
@@ -519,10 +517,7 @@ def render(
     group: Annotated[
         str | None, typer.Option("--group", "-g", help="Render for one group: its events, deadlines and roles.")
     ] = None,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option("--as-of", formats=["%Y-%m-%d"], help="The date the documents are as of (default: today)."),
-    ] = None,
+    as_of: AsOfOption = None,
     templates: Annotated[
         Path | None,
         typer.Option("--templates", help="A folder of templates that override the plan's and the built-in ones by name."),
@@ -534,8 +529,6 @@ def render(
     Templates come from --templates DIR, the plan's templates/ folder, then the built-ins.
     A plan with errors is not rendered (exit 1); a template error exits with 2.
     """
-    from datetime import date
-
     from .planfiles import display_path
     from .render import list_templates, render_plan, write_documents
 
