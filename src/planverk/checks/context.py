@@ -12,6 +12,9 @@ from ..occurrences import Occurrence, occurrences
 
 Loc = tuple[str | int, ...]
 
+Reference = tuple[Loc, Loc, str, tuple[str, ...]]
+"""(path of the reference, item it belongs to, id, allowed kinds)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Issue:
@@ -24,6 +27,22 @@ class Issue:
     item: Loc | None = None
     """The plan item whose ``silence:`` may silence it."""
     related: tuple[Loc, ...] = ()
+
+
+def one_reference(
+    item: Loc, key: str, ref: str | None, kinds: tuple[str, ...]
+) -> Iterator[Reference]:
+    """``item.key``, a reference to one of ``kinds``, when it is set."""
+    if ref is not None:
+        yield (*item, key), item, ref, kinds
+
+
+def each_reference(
+    item: Loc, key: str, refs: list[str], kinds: tuple[str, ...], base: Loc | None = None
+) -> Iterator[Reference]:
+    """Each reference of the list ``key`` of ``item`` (or of ``base`` inside it)."""
+    for n, ref in enumerate(refs):
+        yield (*(base or item), key, n), item, ref, kinds
 
 
 KINDS = (
