@@ -45,24 +45,6 @@ def each_reference(
         yield (*(base or item), key, n), item, ref, kinds
 
 
-KINDS = (
-    "people",
-    "groups",
-    "roles",
-    "phases",
-    "events",
-    "deadlines",
-    "goals",
-    "kpis",
-    "measures",
-    "savings_targets",
-    "benefits",
-    "risks",
-    "scorecards",
-    "forms",
-    "references",
-)
-"""Top-level lists whose items have plan-wide ids (and may carry ``silence:``)."""
 KIND_NAMES = {
     "people": "person",
     "groups": "group",
@@ -80,6 +62,10 @@ KIND_NAMES = {
     "forms": "form",
     "references": "reference",
 }
+"""What a message calls an item of each top-level list whose items have plan-wide ids."""
+
+KINDS = tuple(KIND_NAMES)
+"""Top-level lists whose items have plan-wide ids (and may carry ``silence:``)."""
 
 
 @dataclass
