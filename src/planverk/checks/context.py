@@ -29,6 +29,12 @@ class Issue:
     related: tuple[Loc, ...] = ()
 
 
+def listed(texts: list[str], shown: int = 5) -> str:
+    """The first ``shown`` texts, comma-separated, and how many more there are."""
+    more = len(texts) - shown
+    return ", ".join(texts[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
 def one_reference(
     item: Loc, key: str, ref: str | None, kinds: tuple[str, ...]
 ) -> Iterator[Reference]:
