@@ -18,7 +18,7 @@ from .diagnostics import Position
 from .errors import InvalidPlanError, UsageError
 from .model import Plan
 from .plandiff import PlanDiff, diff_plans
-from .planfiles import display_path
+from .planfiles import display_path, plan_folder
 from .validate import Validation, checked_plan, validate_plan
 
 WORKING_TREE = "working tree"
@@ -68,7 +68,7 @@ def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 
 
 def _toplevel(plan: Path) -> Path:
-    start = plan if plan.is_dir() else plan.parent
+    start = plan_folder(plan)
     if not start.is_dir():
         raise UsageError(f"{plan} does not exist")
     done = _git(start, "rev-parse", "--show-toplevel")

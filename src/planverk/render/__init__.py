@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..files import write_atomic
-from ..planfiles import display_path
+from ..planfiles import display_path, plan_folder
 from ..validate import checked_plan
 from .context import build_context
 from .engine import environment, render_template
@@ -25,11 +25,6 @@ class Document:
     template: str
     filename: str
     text: str
-
-
-def plan_folder(target: Path) -> Path:
-    """The folder of a plan given as a folder or as its plan file."""
-    return target if target.is_dir() else target.parent
 
 
 def list_templates(
