@@ -38,8 +38,6 @@ class Edited:
     message: str
     path: Path
     """The file that holds the item, as findings name it."""
-    written: bool
-    """False when the item already was as asked."""
     relaid: bool = False
     """True when the file was not in planverk's layout where the edit touched it, so the
     whole file was written in that layout (``planverk fmt``)."""
@@ -177,7 +175,7 @@ def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
     node = next(n for n in document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
     changed, message = change(node, items[index])
     if not changed:
-        return Edited(f"nothing to do: {message}", path, False)
+        return Edited(f"nothing to do: {message}", path)
     edited = roundtrip.dump(document)
     lost = roundtrip.lost_comments(original, edited)
     if lost:
@@ -188,7 +186,7 @@ def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
     )
     write_atomic(path, text)
     relaid = text == edited and roundtrip.canonical(original) != original
-    return Edited(f"{message} ({path})", path, True, relaid)
+    return Edited(f"{message} ({path})", path, relaid)
 
 
 def _unknown(kind: str, item_id: str, ids: list[str]) -> str:
