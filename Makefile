@@ -25,8 +25,8 @@ docs:               ## regenerate the generated docs and the plan schema
 	.venv/bin/planverk schema -o schema/planverk-plan.schema.json
 	$(PY) -c 'from planverk.render.reference import templates_markdown as m; print(m(), end="")' > docs/templates.md
 
-golden:             ## rewrite the rendered golden files after a deliberate change; then read git diff
-	PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest -q tests/test_golden.py
+golden:             ## rewrite the golden files (render and status) after a deliberate change; then read git diff
+	PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest -q tests/test_golden.py tests/test_status.py -k golden
 
 clean:
 	rm -rf .venv build dist site .pytest_cache .hypothesis

@@ -1,4 +1,5 @@
-"""Dates, times and numbers in bokmål, nynorsk and English, as documents print them."""
+"""Dates, times and numbers in bokmål, nynorsk and English, as status tables and documents
+print them (one set of rules: planverk.formatting)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from planverk.formatting import (
     fmt_percent,
     fmt_time,
     fmt_when,
+    plural_form,
     upper_first,
 )
+from planverk.model.quantities import parse_quantity
 from planverk.model.times import parse_time_range
 from planverk.model.workbook import PartialDate
 
@@ -37,6 +40,10 @@ LANGUAGES = ("nb", "nn", "en")
                 "20.-21. juni 2017",
                 "35 mill. kr",
                 "4,5",
+                "8 700",
+                "65,3 %",
+                "450 000 kr",
+                "01.02.2012",
             ],
         ),
         (
@@ -47,18 +54,39 @@ LANGUAGES = ("nb", "nn", "en")
                 "20.-21. juni 2017",
                 "35 mill. kr",
                 "4,5",
+                "8 700",
+                "65,3 %",
+                "450 000 kr",
+                "01.02.2012",
             ],
         ),
-        ("en", ["Wednesday, 8 February 2017", "08:30-10:30", "20-21 June 2017", "NOK 35M", "4.5"]),
+        (
+            "en",
+            [
+                "Wednesday, 8 February 2017",
+                "08:30-10:30",
+                "20-21 June 2017",
+                "NOK 35M",
+                "4.5",
+                "8,700",
+                "65.3%",
+                "NOK 450,000",
+                "01/02/2012",
+            ],
+        ),
     ],
 )
-def test_the_examples_of_the_issue(language: str, expected: list[str]) -> None:
+def test_the_rules_in_each_language(language: str, expected: list[str]) -> None:
     got = [
         fmt_date(date(2017, 2, 8), language=language),
         fmt_time(parse_time_range("08:30-10:30"), language=language),
         fmt_date_range(date(2017, 6, 20), date(2017, 6, 21), language=language),
         fmt_money(35_000_000, language=language),
         fmt_number(4.5, language=language),
+        fmt_number(8700, language=language),
+        fmt_percent(65.3, language=language),
+        fmt_money(450_000, language=language),
+        fmt_date(date(2012, 2, 1), "short", language=language),
     ]
     assert got == expected
 
@@ -96,6 +124,7 @@ def test_times_and_when() -> None:
         == "onsdag 8. februar 2017, kl. 08.30-10.30"
     )
     assert fmt_when(date(2017, 5, 30), date(2017, 5, 31)) == "30.-31. mai 2017"
+    assert fmt_when(date(2018, 9, 6), at=time(16), style="short") == "06.09.2018, kl. 16.00"
 
 
 def test_numbers_money_and_percentages() -> None:
@@ -104,12 +133,49 @@ def test_numbers_money_and_percentages() -> None:
     assert fmt_number(1234567, language="en") == "1,234,567"
     assert fmt_money(12_500) == "12 500 kr"
     assert fmt_money(35_500_000) == "35,5 mill. kr"
-    assert fmt_money(1_250_000_000) == "1,2 mrd. kr"
+    assert fmt_money(1_250_000_000) == "1,25 mrd. kr"
     assert fmt_money(-2_000_000) == "-2 mill. kr"
+    assert fmt_money(-2_000_000, language="en") == "-NOK 2M"
     assert fmt_money(12_500, language="en") == "NOK 12,500"
     assert fmt_percent(50) == "50 %"
     assert fmt_percent(12.5, language="nn") == "12,5 %"
     assert fmt_percent(20, language="en") == "20%"
+
+
+def test_decimals_it_has_at_most_two_rounded_as_excel_rounds() -> None:
+    assert fmt_number(0.9 - -1.2) == "2,1"  # 2.0999999999999996, a computed change
+    assert fmt_number(10 / 3) == "3,33"
+    assert [fmt_number(2.25, 1), fmt_number(2.35, 1), fmt_number(-2.25, 1)] == [
+        "2,3",
+        "2,4",
+        "-2,3",
+    ]
+    assert fmt_number(2.675) == "2,68"  # the float is 2.67499..., the plan wrote 2.675
+    assert fmt_number(-0.001) == "0" and fmt_percent(-0.001) == "0 %"  # never "-0"
+    assert fmt_percent(65.3) == "65,3 %" and fmt_percent(12.345) == "12,35 %"
+
+
+def test_millions_keep_two_decimals_and_roll_over_to_billions() -> None:
+    assert fmt_money(18_250_000) == "18,25 mill. kr"  # one decimal would say 18,2 or 18,3
+    assert fmt_money(3_255_000) == "3,26 mill. kr"
+    assert fmt_money(999_999.6) == "1 mill. kr"
+    assert fmt_money(999_999_999) == "1 mrd. kr"  # not "1000 mill. kr"
+    assert fmt_money(18_250_000, language="en") == "NOK 18.25M"
+
+
+def test_signed_values_show_plus_only_when_above_zero() -> None:
+    assert fmt_number(0.2, 1, signed=True) == "+0,2"
+    assert fmt_number(-3, signed=True) == "-3"
+    assert fmt_number(0.001, signed=True) == "0"
+    assert fmt_percent(2.5, signed=True) == "+2,5 %"
+    assert fmt_money(500_000, signed=True) == "+500 000 kr"
+    assert fmt_money(2e6, signed=True, language="en") == "+NOK 2M"
+
+
+def test_plural_forms_follow_cldr() -> None:
+    assert [plural_form(n) for n in (0, 1, 2)] == ["other", "one", "other"]
+    assert [plural_form(n, "nn") for n in (0, 1, 2)] == ["other", "one", "other"]
+    assert [plural_form(n, "en") for n in (0, 1, 2)] == ["other", "one", "other"]
 
 
 def test_partial_dates() -> None:
@@ -147,7 +213,18 @@ def test_ranges_are_plain_text_naming_both_days(start: date, length: int, langua
         assert str(start.day) in text.split("-")[0]
 
 
-@given(st.floats(-1e12, 1e12, allow_nan=False), st.sampled_from(LANGUAGES))
-def test_amounts_are_plain_text(amount: float, language: str) -> None:
-    for text in (fmt_money(amount, language=language), fmt_number(amount, 1, language=language)):
+@given(st.floats(-1e12, 1e12, allow_nan=False), st.sampled_from(LANGUAGES), st.booleans())
+def test_amounts_are_plain_text(amount: float, language: str, signed: bool) -> None:
+    for text in (
+        fmt_money(amount, signed=signed, language=language),
+        fmt_number(amount, signed=signed, language=language),
+        fmt_number(amount, 1, signed=signed, language=language),
+        fmt_percent(amount, signed=signed, language=language),
+    ):
         assert text.isprintable() and "\u00a0" not in text and "\u202f" not in text
+        assert not text.startswith("-0") or any(c in "123456789" for c in text)
+
+
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False))
+def test_norwegian_numbers_read_back(value) -> None:
+    assert parse_quantity(fmt_number(float(value))).value == pytest.approx(float(value))

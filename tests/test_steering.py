@@ -16,7 +16,6 @@ from planverk.status.deadlines import deadline_status
 from planverk.status.goals import goal_choices, goal_tree
 from planverk.status.kpis import kpi_status
 from planverk.status.measures import feasibility, measure_status, quadrant
-from planverk.status.numbers import Numbers
 from planverk.status.risks import level, risk_status
 from planverk.status.scorecards import scorecard_status
 
@@ -341,42 +340,3 @@ def test_money_refuses_percentages_and_ratings_refuse_unknown_words() -> None:
     ]
     with pytest.raises(ValueError):
         parse_rating("ganske høy")
-
-
-@given(
-    st.decimals(
-        min_value=-(10**9), max_value=10**9, places=2, allow_nan=False, allow_infinity=False
-    )
-)
-def test_norwegian_numbers_read_back(value) -> None:
-    written = Numbers("nb").number(float(value))
-    assert parse_quantity(written).value == pytest.approx(float(value))
-
-
-@pytest.mark.parametrize(
-    ("language", "expected"),
-    [
-        (
-            "nb",
-            [
-                "4,5",
-                "8\u00a0700",
-                "65,3\u00a0%",
-                "35\u00a0mill.\u00a0kr",
-                "450\u00a0000\u00a0kr",
-                "01.02.2012",
-            ],
-        ),
-        ("en", ["4.5", "8,700", "65.3%", "NOK\u00a035M", "NOK\u00a0450,000", "2012-02-01"]),
-    ],
-)
-def test_numbers_in_the_plans_language(language: str, expected: list[str]) -> None:
-    n = Numbers(language)
-    assert [
-        n.decimal(4.5),
-        n.number(8700),
-        n.percent(65.3),
-        n.money(35e6),
-        n.money(450_000),
-        n.date(date(2012, 2, 1)),
-    ] == expected

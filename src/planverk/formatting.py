@@ -1,20 +1,36 @@
-"""Dates, times and numbers as a document in the plan's language writes them.
+"""Dates, times and numbers as the plan's language writes them: the one set of rules that
+``planverk status`` tables and ``planverk render`` documents share.
 
-Month and weekday names, date order, decimal marks and compact numbers ("35 mill.") come
-from the Unicode CLDR through babel. Three house rules are ours: clock times in Norwegian
-use a full stop (``kl. 08.30``, as Språkrådet recommends, where CLDR has ``08:30``);
-ranges use a plain hyphen (``20.-21. juni 2017``, ``kl. 08.30-10.30``); and the non-breaking
-and thin spaces CLDR puts in numbers and ranges become plain spaces, so that documents
-are plain text that diff, grep and lint alike.
+Month and weekday names, date order, decimal marks, digit grouping, the words for millions
+("35 mill.") and plural forms come from the Unicode CLDR through babel, for bokmål,
+nynorsk and (British) English. The house rules are ours:
+
+- Clock times in Norwegian take a full stop, ``kl. 08.30`` as Språkrådet recommends, where
+  CLDR has ``08:30``.
+- Ranges take a plain hyphen: ``20.-21. juni 2017``, ``kl. 08.30-10.30``; so does a minus.
+- Numbers show the decimals they have, at most two: ``4,5``, ``8 700``, ``65,3 %``. A half
+  is rounded away from zero, as Excel rounds, so figures match the spreadsheets they come
+  from (babel on its own rounds a half to even).
+- Amounts from a million up are written in millions or billions with at most two
+  decimals, ``35 mill. kr``, ``18,25 mill. kr``; smaller ones in whole kroner, ``450 000 kr``.
+- Spaces are plain. CLDR puts non-breaking spaces in ``8 700``, ``65 %`` and ``35 mill.``;
+  they become ordinary spaces in the terminal, in Markdown and in documents alike. Terminal
+  tables break lines at a non-breaking space all the same, and an invisible second kind of
+  space in generated text defeats grep, diff and the reading of golden files.
+
+The functions refuse None and say which filter got what; status tables show a dash for a
+missing value themselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, time
+from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
@@ -108,42 +124,77 @@ def fmt_when(
     last_day: date | None = None,
     at: TimeRange | time | None = None,
     *,
+    style: str = "full",
     language: str = "nb",
 ) -> str:
     """When something happens: ``onsdag 8. februar 2017, kl. 08.30-10.30``; over several days
-    ``20.-21. juni 2017, kl. 08.00-16.00`` (the same hours each day); all day without ``at``."""
+    ``20.-21. juni 2017, kl. 08.00-16.00`` (the same hours each day); all day without ``at``.
+    ``style`` is the date style of a single day (``06.09.2018, kl. 16.00`` in short)."""
     _need(day, date, "a date", "when")
     if last_day is None or last_day == day:
-        text = fmt_date(day, "full", language=language)
+        text = fmt_date(day, style, language=language)
     else:
         text = fmt_date_range(day, last_day, language=language)
     return text if at is None else f"{text}, {fmt_time(at, language=language)}"
 
 
-def fmt_number(value: float, digits: int | None = None, *, language: str = "nb") -> str:
-    """``4,5``, ``1 234 567``; ``digits`` fixes the number of decimals."""
+def _rounded(value: float | Decimal, digits: int) -> Decimal:
+    """``value`` to ``digits`` decimals, a half rounded away from zero as in Excel; never -0."""
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP) + 0
+
+
+def _sign(text: str, shown: Decimal, signed: bool) -> str:
+    return "+" + text if signed and shown > 0 else text
+
+
+def fmt_number(
+    value: float, digits: int | None = None, *, signed: bool = False, language: str = "nb"
+) -> str:
+    """``4,5``, ``8 700``: the decimals it has, at most two; ``digits`` fixes the number of
+    decimals; ``signed`` puts ``+`` before a positive number."""
     _need(value, (int, float), "a number", "number")
+    shown = _rounded(value, 2 if digits is None else digits)
     if digits is None:
-        return _plain(format_decimal(value, locale=_locale(language), decimal_quantization=False))
-    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return _plain(format_decimal(value, pattern, locale=_locale(language)))
+        pattern = "#,##0.##"
+    else:
+        pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return _sign(_plain(format_decimal(shown, pattern, locale=_locale(language))), shown, signed)
 
 
-def fmt_money(value: float, *, language: str = "nb") -> str:
-    """Kroner: ``35 mill. kr``, ``1,2 mrd. kr``, ``12 500 kr``; ``NOK 35M`` in English."""
+def _in_unit(whole: Decimal) -> Decimal:
+    """An amount of a million or more rounded to two decimals of the unit it is shown in
+    (millions, billions, ...), so that 999 999 999 shows as 1 mrd., not 1000 mill."""
+    for scale in (10**12, 10**9):
+        shown = _rounded(whole / scale, 2)
+        if abs(shown) >= 1:
+            return shown * scale
+    return _rounded(whole / 10**6, 2) * 10**6
+
+
+def fmt_money(value: float, *, signed: bool = False, language: str = "nb") -> str:
+    """Kroner: ``35 mill. kr``, ``18,25 mill. kr``, ``1,25 mrd. kr``, ``450 000 kr``; ``NOK 35M``
+    in English. From a million up in millions or billions with at most two decimals,
+    below in whole kroner."""
     _need(value, (int, float), "an amount in kroner", "money")
     locale = _locale(language)
-    if abs(value) >= 1_000_000:
-        amount = _plain(format_compact_decimal(value, locale=locale, fraction_digits=1))
+    whole = _rounded(value, 0)
+    if abs(whole) >= 1_000_000:
+        amount = format_compact_decimal(abs(_in_unit(whole)), locale=locale, fraction_digits=2)
     else:
-        amount = _plain(format_decimal(round(value), locale=locale))
-    return f"{amount} kr" if _norwegian(language) else f"NOK {amount}"
+        amount = format_decimal(abs(whole), "#,##0", locale=locale)
+    sign = "-" if whole < 0 else ("+" if signed and whole > 0 else "")
+    text = f"{sign}{amount} kr" if _norwegian(language) else f"{sign}NOK {amount}"
+    return _plain(text)
 
 
-def fmt_percent(value: float, *, language: str = "nb") -> str:
-    """A percentage given as 0-100: ``50 %``, ``12,5 %``; ``50%`` in English."""
+def fmt_percent(value: float, *, signed: bool = False, language: str = "nb") -> str:
+    """A percentage given as 0-100, with the decimals it has (at most two): ``50 %``,
+    ``12,5 %``; ``50%`` in English."""
     _need(value, (int, float), "a percentage (0-100)", "percent")
-    return _plain(format_percent(value / 100, locale=_locale(language), decimal_quantization=False))
+    shown = _rounded(value, 2)
+    text = format_percent(shown / 100, locale=_locale(language), decimal_quantization=False)
+    return _sign(_plain(text), shown, signed)
 
 
 def fmt_partial_date(value: PartialDate | date, *, language: str = "nb") -> str:
@@ -156,6 +207,12 @@ def fmt_partial_date(value: PartialDate | date, *, language: str = "nb") -> str:
     if value.month is not None:
         return fmt_date(value.first_day, "month", language=language)
     return str(value.year)
+
+
+def plural_form(count: float, language: str = "nb") -> str:
+    """CLDR's plural category of ``count`` in ``language``: ``one`` (``1 frist``) or ``other``
+    (``0 frister``, ``2 frister``), the only two bokmål, nynorsk and English have."""
+    return Locale.parse(_locale(language)).plural_form(count)
 
 
 def upper_first(text: str) -> str:

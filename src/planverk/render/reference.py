@@ -283,7 +283,9 @@ def templates_markdown() -> str:
         "",
         (
             "`date` takes a style: `full` (default), `long`, `medium`, `short` or `month`; "
-            "`number` takes a number of decimals."
+            "`number` takes a number of decimals; `number`, `money` and `percent` take "
+            "`signed=true`. `planverk status` writes its tables by the same rules "
+            "(`planverk.formatting`): plain spaces, a hyphen in ranges, at most two decimals."
         ),
         "",
         "## Labels",

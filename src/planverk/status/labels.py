@@ -1,10 +1,33 @@
-"""The words of status reports in bokmål, nynorsk and English: (nb, nn, en) per key."""
+"""The words of status reports in bokmål, nynorsk and English: (nb, nn, en) per key.
+
+A label with a number in it takes the number as ``{count}`` and is a :class:`Plural` in
+every language, even where both forms are the same, so that "1 frister" cannot slip in
+unseen. Counts of states, levels and statuses are written ``Høy: 2``, the word before its
+number, so that no adjective or participle has to agree with the number.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Plural:
+    """A label that counts: ``one`` where CLDR's plural rule of the language says one (1),
+    ``other`` for the rest (0, 2, 1,5, ...)."""
+
+    one: str
+    other: str
+
+    def form(self, category: str) -> str:
+        """The text for a CLDR plural category (``one`` or ``other``)."""
+        return self.one if category == "one" else self.other
+
+
+Label = str | Plural
 LANGUAGES = ("nb", "nn", "en")
 
-LABELS: dict[str, tuple[str, str, str]] = {
+LABELS: dict[str, tuple[Label, Label, Label]] = {
     # Shared
     "as_of": ("Status per {date}", "Status per {date}", "Status as of {date}"),
     "none": ("ingen", "ingen", "none"),
@@ -31,19 +54,27 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "section": ("Del", "Del", "Section"),
     "goals": ("Mål", "Mål", "Goals"),
     "goal_count": (
-        "{count} i målhierarkiet",
-        "{count} i målhierarkiet",
-        "{count} in the hierarchy",
+        Plural("{count} i målhierarkiet", "{count} i målhierarkiet"),
+        Plural("{count} i målhierarkiet", "{count} i målhierarkiet"),
+        Plural("{count} in the hierarchy", "{count} in the hierarchy"),
     ),
     "choices_made": (
-        "{made} av {total} gruppevalg gjort",
-        "{made} av {total} gruppeval gjort",
-        "{made} of {total} group choices made",
+        Plural("{made} av {count} gruppevalg gjort", "{made} av {count} gruppevalg gjort"),
+        Plural("{made} av {count} gruppeval gjort", "{made} av {count} gruppeval gjort"),
+        Plural("{made} of {count} group choice made", "{made} of {count} group choices made"),
     ),
     "of_max": ("{score} av {max}", "{score} av {max}", "{score} of {max}"),
     "next_deadlines": ("Neste frister", "Neste fristar", "Next deadlines"),
-    "days_ago": ("{days} dager siden", "{days} dagar sidan", "{days} days ago"),
-    "in_days": ("om {days} dager", "om {days} dagar", "in {days} days"),
+    "days_ago": (
+        Plural("{count} dag siden", "{count} dager siden"),
+        Plural("{count} dag sidan", "{count} dagar sidan"),
+        Plural("{count} day ago", "{count} days ago"),
+    ),
+    "in_days": (
+        Plural("om {count} dag", "om {count} dager"),
+        Plural("om {count} dag", "om {count} dagar"),
+        Plural("in {count} day", "in {count} days"),
+    ),
     "today": ("i dag", "i dag", "today"),
     "tomorrow": ("i morgen", "i morgon", "tomorrow"),
     "yesterday": ("i går", "i går", "yesterday"),
@@ -51,13 +82,19 @@ LABELS: dict[str, tuple[str, str, str]] = {
     # Deadlines
     "deadlines": ("Frister", "Fristar", "Deadlines"),
     "overdue": ("Forfalt", "Forfalle", "Overdue"),
-    "due_within": ("Innen {days} dager", "Innan {days} dagar", "Due within {days} days"),
+    "due_within": (
+        Plural("Innen {count} dag", "Innen {count} dager"),
+        Plural("Innan {count} dag", "Innan {count} dagar"),
+        Plural("Due within {count} day", "Due within {count} days"),
+    ),
     "done": ("Fullført", "Fullført", "Done"),
     "later": ("Senere", "Seinare", "Later"),
     "later_count": (
-        "{count} frister senere, den første {date}.",
-        "{count} fristar seinare, den første {date}.",
-        "{count} later deadlines, the first on {date}.",
+        Plural("{count} frist senere, den {date}.", "{count} frister senere, den første {date}."),
+        Plural("{count} frist seinare, den {date}.", "{count} fristar seinare, den første {date}."),
+        Plural(
+            "{count} later deadline, on {date}.", "{count} later deadlines, the first on {date}."
+        ),
     ),
     "milestone": ("milepæl", "milepæl", "milestone"),
     "no_one": ("Ingen ansvarlig", "Ingen ansvarleg", "No one responsible"),
@@ -120,12 +157,12 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "fill-in": ("Lett, liten effekt", "Lett, lita effekt", "Fill-in"),
     "reconsider": ("Vurder på nytt", "Vurder på nytt", "Reconsider"),
     "quadrant_rule": (
-        "E: effekt, G: gjennomførbarhet, på skala 1–5; over 3 regnes som høy. Gjennomførbarhet er "
-        "snittet av (6 − belastning for ansatte), (6 − belastning for brukere) og politisk aksept.",
-        "E: effekt, G: gjennomførbarheit, på skala 1–5; over 3 vert rekna som høg. Gjennomførbarheit "
-        "er snittet av (6 − belastning for tilsette), (6 − belastning for brukarar) og politisk aksept.",
-        "E: effect, F: feasibility, on a 1–5 scale; above 3 counts as high. Feasibility is the mean "
-        "of (6 − impact on staff), (6 − impact on users) and political acceptance.",
+        "E: effekt, G: gjennomførbarhet, på skala 1-5; over 3 regnes som høy. Gjennomførbarhet er "
+        "snittet av (6 - belastning for ansatte), (6 - belastning for brukere) og politisk aksept.",
+        "E: effekt, G: gjennomførbarheit, på skala 1-5; over 3 vert rekna som høg. Gjennomførbarheit "
+        "er snittet av (6 - belastning for tilsette), (6 - belastning for brukarar) og politisk aksept.",
+        "E: effect, F: feasibility, on a 1-5 scale; above 3 counts as high. Feasibility is the mean "
+        "of (6 - impact on staff), (6 - impact on users) and political acceptance.",
     ),
     "effect_short": ("E", "E", "E"),
     "feasibility_short": ("G", "G", "F"),
@@ -188,9 +225,9 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "risk_status_mitigated": ("Redusert", "Redusert", "Mitigated"),
     "risk_status_closed": ("Lukket", "Lukka", "Closed"),
     "risk_rule": (
-        "Score = sannsynlighet × konsekvens (1–25). Lav: til og med 4, moderat: 5–9, høy: 10 og over.",
-        "Score = sannsyn × konsekvens (1–25). Låg: til og med 4, moderat: 5–9, høg: 10 og over.",
-        "Score = probability × consequence (1–25). Low: up to 4, moderate: 5–9, high: 10 and above.",
+        "Score = sannsynlighet × konsekvens (1-25). Lav: til og med 4, moderat: 5-9, høy: 10 og over.",
+        "Score = sannsyn × konsekvens (1-25). Låg: til og med 4, moderat: 5-9, høg: 10 og over.",
+        "Score = probability × consequence (1-25). Low: up to 4, moderate: 5-9, high: 10 and above.",
     ),
     # Scorecards
     "scorecards": ("Målekort", "Målekort", "Scorecards"),
@@ -212,7 +249,7 @@ LABELS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def label(key: str, language: str) -> str:
+def label(key: str, language: str) -> Label:
     """The label ``key`` in ``language`` (nb, nn or en; bokmål for anything else)."""
     index = LANGUAGES.index(language) if language in LANGUAGES else 0
     return LABELS[key][index]

@@ -5,21 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from ..benefits import BenefitStatus
-from ..numbers import DASH
-from .common import STATE_STYLES, Cell, Context, Report, Table
+from .common import DASH, STATE_STYLES, Cell, Context, Report, Table, tally
 
 
 def _states(ctx: Context, states: list[str]) -> str:
-    counts = {
-        s: states.count(s) for s in ("on-track", "at-risk", "off-track", "unknown") if s in states
-    }
-    return ", ".join(f"{n} {ctx.t(s).lower()}" for s, n in counts.items()) or DASH
+    found = [s for s in ("on-track", "at-risk", "off-track", "unknown") if s in states]
+    return tally([(ctx.t(s), ctx.number(states.count(s))) for s in found], DASH)
 
 
 def benefits_view(ctx: Context, benefits: list[BenefitStatus], as_of: date) -> Report:
     """The benefits section: one row each (KPIs summarised by state), then the realisation plan."""
-    n = ctx.numbers
-    result = Report(ctx.t("benefits"), ctx.t("as_of", date=n.long_date(as_of)))
+    result = Report(ctx.t("benefits"), ctx.t("as_of", date=ctx.date(as_of, "long")))
     if not benefits:
         result.add(ctx.t("none_in_plan", what=ctx.t("benefits").lower()))
         return result
@@ -32,8 +28,10 @@ def benefits_view(ctx: Context, benefits: list[BenefitStatus], as_of: date) -> R
                 Cell(ctx.t("benefit_" + b.type)),
                 Cell(b.owner or DASH),
                 Cell(_states(ctx, [k.state for k in b.kpis])),
-                Cell(n.number(len(b.measures)) if b.measures else DASH),
-                Cell(n.date(step.date) if step else DASH, "bad" if step and step.overdue else None),
+                Cell(ctx.number(len(b.measures)) if b.measures else DASH),
+                Cell(
+                    ctx.date(step.date) if step else DASH, "bad" if step and step.overdue else None
+                ),
                 Cell(ctx.t(b.state), STATE_STYLES[b.state]),
             ]
         )
@@ -66,7 +64,7 @@ def benefits_view(ctx: Context, benefits: list[BenefitStatus], as_of: date) -> R
         style = "good" if s.done else "bad" if s.overdue else None
         steps.append(
             [
-                Cell(n.date(s.date)),
+                Cell(ctx.date(s.date)),
                 Cell(b.title),
                 Cell(s.step),
                 Cell(", ".join(s.responsible) or DASH),

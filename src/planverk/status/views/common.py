@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from datetime import date
+from typing import Any, Literal
 
-from ..labels import label
-from ..numbers import DASH, Numbers
+from ... import formatting
+from ..labels import Plural, label
+
+DASH = "–"
+"""Shown where there is no value."""
 
 Style = Literal["good", "warn", "bad", "muted", "strong"]
 Align = Literal["left", "right"]
@@ -66,18 +71,42 @@ class Report:
 
 @dataclass(frozen=True)
 class Context:
-    """What every view needs: the language's labels and number formats."""
+    """What every view needs: the language's labels, and values written by the rules of
+    :mod:`planverk.formatting`, with a dash for a missing one."""
 
     language: str
 
-    @property
-    def numbers(self) -> Numbers:
-        """Number formats of the language."""
-        return Numbers(self.language)
+    def t(self, key: str, **values: Any) -> str:
+        """The label ``key`` in the language, with ``{placeholders}`` filled in; a label that
+        counts takes the form that agrees with the number ``count``, written as a number."""
+        text = label(key, self.language)
+        if isinstance(text, Plural):
+            count = values["count"]
+            text = text.form(formatting.plural_form(count, self.language))
+            values = {**values, "count": self.number(count)}
+        return text.format(**values)
 
-    def t(self, key: str, **values: object) -> str:
-        """The label ``key`` in the language, with ``{placeholders}`` filled in."""
-        return label(key, self.language).format(**values)
+    def date(self, value: date | None, style: str = "short") -> str:
+        """``01.02.2012`` (or another style of :func:`~planverk.formatting.fmt_date`)."""
+        return DASH if value is None else formatting.fmt_date(value, style, language=self.language)
+
+    def number(self, value: float | None, digits: int | None = None, signed: bool = False) -> str:
+        """``4,5``, ``8 700`` (see :func:`~planverk.formatting.fmt_number`)."""
+        if value is None:
+            return DASH
+        return formatting.fmt_number(value, digits, signed=signed, language=self.language)
+
+    def money(self, value: float | None, signed: bool = False) -> str:
+        """``35 mill. kr``, ``450 000 kr`` (see :func:`~planverk.formatting.fmt_money`)."""
+        if value is None:
+            return DASH
+        return formatting.fmt_money(value, signed=signed, language=self.language)
+
+    def percent(self, value: float | None, signed: bool = False) -> str:
+        """``65,3 %`` for 65.3 (see :func:`~planverk.formatting.fmt_percent`)."""
+        if value is None:
+            return DASH
+        return formatting.fmt_percent(value, signed=signed, language=self.language)
 
 
 STATE_STYLES: dict[str, Style] = {
@@ -89,6 +118,12 @@ STATE_STYLES: dict[str, Style] = {
     "moderate": "warn",
     "low": "good",
 }
+
+
+def tally(figures: Iterable[tuple[str, str]], empty: str) -> str:
+    """Figures as ``Høy: 2 · Moderat: 4``, each word before its value, so that no adjective or
+    participle has to agree with a number; ``empty`` when there are none."""
+    return " · ".join(f"{word}: {value}" for word, value in figures) or empty
 
 
 def cells(*texts: str) -> list[Cell]:

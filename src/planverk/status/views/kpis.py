@@ -3,47 +3,52 @@
 from __future__ import annotations
 
 from ..kpis import KpiStatus
-from ..numbers import DASH
-from .common import STATE_STYLES, Cell, Context, Report, Table
+from .common import DASH, STATE_STYLES, Cell, Context, Report, Table
 
 _SYMBOLS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 
 
+def _value(ctx: Context, value: float | None, unit: str, signed: bool = False) -> str:
+    """A value in the KPI's unit: percent, kroner, a count, or a score with one decimal."""
+    if unit == "percent":
+        return ctx.percent(value, signed)
+    if unit == "nok":
+        return ctx.money(value, signed)
+    return ctx.number(value, None if unit == "count" else 1, signed)
+
+
 def _target(ctx: Context, kpi: KpiStatus) -> Cell:
-    n = ctx.numbers
     if kpi.target is None:
         return Cell(DASH)
-    text = f"{_SYMBOLS.get(kpi.comparator or '', '')} {n.value(kpi.target, kpi.unit)}".strip()
-    return Cell(text, detail=ctx.t("by_date", date=n.date(kpi.due)) if kpi.due else None)
+    text = f"{_SYMBOLS.get(kpi.comparator or '', '')} {_value(ctx, kpi.target, kpi.unit)}".strip()
+    return Cell(text, detail=ctx.t("by_date", date=ctx.date(kpi.due)) if kpi.due else None)
 
 
 def _reading(ctx: Context, kpi: KpiStatus, which: str) -> Cell:
     reading = getattr(kpi, which)
     if reading is None:
         return Cell(DASH)
-    when = ctx.numbers.date(reading.date) if reading.date else None
+    when = ctx.date(reading.date) if reading.date else None
     if which == "latest" and reading.source:
         when = f"{when}, {reading.source}" if when else reading.source
-    return Cell(ctx.numbers.value(reading.value, kpi.unit), detail=when)
+    return Cell(_value(ctx, reading.value, kpi.unit), detail=when)
 
 
 def _trend(ctx: Context, kpi: KpiStatus) -> Cell:
-    n = ctx.numbers
     if kpi.trend is None or kpi.change is None:
         return Cell(DASH)
     arrow = {"improving": "↑", "worsening": "↓", "unchanged": "→"}[kpi.trend]
     style = {"improving": "good", "worsening": "bad", "unchanged": None}[kpi.trend]
     if kpi.unit == "percent":  # a change of percentages is in points, not per cent
-        change = n.number(kpi.change) if kpi.change <= 0 else "+" + n.number(kpi.change)
-        change += " " + ctx.t("points")
+        change = ctx.number(kpi.change, signed=True) + " " + ctx.t("points")
     else:
-        change = n.value(kpi.change, kpi.unit, signed=True)
+        change = _value(ctx, kpi.change, kpi.unit, signed=True)
     return Cell(f"{change} {arrow}", style, ctx.t(kpi.trend))
 
 
 def kpis_view(ctx: Context, kpis: list[KpiStatus], as_of) -> Report:
     """The KPI section."""
-    result = Report(ctx.t("kpis"), ctx.t("as_of", date=ctx.numbers.long_date(as_of)))
+    result = Report(ctx.t("kpis"), ctx.t("as_of", date=ctx.date(as_of, "long")))
     if not kpis:
         result.add(ctx.t("none_in_plan", what=ctx.t("kpis")))
         return result

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from ..measures import MeasuresReport, SavingsStatus
-from ..numbers import DASH
-from .common import Cell, Context, Report, Table, grouped
+from .common import DASH, Cell, Context, Report, Table, grouped
 
 
 def _savings(ctx: Context, target: SavingsStatus, year_now: int) -> Table:
-    n = ctx.numbers
     rows = []
     for year in target.years:
         style = "strong" if year.year == year_now else None
@@ -20,15 +18,15 @@ def _savings(ctx: Context, target: SavingsStatus, year_now: int) -> Table:
         rows.append(
             [
                 Cell(str(year.year), style),
-                Cell(n.money(year.target), style),
-                Cell(n.money(year.identified), style),
-                Cell(n.money(year.decided), style),
-                Cell(n.money(year.realised), style),
-                Cell(n.money(year.gap), gap_style),
+                Cell(ctx.money(year.target), style),
+                Cell(ctx.money(year.identified), style),
+                Cell(ctx.money(year.decided), style),
+                Cell(ctx.money(year.realised), style),
+                Cell(ctx.money(year.gap), gap_style),
             ]
         )
     return Table(
-        f"{target.title}: {n.money(target.total)} ({target.start}–{target.end})",
+        f"{target.title}: {ctx.money(target.total)} ({target.start}-{target.end})",
         [
             ctx.t("year"),
             ctx.t("target"),
@@ -61,8 +59,7 @@ def _matrix(ctx: Context, report: MeasuresReport) -> Table:
 
 def measures_view(ctx: Context, report: MeasuresReport) -> Report:
     """The measures section: savings tables, the measures by quadrant, and the matrix."""
-    n = ctx.numbers
-    result = Report(ctx.t("measures"), ctx.t("as_of", date=n.long_date(report.as_of)))
+    result = Report(ctx.t("measures"), ctx.t("as_of", date=ctx.date(report.as_of, "long")))
     year = report.as_of.year
     for target in report.savings:
         result.add(_savings(ctx, target, year))
@@ -83,9 +80,9 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
     for m in report.measures:
         row = [Cell(m.title), Cell(m.owner or DASH), Cell(ctx.t("measure_" + m.status))]
         if rated:
-            row += [Cell(n.number(m.effect_rating)), Cell(n.decimal(m.feasibility))]
+            row += [Cell(ctx.number(m.effect_rating)), Cell(ctx.number(m.feasibility, 1))]
         if money:
-            row += [Cell(n.money(m.effect.get(year))), Cell(n.money(m.realised.get(year)))]
+            row += [Cell(ctx.money(m.effect.get(year))), Cell(ctx.money(m.realised.get(year)))]
         rows.append((ctx.t(m.quadrant) if m.quadrant else ctx.t("unrated"), row))
     title = f"{ctx.t('measures')} ({len(report.measures)})"
     if not rated:  # no quadrants to group by

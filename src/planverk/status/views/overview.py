@@ -2,33 +2,33 @@
 
 from __future__ import annotations
 
-from ..numbers import DASH
 from ..overview import Overview
-from .common import STATE_STYLES, Cell, Context, Report, Table
+from .common import DASH, STATE_STYLES, Cell, Context, Report, Table, tally
 
 
 def _counts(ctx: Context, counts: dict[str, int], prefix: str = "") -> str:
-    shown = [f"{n} {ctx.t(prefix + key).lower()}" for key, n in counts.items() if n]
-    return " · ".join(shown) or ctx.t("none")
+    shown = [(ctx.t(prefix + key), ctx.number(n)) for key, n in counts.items() if n]
+    return tally(shown, ctx.t("none"))
 
 
 def _figures(ctx: Context, o: Overview) -> list[list[Cell]]:
-    n = ctx.numbers
     d = o.deadlines
+    deadlines = [
+        (ctx.t("overdue"), ctx.number(d["overdue"])),
+        (ctx.t("due_within", count=o.horizon), ctx.number(d["due"])),
+        (ctx.t("done"), ctx.number(d["done"])),
+        (ctx.t("later"), ctx.number(d["later"])),
+    ]
     rows = [
         [
             Cell(ctx.t("deadlines"), "strong"),
-            Cell(
-                f"{d['overdue']} {ctx.t('overdue').lower()} · {d['due']} {ctx.t('due_within', days=o.horizon).lower()}"
-                f" · {d['done']} {ctx.t('done').lower()} · {d['later']} {ctx.t('later').lower()}",
-                "bad" if d["overdue"] else None,
-            ),
+            Cell(tally(deadlines, ctx.t("none")), "bad" if d["overdue"] else None),
         ]
     ]
     if o.goals:
-        text = ctx.t("goal_count", count=n.number(o.goals))
+        text = ctx.t("goal_count", count=o.goals)
         if o.choices[1]:
-            text += " · " + ctx.t("choices_made", made=o.choices[0], total=o.choices[1])
+            text += " · " + ctx.t("choices_made", made=o.choices[0], count=o.choices[1])
         rows.append([Cell(ctx.t("goals"), "strong"), Cell(text)])
     if any(o.kpis.values()):
         rows.append([Cell(ctx.t("kpis"), "strong"), Cell(_counts(ctx, o.kpis))])
@@ -37,8 +37,14 @@ def _figures(ctx: Context, o: Overview) -> list[list[Cell]]:
             [
                 Cell(f"{title} ({year.year})", "strong"),
                 Cell(
-                    f"{ctx.t('target').lower()} {n.money(year.target)} · {ctx.t('identified').lower()} {n.money(year.identified)}"
-                    f" · {ctx.t('realised').lower()} {n.money(year.realised)}",
+                    tally(
+                        [
+                            (ctx.t("target"), ctx.money(year.target)),
+                            (ctx.t("identified"), ctx.money(year.identified)),
+                            (ctx.t("realised"), ctx.money(year.realised)),
+                        ],
+                        DASH,
+                    ),
                     "bad" if year.gap is not None and year.gap > 0 else None,
                 ),
             ]
@@ -60,7 +66,7 @@ def _figures(ctx: Context, o: Overview) -> list[list[Cell]]:
         rows.append(
             [
                 Cell(f"{score.scorecard}: {score.organisation} {score.year}", "strong"),
-                Cell(ctx.t("of_max", score=n.number(score.total), max=n.number(score.max))),
+                Cell(ctx.t("of_max", score=ctx.number(score.total), max=ctx.number(score.max))),
             ]
         )
     return rows
@@ -68,8 +74,7 @@ def _figures(ctx: Context, o: Overview) -> list[list[Cell]]:
 
 def overview_view(ctx: Context, o: Overview) -> Report:
     """Key figures of every section that has any, then the next deadlines and top risks."""
-    n = ctx.numbers
-    result = Report(f"{o.title}", ctx.t("as_of", date=n.long_date(o.as_of)))
+    result = Report(f"{o.title}", ctx.t("as_of", date=ctx.date(o.as_of, "long")))
     result.add(
         Table(
             ctx.t("overview"),
@@ -84,13 +89,13 @@ def overview_view(ctx: Context, o: Overview) -> Report:
             when = {0: ctx.t("today"), 1: ctx.t("tomorrow"), -1: ctx.t("yesterday")}.get(
                 item.days
             ) or (
-                ctx.t("days_ago", days=-item.days)
+                ctx.t("days_ago", count=-item.days)
                 if item.days < 0
-                else ctx.t("in_days", days=item.days)
+                else ctx.t("in_days", count=item.days)
             )
             rows.append(
                 [
-                    Cell(n.date(item.date)),
+                    Cell(ctx.date(item.date)),
                     Cell(item.task),
                     Cell(", ".join(item.responsible) or DASH),
                     Cell(when, "bad" if item.days < 0 else "warn"),

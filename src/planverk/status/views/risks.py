@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..numbers import DASH
 from ..risks import RiskReport, level
-from .common import STATE_STYLES, Cell, Context, Report, Table
+from .common import DASH, STATE_STYLES, Cell, Context, Report, Table
 
 
 def _numbers(found: list[int]) -> str:
@@ -31,8 +30,7 @@ def _matrix(ctx: Context, report: RiskReport) -> Table:
 
 def risks_view(ctx: Context, report: RiskReport) -> Report:
     """The risks section: the list by score (columns nobody uses left out), then the matrix."""
-    n = ctx.numbers
-    result = Report(ctx.t("risks"), ctx.t("as_of", date=n.long_date(report.as_of)))
+    result = Report(ctx.t("risks"), ctx.t("as_of", date=ctx.date(report.as_of, "long")))
     if not report.risks:
         result.add(ctx.t("none_in_plan", what=ctx.t("risks").lower()))
         return result
@@ -40,7 +38,7 @@ def risks_view(ctx: Context, report: RiskReport) -> Report:
     for r in report.risks:
         style = STATE_STYLES[r.level] if r.level else "muted"
         status = ctx.t("risk_status_" + r.status) if r.status != "open" else None
-        review = n.date(r.review) + (f" ({ctx.t('overdue').lower()})" if r.review_overdue else "")
+        review = ctx.date(r.review) + (f" ({ctx.t('overdue').lower()})" if r.review_overdue else "")
         rows.append(
             [
                 Cell(f"R{r.number} {r.title}", detail=r.owner),

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..numbers import DASH
 from ..scorecards import ScorecardStatus
-from .common import Cell, Context, Report, Table
+from .common import DASH, Cell, Context, Report, Table
 
 
 def _score(ctx: Context, score: float | None, gap: float | None, style=None) -> Cell:
-    n = ctx.numbers
     if score is None:
         return Cell(DASH, "muted")
-    return Cell(f"{n.number(score)} (−{n.number(gap)})" if gap else n.number(score), style)
+    return Cell(f"{ctx.number(score)} ({ctx.number(-gap)})" if gap else ctx.number(score), style)
 
 
 def _card(ctx: Context, card: ScorecardStatus) -> Table:
-    n = ctx.numbers
     headers = [ctx.t("area"), ctx.t("max")]
     slots: list[tuple[str, int]] = []  # ("score", column) or ("change", index into changes)
     changes = {(c.organisation, c.to_year): i for i, c in enumerate(card.changes)}
@@ -27,19 +24,18 @@ def _card(ctx: Context, card: ScorecardStatus) -> Table:
         found = changes.get((column.organisation, column.year))
         if found is not None:
             change = card.changes[found]
-            headers.append(f"{ctx.t('change')} {change.from_year}–{change.to_year}")
+            headers.append(f"{ctx.t('change')} {change.from_year}-{change.to_year}")
             slots.append(("change", found))
 
     def line(name: Cell, maximum: float, scores, gaps, deltas, style=None) -> list[Cell]:
-        row = [name, Cell(n.number(maximum), style)]
+        row = [name, Cell(ctx.number(maximum), style)]
         for kind, i in slots:
             if kind == "score":
                 row.append(_score(ctx, scores[i], gaps[i], style))
             else:
                 delta = deltas(card.changes[i])
                 tone = None if delta in (None, 0) else ("good" if delta > 0 else "bad")
-                sign = "+" if delta is not None and delta > 0 else ""
-                row.append(Cell(sign + n.number(delta), tone))
+                row.append(Cell(ctx.number(delta, signed=True), tone))
         return row
 
     rows = [
@@ -65,7 +61,7 @@ def _card(ctx: Context, card: ScorecardStatus) -> Table:
 
 def scorecards_view(ctx: Context, cards: list[ScorecardStatus], as_of: date) -> Report:
     """The scorecard section: one table per scorecard."""
-    result = Report(ctx.t("scorecards"), ctx.t("as_of", date=ctx.numbers.long_date(as_of)))
+    result = Report(ctx.t("scorecards"), ctx.t("as_of", date=ctx.date(as_of, "long")))
     if not cards:
         result.add(ctx.t("none_in_plan", what=ctx.t("scorecards").lower()))
     for card in cards:
