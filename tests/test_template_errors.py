@@ -100,7 +100,7 @@ def test_the_sandbox_keeps_python_internals_out_of_reach(tmp_path: Path, source:
 @pytest.mark.parametrize("path", ["/etc/passwd", "../../../../etc/passwd", "../mine/doc.md.j2"])
 def test_templates_cannot_read_files(tmp_path: Path, path: str) -> None:
     line = _one_error(_render(tmp_path, f'{{% include "{path}" %}}\n'))
-    assert "doc.md.j2:1:" in line and ("passwd" in line or "doc.md.j2" in line)
+    assert f"doc.md.j2:1: no template '{path}' in the template folders" in line
     assert "root:" not in line
 
 

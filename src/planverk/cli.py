@@ -38,6 +38,11 @@ class ReportFormat(str, Enum):
     github = "github"
 
 
+def _color(stream: Any) -> bool:
+    """Whether to colour what goes to ``stream``: a terminal, and NO_COLOR not set."""
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"planverk {__version__}")
@@ -54,9 +59,24 @@ def _root(
     """planverk: plans for municipal change processes, as YAML in git."""
 
 
-PlanArg = Annotated[
-    Path,
-    typer.Argument(help="A plan folder (with plan.yaml) or a single plan file.", show_default=False),
+_PLAN_HELP = "A plan folder (with plan.yaml) or a single plan file."
+
+PlanArg = Annotated[Path, typer.Argument(help=_PLAN_HELP, show_default=False)]
+
+PlansArg = Annotated[
+    list[Path],
+    typer.Argument(help="Plan folders (with plan.yaml) or plan files.", show_default=False),
+]
+
+
+def _date_option(*names: str, **options: Any) -> Any:
+    """A YYYY-MM-DD option; typer gives a datetime, the command takes its date()."""
+    return typer.Option(*names, formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", **options)
+
+
+AsOfOption = Annotated[
+    datetime | None,
+    _date_option("--as-of", help="The date to report as of.", show_default="today"),
 ]
 
 
@@ -80,10 +100,7 @@ def _targets(paths: list[Path], plans_of: bool) -> list[Path]:
 
 @app.command()
 def validate(
-    plans: Annotated[
-        list[Path],
-        typer.Argument(help="Plan folders (with plan.yaml) or plan files.", show_default=False),
-    ],
+    plans: PlansArg,
     output_format: Annotated[
         ReportFormat,
         typer.Option(
@@ -113,7 +130,7 @@ def validate(
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
-    REPORTERS[name](results, sys.stdout, sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    REPORTERS[name](results, sys.stdout, _color(sys.stdout))
     if any(r.unreadable for r in results):
         raise typer.Exit(int(ExitCode.USAGE))
     failed = any(r.errors or (strict and r.warnings) for r in results)
@@ -131,7 +148,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from .fileio import write_atomic
+    from .files import write_atomic
 
     write_atomic(output, text)
 
@@ -151,10 +168,7 @@ def schema(output: OutputOption = None) -> None:
 
 @app.command()
 def fmt(
-    plans: Annotated[
-        list[Path],
-        typer.Argument(help="Plan folders (with plan.yaml) or plan files.", show_default=False),
-    ],
+    plans: PlansArg,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; exit 1 and list the files that would change.")
     ] = False,
@@ -202,7 +216,7 @@ def done(
     deadline: Annotated[str, typer.Argument(help="The deadline's id.", show_default=False)],
     on: Annotated[
         datetime | None,
-        typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="When it was done.", show_default="today"),
+        _date_option("--date", help="When it was done.", show_default="today"),
     ] = None,
     plan: PlanOption = Path("."),
 ) -> None:
@@ -221,10 +235,8 @@ def cancel(
     event: Annotated[str, typer.Argument(help="The event's id.", show_default=False)],
     occurrence: Annotated[
         datetime | None,
-        typer.Option(
+        _date_option(
             "--occurrence",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
             help="Cancel only this occurrence of a repeating event (its date in the series).",
             show_default=False,
         ),
@@ -257,7 +269,7 @@ def record_measurement(
     ],
     on: Annotated[
         datetime,
-        typer.Option("--date", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="When it was measured."),
+        _date_option("--date", help="When it was measured."),
     ],
     source: Annotated[
         str | None, typer.Option("--source", help="Where it comes from, e.g. 'Årsregnskap 2025'.")
@@ -311,7 +323,6 @@ def diff(
     or done; and any other item or field changed. Both versions must validate.
     """
     from .diffreport import diff_json, diff_markdown
-    from .errors import UsageError
     from .revisions import diff_folders, diff_git
 
     paths = plans or []
@@ -350,9 +361,8 @@ def init(
     ] = Template.process,
     start: Annotated[
         datetime | None,
-        typer.Option(
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
+        _date_option(
+            "--start",
             help="First day of the plan; meetings fall on working days from there.",
             show_default="the first Monday of next month",
         ),
@@ -402,11 +412,7 @@ def status(
         typer.Argument(help="deadlines, kpis, measures, benefits, risks or scorecard; "
                        "without one, a one-screen overview.", show_default=False),
     ] = None,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="DATE",
-                     help="The date to report as of (YYYY-MM-DD). Default: today.", show_default=False),
-    ] = None,
+    as_of: AsOfOption = None,
     days: Annotated[
         int, typer.Option("--days", min=0, metavar="N", help="Deadlines due within N days count as due.")
     ] = 14,
@@ -421,16 +427,11 @@ def status(
     Refuses (exit 1, printing the findings) when the plan has errors.
     """
     import shutil
-    from datetime import date
 
-    from .reporters import report_human
     from .status import render_status
-    from .validate import validate_plan
+    from .validate import checked_plan
 
-    result = validate_plan(plan)
-    if not result.ok:
-        report_human([result], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
-        raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
+    result = checked_plan(plan, f"{plan} has errors: fix them first; no status was shown")
     assert result.plan is not None
     terminal = sys.stdout.isatty()
     name = output_format.value
@@ -443,7 +444,7 @@ def status(
         horizon=days,
         fmt=name,
         width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
-        color=terminal and "NO_COLOR" not in os.environ,
+        color=_color(sys.stdout),
     )
     sys.stdout.write(text)
 
@@ -476,13 +477,9 @@ def ical(
     """
     from .ical import calendar_feeds
     from .ical.site import write_feed, write_site
-    from .reporters import report_human
-    from .validate import validate_plan
+    from .validate import checked_plan
 
-    result = validate_plan(plan)
-    if not result.ok:
-        report_human([result], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
-        raise typer.Exit(int(ExitCode.USAGE if result.unreadable else ExitCode.FINDINGS))
+    result = checked_plan(plan, f"{plan} has errors: fix them first; no feed was written")
     assert result.plan is not None
     feeds = calendar_feeds(
         result,
@@ -508,10 +505,7 @@ def ical(
 
 @app.command()
 def render(
-    plan: Annotated[
-        Path | None,
-        typer.Argument(metavar="PLAN", help="A plan folder (with plan.yaml) or a single plan file.", show_default=False),
-    ] = None,
+    plan: Annotated[Path | None, typer.Argument(metavar="PLAN", help=_PLAN_HELP, show_default=False)] = None,
     names: Annotated[
         list[str] | None,
         typer.Argument(metavar="TEMPLATE", help="Templates to render, e.g. workbook schedule (default: all).", show_default=False),
@@ -523,10 +517,7 @@ def render(
     group: Annotated[
         str | None, typer.Option("--group", "-g", help="Render for one group: its events, deadlines and roles.")
     ] = None,
-    as_of: Annotated[
-        datetime | None,
-        typer.Option("--as-of", formats=["%Y-%m-%d"], help="The date the documents are as of (default: today)."),
-    ] = None,
+    as_of: AsOfOption = None,
     templates: Annotated[
         Path | None,
         typer.Option("--templates", help="A folder of templates that override the plan's and the built-in ones by name."),
@@ -538,8 +529,6 @@ def render(
     Templates come from --templates DIR, the plan's templates/ folder, then the built-ins.
     A plan with errors is not rendered (exit 1); a template error exits with 2.
     """
-    from datetime import date
-
     from .planfiles import display_path
     from .render import list_templates, render_plan, write_documents
 
@@ -583,6 +572,6 @@ def main(argv: list[str] | None = None) -> None:
         if validation is not None:
             from .reporters import report_human
 
-            report_human([validation], sys.stderr, sys.stderr.isatty() and "NO_COLOR" not in os.environ)
+            report_human([validation], sys.stderr, _color(sys.stderr))
         print(f"planverk: {error}", file=sys.stderr)
         sys.exit(int(error.exit_code))

@@ -19,11 +19,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
 from .checks.context import KIND_NAMES
-from .errors import InvalidPlanError, RefusedError, UsageError
-from .fileio import write_atomic
+from .errors import RefusedError, UsageError
+from .files import write_atomic
 from .model import Deadline, Event, Kpi, OccurrenceChange, Repeat
 from .schema_errors import key_names
-from .validate import validate_plan
+from .validate import checked_plan
 from .yamlsource import decode
 
 Change = Callable[[CommentedMap, Any], "tuple[bool, str]"]
@@ -38,8 +38,6 @@ class Edited:
     message: str
     path: Path
     """The file that holds the item, as findings name it."""
-    written: bool
-    """False when the item already was as asked."""
     relaid: bool = False
     """True when the file was not in planverk's layout where the edit touched it, so the
     whole file was written in that layout (``planverk fmt``)."""
@@ -164,9 +162,7 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool
 
 def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
     """Find ``item_id`` among the plan's ``kind``, change it, check the plan, write the file."""
-    before = validate_plan(target)
-    if not before.ok:
-        raise InvalidPlanError(f"{target} has errors: fix them first; nothing was written", before)
+    before = checked_plan(target, f"{target} has errors: fix them first; nothing was written")
     assert before.plan is not None and before.source is not None
     items = getattr(before.plan, kind)
     index = next((i for i, it in enumerate(items) if it.id == item_id), None)
@@ -179,22 +175,18 @@ def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
     node = next(n for n in document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
     changed, message = change(node, items[index])
     if not changed:
-        return Edited(f"nothing to do: {message}", path, False)
+        return Edited(f"nothing to do: {message}", path)
     edited = roundtrip.dump(document)
     lost = roundtrip.lost_comments(original, edited)
     if lost:
         raise RefusedError(f"the edit would drop the comment '{lost[0]}' in {path}; nothing was written")
     text = roundtrip.splice(original, edited)
-    _check(target, path, text)
+    checked_plan(
+        target, "the edit would leave the plan with errors; nothing was written", {path.resolve(): text}
+    )
     write_atomic(path, text)
     relaid = text == edited and roundtrip.canonical(original) != original
-    return Edited(f"{message} ({path})", path, True, relaid)
-
-
-def _check(target: Path, path: Path, text: str) -> None:
-    after = validate_plan(target, {path.resolve(): text})
-    if not after.ok:
-        raise InvalidPlanError("the edit would leave the plan with errors; nothing was written", after)
+    return Edited(f"{message} ({path})", path, relaid)
 
 
 def _unknown(kind: str, item_id: str, ids: list[str]) -> str:

@@ -13,6 +13,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file beside it: text as UTF-8 with
     ``\\n`` line ends, bytes as they are.
 
+    The temporary file lives in the target folder (a rename across file systems is not
+    atomic) and takes over the mode of the file it replaces, so git sees no mode change.
     Raises :class:`OutputError` when the file cannot be written; what was there is kept.
     """
     try:
@@ -40,6 +42,11 @@ def _mode(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~umask()
+
+
+def umask() -> int:
+    """The process's umask: the permissions new files and folders do not get."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .diagnostics import Severity
 from .errors import InvalidPlanError, PlanverkError
-from .fileio import write_atomic
+from .files import write_atomic
 from .planfiles import read_plan
 from .roundtrip import canonical, lost_comments
 from .yamlsource import decode

@@ -143,7 +143,7 @@ class ItemChange:
     """Any other change: an item added or removed, or fields of it changed."""
 
     kind: str
-    """plan, people, groups, roles, phases, events or deadlines."""
+    """``plan``, or the top-level list the item is in (``people``, ``goals``, ``risks`` ...)."""
     change: str
     """added, removed or changed."""
     id: str

@@ -56,6 +56,11 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def plan_folder(target: Path) -> Path:
+    """The folder of a plan given as a folder or as one of its files."""
+    return target if target.is_dir() else target.parent
+
+
 def locate_plan(target: Path) -> tuple[Path, Path] | Finding:
     """Return (plan folder, plan file) for a folder or a single plan file."""
     if target.is_dir():
@@ -84,7 +89,7 @@ def owning_plans(paths: list[Path]) -> list[Path]:
     """
     found: list[Path] = []
     for path in paths:
-        folder = (path if path.is_dir() else path.parent).resolve()
+        folder = plan_folder(path).resolve()
         for candidate in (folder, *folder.parents):
             if (candidate / PLAN_FILE).is_file():
                 if candidate not in found:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from .diagnostics import CODES, Finding, Position, Severity
+from .diagnostics import CODES, Position, Severity
 from .validate import Validation
 
 JSON_VERSION = 1

@@ -18,18 +18,17 @@ from .diagnostics import Position
 from .errors import InvalidPlanError, UsageError
 from .model import Plan
 from .plandiff import PlanDiff, diff_plans
-from .planfiles import display_path
-from .validate import Validation, validate_plan
+from .planfiles import display_path, plan_folder
+from .validate import Validation, checked_plan, validate_plan
 
 WORKING_TREE = "working tree"
 
 
-def checked(target: Path, label: str | None = None) -> Plan:
+def checked(target: Path) -> Plan:
     """The validated plan at ``target``; refused with its findings when it has errors."""
-    result = validate_plan(target)
-    if result.plan is None or result.errors:
-        raise InvalidPlanError(f"{label or target} has errors: fix them to compare it", result)
-    return result.plan
+    plan = checked_plan(target, f"{target} has errors: fix them to compare it").plan
+    assert plan is not None
+    return plan
 
 
 def diff_folders(old: Path, new: Path) -> PlanDiff:
@@ -69,7 +68,7 @@ def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 
 
 def _toplevel(plan: Path) -> Path:
-    start = plan if plan.is_dir() else plan.parent
+    start = plan_folder(plan)
     if not start.is_dir():
         raise UsageError(f"{plan} does not exist")
     done = _git(start, "rev-parse", "--show-toplevel")
@@ -107,7 +106,7 @@ def _plan_at(top: Path, rev: str, relative: str, into: Path) -> Path | None:
 def _checked_copy(target: Path, root: Path, rev: str) -> Plan:
     """Validate a plan copied out of git; its findings name the revision, not the copy."""
     result = validate_plan(target)
-    if result.plan is None or result.errors:
+    if not result.ok:
         raise InvalidPlanError(f"the plan in {rev} has errors: fix them to compare it", _relabel(result, root, rev))
     return result.plan
 

@@ -17,11 +17,16 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InvalidPlanError, UsageError
-from .fileio import umask
+from .files import umask
+from .model.recurrence import NORWEGIAN_WEEKDAYS
 from .schema import schema_text
 
 TEMPLATES = ("process", "lean", "savings")
 """The templates ``planverk init --template`` offers."""
+
+SCHEMA_COPY = "planverk.schema.json"
+"""The schema written beside a new plan, so editors complete keys from the first line."""
+
 
 def plan_end(template: str, start: date) -> date:
     """The last day of a new plan: half a year on, or the end of the fourth budget year."""
@@ -29,11 +34,6 @@ def plan_end(template: str, start: date) -> date:
         return date(start.year + 3, 12, 31)
     index = start.year * 12 + start.month - 1 + 6
     return date(index // 12, index % 12 + 1, 1) + timedelta(days=start.day - 2)
-
-SCHEMA_COPY = "planverk.schema.json"
-"""The schema written beside a new plan, so editors complete keys from the first line."""
-
-NORWEGIAN_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
 class Calendar:

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .diagnostics import CODES, Finding, Severity, finding
+from .errors import InvalidPlanError
 from .model import Plan
 from .planfiles import Overlay, PlanSource, read_plan
 from .schema_errors import convert, locate
@@ -73,6 +74,18 @@ def validate_plan(target: Path, overlay: Overlay | None = None) -> Validation:
     """
     with gc_paused():
         return _validate(target, overlay)
+
+
+def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> Validation:
+    """:func:`validate_plan` for a command that needs a plan without errors.
+
+    Raises :class:`~planverk.errors.InvalidPlanError` with ``refusal`` as its message and the
+    findings attached (the CLI prints them) when the plan has errors or cannot be read.
+    """
+    result = validate_plan(target, overlay)
+    if not result.ok:
+        raise InvalidPlanError(refusal, result)
+    return result
 
 
 def _validate(target: Path, overlay: Overlay | None) -> Validation:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from datetime import date, datetime
 
 from ..occurrences import span
-from .context import Issue, Loc, PlanIndex
+from .context import Issue, Loc, PlanIndex, listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +102,9 @@ def check_bookings(index: PlanIndex) -> Iterator[Issue]:
     """PV400 people and groups booked twice; PV401 rooms booked twice."""
     by_party, by_room = _bookings(index)
     for first, second, parties in _clashing_pairs(by_party).values():
-        names = sorted(parties)
-        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
         yield Issue(
             "PV400",
-            f"{second.label} overlaps {first.label}: {shown} booked twice",
+            f"{second.label} overlaps {first.label}: {listed(sorted(parties))} booked twice",
             second.path,
             ("events", second.event),
             (first.path,),

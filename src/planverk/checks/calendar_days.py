@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from .context import Issue, PlanIndex
-
-_SHOWN = 3
+from .context import Issue, PlanIndex, listed
+from .schedule import event_date_path
 
 
 def _days(start: date, end_exclusive: date) -> Iterator[date]:
@@ -17,9 +16,8 @@ def _days(start: date, end_exclusive: date) -> Iterator[date]:
         day += timedelta(days=1)
 
 
-def _listed(days: list[date]) -> str:
-    text = ", ".join(d.isoformat() for d in days[:_SHOWN])
-    return text + (f" and {len(days) - _SHOWN} more" if len(days) > _SHOWN else "")
+def _days_listed(days: list[date]) -> str:
+    return listed([d.isoformat() for d in days], shown=3)
 
 
 def check_days_off(index: PlanIndex) -> Iterator[Issue]:
@@ -46,15 +44,15 @@ def check_days_off(index: PlanIndex) -> Iterator[Issue]:
             names = sorted({public[d] for d in on_holiday})
             yield Issue(
                 "PV402",
-                f"'{event.title}' falls on a public holiday: {_listed(on_holiday)} "
+                f"'{event.title}' falls on a public holiday: {_days_listed(on_holiday)} "
                 f"({', '.join(names)})" + (": add the dates to repeat.except" if event.repeat else ""),
-                (*path, "date") if event.date else (*path, "start"),
+                event_date_path(path, event),
                 path,
             )
         if on_weekend:
             yield Issue(
                 "PV403",
-                f"'{event.title}' falls on a weekend: {_listed(on_weekend)}",
-                (*path, "date") if event.date else (*path, "start"),
+                f"'{event.title}' falls on a weekend: {_days_listed(on_weekend)}",
+                event_date_path(path, event),
                 path,
             )

@@ -12,6 +12,9 @@ from ..occurrences import Occurrence, occurrences
 
 Loc = tuple[str | int, ...]
 
+Reference = tuple[Loc, Loc, str, tuple[str, ...]]
+"""(path of the reference, item it belongs to, id, allowed kinds)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Issue:
@@ -26,24 +29,28 @@ class Issue:
     related: tuple[Loc, ...] = ()
 
 
-KINDS = (
-    "people",
-    "groups",
-    "roles",
-    "phases",
-    "events",
-    "deadlines",
-    "goals",
-    "kpis",
-    "measures",
-    "savings_targets",
-    "benefits",
-    "risks",
-    "scorecards",
-    "forms",
-    "references",
-)
-"""Top-level lists whose items have plan-wide ids (and may carry ``silence:``)."""
+def listed(texts: list[str], shown: int = 5) -> str:
+    """The first ``shown`` texts, comma-separated, and how many more there are."""
+    more = len(texts) - shown
+    return ", ".join(texts[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
+def one_reference(
+    item: Loc, key: str, ref: str | None, kinds: tuple[str, ...]
+) -> Iterator[Reference]:
+    """``item.key``, a reference to one of ``kinds``, when it is set."""
+    if ref is not None:
+        yield (*item, key), item, ref, kinds
+
+
+def each_reference(
+    item: Loc, key: str, refs: list[str], kinds: tuple[str, ...], base: Loc | None = None
+) -> Iterator[Reference]:
+    """Each reference of the list ``key`` of ``item`` (or of ``base`` inside it)."""
+    for n, ref in enumerate(refs):
+        yield (*(base or item), key, n), item, ref, kinds
+
+
 KIND_NAMES = {
     "people": "person",
     "groups": "group",
@@ -61,6 +68,10 @@ KIND_NAMES = {
     "forms": "form",
     "references": "reference",
 }
+"""What a message calls an item of each top-level list whose items have plan-wide ids."""
+
+KINDS = tuple(KIND_NAMES)
+"""Top-level lists whose items have plan-wide ids (and may carry ``silence:``)."""
 
 
 @dataclass

@@ -6,69 +6,60 @@ from collections.abc import Iterator
 from difflib import get_close_matches
 from itertools import chain
 
-from .context import KIND_NAMES, Issue, Loc, PlanIndex
-from .steering_references import steering_references
+from ..model import Invitation
+from .context import KIND_NAMES, Issue, Loc, PlanIndex, Reference, each_reference, one_reference
+from .steering_references import DEADLINES, GROUPS, OWNERS, steering_references
 
-PEOPLE, GROUPS, ROLES, PHASES = ("people",), ("groups",), ("roles",), ("phases",)
-DEADLINES = ("deadlines",)
+PEOPLE, PHASES = ("people",), ("phases",)
 ATTENDEES = ("people", "groups")
-OWNERS = ("people", "roles", "groups")
 
 
-def _references(index: PlanIndex) -> Iterator[tuple[Loc, Loc, str, tuple[str, ...]]]:
-    """(path of the reference, item it belongs to, id, allowed kinds) for every reference."""
+def _invitation(item: Loc, base: Loc, invitation: Invitation | None) -> Iterator[Reference]:
+    if invitation is None:
+        return
+    yield (*base, "invitation", "sender"), item, invitation.sender, PEOPLE
+    recipients = invitation.recipients
+    yield from each_reference(item, "recipients", recipients, ATTENDEES, (*base, "invitation"))
+
+
+def _references(index: PlanIndex) -> Iterator[Reference]:
+    """Every reference of the people, groups, roles, phases, events, deadlines and forms."""
     plan = index.plan
-    if plan.plan.owner:
-        yield ("plan", "owner"), ("plan",), plan.plan.owner, PEOPLE
-
-    def many(item: Loc, key: str, refs: list[str], kinds: tuple[str, ...], base: Loc | None = None):
-        for n, ref in enumerate(refs):
-            yield (*(base or item), key, n), item, ref, kinds
-
-    def invitation(item: Loc, base: Loc, inv) -> Iterator[tuple[Loc, Loc, str, tuple[str, ...]]]:
-        if inv is None:
-            return
-        yield (*base, "invitation", "sender"), item, inv.sender, PEOPLE
-        yield from many(item, "recipients", inv.recipients, ATTENDEES, (*base, "invitation"))
+    yield from one_reference(("plan",), "owner", plan.plan.owner, PEOPLE)
 
     for i, group in enumerate(plan.groups):
         item = ("groups", i)
         for n, member in enumerate(group.members):
             yield (*item, "members", n, "person"), item, member.person, PEOPLE
-        yield from many(item, "includes", group.includes, GROUPS)
-        if group.reports_to:
-            yield (*item, "reports_to"), item, group.reports_to, GROUPS
+        yield from each_reference(item, "includes", group.includes, GROUPS)
+        yield from one_reference(item, "reports_to", group.reports_to, GROUPS)
     for i, role in enumerate(plan.roles):
         item = ("roles", i)
-        yield from many(item, "holders", role.holders, ATTENDEES)
-        if role.group:
-            yield (*item, "group"), item, role.group, GROUPS
+        yield from each_reference(item, "holders", role.holders, ATTENDEES)
+        yield from one_reference(item, "group", role.group, GROUPS)
     for i, phase in enumerate(plan.phases):
-        yield from many(("phases", i), "contacts", phase.contacts, PEOPLE)
+        yield from each_reference(("phases", i), "contacts", phase.contacts, PEOPLE)
     for i, event in enumerate(plan.events):
         item = ("events", i)
-        yield from many(item, "participants", event.participants, ATTENDEES)
-        yield from many(item, "responsible", event.responsible, OWNERS)
-        if event.phase:
-            yield (*item, "phase"), item, event.phase, PHASES
-        yield from invitation(item, item, event.invitation)
+        yield from each_reference(item, "participants", event.participants, ATTENDEES)
+        yield from each_reference(item, "responsible", event.responsible, OWNERS)
+        yield from one_reference(item, "phase", event.phase, PHASES)
+        yield from _invitation(item, item, event.invitation)
         for s, slot in enumerate(event.agenda):
             base = (*item, "agenda", s)
-            yield from many(item, "participants", slot.participants, ATTENDEES, base)
-            yield from many(item, "responsible", slot.responsible, OWNERS, base)
-            yield from invitation(item, base, slot.invitation)
+            yield from each_reference(item, "participants", slot.participants, ATTENDEES, base)
+            yield from each_reference(item, "responsible", slot.responsible, OWNERS, base)
+            yield from _invitation(item, base, slot.invitation)
     for i, deadline in enumerate(plan.deadlines):
         item = ("deadlines", i)
-        yield from many(item, "responsible", deadline.responsible, OWNERS)
-        yield from many(item, "participants", deadline.participants, ATTENDEES)
+        yield from each_reference(item, "responsible", deadline.responsible, OWNERS)
+        yield from each_reference(item, "participants", deadline.participants, ATTENDEES)
         for n, target in enumerate(deadline.deliver_to):
             if "@" not in target:
                 yield (*item, "deliver_to", n), item, target, ATTENDEES
-        if deadline.phase:
-            yield (*item, "phase"), item, deadline.phase, PHASES
+        yield from one_reference(item, "phase", deadline.phase, PHASES)
     for i, form in enumerate(plan.forms):
-        if form.deadline:
-            yield ("forms", i, "deadline"), ("forms", i), form.deadline, DEADLINES
+        yield from one_reference(("forms", i), "deadline", form.deadline, DEADLINES)
 
 
 def _kinds_text(kinds: tuple[str, ...]) -> str:

@@ -119,7 +119,7 @@ def check_period(index: PlanIndex) -> Iterator[Issue]:
         last = max((o.end - timedelta(microseconds=1)).date() for o in found)
         if first < period.start or last > period.end:
             outside = first if first < period.start else last
-            yield Issue("PV302", f"the event falls on {outside}, outside {bounds}", _when(path, event), path)
+            yield Issue("PV302", f"the event falls on {outside}, outside {bounds}", event_date_path(path, event), path)
     for i, deadline in enumerate(index.plan.deadlines):
         if not period.contains(deadline.date):
             yield Issue("PV302", f"the deadline {deadline.date} is outside {bounds}", ("deadlines", i, "date"), ("deadlines", i))
@@ -128,7 +128,8 @@ def check_period(index: PlanIndex) -> Iterator[Issue]:
             yield Issue("PV302", f"the phase runs outside {bounds}", ("phases", i, "period"), ("phases", i))
 
 
-def _when(path: Loc, event: Event) -> Loc:
+def event_date_path(path: Loc, event: Event) -> Loc:
+    """Where an event's (first) day is written: its ``date``, or its ``start``."""
     return (*path, "date") if event.date is not None else (*path, "start")
 
 
@@ -187,7 +188,7 @@ def check_local_times(index: PlanIndex) -> Iterator[Issue]:
         moments: list[tuple[datetime, Loc]] = []
         for occurrence in index.occurrences[path[1]]:
             if not occurrence.all_day:
-                moments.append((occurrence.start, _when(path, event) if event.start else (*path, "time")))
+                moments.append((occurrence.start, event_date_path(path, event) if event.start else (*path, "time")))
                 if occurrence.time is None or occurrence.time.end is not None:
                     moments.append((occurrence.end, (*path, "end") if event.end else (*path, "time")))
         for s, slot in enumerate(event.agenda):

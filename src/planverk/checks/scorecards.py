@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Scorecard
-from .context import Issue, Loc, PlanIndex
+from ..model import Assessment, Question, Scorecard
+from .context import Issue, Loc, PlanIndex, listed
 
 
 def _total_mismatch(
@@ -56,6 +56,36 @@ def _framework(card: Scorecard, path: Loc) -> Iterator[Issue]:
         )
 
 
+def _scores(
+    card: Scorecard,
+    assessment: Assessment,
+    questions: dict[str, dict[str, Question]],
+    at: Loc,
+    path: Loc,
+) -> Iterator[Issue]:
+    """PV613 scores for areas or questions the card lacks; PV610 scores above the maximum."""
+    who = f"{assessment.organisation} {assessment.year}"
+    for area_id, scores in assessment.scores.items():
+        if area_id not in questions:
+            message = f"'{area_id}' is not an area of '{card.title}'"
+            yield Issue("PV613", message, (*at, "scores", area_id), path)
+            continue
+        for question_id, score in scores.items():
+            where = (*at, "scores", area_id, question_id)
+            question = questions[area_id].get(question_id)
+            if question is None:
+                yield Issue(
+                    "PV613", f"'{question_id}' is not a question of area '{area_id}'", where, path
+                )
+            elif score is not None and not 0 <= score.value <= question.max.value:
+                yield Issue(
+                    "PV610",
+                    f"{who} scores {score} on '{area_id}.{question_id}', whose maximum is {question.max}",
+                    where,
+                    path,
+                )
+
+
 def check_scorecards(index: PlanIndex) -> Iterator[Issue]:
     """PV610-PV614: scores against the framework, totals against their parts."""
     for i, card in enumerate(index.plan.scorecards):
@@ -64,33 +94,7 @@ def check_scorecards(index: PlanIndex) -> Iterator[Issue]:
         questions = {a.id: {q.id: q for q in a.questions} for a in card.areas}
         for n, assessment in enumerate(card.assessments):
             at: Loc = (*path, "assessments", n)
-            who = f"{assessment.organisation} {assessment.year}"
-            for area_id, scores in assessment.scores.items():
-                if area_id not in questions:
-                    yield Issue(
-                        "PV613",
-                        f"'{area_id}' is not an area of '{card.title}'",
-                        (*at, "scores", area_id),
-                        path,
-                    )
-                    continue
-                for question_id, score in scores.items():
-                    where = (*at, "scores", area_id, question_id)
-                    question = questions[area_id].get(question_id)
-                    if question is None:
-                        yield Issue(
-                            "PV613",
-                            f"'{question_id}' is not a question of area '{area_id}'",
-                            where,
-                            path,
-                        )
-                    elif score is not None and not 0 <= score.value <= question.max.value:
-                        yield Issue(
-                            "PV610",
-                            f"{who} scores {score} on '{area_id}.{question_id}', whose maximum is {question.max}",
-                            where,
-                            path,
-                        )
+            yield from _scores(card, assessment, questions, at, path)
             unscored = [
                 f"{area_id}.{qid}"
                 for area_id, area_questions in questions.items()
@@ -98,12 +102,10 @@ def check_scorecards(index: PlanIndex) -> Iterator[Issue]:
                 if assessment.scores.get(area_id, {}).get(qid) is None
             ]
             if unscored:
-                shown = ", ".join(unscored[:5]) + (
-                    f" and {len(unscored) - 5} more" if len(unscored) > 5 else ""
-                )
                 yield Issue(
                     "PV611",
-                    f"{who} leaves {len(unscored)} question(s) unscored: {shown}",
+                    f"{assessment.organisation} {assessment.year} leaves {len(unscored)} "
+                    f"question(s) unscored: {listed(unscored)}",
                     (*at, "scores"),
                     path,
                 )

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from ..checks.context import PlanIndex
 from ..model import Deadline, Event, Invitation, Slot
 from ..occurrences import occurrences
+from ..status.names import name_list, names
 from . import contentlines as cl
 from .timing import Moved, Timing, event_timing, slot_timing
 from .words import WORDS, day_label, kind_label
@@ -69,18 +70,18 @@ class EntryWriter:
         self.stamps = stamps
         self.attendees = attendees
         self._reach: dict[str, frozenset[str]] = {}
+        self.lookup = names(self.plan)
         self.phases = {p.id: p.name for p in self.plan.phases}
 
     # --- who ---------------------------------------------------------------------------
 
     def name(self, ref: str) -> str:
         """The display name of a person, group or role (the id when it has none)."""
-        found = self.index.by_id.get(ref)
-        return getattr(found[2], "name", ref) if found else ref
+        return self.lookup.get(ref, ref)
 
     def names(self, refs: list[str]) -> str:
         """Display names, comma-separated."""
-        return ", ".join(self.name(r) for r in refs)
+        return ", ".join(name_list(self.lookup, refs))
 
     def reach(self, refs: list[str]) -> frozenset[str]:
         """The feeds a list of people, groups and roles reaches.

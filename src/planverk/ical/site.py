@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import OutputError, UsageError
-from ..files import write_atomic
+from ..files import umask, write_atomic
 from ..model import PlanInfo
 from .feeds import Feed
 from .words import WORDS
@@ -105,7 +105,7 @@ def _is_ours(folder: Path) -> bool:
 def _folder_mode(out: Path) -> int:
     if out.is_dir():
         return out.stat().st_mode & 0o7777
-    return 0o777 & ~_umask()
+    return 0o777 & ~umask()
 
 
 def write_site(feeds: list[Feed], out: Path, info: PlanInfo, base_url: str | None) -> None:
@@ -157,9 +157,3 @@ def write_feed(feed: Feed, out: Path) -> Path:
     target = out / feed.path
     write_atomic(target, feed.body)
     return target
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..checks.context import PlanIndex
 from ..errors import UsageError
 from ..githistory import History, Lines, line_history, repository_top
+from ..planfiles import plan_folder
 from ..validate import Validation
 from .entries import Stamp
 
@@ -110,8 +111,7 @@ def plan_stamps(
     index: PlanIndex, validation: Validation, source_date_epoch: str | None
 ) -> tuple[datetime, dict[ItemKey, Stamp]]:
     """DTSTAMP of the run, and SEQUENCE and LAST-MODIFIED of each event and deadline."""
-    target = Path(validation.target).resolve()
-    folder = target if target.is_dir() else target.parent
+    folder = plan_folder(Path(validation.target).resolve())
     history = None
     if repository_top(folder) is not None:
         wanted = _item_lines(index, validation)

@@ -52,7 +52,7 @@ class Model(BaseModel):
 class Silence(Model):
     """Silences one finding on the item that carries it, with a reason a reviewer can read."""
 
-    code: StrictStr = Field(description="The finding's code, e.g. PV230.")
+    code: StrictStr = Field(description="The finding's code, e.g. PV403.")
     reason: StrictStr = Field(min_length=3, description="Why this finding is expected here.")
 
 

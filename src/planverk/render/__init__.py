@@ -8,10 +8,10 @@ from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
 
-from ..errors import InvalidPlanError, UsageError
+from ..errors import UsageError
 from ..files import write_atomic
-from ..planfiles import display_path
-from ..validate import validate_plan
+from ..planfiles import display_path, plan_folder
+from ..validate import checked_plan
 from .context import build_context
 from .engine import environment, render_template
 from .labels import LABELS
@@ -25,11 +25,6 @@ class Document:
     template: str
     filename: str
     text: str
-
-
-def plan_folder(target: Path) -> Path:
-    """The folder of a plan given as a folder or as its plan file."""
-    return target if target.is_dir() else target.parent
 
 
 def list_templates(
@@ -63,12 +58,9 @@ def render_plan(
             near = get_close_matches(name, available, n=1)
             hint = f"did you mean '{near[0]}'? " if near else ""
             raise UsageError(f"no template '{name}': {hint}available: {', '.join(available)}")
-    validation = validate_plan(target)
-    if not validation.ok:
-        raise InvalidPlanError(
-            f"{display_path(target)} has errors: fix them first; nothing was rendered", validation
-        )
-    plan = validation.plan
+    plan = checked_plan(
+        target, f"{display_path(target)} has errors: fix them first; nothing was rendered"
+    ).plan
     assert plan is not None
     if group is not None and group not in {g.id for g in plan.groups}:
         near = get_close_matches(group, [g.id for g in plan.groups], n=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
+from ..checks.context import PlanIndex
 from ..model import Plan
 
 
@@ -21,26 +22,15 @@ class Scope:
         self.plan = plan
         self.group_id = group_id
 
-    def _reach(self, group_id: str) -> set[str]:
-        """The group, the groups it includes at any depth, and all their members."""
-        groups = {g.id: g for g in self.plan.groups}
-        seen: set[str] = set()
-        stack = [group_id]
-        while stack:
-            current = stack.pop()
-            if current in seen or current not in groups:
-                continue
-            seen.add(current)
-            stack.extend(groups[current].includes)
-        people = {m.person for g in seen for m in groups[g].members}
-        return seen | people
-
     @cached_property
     def _closures(self) -> dict[str, frozenset[str]]:
         """For every id a list can name: the ids it stands for."""
+        index = PlanIndex(self.plan)
         result: dict[str, frozenset[str]] = {p.id: frozenset([p.id]) for p in self.plan.people}
         for group in self.plan.groups:
-            result[group.id] = frozenset(self._reach(group.id))
+            result[group.id] = frozenset(
+                [group.id, *index.subgroups[group.id], *index.group_people[group.id]]
+            )
         for role in self.plan.roles:
             ids: set[str] = set()
             for ref in [*role.holders, *([role.group] if role.group else [])]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -139,16 +139,10 @@ class TemplateFolders:
                     continue
                 if name in found:
                     if found[name].overrides is None:
-                        found[name] = _replace_overrides(found[name], origin)
+                        found[name] = replace(found[name], overrides=origin)
                     continue
                 found[name] = _info(name, origin, root.joinpath(filename))
         return sorted(found.values(), key=lambda t: t.name)
-
-
-def _replace_overrides(info: TemplateInfo, origin: str) -> TemplateInfo:
-    return TemplateInfo(
-        info.name, info.origin, info.filename, info.description, info.needs, info.options, origin
-    )
 
 
 def _info(name: str, origin: str, node: Traversable) -> TemplateInfo:
