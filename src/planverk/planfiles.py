@@ -207,8 +207,12 @@ def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
         elif isinstance(existing, list):
             existing.extend(value)
     for table in ("values", "keys"):
+        # Item paths are unique across files (indices are offset); the file's own root and
+        # top-level keys must not replace plan.yaml's, so those few are put back after a
+        # bulk update, which is much cheaper than filtering every path.
         target = getattr(merged.source, table)
-        for path_, position in getattr(source, table).items():
-            if len(path_) > 1:
-                target[path_] = position
+        roots = [(), *((key,) for key in loaded.data)]
+        kept = {path_: target[path_] for path_ in roots if path_ in target}
+        target.update(getattr(source, table))
+        target.update(kept)
     merged.source.leading_zero |= source.leading_zero

@@ -155,7 +155,7 @@ def load_file(
         if text is None:
             assert problem is not None
             return LoadedFile(None, source, [problem])
-    return parse_text(text, source, list_offsets or {})
+    return parse_text(text, source, list_offsets)
 
 
 def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None = None) -> LoadedFile:

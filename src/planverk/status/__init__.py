@@ -29,7 +29,6 @@ from typing import Any
 from ..model import Plan
 
 SECTIONS = ("overview", "deadlines", "kpis", "measures", "benefits", "risks", "scorecard")
-FORMATS = ("rich", "markdown", "csv", "json")
 JSON_VERSION = 1
 """Bumped when a key of the status JSON changes meaning or disappears."""
 

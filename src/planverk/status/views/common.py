@@ -126,11 +126,6 @@ def tally(figures: Iterable[tuple[str, str]], empty: str) -> str:
     return " · ".join(f"{word}: {value}" for word, value in figures) or empty
 
 
-def cells(*texts: str) -> list[Cell]:
-    """Plain cells."""
-    return [Cell(text) for text in texts]
-
-
 def grouped(rows: list[tuple[str, list[Cell]]]) -> list[list[Cell]]:
     """Rows with a leading group column that shows each group's name on its first row only."""
     result = []
