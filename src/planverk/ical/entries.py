@@ -18,7 +18,8 @@ from ..occurrences import occurrences
 from ..status.names import name_list, names
 from . import contentlines as cl
 from .timing import Moved, Timing, event_timing, slot_timing
-from .words import WORDS, day_label, kind_label
+from ..formatting import fmt_date, upper_first
+from .words import WORDS, kind_label
 
 UID_DOMAIN = "planverk"
 PLAN_FEED = "plan"
@@ -198,7 +199,7 @@ class EntryWriter:
             slot_day = slot.date or event.first_day
             if several_days and slot_day != day:
                 day = slot_day
-                lines.append(day_label(day, self.language).capitalize() + ":")
+                lines.append(upper_first(fmt_date(day, "full", language=self.language)) + ":")
             line = f"{slot.time} {slot.topic}"
             who = self.names([*slot.participants])
             if who:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 WORDS: dict[str, dict[str, str]] = {
     "nb": {
@@ -106,28 +105,6 @@ KINDS: dict[str, dict[str, str]] = {
     "en": {},
 }
 
-_WEEKDAYS = {
-    "nb": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
-    "nn": ("måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-_MONTHS = {
-    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-           "september", "oktober", "november", "desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-_MONTHS["nn"] = _MONTHS["nb"]
-
-
 def kind_label(kind: str, language: str) -> str:
     """A known event kind in the plan's language; any other kind as written, capitalised."""
     return KINDS[language].get(kind.lower(), kind[:1].upper() + kind[1:])
-
-
-def day_label(day: date, language: str) -> str:
-    """'onsdag 3. mai 2017' (en: 'Wednesday 3 May 2017')."""
-    weekday, month = _WEEKDAYS[language][day.weekday()], _MONTHS[language][day.month - 1]
-    if language == "en":
-        return f"{weekday} {day.day} {month} {day.year}"
-    return f"{weekday} {day.day}. {month} {day.year}"
