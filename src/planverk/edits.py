@@ -180,12 +180,11 @@ def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
     lost = roundtrip.lost_comments(original, edited)
     if lost:
         raise RefusedError(f"the edit would drop the comment '{lost[0]}' in {path}; nothing was written")
-    text = roundtrip.splice(original, edited)
+    text, relaid = roundtrip.splice(original, edited)
     checked_plan(
         target, "the edit would leave the plan with errors; nothing was written", {path.resolve(): text}
     )
     write_atomic(path, text)
-    relaid = text == edited and roundtrip.canonical(original) != original
     return Edited(f"{message} ({path})", path, relaid)
 
 

@@ -34,9 +34,9 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
     """
     read = read_plan(target)
     if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
-        from .validate import validate_plan
+        from .validate import read_only
 
-        raise InvalidPlanError(f"{target} cannot be read as a plan; nothing was formatted", validate_plan(target))
+        raise InvalidPlanError(f"{target} cannot be read as a plan; nothing was formatted", read_only(target, read))
     changes = []
     for name in read.files:
         path = Path(name)

@@ -215,6 +215,14 @@ def plural_form(count: float, language: str = "nb") -> str:
     return Locale.parse(_locale(language)).plural_form(count)
 
 
+def place(location: str | None, room: str | None) -> str | None:
+    """Venue and room in one text, as documents and calendar feeds show them; the room
+    alone when it already names the venue ("Sal 2 i Kolben", not "Kolben, Sal 2 i Kolben")."""
+    if location and room:
+        return room if location.casefold() in room.casefold() else f"{location}, {room}"
+    return room or location
+
+
 def upper_first(text: str) -> str:
     """The text with its first letter in upper case and the rest untouched."""
     _need(text, str, "text", "upper_first")

@@ -170,8 +170,11 @@ def insert_item(sequence: CommentedSeq, item: Any, index: int | None = None) -> 
 # --- Writing back the smallest change ----------------------------------------------------
 
 
-def splice(original: str, edited: str) -> str:
+def splice(original: str, edited: str) -> tuple[str, bool]:
     """The edit of ``edited`` applied to ``original`` line by line, or ``edited`` itself.
+
+    Returns the text and whether the whole file was relaid in planverk's layout (the
+    original was not in it, and the edit could not be spliced in line by line).
 
     ``edited`` is in planverk's layout. When ``original`` is too (``planverk fmt``), the
     two differ only where the edit changed something. When it is not, the changed lines
@@ -181,7 +184,7 @@ def splice(original: str, edited: str) -> str:
     """
     base = canonical(original)
     if base == original:
-        return edited
+        return edited, False
     old, ours, new = original.splitlines(True), base.splitlines(True), edited.splitlines(True)
     to_old: dict[int, int] = {}
     for block in SequenceMatcher(None, ours, old, autojunk=False).get_matching_blocks():
@@ -194,16 +197,16 @@ def splice(original: str, edited: str) -> str:
             continue
         if i2 > i1:
             if any(k not in to_old for k in range(i1, i2)) or to_old[i2 - 1] - to_old[i1] != i2 - i1 - 1:
-                return edited
+                return edited, True
             start, end = to_old[i1], to_old[i2 - 1] + 1
         elif i1 - 1 in to_old:
             start = end = to_old[i1 - 1] + 1
         elif i1 in to_old:
             start = end = to_old[i1]
         else:
-            return edited
+            return edited, True
         if start < done:
-            return edited
+            return edited, True
         result += old[done:start] + new[j1:j2]
         done = end
     spliced = "".join(result + old[done:])
@@ -211,4 +214,4 @@ def splice(original: str, edited: str) -> str:
         same = canonical(spliced) == edited
     except YAMLError:  # the splice broke the YAML
         same = False
-    return spliced if same else edited
+    return (spliced, spliced == edited) if same else (edited, True)

@@ -88,11 +88,16 @@ def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> 
     return result
 
 
+def read_only(target: Path, read: PlanSource) -> Validation:
+    """The validation of a plan that was only read: the reading findings, no model yet."""
+    return _finish(Validation(target, None, list(read.findings), read.files, read.unreadable, read.source))
+
+
 def _validate(target: Path, overlay: Overlay | None) -> Validation:
     read = read_plan(target, overlay)
-    result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source)
     if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
-        return _finish(result)
+        return read_only(target, read)
+    result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source)
     try:
         plan = Plan.model_validate(read.data)
     except ValidationError as error:

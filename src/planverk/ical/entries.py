@@ -18,7 +18,7 @@ from ..occurrences import occurrences
 from ..status.names import name_list, names
 from . import contentlines as cl
 from .timing import Moved, Timing, event_timing, slot_timing
-from ..formatting import fmt_date, upper_first
+from ..formatting import fmt_date, place, upper_first
 from .words import WORDS, kind_label
 
 UID_DOMAIN = "planverk"
@@ -122,7 +122,7 @@ class EntryWriter:
         description = self._event_description(event)
         summary = self._summary(event.title, event.status == "cancelled")
         text = self._component(
-            uid(self.plan.plan.id, event.id), timing, summary, _place(event.location, event.room),
+            uid(self.plan.plan.id, event.id), timing, summary, place(event.location, event.room),
             description, categories, event.status == "cancelled", event.tentative,
             event.time is not None and event.time.end is None, stamp,
             self._attendance(event.participants, event.responsible, event.invitation),
@@ -159,7 +159,7 @@ class EntryWriter:
         cancelled = event.status == "cancelled"
         text = self._component(
             slot_uid, timing, self._summary(slot.topic, cancelled),
-            _place(event.location, slot.room or event.room), description, categories, cancelled,
+            place(event.location, slot.room or event.room), description, categories, cancelled,
             slot.time.uncertain or event.tentative, slot.time.end is None, stamp,
             self._attendance(slot.participants, slot.responsible, slot.invitation),
         )
@@ -324,12 +324,12 @@ class EntryWriter:
             notes.append(self.words["uncertain"])
         if moved.open_end:
             notes.append(self.words["no_end"])
-        place = _place(moved.location, moved.room) if (moved.location or moved.room) else location
+        where = place(moved.location, moved.room) if (moved.location or moved.room) else location
         return [
             "BEGIN:VEVENT\r\n", uid_line, self.dtstamp_line,
             cl.when("RECURRENCE-ID", moved.original, self.tzid),
             cl.when("DTSTART", moved.start, self.tzid), cl.when("DTEND", moved.end, self.tzid),
-            *self._body(title, place, notes, moved.cancelled, moved.tentative),
+            *self._body(title, where, notes, moved.cancelled, moved.tentative),
             *tail,
             "END:VEVENT\r\n",
         ]
@@ -354,9 +354,3 @@ class EntryWriter:
         lines.append(f"SEQUENCE:{stamp.sequence}\r\n")
         lines.append(cl.prop("LAST-MODIFIED", cl.utc_value(min(stamp.modified, self.dtstamp))))
         return lines
-
-
-def _place(location: str | None, room: str | None) -> str | None:
-    parts = [p for p in (location, room) if p]
-    return ", ".join(parts) if parts else None
-

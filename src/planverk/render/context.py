@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any
 
+from ..formatting import place
 from ..model import Deadline, Event, Plan
 from ..model.events import Invitation
 from ..occurrences import Occurrence, occurrences
@@ -34,13 +35,6 @@ from .views import (
     StatusSectionView,
     StatusView,
 )
-
-
-def place(location: str | None, room: str | None) -> str | None:
-    """Venue and room in one text; the room alone when it already names the venue."""
-    if location and room:
-        return room if location.casefold() in room.casefold() else f"{location}, {room}"
-    return room or location
 
 
 class _Builder:
