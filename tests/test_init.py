@@ -78,3 +78,10 @@ def test_the_cli_offers_exactly_the_templates_there_are() -> None:
     from planverk.cli import Template
 
     assert [t.value for t in Template] == list(TEMPLATES)
+
+
+def test_cli_offers_exactly_the_scaffold_templates() -> None:
+    """The CLI's choices are declared without importing scaffold (fast --help): keep them in step."""
+    from planverk.cli import Template
+
+    assert tuple(t.value for t in Template) == TEMPLATES
