@@ -228,3 +228,13 @@ def test_amounts_are_plain_text(amount: float, language: str, signed: bool) -> N
 @given(st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False))
 def test_norwegian_numbers_read_back(value) -> None:
     assert parse_quantity(fmt_number(float(value))).value == pytest.approx(float(value))
+
+
+def test_large_amounts_use_planverks_own_unit_words() -> None:
+    """The unit words are planverk's promise, not CLDR's compact forms (which changed
+    between babel releases): the same in every babel version."""
+    assert fmt_money(2_500_000_000_000) == "2,5 bill. kr"
+    assert fmt_money(2_500_000_000_000, language="en") == "NOK 2.5tn"
+    assert fmt_money(1_250_000_000, language="en") == "NOK 1.25bn"
+    assert fmt_money(35_000_000, language="nn") == "35 mill. kr"
+    assert fmt_money(-1_250_000_000, language="nn") == "-1,25 mrd. kr"

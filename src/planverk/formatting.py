@@ -32,7 +32,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent
 
 from .model.times import TimeRange
 from .model.workbook import PartialDate
@@ -162,29 +162,42 @@ def fmt_number(
     return _sign(_plain(format_decimal(shown, pattern, locale=_locale(language))), shown, signed)
 
 
-def _in_unit(whole: Decimal) -> Decimal:
-    """An amount of a million or more rounded to two decimals of the unit it is shown in
-    (millions, billions, ...), so that 999 999 999 shows as 1 mrd., not 1000 mill."""
-    for scale in (10**12, 10**9):
+_SCALES = ((10**12, "bill.", "tn"), (10**9, "mrd.", "bn"), (10**6, "mill.", "M"))
+"""The units large amounts are written in: Norwegian words (as Språkrådet abbreviates them,
+the same in bokmål and nynorsk) and the English finance letters. They are planverk's
+promise, not CLDR's: CLDR's compact forms change between babel releases ("35M" became
+"35m" in babel 2.19), so only the number itself is formatted by babel."""
+
+
+def _in_unit(whole: Decimal) -> tuple[Decimal, str, str]:
+    """An amount of a million or more as (number, Norwegian unit, English unit), rounded to
+    two decimals of the unit it is shown in, so that 999 999 999 shows as 1 mrd., not
+    1000 mill."""
+    for scale, norwegian, english in _SCALES[:-1]:
         shown = _rounded(whole / scale, 2)
         if abs(shown) >= 1:
-            return shown * scale
-    return _rounded(whole / 10**6, 2) * 10**6
+            return shown, norwegian, english
+    scale, norwegian, english = _SCALES[-1]
+    return _rounded(whole / scale, 2), norwegian, english
 
 
 def fmt_money(value: float, *, signed: bool = False, language: str = "nb") -> str:
-    """Kroner: ``35 mill. kr``, ``18,25 mill. kr``, ``1,25 mrd. kr``, ``450 000 kr``; ``NOK 35M``
-    in English. From a million up in millions or billions with at most two decimals,
-    below in whole kroner."""
+    """Kroner: ``35 mill. kr``, ``18,25 mill. kr``, ``1,25 mrd. kr``, ``450 000 kr``;
+    ``NOK 35M``, ``NOK 1.25bn``, ``NOK 450,000`` in English. From a million up in millions,
+    billions or trillions with at most two decimals, below in whole kroner; a minus is a
+    plain hyphen, ``signed`` puts ``+`` before a positive amount."""
     _need(value, (int, float), "an amount in kroner", "money")
     locale = _locale(language)
     whole = _rounded(value, 0)
+    norwegian = _norwegian(language)
     if abs(whole) >= 1_000_000:
-        amount = format_compact_decimal(abs(_in_unit(whole)), locale=locale, fraction_digits=2)
+        shown, nb_unit, en_unit = _in_unit(abs(whole))
+        number = format_decimal(shown, "#,##0.##", locale=locale)
+        amount = f"{number} {nb_unit}" if norwegian else f"{number}{en_unit}"
     else:
         amount = format_decimal(abs(whole), "#,##0", locale=locale)
     sign = "-" if whole < 0 else ("+" if signed and whole > 0 else "")
-    text = f"{sign}{amount} kr" if _norwegian(language) else f"{sign}NOK {amount}"
+    text = f"{sign}{amount} kr" if norwegian else f"{sign}NOK {amount}"
     return _plain(text)
 
 
