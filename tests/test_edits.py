@@ -133,7 +133,7 @@ def test_a_plan_with_errors_is_refused_untouched(repo: GitRepo) -> None:
 def test_an_edit_whose_result_would_not_validate_is_refused_untouched(
     repo: GitRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planverk import roundtrip
+    from planverk.edit import roundtrip
 
     plan = plan_in(repo, SINGLE)
     real = roundtrip.set_key

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE_PLANS, run_cli
-from planverk.roundtrip import canonical, comments
-from planverk.yamlsource import SourceMap, parse_text
+from planverk.edit.roundtrip import canonical, comments
+from planverk.load.yamlsource import SourceMap, parse_text
 
 MESSY_PLAN = """\
 # Header comment: stays first.

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import CASES, run_cli
 from icalcheck import masters, parse
-from planverk.githistory import map_range
+from planverk.review.githistory import map_range
 
 SHAPES = CASES / "valid" / "calendar-shapes"
 

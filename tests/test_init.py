@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
-from planverk.scaffold import TEMPLATES, first_monday_after
+from planverk.edit.scaffold import TEMPLATES, first_monday_after
 from planverk.schema import schema_text
 from planverk.validate import validate_plan
 
@@ -58,7 +58,7 @@ def test_init_fills_an_empty_folder(tmp_path: Path) -> None:
 @example("lean", date(2026, 3, 30))  # Easter in the first weeks
 @example("savings", date(2027, 12, 20))  # Christmas in the first week
 def test_any_start_gives_a_clean_plan_with_items_inside_their_phases(template: str, start: date) -> None:
-    from planverk.scaffold import init_plan
+    from planverk.edit.scaffold import init_plan
 
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "plan"

@@ -6,7 +6,7 @@ from typing import get_args, get_origin
 
 from planverk.checks.context import KINDS
 from planverk.model import Plan
-from planverk.planfiles import COLLECTIONS
+from planverk.load.planfiles import COLLECTIONS
 
 LISTS = {
     name: get_args(field.annotation)[0]

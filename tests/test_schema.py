@@ -12,7 +12,7 @@ from jsonschema import Draft7Validator, FormatChecker
 
 from conftest import EXAMPLE_PLANS, ROOT, run_cli
 from planverk.schema import SCHEMA_FILE, plan_schema, schema_text
-from planverk.yamlsource import load_file
+from planverk.load.yamlsource import load_file
 
 EXAMPLE_FILES = sorted(f for plan in EXAMPLE_PLANS for f in plan.glob("**/*.yaml"))
 

@@ -93,7 +93,7 @@ PlansOfOption = Annotated[
 def _targets(paths: list[Path], plans_of: bool) -> list[Path]:
     if not plans_of:
         return paths
-    from .planfiles import owning_plans
+    from .load.planfiles import owning_plans
 
     return owning_plans(paths)
 
@@ -180,7 +180,7 @@ def fmt(
     key order, quoting and flow [ ] or { } style are kept. The result must read
     as exactly the same plan, or nothing is written.
     """
-    from .fmt import format_plan
+    from .edit.fmt import format_plan
 
     changed = 0
     for plan in _targets(plans, plans_of):
@@ -225,7 +225,7 @@ def done(
     The rest of the file is left as it was. The plan is checked with the change
     first; when it would not validate, nothing is written (exit 1).
     """
-    from .edits import mark_done
+    from .edit.edits import mark_done
 
     _report_edit(mark_done(plan, deadline, on.date() if on else date.today()))
 
@@ -248,7 +248,7 @@ def cancel(
     It stays in the plan and in calendars, marked cancelled. The plan is checked
     with the change first; when it would not validate, nothing is written (exit 1).
     """
-    from .edits import cancel as cancel_event
+    from .edit.edits import cancel as cancel_event
 
     _report_edit(cancel_event(plan, event, occurrence.date() if occurrence else None))
 
@@ -282,7 +282,7 @@ def record_measurement(
     The plan is checked with the change first (e.g. that the value lies on the
     KPI's scale); when it would not validate, nothing is written (exit 1).
     """
-    from .edits import record_measurement as record
+    from .edit.edits import record_measurement as record
 
     _report_edit(record(plan, kpi, value, on.date(), source, note))
 
@@ -322,8 +322,8 @@ def diff(
     Events added, removed, moved, cancelled; membership changes; deadlines moved
     or done; and any other item or field changed. Both versions must validate.
     """
-    from .diffreport import diff_json, diff_markdown
-    from .revisions import diff_folders, diff_git
+    from .review.diffreport import diff_json, diff_markdown
+    from .review.revisions import diff_folders, diff_git
 
     paths = plans or []
     if git is not None:
@@ -373,7 +373,7 @@ def init(
     A folder of YAML files whose comments say what each part is for and how to
     change it, with a copy of the schema for editor completion.
     """
-    from .scaffold import first_monday_after, init_plan
+    from .edit.scaffold import first_monday_after, init_plan
 
     first = start.date() if start else first_monday_after(date.today())
     files = init_plan(folder, template.value, first)
@@ -529,7 +529,7 @@ def render(
     Templates come from --templates DIR, the plan's templates/ folder, then the built-ins.
     A plan with errors is not rendered (exit 1); a template error exits with 2.
     """
-    from .planfiles import display_path
+    from .load.planfiles import display_path
     from .render import list_templates, render_plan, write_documents
 
     if list_:

@@ -17,9 +17,9 @@ from pydantic import ValidationError
 from .diagnostics import CODES, Finding, Severity, finding
 from .errors import InvalidPlanError
 from .model import Plan
-from .planfiles import Overlay, PlanSource, read_plan
-from .schema_errors import convert, locate
-from .yamlsource import SourceMap
+from .load.planfiles import Overlay, PlanSource, read_plan
+from .load.schema_errors import convert, locate
+from .load.yamlsource import SourceMap
 
 
 @dataclass

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..checks.context import PlanIndex
 from ..errors import UsageError
-from ..githistory import History, Lines, line_history, repository_top
-from ..planfiles import plan_folder
+from ..review.githistory import History, Lines, line_history, repository_top
+from ..load.planfiles import plan_folder
 from ..validate import Validation
 from .entries import Stamp
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..files import write_atomic
-from ..planfiles import display_path, plan_folder
+from ..load.planfiles import display_path, plan_folder
 from ..validate import checked_plan
 from .context import build_context
 from .engine import environment, render_template

@@ -21,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import missing
 
 from ..errors import TemplateError
-from ..planfiles import display_path
+from ..load.planfiles import display_path
 from .filters import template_filters
 from .templates import TemplateFolders
 from .views import (

@@ -27,7 +27,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PrefixLoader, Template
 from jinja2.loaders import split_template_path
 
 from ..errors import TemplateError
-from ..planfiles import display_path
+from ..load.planfiles import display_path
 
 SUFFIX = ".md.j2"
 PLAN_TEMPLATES = "templates"

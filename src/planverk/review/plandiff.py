@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .model import Deadline, Event, Group, Kpi, Plan
-from .occurrences import Occurrence, occurrences
-from .planfiles import COLLECTIONS
+from ..model import Deadline, Event, Group, Kpi, Plan
+from ..occurrences import Occurrence, occurrences
+from ..load.planfiles import COLLECTIONS
 
 
 @dataclass(frozen=True)
@@ -339,7 +339,7 @@ def _compare_measurements(result: PlanDiff, old: Kpi, new: Kpi) -> bool:
 
 def _risk_changes(old: Plan, new: Plan) -> list[RiskChange]:
     """Risks in both versions whose rating in force after all assessments differs."""
-    from .status.risks import risk_status
+    from ..status.risks import risk_status
 
     before = {r.id: r for r in risk_status(old, date.max).risks}
     changes = []

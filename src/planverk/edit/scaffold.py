@@ -16,10 +16,10 @@ from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 
-from .errors import InvalidPlanError, UsageError
-from .files import umask
-from .model.recurrence import NORWEGIAN_WEEKDAYS
-from .schema import schema_text
+from ..errors import InvalidPlanError, UsageError
+from ..files import umask
+from ..model.recurrence import NORWEGIAN_WEEKDAYS
+from ..schema import schema_text
 
 TEMPLATES = ("process", "lean", "savings")
 """The templates ``planverk init --template`` offers."""
@@ -71,8 +71,8 @@ class Calendar:
 
     def holidays_in(self, first: date, every: str) -> list[date]:
         """The days a series from ``first`` until the plan's end would meet on a holiday."""
-        from .model import Repeat
-        from .occurrences import rule_dates
+        from ..model import Repeat
+        from ..occurrences import rule_dates
 
         return [d for d in rule_dates(first, Repeat(every=every, until=self.end)) if d in self._public]
 
@@ -123,7 +123,7 @@ def init_plan(folder: Path, template: str, start: date) -> list[str]:
     The files are written to a temporary folder beside ``folder`` and validated there;
     only a plan without findings is moved into place, in one rename.
     """
-    from .validate import validate_plan
+    from ..validate import validate_plan
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(f"{folder} already exists and is not empty: choose a new folder")

@@ -9,7 +9,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Finding, Position, finding
+from ..diagnostics import Finding, Position, finding
 from .yamlsource import SourceMap, load_file
 
 PLAN_FILE = "plan.yaml"

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from .checks.context import KIND_NAMES
+from ..checks.context import KIND_NAMES
 from .plandiff import (
     DeadlineChange,
     EventChange,

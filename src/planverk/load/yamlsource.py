@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Finding, Position, finding
+from ..diagnostics import Finding, Position, finding
 
 Path_ = tuple[str | int, ...]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Severity
-from .errors import InvalidPlanError, PlanverkError
-from .files import write_atomic
-from .planfiles import read_plan
+from ..diagnostics import Severity
+from ..errors import InvalidPlanError, PlanverkError
+from ..files import write_atomic
+from ..load.planfiles import read_plan
 from .roundtrip import canonical, lost_comments
-from .yamlsource import decode
+from ..load.yamlsource import decode
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
     """
     read = read_plan(target)
     if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
-        from .validate import read_only
+        from ..validate import read_only
 
         raise InvalidPlanError(f"{target} cannot be read as a plan; nothing was formatted", read_only(target, read))
     changes = []

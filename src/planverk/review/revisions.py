@@ -14,12 +14,12 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from .diagnostics import Position
-from .errors import InvalidPlanError, UsageError
-from .model import Plan
+from ..diagnostics import Position
+from ..errors import InvalidPlanError, UsageError
+from ..model import Plan
 from .plandiff import PlanDiff, diff_plans
-from .planfiles import display_path, plan_folder
-from .validate import Validation, checked_plan, validate_plan
+from ..load.planfiles import display_path, plan_folder
+from ..validate import Validation, checked_plan, validate_plan
 
 WORKING_TREE = "working tree"
 

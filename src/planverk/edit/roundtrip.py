@@ -1,6 +1,6 @@
 """Round-trip YAML for the commands that write plan files: comments, order and quoting kept.
 
-Validation never uses this module (it reads with :mod:`planverk.yamlsource`); ``fmt`` and
+Validation never uses this module (it reads with :mod:`planverk.load.yamlsource`); ``fmt`` and
 the recording commands do, so that what they write differs from what was there only where
 they meant to change something.
 """

@@ -1,7 +1,7 @@
 """Recording commands: small edits to a plan's YAML, checked before they are written.
 
 Each edit finds its item in the file that holds it, changes that file's round-trip
-document (comments and layout kept, see :mod:`planverk.roundtrip`), validates the whole
+document (comments and layout kept, see :mod:`planverk.edit.roundtrip`), validates the whole
 plan with the changed text through :func:`planverk.validate.validate_plan`, and writes
 the file atomically only when the plan still has no errors.
 """
@@ -18,13 +18,13 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
-from .checks.context import KIND_NAMES
-from .errors import RefusedError, UsageError
-from .files import write_atomic
-from .model import Deadline, Event, Kpi, OccurrenceChange, Repeat
-from .schema_errors import key_names
-from .validate import checked_plan
-from .yamlsource import decode
+from ..checks.context import KIND_NAMES
+from ..errors import RefusedError, UsageError
+from ..files import write_atomic
+from ..model import Deadline, Event, Kpi, OccurrenceChange, Repeat
+from ..load.schema_errors import key_names
+from ..validate import checked_plan
+from ..load.yamlsource import decode
 
 Change = Callable[[CommentedMap, Any], "tuple[bool, str]"]
 """Changes an item's YAML mapping (given its validated model); returns whether it changed
@@ -82,7 +82,7 @@ def record_measurement(
     ``value`` is written as given (``4,5``, ``65 %``, ``8 700``); a plain number stays a
     YAML number. A reading on a date that already has one is refused: change it by hand.
     """
-    from .model.quantities import parse_quantity
+    from ..model.quantities import parse_quantity
 
     try:
         parse_quantity(_number_or_text(value))
@@ -116,7 +116,7 @@ def record_measurement(
 
 def _number_or_text(value: str) -> int | float | str:
     """A value as YAML would read it unquoted: '12' and '4.5' are numbers, '4,5' is text."""
-    from .yamlsource import resolve_plain
+    from ..load.yamlsource import resolve_plain
 
     resolved = resolve_plain(value)
     return resolved if isinstance(resolved, (int, float)) and not isinstance(resolved, bool) else value
@@ -132,7 +132,7 @@ def _yaml_value(value: str) -> Any:
 
 
 def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool, str]:
-    from .occurrences import occurrences
+    from ..occurrences import occurrences
 
     if item.repeat is None:
         raise UsageError(f"'{item.id}' does not repeat: cancel the whole event, without --occurrence")

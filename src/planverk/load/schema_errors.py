@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Finding, Position, finding
+from ..diagnostics import Finding, Position, finding
 from .yamlsource import SourceMap
 
 Loc = tuple[str | int, ...]

@@ -1,0 +1,1 @@
+"""Changing a plan's files: round-trip YAML, fmt, the edit commands and new plans (init)."""

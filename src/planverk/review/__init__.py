@@ -1,0 +1,1 @@
+"""Reviewing changes: plan diffs in words, revisions from git, and git history."""
