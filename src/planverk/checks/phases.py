@@ -98,8 +98,9 @@ def _overlaps(index: PlanIndex) -> Iterator[Issue]:
 
 
 def _in_phase(index: PlanIndex, item: Dated) -> bool:
+    """Names a phase, or shares a day with one (a series may run through several)."""
     return item.phase is not None or any(
-        p.period.start <= item.first and item.last <= p.period.end for p in index.plan.phases
+        p.period.start <= item.last and item.first <= p.period.end for p in index.plan.phases
     )
 
 
