@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateNotFound, TemplateRuntimeError, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
-from jinja2.utils import missing
+from jinja2.utils import Namespace, missing
 
 from ..errors import TemplateError
 from ..load.planfiles import display_path
@@ -99,14 +99,144 @@ TEMPLATE_METHODS = frozenset({"pruned"})
 ``add``, which would change it) are refused by the sandbox."""
 
 
+MAX_STEPS = 5_000_000
+"""Work one document may do: each attribute or item read, call, and element of a
+``range()`` costs one step. The built-in templates need a few hundred thousand on a plan of
+10,000 events; a runaway loop stops here instead of running for hours."""
+
+MAX_TEXT = 1_000_000
+"""The most characters one value a template builds may have (``'x' * n``, ``center(n)``)."""
+
+MAX_OUTPUT = 10_000_000
+"""The most characters one rendered document may have."""
+
+_WIDE_SPEC = re.compile(r"[%:][^a-zA-Z%{}]*?\d{7,}")
+"""A printf or format spec with a width or precision of a million or more."""
+
+
+class LimitError(SecurityError):
+    """A template exceeded one of the bounds above."""
+
+
+def _limit(what: str) -> LimitError:
+    return LimitError(f"{what}: templates are bounded (see 'Limits' in docs/templates.md)")
+
+
+def _check_size(value: Any) -> Any:
+    if isinstance(value, (str, list, tuple)) and len(value) > MAX_TEXT:
+        raise _limit(f"a value of {len(value):,} characters or items; the most is {MAX_TEXT:,}")
+    return value
+
+
+def _check_arguments(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse a call before it builds something huge: a width of a billion, a wide format."""
+    for value in (*args, *kwargs.values()):
+        _check_size(value)
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_TEXT:
+            raise _limit(f"'{name}' with {value:,}; the most a width or count may be is {MAX_TEXT:,}")
+        if isinstance(value, str) and _WIDE_SPEC.search(value):
+            raise _limit(f"'{name}' with a format width of a million or more")
+
+
+def _bounded_filter(name: str, function: Any) -> Any:
+    """``function`` (a filter) with its arguments and its result bounded."""
+    passed = getattr(function, "jinja_pass_arg", None)  # the context Jinja passes first
+
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        own = args[1:] if passed is not None else args
+        _check_arguments(name, own, kwargs)
+        if name == "replace" and len(own) >= 3 and all(isinstance(a, str) for a in own[:3]):
+            grown = own[0].count(own[1]) * len(own[2]) if own[1] else len(own[0]) * len(own[2])
+            if grown > MAX_TEXT:
+                raise _limit(f"'replace' would build {grown:,} characters; the most is {MAX_TEXT:,}")
+        return _check_size(function(*args, **kwargs))
+
+    if passed is not None:
+        bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]
+    return bounded
+
+
+class BoundedNamespace(Namespace):
+    """``namespace()`` whose attributes, the only values a loop can grow, stay bounded."""
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        super().__setitem__(name, _check_size(value))
+
+
+class _Budget:
+    """The steps a document has left."""
+
+    __slots__ = ("left",)
+
+    def __init__(self) -> None:
+        self.left = MAX_STEPS
+
+    def spend(self, steps: int = 1) -> None:
+        self.left -= steps
+        if self.left < 0:
+            raise _limit(f"the template did more than {MAX_STEPS:,} steps (loops within loops?)")
+
+
 class PlanSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox that also refuses the methods of planverk's own objects,
-    except those in :data:`TEMPLATE_METHODS`: templates read the plan, they never change it."""
+    except those in :data:`TEMPLATE_METHODS`: templates read the plan, they never change it.
+
+    It also bounds what a template may cost: :data:`MAX_STEPS` of work, values of at most
+    :data:`MAX_TEXT` characters, documents of :data:`MAX_OUTPUT`; ``**`` on large numbers
+    and format widths of a million are refused before they are computed.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.budget = _Budget()
+        safe_range = self.globals["range"]
+
+        def budgeted_range(*args: int) -> range:
+            numbers = safe_range(*args)
+            self.budget.spend(len(numbers))
+            return numbers
+
+        self.globals["range"] = budgeted_range
+        self.globals["namespace"] = BoundedNamespace
+        # Different bytes on every run; docs/templates.md promises the same output each time.
+        self.globals.pop("lipsum", None)
+        self.filters.pop("random", None)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if is_dataclass(obj) and callable(value) and attr not in TEMPLATE_METHODS:
             return False
         return super().is_safe_attribute(obj, attr, value)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        self.budget.spend()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        self.budget.spend()
+        return super().getitem(obj, argument)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        __self.budget.spend()
+        # The object a method belongs to counts too: the format string of '{:>9999999}'.format
+        # (the sandbox wraps str.format, the original stays reachable as __wrapped__).
+        owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
+        name = getattr(__obj, "__name__", "a call")
+        _check_arguments(name, (owner, *args) if isinstance(owner, str) else args, kwargs)
+        return _check_size(super().call(__context, __obj, *args, **kwargs))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)):
+            if abs(right) > 64 and abs(left) > 1:
+                raise _limit(f"{left} ** {right} is too large a number")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_TEXT:
+                    raise _limit(f"a value of {len(seq) * times:,} characters or items; the most is {MAX_TEXT:,}")
+        if operator == "%" and isinstance(left, str):
+            _check_arguments("%", (left,), {})
+        return _check_size(super().call_binop(context, operator, left, right))
 
 
 def environment(folders: TemplateFolders, language: str) -> PlanSandbox:
@@ -122,6 +252,7 @@ def environment(folders: TemplateFolders, language: str) -> PlanSandbox:
         auto_reload=False,
     )
     env.filters.update(template_filters(language))
+    env.filters = {name: _bounded_filter(name, f) for name, f in env.filters.items()}
     return env
 
 
@@ -142,8 +273,9 @@ def render_template(
 ) -> str:
     """Render one template file with ``context``; failures become a :class:`TemplateError`."""
     variables = {f.name: getattr(context, f.name) for f in fields(Context)}
+    env.budget = _Budget()
     try:
-        return tidy(env.get_template(filename).render(variables))
+        return tidy(_bounded_render(env.get_template(filename), variables))
     except TemplateError:
         raise
     except TemplateSyntaxError as error:
@@ -151,6 +283,21 @@ def render_template(
         raise TemplateError(f"{where}: {error.message}") from None
     except Exception as error:  # noqa: BLE001 - whatever a template or a filter raised
         raise _located(error, folders, filename) from None
+
+
+def _bounded_render(template: Any, variables: dict[str, Any]) -> str:
+    """``template.render``, stopped once the document passes :data:`MAX_OUTPUT` characters."""
+    parts: list[str] = []
+    size = 0
+    for part in template.generate(variables):
+        size += len(part)
+        if size > MAX_OUTPUT:
+            raise TemplateError(
+                f"{_where(template.filename or template.name, None)}: the document grows past "
+                f"{MAX_OUTPUT:,} characters: templates are bounded (see 'Limits' in docs/templates.md)"
+            )
+        parts.append(part)
+    return "".join(parts)
 
 
 def _where(filename: str, line: int | None) -> str:

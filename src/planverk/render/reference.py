@@ -138,8 +138,11 @@ planverk render plans/nordre-follo-2018 -o out/                # every template
 planverk render --list plans/nordre-follo-2018                 # what is available
 ```
 
-- `-o DIR` writes `NAME.md` (`NAME-GROUP.md` with `--group`) into `DIR`, each file
-  atomically. Without `-o`, a single document goes to standard output.
+- `-o DIR` writes `NAME.md` (`NAME-GROUP.md` with `--group`) into `DIR` as one set:
+  the documents are written into a hidden folder beside `DIR` together with what `DIR`
+  already holds, which then takes `DIR`'s place in one step, so a full disk or a kill
+  leaves all documents old or all new. `DIR` holds documents only (a folder with
+  subfolders is refused). Without `-o`, a single document goes to standard output.
 - `--group ID` keeps what concerns one group: events it takes part in or leads
   (and of their agenda, the slots for it and for everyone), its deadlines, the
   roles of its people, the forms it sends. An item concerns the group when what it
@@ -197,6 +200,21 @@ Templates run in Jinja2's sandbox (`ImmutableSandboxedEnvironment`), with
   built-ins are checked with pymarkdownlnt.
 - Dates, times and numbers come out in the plan's language (`nb`, `nn` or `en`)
   through the filters below; `labels` holds the words of the built-in templates.
+- Jinja's `random` filter and `lipsum()` are not there: the same plan gives the same bytes.
+- A template in `--templates DIR` or the plan's `templates/` that is a link to outside
+  its folder is refused, as plan includes are.
+- The header is read like a plan file (YAML 1.2, the same bounds); `description` is a
+  text, `needs` and `options` lists of words.
+
+### Limits
+
+A template cannot run away with time or memory. Each document may do at most
+5,000,000 steps (each attribute or item read, each call, each number of a `range()`),
+build no value longer than 1,000,000 characters or items (`'x' * n`, `center(n)`,
+`indent(n)`, format widths, `namespace()` attributes grown in a loop), and grow to at
+most 10,000,000 characters. Past a bound rendering stops with an error that names the
+template and line, e.g. `templates/x.md.j2:3: the sandbox refused it: 'center' with
+3,000,000,000; ...`. Loops over the plan's own lists are bounded by the plan.
 """
 
 _GOLDEN = """\

@@ -62,14 +62,10 @@ class FolderLoader(BaseLoader):
         node = self.root.joinpath(*split_template_path(template))
         if not node.is_file():
             raise TemplateNotFound(template)
+        inside(self.root, node)
         filename = str(node)
         self.seen.add(filename)
-        try:
-            return node.read_text(encoding="utf-8"), filename, lambda: True
-        except (OSError, UnicodeDecodeError) as error:
-            raise TemplateError(
-                f"{display_path(Path(filename))}: cannot be read as UTF-8 text ({error})"
-            ) from None
+        return read_template(node), filename, lambda: True
 
     def list_templates(self) -> list[str]:
         return sorted(
@@ -77,6 +73,29 @@ class FolderLoader(BaseLoader):
             for node in self.root.iterdir()
             if node.is_file() and node.name.endswith(SUFFIX)
         )
+
+
+def inside(root: Traversable, node: Traversable) -> None:
+    """Refuse a template that is a link (or lies in a linked folder) to outside ``root``:
+    a template reads only the templates of its folders, as a plan includes only its own files."""
+    if not isinstance(root, Path):
+        return  # package data: the built-ins, not a folder a user controls
+    real = Path(str(node)).resolve()
+    if not real.is_relative_to(root.resolve()):
+        raise TemplateError(
+            f"{display_path(Path(str(node)))} is a link to {real}, outside the template folder "
+            f"{display_path(root)}: copy the template into the folder instead"
+        )
+
+
+def read_template(node: Traversable) -> str:
+    """A template file's text; a file that is not UTF-8 is a :class:`TemplateError`."""
+    try:
+        return node.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise TemplateError(
+            f"{display_path(Path(str(node)))}: cannot be read as UTF-8 text ({error})"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -141,41 +160,54 @@ class TemplateFolders:
                     if found[name].overrides is None:
                         found[name] = replace(found[name], overrides=origin)
                     continue
-                found[name] = _info(name, origin, root.joinpath(filename))
+                found[name] = _info(name, origin, root, root.joinpath(filename))
         return sorted(found.values(), key=lambda t: t.name)
 
 
-def _info(name: str, origin: str, node: Traversable) -> TemplateInfo:
+def _info(name: str, origin: str, root: Traversable, node: Traversable) -> TemplateInfo:
     filename = display_path(Path(str(node)))
-    header = read_header(node.read_text(encoding="utf-8"), filename)
+    inside(root, node)
+    header = read_header(read_template(node), filename)
     return TemplateInfo(
         name,
         origin,
         filename,
-        str(header.get("description", "")).strip(),
+        header.get("description", "").strip(),
         tuple(header.get("needs", ())),
         tuple(header.get("options", ())),
     )
 
 
 def read_header(source: str, filename: str) -> dict[str, Any]:
-    """The ``{#- planverk ... -#}`` header of a template as a mapping (empty when absent)."""
+    """The ``{#- planverk ... -#}`` header of a template as a mapping (empty when absent).
+
+    It is read by the plan loader, with its YAML 1.2 rules and its bounds (aliases, depth,
+    length): ``description`` is a text, ``needs`` and ``options`` lists of texts.
+    """
     match = _HEADER.match(source)
     if match is None:
         return {}
-    from ruamel.yaml import YAML, YAMLError
+    from ..load.yamlsource import SourceMap, parse_text
 
-    try:
-        header = YAML(typ="safe", pure=True).load(match.group("body"))
-    except YAMLError as error:
-        raise TemplateError(f"{filename}: the planverk header is not valid YAML: {error}") from None
+    body = match.group("body")
+    if not body.strip():
+        return {}
+    loaded = parse_text(body, SourceMap(filename))
+    if loaded.findings:
+        problem = loaded.findings[0]
+        line = problem.position.line + 1 if problem.position else 1
+        raise TemplateError(f"{filename}:{line}: the planverk header: {problem.message}")
+    header = loaded.data
     if not isinstance(header, dict) or not set(header) <= {"description", "needs", "options"}:
         raise TemplateError(
             f"{filename}: the planverk header is a mapping of description, needs and options"
         )
+    if not isinstance(header.get("description", ""), str):
+        raise TemplateError(f"{filename}: 'description' in the planverk header is one line of text")
     for key in ("needs", "options"):
-        if not isinstance(header.get(key, []), list):
+        value = header.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise TemplateError(
-                f"{filename}: '{key}' in the planverk header is a list, e.g. [events]"
+                f"{filename}: '{key}' in the planverk header is a list of words, e.g. [events]"
             )
     return header
