@@ -171,9 +171,21 @@ def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
     path = Path(before.source.values[(kind, index)].file)
     original, _ = decode(path.read_bytes(), str(path))
     assert original is not None  # validate_plan read it
-    document = roundtrip.load(original)
+    try:
+        document = roundtrip.load(original)
+    except roundtrip.UnreadableForEditing as error:
+        raise RefusedError(f"{path} {error}; nothing was written: edit it by hand") from None
     node = next(n for n in document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
+    reused = roundtrip.shared(document)
+    before_change = roundtrip.snapshot(reused)
     changed, message = change(node, items[index])
+    touched = [key for key, now in roundtrip.snapshot(reused).items() if now != before_change[key]]
+    if touched:
+        raise RefusedError(
+            f"'{item_id}' shares what the edit would change with other items through the YAML "
+            f"anchor {roundtrip.anchor_name(reused[touched[0]])} in {path}, so the edit would change "
+            "them too; nothing was written: write it out in this item first"
+        )
     if not changed:
         return Edited(f"nothing to do: {message}", path)
     edited = roundtrip.dump(document)

@@ -9,7 +9,7 @@ from ..diagnostics import Severity
 from ..errors import InvalidPlanError, PlanverkError
 from ..files import write_atomic
 from ..load.planfiles import read_plan
-from .roundtrip import canonical, lost_comments
+from .roundtrip import UnreadableForEditing, canonical, lost_comments
 from ..load.yamlsource import decode
 
 
@@ -43,7 +43,11 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
         raw = path.read_bytes()
         text, _ = decode(raw, name)
         assert text is not None  # read_plan decoded it already
-        new = canonical(text)
+        try:
+            new = canonical(text)
+        except UnreadableForEditing as error:
+            changes.append(Reformat(path, text, f"{error}: left as it is"))
+            continue
         if new.encode("utf-8") != raw:
             lost = lost_comments(text, new)
             problem = f"formatting would drop the comment '{lost[0]}': left as it is" if lost else None

@@ -8,20 +8,62 @@ they meant to change something.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
+from datetime import date
+
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
 from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
+
+from ..errors import PlanverkError
+from ..load.yamlsource import resolve_plain
+
+
+class PlanResolver(VersionedResolver):
+    """Resolves plain scalars exactly as the plan loader does (:func:`resolve_plain`).
+
+    ruamel's YAML 1.2 resolver still reads ``2020-03-03`` as a date and ``2020_03_04`` as
+    a number; ``planverk validate`` reads both as text. Every reader of a plan must agree
+    on what a scalar is, or an edit looks for an id that, to it, is not there.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode and implicit[0]:
+            resolved = resolve_plain(value)
+            if resolved is None:
+                return Tag(suffix="tag:yaml.org,2002:null")
+            if isinstance(resolved, bool):
+                return Tag(suffix="tag:yaml.org,2002:bool")
+            if isinstance(resolved, int):
+                return Tag(suffix="tag:yaml.org,2002:int")
+            if isinstance(resolved, float):
+                return Tag(suffix="tag:yaml.org,2002:float")
+            return Tag(suffix="tag:yaml.org,2002:str")
+        return super().resolve(kind, value, implicit)
+
+
+class PlanRepresenter(RoundTripRepresenter):
+    """Writes a date as the plain ``YYYY-MM-DD`` text the plan loader reads as a date."""
+
+
+PlanRepresenter.add_representer(date, lambda r, d: r.represent_scalar("tag:yaml.org,2002:str", d.isoformat()))
 
 
 def _yaml() -> YAML:
     """A fresh, configured round-trip YAML(): ruamel's instances keep state between uses."""
     yaml = YAML(typ="rt")  # round-trip: comments, key order, flow/block style and anchors kept
+    yaml.Resolver = PlanResolver  # scalars read as validate reads them (YAML 1.2 core, no dates)
+    yaml.Representer = PlanRepresenter
     yaml.version = (1, 2)  # '08:30', 'NO', 'on' are text, as planverk validate reads them
     yaml.preserve_quotes = True  # "17:00" stays quoted: people quote for a reason
     yaml.width = 4096  # never re-wrap a line the author wrote as one line
@@ -29,10 +71,28 @@ def _yaml() -> YAML:
     return yaml
 
 
+class UnreadableForEditing(PlanverkError):
+    """A file the plan loader reads that the round-trip reader cannot (a ruamel limitation)."""
+
+
+_END_MARKERS = re.compile(r"(?:^\.\.\.[ \t]*\n?)+\Z", re.MULTILINE)
+"""Document-end markers ('...') closing the file: the plan loader reads past any number of
+them, ruamel takes a second one for a second document."""
+
+
 def load(text: str) -> Any:
-    """Parse one YAML document for editing; line ends become ``\\n``."""
+    """Parse one YAML document for editing; line ends become ``\\n``.
+
+    Raises :class:`UnreadableForEditing` when ruamel cannot read what the plan loader read.
+    """
     # YAML reads CR LF and CR as line breaks anyway; ruamel would keep the CR in comments.
-    return _yaml().load(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _END_MARKERS.sub("", text.rstrip("\n") + "\n") if "..." in text else text
+    try:
+        return _yaml().load(text)
+    except (YAMLError, RecursionError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise UnreadableForEditing(f"cannot be read for rewriting ({reason})") from None
 
 
 def dump(data: Any) -> str:
@@ -167,6 +227,41 @@ def insert_item(sequence: CommentedSeq, item: Any, index: int | None = None) -> 
     _give_tail(sequence, at, tail)
 
 
+def shared(document: Any) -> dict[int, Any]:
+    """The mappings and lists a document reaches more than once (through ``&anchor``/``*alias``),
+    by ``id()``: a change to one of them changes every place that uses it."""
+    counts: Counter[int] = Counter()
+    nodes: dict[int, Any] = {}
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (CommentedMap, CommentedSeq)):
+            counts[id(node)] += 1
+            nodes[id(node)] = node
+            if counts[id(node)] == 1:
+                stack.extend(node.values() if isinstance(node, CommentedMap) else node)
+    return {key: nodes[key] for key, count in counts.items() if count > 1}
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, CommentedMap):
+        return [(str(k), _plain(v)) for k, v in node.items()]
+    if isinstance(node, CommentedSeq):
+        return [_plain(v) for v in node]
+    return repr(node)
+
+
+def snapshot(nodes: dict[int, Any]) -> dict[int, Any]:
+    """What each of ``nodes`` holds now, to tell afterwards which an edit changed."""
+    return {key: _plain(node) for key, node in nodes.items()}
+
+
+def anchor_name(node: Any) -> str:
+    """``&name`` of an anchored node, for messages."""
+    anchor = getattr(getattr(node, "anchor", None), "value", None)
+    return f"&{anchor}" if anchor else "an anchor"
+
+
 # --- Writing back the smallest change ----------------------------------------------------
 
 
@@ -212,6 +307,6 @@ def splice(original: str, edited: str) -> tuple[str, bool]:
     spliced = "".join(result + old[done:])
     try:
         same = canonical(spliced) == edited
-    except YAMLError:  # the splice broke the YAML
+    except UnreadableForEditing:  # the splice broke the YAML
         same = False
     return (spliced, spliced == edited) if same else (edited, True)
