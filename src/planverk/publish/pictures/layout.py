@@ -117,20 +117,27 @@ def arrange(
     for node in ids:
         trees.setdefault(root_of(node), []).append(node)
     blocks: list[tuple[int, list[list[str]]]] = []  # (width, rows)
+    local: dict[str, float] = {}  # column inside its block
     for members in trees.values():
-        local: dict[str, float] = {}
+        levels = sorted({rank[m] for m in members})
+        block_width = max(min(width, sum(rank[m] == level for m in members)) for level in levels)
         block_rows: list[list[str]] = []
-        for level in sorted({rank[m] for m in members}):
+        for level in levels:
             at_level = sorted(
                 (m for m in members if rank[m] == level),
-                key=lambda m: (local.get(parent[m], -1.0) if parent[m] else -1.0, order[m]),
+                key=lambda m: (local[parent[m]] if parent[m] else -1.0, order[m]),  # type: ignore[index]
             )
             for start in range(0, len(at_level), width):
                 row = at_level[start : start + width]
+                # under its parent where there is room, else as near as the row allows
+                previous = -1.0
                 for n, node in enumerate(row):
-                    local[node] = n - (len(row) - 1) / 2
+                    wanted = local[parent[node]] if parent[node] else float(n)  # type: ignore[index]
+                    room = block_width - (len(row) - n)
+                    previous = min(max(wanted, previous + 1), room)
+                    local[node] = previous
                 block_rows.append(row)
-        blocks.append((max(len(r) for r in block_rows), block_rows))
+        blocks.append((block_width, block_rows))
     bands: list[list[tuple[int, list[list[str]]]]] = []
     for block in blocks:
         for band in bands:
@@ -146,8 +153,8 @@ def arrange(
         x = (width - used) / 2 if len(bands) > 1 else 0.0
         for block_width, block_rows in band:
             for r, row in enumerate(block_rows):
-                for n, node in enumerate(row):
-                    result[node] = (x + (block_width - len(row)) / 2 + n, top + r)
+                for node in row:
+                    result[node] = (x + local[node], top + r)
             x += block_width
         top += max(len(b[1]) for b in band)
     left = min((x for x, _ in result.values()), default=0.0)
