@@ -24,6 +24,7 @@ missing value themselves.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal
@@ -42,6 +43,32 @@ LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 
 DATE_STYLES = ("full", "long", "medium", "short")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2013": "-"})
+
+
+_MD_INLINE = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?[0-9A-Za-z]+;)")
+"""Characters that make Markdown of plain text (CommonMark and GitHub's tables): emphasis,
+code, links and images, HTML and autolinks, table cells, strikethrough, entities."""
+
+_BLOCK_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^[-+#=]")
+"""What turns the start of a line into a list, heading or rule ('15. mars', '- x', '# x')."""
+
+
+def markdown_text(value: Any, *, line_start: bool = True) -> str:
+    """Plan text as Markdown that shows exactly that text, on one line, anywhere inline.
+
+    Any run of white space (line breaks included, so a line break and '# ' cannot start a
+    heading) becomes one space; the characters ``\\ ` * _ [ ] < > | ~`` and an ``&`` that
+    would start an entity are escaped with a backslash (CommonMark 2.4), which also keeps a
+    table cell whole; a text that would start a list, heading or rule is escaped too,
+    unless ``line_start`` is False (a table cell, where '- ' or '+10' is no list).
+    """
+    text = _MD_INLINE.sub(lambda m: "\\" + m.group(), " ".join(str(value).split()))
+    match = _BLOCK_START.match(text) if line_start else None
+    if match is None:
+        return text
+    if match.group(1):
+        return f"{match.group(1)}\\{match.group(2)}{text[match.end(2):]}"
+    return "\\" + text
 
 
 def _plain(text: str) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..files import replace_folder, write_atomic
+from ..formatting import markdown_text
 from ..model import PlanInfo
 from .feeds import Feed
 from .words import WORDS
@@ -42,7 +43,7 @@ def _short(feed: Feed, info: PlanInfo) -> str:
 def index_markdown(feeds: list[Feed], info: PlanInfo, base_url: str | None) -> str:
     """index.md: the feeds as tables, with subscribe addresses when the base URL is known."""
     words = WORDS[info.language]
-    lines = [f"# {info.title}", "", words["how"], ""]
+    lines = [f"# {markdown_text(info.title)}", "", words["how"], ""]
     for label, group in _sections(feeds):
         if not group:
             continue
@@ -51,7 +52,7 @@ def index_markdown(feeds: list[Feed], info: PlanInfo, base_url: str | None) -> s
         lines += [head + (f" {words['subscribe']} |" if base_url else ""),
                   "|---|---:|" + ("---|" if base_url else "")]
         for feed in group:
-            name = _short(feed, info).replace("|", "\\|")
+            name = markdown_text(_short(feed, info))
             url = _url(base_url, feed.path)
             row = f"| [{name}]({url or feed.path}) | {feed.events} |"
             lines.append(row + (f" <{_webcal(url)}> |" if url else ""))

@@ -46,7 +46,18 @@ Id = Annotated[StrictStr, AfterValidator(_check_item_id), _ID_SCHEMA]
 Ref = Annotated[StrictStr, AfterValidator(_check_id), _ID_SCHEMA]
 """A reference to another item's id."""
 
-Text = StrictStr
+class PlanText(str):
+    """Text as a plan wrote it (a title, a name, a description): data, never markup.
+
+    A plain ``str`` in every way; a renderer that writes markup knows by its type that it
+    must escape it (templates print it through :func:`planverk.formatting.markdown_text`).
+    """
+
+    __slots__ = ()
+
+
+Text = Annotated[StrictStr, AfterValidator(PlanText)]
+"""Free text of the plan: a strict string, kept as a :class:`PlanText`."""
 
 
 def as_list(value: Any) -> Any:

@@ -19,8 +19,10 @@ _NODE_ID = re.compile(r"[^A-Za-z0-9_]")
 
 
 def gantt_text(text: str) -> str:
-    """Text safe as a Gantt title or task: Mermaid reads ':', ';' and '#' as syntax there."""
+    """Text safe as a Gantt title or task: Mermaid reads ':', ';' and '#' as syntax there,
+    and draws '<' and '>' as HTML (they become '‹' and '›')."""
     text = _COLON.sub(" – ", _SPACE.sub(" ", text)).replace(";", ",").replace("#", "")
+    text = text.replace("<", "‹").replace(">", "›")
     return text.strip(" –")
 
 

@@ -21,6 +21,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace, missing
 
 from ..errors import TemplateError
+from ..formatting import markdown_text
+from ..model.base import PlanText
 from ..load.planfiles import display_path
 from .filters import template_filters
 from .templates import TemplateFolders
@@ -86,11 +88,14 @@ class PlanUndefined(StrictUndefined):
 
 
 def _finalize(value: Any) -> Any:
+    """What ``{{ ... }}`` prints: plan text escaped as Markdown, None refused."""
     if value is None:
         raise TemplateRuntimeError(
             "prints an empty value (None): test it first, e.g. {% if event.room %}...{% endif %}, "
             "or give a default with `or`"
         )
+    if isinstance(value, PlanText):
+        return markdown_text(value)
     return value
 
 
@@ -149,7 +154,12 @@ def _bounded_filter(name: str, function: Any) -> Any:
             grown = own[0].count(own[1]) * len(own[2]) if own[1] else len(own[0]) * len(own[2])
             if grown > MAX_TEXT:
                 raise _limit(f"'replace' would build {grown:,} characters; the most is {MAX_TEXT:,}")
-        return _check_size(function(*args, **kwargs))
+        result = _check_size(function(*args, **kwargs))
+        if name == "join" and own and isinstance(result, str) and not isinstance(result, PlanText):
+            items = own[0] if isinstance(own[0], (list, tuple)) else ()
+            if any(isinstance(item, PlanText) for item in items):
+                result = PlanText(result)  # still plan text: escaped where it is printed
+        return result
 
     if passed is not None:
         bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]

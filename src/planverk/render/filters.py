@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from typing import Any
 
 from .. import formatting
+from ..model.base import PlanText
 from .views import DeadlineView, OccurrenceView
 
 
@@ -30,34 +30,25 @@ def when(item: OccurrenceView | DeadlineView | date, *, language: str) -> str:
 
 
 def names(items: Iterable[Any], separator: str = ", ") -> str:
-    """The ``name`` of each person, group, role or address, joined."""
-    return separator.join(item.name for item in items)
+    """The ``name`` of each person, group, role or address, joined: plan text still, which
+    the template escapes when it prints it (or ``cell`` does)."""
+    return PlanText(separator.join(item.name for item in items))
 
 
 def cell(value: Any) -> str:
-    """Text safe in a Markdown table cell: backslashes, backticks and pipes escaped, and any
-    run of white space (line breaks, non-breaking spaces) one plain space."""
-    text = "" if value is None else str(value)
-    text = text.replace("\\", "\\\\").replace("`", "\\`").replace("|", "\\|")
-    return " ".join(text.split())
-
-
-_BLOCK_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+*>#|]|```|~~~)")
+    """Text safe in a Markdown table cell: :func:`planverk.formatting.markdown_text`, which
+    escapes pipes, markup and line breaks."""
+    return formatting.markdown_text("" if value is None else value, line_start=False)
 
 
 def paragraph(value: Any) -> str:
     """Text safe to start a Markdown paragraph or list item, on one line.
 
     Without this, a description starting with a date ("15. mars ...") would turn into a
-    numbered list starting at 15, and one starting with '-' or '#' into a list or heading.
+    numbered list starting at 15, and one starting with '-' or '#' into a list or heading;
+    see :func:`planverk.formatting.markdown_text`.
     """
-    text = " ".join(str(value).replace("`", "\\`").split())  # "Lea`n ... Lea`n" is no code
-    match = _BLOCK_START.match(text)
-    if match is None:
-        return text
-    if match.group(1):
-        return f"{match.group(1)}\\{match.group(2)}{text[match.end(2) :]}"
-    return "\\" + text
+    return formatting.markdown_text(value)
 
 
 def template_filters(language: str) -> dict[str, Callable[..., str]]:

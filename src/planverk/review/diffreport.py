@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..checks.context import KIND_NAMES
+from ..formatting import markdown_text
 from .plandiff import (
     DeadlineChange,
     EventChange,
@@ -30,12 +31,9 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
-
-
 def _md(text: str | None) -> str:
     """Plan text made safe to stand in Markdown: 'Lea`n' must not open a code span."""
-    return (text or "").translate(_MARKDOWN)
+    return markdown_text(text or "")
 
 
 def _code(text: str) -> str:

@@ -127,13 +127,13 @@ def to_json(plan: Plan, section: str, as_of: date, data: Any) -> str:
 
 def to_csv(section: str, data: Any) -> str:
     """One flat table of plain values (see :mod:`planverk.status.flat`)."""
-    from .flat import plain
+    from .flat import csv_cell, plain
 
     header, rows = _rows(section, data)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([[plain(v) for v in row] for row in rows])
+    writer.writerows([[csv_cell(plain(v)) for v in row] for row in rows])
     return out.getvalue()
 
 

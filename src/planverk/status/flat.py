@@ -29,6 +29,20 @@ def plain(value: Any) -> Any:
     return value
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as the text it is, never runs as a formula.
+
+    Text starting with ``= + - @``, tab or carriage return gets a leading ``'`` (OWASP,
+    "CSV Injection"); numbers stay numbers (``-2`` written by planverk as a number is not text).
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def deadline_rows(report: DeadlineReport) -> Rows:
     """One row per deadline, in state order: overdue, due, done, later."""
     header = ["id", "kind", "date", "time", "task", "responsible", "state", "days", "done_on"]

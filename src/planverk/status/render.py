@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from .views.common import Cell, Report
+from ..formatting import markdown_text
 
 RICH_STYLES = {"good": "green", "warn": "yellow", "bad": "red", "muted": "dim", "strong": "bold"}
 
@@ -96,16 +97,16 @@ def _md_cell(cell: Cell) -> str:
     return text + (f" ({_md(cell.detail)})" if cell.detail else "")
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+def _md(text: str, line_start: bool = False) -> str:
+    return markdown_text(text, line_start=line_start)
 
 
 def render_markdown(report: Report) -> str:
     """A Markdown document: a heading per table, pipe tables, notes as paragraphs."""
-    lines = [f"# {_md(report.title)}", "", _md(report.subtitle)]
+    lines = [f"# {_md(report.title)}", "", _md(report.subtitle, True)]
     for part in report.parts:
         if isinstance(part, str):
-            lines += ["", _md(part)]
+            lines += ["", _md(part, True)]
             continue
         table = part.pruned()
         lines += ["", f"## {_md(table.title)}", ""]
@@ -114,5 +115,5 @@ def render_markdown(report: Report) -> str:
         for row in table.rows:
             lines.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
         if table.note:
-            lines += ["", _md(table.note)]
+            lines += ["", _md(table.note, True)]
     return "\n".join(lines) + "\n"
