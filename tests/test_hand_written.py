@@ -56,3 +56,23 @@ def test_flow_style_file_reports_later_syntax_errors_at_their_place(tmp_path: Pa
     _write(tmp_path, text)
     found = _findings(tmp_path)
     assert [(f["code"], f["line"]) for f in found] == [("PV001", 9)]
+
+
+FORGED = "Europe/Oslo\nplan.yaml:1:1: error PV999 fake\x1b[2J\u202e"
+
+
+@pytest.mark.parametrize("fmt", ["human", "github", "json"])
+def test_plan_text_cannot_forge_output(tmp_path: Path, fmt: str) -> None:
+    text = HEADER.replace("  period:", f"  timezone: {json.dumps(FORGED)}\n  period:")
+    _write(tmp_path, text)
+    result = run_cli("validate", "--format", fmt, str(tmp_path))
+    assert result.code == 1, result.out
+    assert "\x1b" not in result.out and "\u202e" not in result.out
+    if fmt == "json":
+        (finding,) = json.loads(result.out)["plans"][0]["findings"]
+        assert "\n" not in finding["message"] and "\x1b" not in finding["message"]
+        assert "\\n" in finding["message"] and "\\x1b[2J" in finding["message"]
+    else:
+        lines = result.out.splitlines()
+        assert len(lines) == 2, lines  # the finding and the summary, nothing forged
+        assert "PV999" not in lines[1] and "\\x1b[2J" in lines[0] and "\\u202e" in lines[0]
