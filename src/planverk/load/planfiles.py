@@ -18,6 +18,7 @@ COLLECTIONS = (
     "groups",
     "roles",
     "phases",
+    "quiet_periods",
     "events",
     "deadlines",
     "goals",
