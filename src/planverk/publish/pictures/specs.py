@@ -15,10 +15,8 @@ from typing import Any
 from ...status.views.common import Context as Words
 from ...status.views.kpis import kpi_value
 from .layout import arrange, links
+from ...formatting import markdown_text
 from .words import word
-
-_MD_ALT = str.maketrans({"[": "\\[", "]": "\\]", "\\": "\\\\", "\n": " ", "\r": " "})
-
 
 @dataclass(frozen=True)
 class PictureSpec:
@@ -50,7 +48,7 @@ class PictureSpec:
     @property
     def image(self) -> str:
         """The Markdown image that shows the SVG: ``![alt](file)``."""
-        return f"![{self.alt.translate(_MD_ALT)}]({self.file})"
+        return f"![{markdown_text(self.alt, line_start=False)}]({self.file})"
 
 
 def _listed(items: list[str], limit: int = 12) -> str:
