@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
+from .i18n import Message
+
 
 class Severity(str, Enum):
     """How bad a finding is: errors fail validation, warnings only with ``--strict``."""
@@ -41,11 +43,11 @@ class Code:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found in a plan."""
+    """One problem found in a plan; ``message`` renders in any language (``str()`` is English)."""
 
     code: str
     severity: Severity
-    message: str
+    message: Message
     position: Position | None = None
     related: tuple[Position, ...] = field(default=())
 
@@ -54,8 +56,8 @@ class Finding:
         """Order by file, line, column, then code and message."""
         pos = self.position
         if pos is None:
-            return ("", 0, 0, self.code, self.message)
-        return (pos.file, pos.line, pos.column, self.code, self.message)
+            return ("", 0, 0, self.code, str(self.message))
+        return (pos.file, pos.line, pos.column, self.code, str(self.message))
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -127,7 +129,7 @@ CODES: dict[str, Code] = {
 }
 
 
-def finding(code: str, message: str, position: Position | None = None, *related: Position) -> Finding:
+def finding(code: str, message: Message, position: Position | None = None, *related: Position) -> Finding:
     """Create a finding with the severity the catalogue gives ``code``."""
     return Finding(code, CODES[code].severity, message, position, tuple(related))
 
@@ -161,9 +163,20 @@ def codes_markdown() -> str:
         "",
         "`planverk validate --format json` prints one document: `version` (now 1; bumped when a",
         "key changes meaning or disappears), `summary` (`errors`, `warnings`, `files`) and",
-        "`plans`, each with `path`, `id`, `files` and `findings`. A finding has `code`, `name`,",
-        "`severity`, `message`, `file`, `line`, `column` (1-based; null when it concerns no",
-        "file) and `related` (other positions involved, e.g. the first of two duplicate ids).",
+        "`plans`, each with `path`, `id`, `language` (of its messages), `files` and `findings`.",
+        "A finding has `code`, `name`, `severity`, `message` (in the plan's language, or",
+        "`--lang`), `message_en` (the same in English, for scripts and searches), `file`,",
+        "`line`, `column` (1-based; null when it concerns no file) and `related` (other",
+        "positions involved, e.g. the first of two duplicate ids).",
+        "",
+        "## Language",
+        "",
+        "Messages and the summary are written in the plan's `plan.language` (`nb`, `nn` or",
+        "`en`; bokmål when the plan cannot be read far enough to tell); `--lang` overrides it.",
+        "Dates and numbers in them are written as rendered documents write them",
+        "(`11. mars 2025`, `11 March 2025`). Codes, names, severities and JSON keys are English",
+        "in every language. The texts live in gettext catalogs under",
+        "`src/planverk/i18n/locale/`; see CONTRIBUTING.md.",
         "",
     ]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .diagnostics import CODES, Finding, Severity, finding
+from .i18n import msg
 from .errors import InvalidPlanError
 from .model import Plan
 from .load.planfiles import Overlay, PlanSource, read_plan
@@ -32,6 +33,15 @@ class Validation:
     files: list[str] = field(default_factory=list)
     unreadable: bool = False
     source: SourceMap | None = None
+    declared_language: str | None = None
+    """``plan.language`` as the files give it, when the plan could not be read into a model."""
+
+    @property
+    def language(self) -> str:
+        """The language findings are written in: the plan's own (nb, nn, en), else bokmål."""
+        if self.plan is not None:
+            return self.plan.plan.language
+        return self.declared_language or "nb"
 
     @property
     def errors(self) -> list[Finding]:
@@ -90,14 +100,25 @@ def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> 
 
 def read_only(target: Path, read: PlanSource) -> Validation:
     """The validation of a plan that was only read: the reading findings, no model yet."""
-    return _finish(Validation(target, None, list(read.findings), read.files, read.unreadable, read.source))
+    return _finish(Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
+                              _declared_language(read.data)))
+
+
+def _declared_language(data: object) -> str | None:
+    """``plan.language`` of raw plan data, when it is one planverk writes in."""
+    from .i18n import LANGUAGES
+
+    info = data.get("plan") if isinstance(data, dict) else None
+    language = info.get("language") if isinstance(info, dict) else None
+    return language if isinstance(language, str) and language in LANGUAGES else None
 
 
 def _validate(target: Path, overlay: Overlay | None) -> Validation:
     read = read_plan(target, overlay)
     if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
         return read_only(target, read)
-    result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source)
+    result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
+                        _declared_language(read.data))
     try:
         plan = Plan.model_validate(read.data)
     except ValidationError as error:
@@ -126,11 +147,12 @@ def check_plan(plan: Plan, read: PlanSource) -> list[Finding]:
         findings.append(finding(issue.code, issue.message, locate(read.source, issue.path), *related))
     for (item, code), path in silences.items():
         if code not in CODES:
-            findings.append(finding("PV901", f"silence names '{code}', which is not a planverk code", locate(read.source, path)))
+            message = msg("silence names '{code}', which is not a planverk code", code=code)
+            findings.append(finding("PV901", message, locate(read.source, path)))
         elif (item, code) not in used:
             findings.append(
-                finding("PV900", f"nothing to silence: {code} is not reported here any more; "
-                        "remove this silence", locate(read.source, path))
+                finding("PV900", msg("nothing to silence: {code} is not reported here any more; "
+                                     "remove this silence", code=code), locate(read.source, path))
             )
     return findings
 

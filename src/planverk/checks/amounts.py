@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..model.quantities import Quantity
+from ..i18n import Money, msg
 from .context import Issue, Loc
 
 MILLIONS = 1_000_000
@@ -25,8 +26,8 @@ def magnitude_issues(amounts: Iterable[tuple[Loc, Quantity]], item: Loc | None) 
         if quantity.bare and 0 < abs(quantity.value) < SMALL:
             yield Issue(
                 "PV605",
-                f"{quantity} kr is tiny beside the other amounts (up to {largest:,.0f} kr): if it is "
-                f"meant in millions, write '{quantity} mill. kr'",
+                msg("{amount} kr is tiny beside the other amounts (up to {largest}): if it is "
+                    "meant in millions, write '{amount} mill. kr'", amount=str(quantity), largest=Money(largest)),
                 path,
                 item if item is not None else path[:2],
             )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from ..i18n import Items, Message, msg
 from ..model import Event, Plan
 from ..occurrences import Occurrence, occurrences
 
@@ -21,7 +22,7 @@ class Issue:
     """A semantic finding before it is placed in a file: data paths instead of positions."""
 
     code: str
-    message: str
+    message: Message
     path: Loc
     """What the finding points at."""
     item: Loc | None = None
@@ -29,10 +30,9 @@ class Issue:
     related: tuple[Loc, ...] = ()
 
 
-def listed(texts: list[str], shown: int = 5) -> str:
+def listed(texts: list[Any], shown: int = 5) -> Items:
     """The first ``shown`` texts, comma-separated, and how many more there are."""
-    more = len(texts) - shown
-    return ", ".join(texts[:shown]) + (f" and {more} more" if more > 0 else "")
+    return Items(tuple(texts), shown)
 
 
 def one_reference(
@@ -51,26 +51,29 @@ def each_reference(
         yield (*(base or item), key, n), item, ref, kinds
 
 
-KIND_NAMES = {
-    "people": "person",
-    "groups": "group",
-    "roles": "role",
-    "phases": "phase",
-    "events": "event",
-    "deadlines": "deadline",
-    "goals": "goal",
-    "kpis": "KPI",
-    "measures": "measure",
-    "savings_targets": "savings target",
-    "benefits": "benefit",
-    "risks": "risk",
-    "scorecards": "scorecard",
-    "forms": "form",
-    "references": "reference",
+KIND_WORDS: dict[str, Message] = {
+    "people": msg("person"),
+    "groups": msg("group"),
+    "roles": msg("role"),
+    "phases": msg("phase"),
+    "events": msg("event"),
+    "deadlines": msg("deadline"),
+    "goals": msg("goal"),
+    "kpis": msg("KPI"),
+    "measures": msg("measure"),
+    "savings_targets": msg("savings target"),
+    "benefits": msg("benefit"),
+    "risks": msg("risk"),
+    "scorecards": msg("scorecard"),
+    "forms": msg("form"),
+    "references": msg("reference"),
 }
 """What a message calls an item of each top-level list whose items have plan-wide ids."""
 
-KINDS = tuple(KIND_NAMES)
+KIND_NAMES = {kind: word.template for kind, word in KIND_WORDS.items()}
+"""The same in English, for texts that are English only."""
+
+KINDS = tuple(KIND_WORDS)
 """Top-level lists whose items have plan-wide ids (and may carry ``silence:``)."""
 
 

@@ -9,6 +9,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from ..i18n import msg
 from ..diagnostics import Finding, Position, finding
 from .yamlsource import SourceMap, load_file
 
@@ -68,13 +69,14 @@ def locate_plan(target: Path) -> tuple[Path, Path] | Finding:
         if not plan_file.is_file():
             return finding(
                 "PV010",
-                f"{display_path(target)} has no {PLAN_FILE}: give a plan folder or a plan file "
-                "(start one with 'planverk init')",
+                msg("{folder} has no {file}: give a plan folder or a plan file (start one with "
+                    "'planverk init')", folder=display_path(target), file=PLAN_FILE),
             )
         return target, plan_file
     if target.is_file():
         return target.parent, target
-    return finding("PV010", f"{display_path(target)} does not exist: give a plan folder or a plan file")
+    return finding("PV010", msg("{path} does not exist: give a plan folder or a plan file",
+                                path=display_path(target)))
 
 
 Overlay = Mapping[Path, str]
@@ -127,7 +129,7 @@ def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
 def _not_a_mapping(source: SourceMap) -> Finding:
     return finding(
         "PV007",
-        "a plan file is a mapping of keys such as 'plan:', 'people:' and 'events:'",
+        msg("a plan file is a mapping of keys such as 'plan:', 'people:' and 'events:'"),
         source.values.get((), Position(source.file, 1, 1)),
     )
 
@@ -147,24 +149,27 @@ def _included_files(
     for index, pattern in enumerate(patterns):
         where = source.values.get(("include", index)) or source.values.get(("include",))
         if not isinstance(pattern, str) or not pattern.strip():
-            findings.append(finding("PV011", "an include is a file name or glob, e.g. 'events/*.yaml'", where))
+            findings.append(finding("PV011", msg("an include is a file name or glob, e.g. 'events/*.yaml'"), where))
             continue
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
             findings.append(
-                finding("PV011", f"include '{pattern}' points outside the plan folder: "
-                        "a plan includes only files inside its own folder", where)
+                finding("PV011", msg("include '{pattern}' points outside the plan folder: a plan "
+                                     "includes only files inside its own folder", pattern=pattern), where)
             )
             continue
         matches = sorted(p for p in root.glob(pattern) if p.is_file())
         if not matches:
-            findings.append(finding("PV011", f"include '{pattern}' matches no file in the plan folder ({display_path(root)})", where))
+            message = msg("include '{pattern}' matches no file in the plan folder ({folder})",
+                          pattern=pattern, folder=display_path(root))
+            findings.append(finding("PV011", message, where))
             continue
         for match in matches:
             real = match.resolve()
             if not real.is_relative_to(real_root):
                 findings.append(
-                    finding("PV011", f"include '{pattern}' reaches {display_path(match)}, a link "
-                            "to outside the plan folder: copy the file into the folder", where)
+                    finding("PV011", msg("include '{pattern}' reaches {file}, a link to outside the "
+                                         "plan folder: copy the file into the folder",
+                                         pattern=pattern, file=display_path(match)), where)
                 )
             elif real not in seen:
                 seen.add(real)
@@ -191,14 +196,20 @@ def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
         key_pos = source.keys.get((key,))
         if key not in COLLECTIONS:
             hint = get_close_matches(str(key), COLLECTIONS, n=1)
-            where = "belongs in plan.yaml only" if key in ("plan", "include") else (
-                f"did you mean '{hint[0]}'?" if hint else f"an included file holds {', '.join(COLLECTIONS)}"
-            )
-            merged.findings.append(finding("PV100", f"unknown key '{key}' in an included file: {where}", key_pos))
+            if key in ("plan", "include"):
+                message = msg("unknown key '{key}' in an included file: it belongs in plan.yaml only", key=key)
+            elif hint:
+                message = msg("unknown key '{key}' in an included file: did you mean '{near}'?",
+                              key=key, near=hint[0])
+            else:
+                message = msg("unknown key '{key}' in an included file: an included file holds {keys}",
+                              key=key, keys=", ".join(COLLECTIONS))
+            merged.findings.append(finding("PV100", message, key_pos))
             continue
         if not isinstance(value, list):
             merged.findings.append(
-                finding("PV101", f"'{key}' must be a list (items start with '- ')", source.values.get((key,)))
+                finding("PV101", msg("'{key}' must be a list (items start with '- ')", key=key),
+                        source.values.get((key,)))
             )
             continue
         existing = merged.data.get(key)

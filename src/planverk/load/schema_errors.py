@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Finding, Position, finding
+from ..i18n import Message, MessageError, msg
 from .yamlsource import SourceMap
 
 Loc = tuple[str | int, ...]
@@ -64,16 +65,40 @@ def key_names(model: type[BaseModel]) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
-def _clean(message: str) -> str:
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if message.startswith(prefix):
-            return message[len(prefix):]
-    return message
-
-
 def _describe(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _expected(item: Any) -> Message:
+    """What a value of the wrong type should have been, in planverk's words.
+
+    Pydantic's own English is used only for error types planverk does not name here.
+    """
+    kind, ctx = item["type"], item.get("ctx") or {}
+    if kind in ("string_type", "string_sub_type"):
+        return msg("expected text")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return msg("expected a whole number")
+    if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
+        return msg("expected a number")
+    if kind in ("bool_type", "bool_parsing"):
+        return msg("expected true or false")
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return msg("expected a list (items start with '- ')")
+    if kind in ("dict_type", "model_type", "model_attributes_type", "mapping_type"):
+        return msg("expected a mapping of keys and values")
+    if kind in ("literal_error", "enum"):
+        return msg("expected one of {choices}", choices=str(ctx.get("expected", "")))
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = next(str(ctx[k]) for k in ("gt", "ge", "lt", "le") if k in ctx)
+        sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<", "less_than_equal": "<="}[kind]
+        return msg("expected a number {sign} {bound}", sign=sign, bound=bound)
+    if kind in ("string_too_short", "too_short"):
+        return msg("expected at least {min} (got fewer)", min=str(ctx.get("min_length", 1)))
+    if kind in ("too_long", "string_too_long"):
+        return msg("expected at most {max} (got more)", max=str(ctx.get("max_length", "")))
+    return Message("{problem}", (("problem", str(item["msg"])),))  # pydantic's words, untranslated
 
 
 def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) -> list[Finding]:
@@ -87,33 +112,45 @@ def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) ->
             model = model_at(root, loc[:-1])
             known = key_names(model) if model else []
             match = get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f": did you mean '{match[0]}'?" if match else (
-                f" (known keys: {', '.join(known)})" if known else ""
-            )
             if key[:1].isdigit():
-                hint = (": if it is the decimal part of a number such as 4,5, quote the number "
-                        "(value: '4,5'): inside { } a comma separates entries")
+                message = msg("unknown key '{key}': if it is the decimal part of a number such as 4,5, "
+                              "quote the number (value: '4,5'): inside {{ }} a comma separates entries",
+                              key=key)
+            elif match:
+                message = msg("unknown key '{key}': did you mean '{near}'?", key=key, near=match[0])
+            elif known:
+                message = msg("unknown key '{key}' (known keys: {keys})", key=key, keys=", ".join(known))
+            else:
+                message = msg("unknown key '{key}'", key=key)
             where = source.keys.get(loc) or locate(source, loc)
-            findings.append(finding("PV100", f"unknown key '{key}'{hint}", where))
+            findings.append(finding("PV100", message, where))
             continue
         where = locate(source, loc)
         field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or "plan"
         if kind == "missing":
-            findings.append(finding("PV101", f"'{loc[-1]}' is missing (required)", locate(source, loc[:-1])))
+            findings.append(finding("PV101", msg("'{key}' is missing (required)", key=str(loc[-1])),
+                                    locate(source, loc[:-1])))
             continue
-        message = _clean(item["msg"])
-        if message.startswith("an id uses"):
-            findings.append(finding("PV102", f"{_describe(item['input'])}: {message}", where))
+        raised = (item.get("ctx") or {}).get("error")
+        own = raised.message if isinstance(raised, MessageError) else None
+        if own is not None and own.template.startswith("an id uses"):
+            findings.append(finding("PV102", msg("{value}: {problem}", value=_describe(item["input"]), problem=own), where))
             continue
-        if kind.startswith(("date_", "datetime_")):
-            message = f"{_describe(item['input'])} is not a valid {'date' if kind.startswith('date_') else 'date-time'}: {message.lower()}"
-            if kind.startswith("datetime_"):
-                message += " (write YYYY-MM-DDTHH:MM)"
+        if kind.startswith("date_"):
+            message = msg("{value} is not a valid date: write YYYY-MM-DD, a day the calendar has",
+                          value=_describe(item["input"]))
+        elif kind.startswith("datetime_"):
+            message = msg("{value} is not a valid date-time: write YYYY-MM-DDTHH:MM, a day the calendar has",
+                          value=_describe(item["input"]))
+        elif own is not None:
+            message = msg("{field}: {problem}", field=field, problem=own)
         elif "input" in item and kind not in ("value_error", "assertion_error"):
-            message = f"{field}: {message}, got {_describe(item['input'])}"
+            message = msg("{field}: {problem}, got {value}", field=field, problem=_expected(item),
+                          value=_describe(item["input"]))
         else:
-            message = f"{field}: {message}"
+            message = msg("{field}: {problem}", field=field, problem=_expected(item))
         if loc in source.leading_zero:
-            message += "; it was read as a number and lost its leading zero: quote it, e.g. '0301'"
+            message = msg("{problem}; it was read as a number and lost its leading zero: quote it, "
+                          "e.g. '0301'", problem=message)
         findings.append(finding("PV101", message, where))
     return findings

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..i18n import msg
 from ..diagnostics import Finding, Position, finding
 
 Path_ = tuple[str | int, ...]
@@ -67,7 +68,7 @@ class _Abort(Exception):
     """Stops building a file after a fatal finding."""
 
     def __init__(self, found: Finding) -> None:
-        super().__init__(found.message)
+        super().__init__(str(found.message))
         self.finding = found
 
 
@@ -107,11 +108,11 @@ def _tagged(tag: str, text: str, pos: Position) -> Any:
         wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[name]
         if isinstance(value, wanted) and not (name != "bool" and isinstance(value, bool)):
             return float(value) if name == "float" else value
-        raise _Abort(finding("PV009", f"'{text}' is not a valid !!{name}", pos))
+        raise _Abort(finding("PV009", msg("'{text}' is not a valid !!{tag}", text=text, tag=name), pos))
     raise _Abort(
         finding(
             "PV009",
-            f"tag '{tag}' is not read in plan files: remove it (quote the value to make it text)",
+            msg("tag '{tag}' is not read in plan files: remove it (quote the value to make it text)", tag=tag),
             pos,
         )
     )
@@ -128,8 +129,8 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
         byte = raw[error.start]
         return None, finding(
             "PV005",
-            f"byte 0x{byte:02x} is not UTF-8: save the file as UTF-8 "
-            "(in Excel/Word exports, choose 'UTF-8' encoding)",
+            msg("byte {byte} is not UTF-8: save the file as UTF-8 (in Excel/Word exports, choose "
+                "'UTF-8' encoding)", byte=f"0x{byte:02x}"),
             Position(display, line, column),
         )
 
@@ -150,7 +151,8 @@ def load_file(
             raw = path.read_bytes()
         except OSError as error:
             reason = error.strerror or str(error)
-            return LoadedFile(None, source, [finding("PV012", f"cannot read {display}: {reason}")])
+            message = msg("cannot read {file}: {reason}", file=display, reason=reason)
+            return LoadedFile(None, source, [finding("PV012", message)])
         text, problem = decode(raw, display)
         if text is None:
             assert problem is not None
@@ -172,15 +174,18 @@ def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    # The parser's own words (English) are the problem; planverk's hints are translated.
+    problem = f"{problem} ({context})" if context else str(problem)
+    message = msg("invalid YAML: {problem}", problem=problem)
     if mark is None:
         return finding("PV001", message, Position(display, 1, 1))
     line, column = mark.line, mark.column
-    if "unexpected ':'" in str(problem):
-        message += ": inside { } or [ ], quote values that contain ':', e.g. time: '09:00-10:00'"
+    if "unexpected ':'" in problem:
+        message = msg("invalid YAML: {problem}: inside {{ }} or [ ], quote values that contain ':', "
+                      "e.g. time: '09:00-10:00'", problem=problem)
     lines = text.splitlines()
     if line < len(lines) and "\t" in lines[line][: column + 1]:
-        message = "a tab character: YAML is indented with spaces only, replace tabs by spaces"
+        message = msg("a tab character: YAML is indented with spaces only, replace tabs by spaces")
         column = lines[line].index("\t")
     return finding("PV001", message, Position(display, line + 1, column + 1))
 
@@ -249,7 +254,7 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV008",
-                            "a second YAML document ('---'): a plan file holds one document",
+                            msg("a second YAML document ('---'): a plan file holds one document"),
                             self.pos(event.start_mark),
                         )
                     )
@@ -258,8 +263,8 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV003",
-                            f"%YAML {version[0]}.{version[1]}: plans are read as YAML 1.2; "
-                            "remove the %YAML line",
+                            msg("%YAML {version}: plans are read as YAML 1.2; remove the %YAML line",
+                                version=f"{version[0]}.{version[1]}"),
                             self.pos(event.start_mark),
                         )
                     )
@@ -278,7 +283,7 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV001",
-                            "a mapping key must be plain text, not a list, mapping or alias",
+                            msg("a mapping key must be plain text, not a list, mapping or alias"),
                             self.pos(event.start_mark),
                         )
                     )
@@ -291,8 +296,8 @@ class _Builder:
                     self.findings.append(
                         finding(
                             "PV002",
-                            f"duplicate key '{key}' (first at line {first.line}): "
-                            "YAML would keep only one; remove or rename one of them",
+                            msg("duplicate key '{key}' (first at line {line}): YAML would keep only "
+                                "one; remove or rename one of them", key=key, line=str(first.line)),
                             key_pos,
                             first,
                         )
@@ -329,7 +334,7 @@ class _Builder:
             elif kind is ev.AliasEvent:
                 target = self.anchors.get(event.anchor)
                 if target is None:
-                    raise _Abort(finding("PV001", f"unknown alias '*{event.anchor}'", position))
+                    raise _Abort(finding("PV001", msg("unknown alias '*{alias}'", alias=event.anchor), position))
                 value, size = target
                 self.alias_nodes += size
                 self.nodes += size - 1  # counted as expanded, so nested anchors grow too
@@ -337,8 +342,8 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV004",
-                            f"aliases expand to more than {MAX_ALIAS_NODES:,} values: "
-                            "write the data out instead of nesting aliases",
+                            msg("aliases expand to more than {limit} values: write the data out "
+                                "instead of nesting aliases", limit=MAX_ALIAS_NODES),
                             position,
                         )
                     )
@@ -354,7 +359,7 @@ class _Builder:
             raise _Abort(
                 finding(
                     "PV006",
-                    "the file is empty: a plan file holds a mapping such as 'plan:' or 'events:'",
+                    msg("the file is empty: a plan file holds a mapping such as 'plan:' or 'events:'"),
                     Position(self.source.file, 1, 1),
                 )
             )
@@ -363,7 +368,7 @@ class _Builder:
     def _check_collection_tag(self, event: Any, position: Position) -> None:
         tag = event.tag
         if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
-            raise _Abort(finding("PV009", f"tag '{tag}' is not read in plan files: remove it", position))
+            raise _Abort(finding("PV009", msg("tag '{tag}' is not read in plan files: remove it", tag=tag), position))
 
     def _scalar(self, event: Any, path: Path_, position: Position) -> Any:
         text = event.value

@@ -7,16 +7,17 @@ from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, WithJsonSchema
+from ..i18n import MessageError, msg
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 def _check_id(value: str) -> str:
     if not ID_PATTERN.match(value):
-        raise ValueError(
+        raise MessageError(msg(
             "an id uses lower-case letters a-z, digits, '-', '_' and '.', "
             "and starts with a letter or digit (e.g. 'steering-group')"
-        )
+        ))
     return value
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from ..i18n import MessageError, msg
 
 _NUMBER = re.compile(
     r"^\s*(?P<sign>[-+−])?\s*(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?"
@@ -63,16 +64,16 @@ def parse_quantity(value: Any) -> Quantity:
     if isinstance(value, Quantity):
         return value
     if isinstance(value, bool) or value is None:
-        raise ValueError("expected a number, e.g. 4,5 or '65 %'")
+        raise MessageError(msg("expected a number, e.g. 4,5 or '65 %'"))
     if isinstance(value, (int, float)):
         return Quantity(float(value))
     if not isinstance(value, str):
-        raise ValueError("expected a number, e.g. 4,5 or '65 %'")
+        raise MessageError(msg("expected a number, e.g. 4,5 or '65 %'"))
     match = _NUMBER.match(value)
     if match is None:
-        raise ValueError(
-            f"'{value}' is not a number: write e.g. 4,5, '65 %', '8 700' or '2,5 mill. kr'"
-        )
+        raise MessageError(msg(
+            "'{value}' is not a number: write e.g. 4,5, '65 %', '8 700' or '2,5 mill. kr'", value=value
+        ))
     digits = re.sub(r"[ \u00a0\u202f]", "", match["int"])
     number = float(f"{digits}.{match['frac']}" if match["frac"] else digits)
     if match["sign"] in ("-", "−"):
@@ -82,10 +83,10 @@ def parse_quantity(value: Any) -> Quantity:
         return Quantity(number, None, value)
     found = _UNITS.get(unit_text)
     if found is None:
-        raise ValueError(
-            f"'{value}': unknown unit '{match['unit']}'; write '%', 'kr', 'mill. kr' "
-            "or no unit (a score, a count)"
-        )
+        raise MessageError(msg(
+            "'{value}': unknown unit '{unit}'; write '%', 'kr', 'mill. kr' or no unit (a score, a count)",
+            value=value, unit=match["unit"],
+        ))
     unit, factor = found
     return Quantity(number * factor, unit, value)
 
@@ -94,9 +95,9 @@ def parse_money(value: Any) -> Quantity:
     """An amount in kroner: a bare number, or text with kr, MNOK, mill. kr, ..."""
     quantity = parse_quantity(value)
     if quantity.unit not in (None, "nok"):
-        raise ValueError(
-            f"'{value}' is not an amount in kroner: write e.g. '2,5 mill. kr' or 2500000"
-        )
+        raise MessageError(msg(
+            "'{value}' is not an amount in kroner: write e.g. '2,5 mill. kr' or 2500000", value=str(value)
+        ))
     return quantity
 
 
