@@ -69,15 +69,19 @@ CODES: dict[str, Code] = {
         Code("PV001", "invalid-yaml", E, "The file is not valid YAML (syntax, tabs used for indentation)."),
         Code("PV002", "duplicate-key", E, "A key appears twice in one mapping; YAML keeps only one, silently."),
         Code("PV003", "yaml-version", E, "A `%YAML` directive other than 1.2: plans are read by YAML 1.2 rules only."),
-        Code("PV004", "alias-limit", E, "Aliases expand beyond the bound planverk allows (a 'billion laughs' file)."),
+        Code("PV004", "alias-limit", E, "Aliases expand to more than 10,000 values or 1,000,000 characters of text (a 'billion laughs' file)."),
         Code("PV005", "encoding", E, "The file is not UTF-8 text."),
         Code("PV006", "empty-file", E, "The file holds no YAML document."),
         Code("PV007", "not-a-mapping", E, "A plan file must be a mapping of keys (plan, people, events ...)."),
         Code("PV008", "multiple-documents", E, "A plan file holds one YAML document; split further ones into files."),
         Code("PV009", "yaml-tag", E, "Only the standard tags !!str, !!int, !!float, !!bool and !!null are read."),
         Code("PV010", "missing-plan", E, "No `plan.yaml` in the plan folder, or the path does not exist."),
-        Code("PV011", "bad-include", E, "An include names no file, reads a file twice, or escapes the plan folder."),
+        Code("PV011", "bad-include", E, "An include names no file, is not a valid pattern, matches more than 1,000 files, or escapes the plan folder."),
         Code("PV012", "unreadable-file", E, "A plan file could not be read (permissions, a folder, ...)."),
+        Code("PV013", "nesting-depth", E, "Mappings and lists nested more than 64 levels deep."),
+        Code("PV014", "value-too-long", E, "A value (or key) longer than 100,000 characters, or a number of more than 64 characters."),
+        Code("PV015", "not-finite", E, "A number that is not finite (`.nan`, `.inf`, `1e999`): write the number."),
+        Code("PV016", "control-character", E, "A control character (NUL, ESC, BEL ...) written as an escape in a quoted text."),
         # Shape of the data
         Code("PV100", "unknown-key", E, "A key the model does not know; usually a typo (a did-you-mean hint follows)."),
         Code("PV101", "invalid-value", E, "A value of the wrong type or form: a date like 2017-02-30, a bad time, a missing field."),
@@ -99,6 +103,11 @@ CODES: dict[str, Code] = {
         Code("PV308", "recurrence-start", E, "A repeating event whose own date is not an occurrence of its rule (or whose rule gives none)."),
         Code("PV309", "exception-not-occurrence", W, "An `except` date that the series would not have had anyway."),
         Code("PV310", "slot-needs-date", E, "A slot of a multi-day event without the day it belongs to."),
+        Code("PV311", "slot-overlap", E, "Two slots of one event at overlapping times, neither in a room nor for people of its own."),
+        Code("PV312", "monthly-rule-skips-months", W, "A monthly rule with no date in some months of its range (`5th wednesday`, day 31); the skipped months are named."),
+        Code("PV320", "outside-phase", E, "An event, deadline or milestone dated outside the period of the phase it names."),
+        Code("PV321", "phases-overlap", W, "A phase that starts before the phase listed before it ends: phases follow each other in the order listed."),
+        Code("PV322", "no-phase", W, "An item that names no phase and falls in none, where (nearly) every other item has one."),
         # Bookings and calendar
         Code("PV400", "double-booked", E, "A person or group booked for two things at overlapping times."),
         Code("PV401", "room-double-booked", E, "A room booked for two things at overlapping times."),
@@ -122,6 +131,9 @@ CODES: dict[str, Code] = {
         Code("PV614", "duplicate-scorecard-key", E, "Two areas of a scorecard, or two questions of an area, share an id."),
         Code("PV620", "goal-cycle", E, "Goals that are each other's parents in a circle."),
         Code("PV621", "choice-outside-theme", E, "A chosen goal that is not under the theme the choice is made in."),
+        # Duplicates
+        Code("PV700", "duplicate-deadline", W, "The same deadline or milestone twice: same date, same or nearly the same task (case, punctuation, small words and typos aside)."),
+        Code("PV701", "duplicate-event", W, "The same meeting twice: same title, date and time, and not in other rooms or for other people."),
         # Silences
         Code("PV900", "unused-silence", W, "A silence that silences nothing: the finding is gone, remove the silence."),
         Code("PV901", "unknown-code", E, "A silence names a code planverk does not have."),
@@ -130,7 +142,13 @@ CODES: dict[str, Code] = {
 
 
 def finding(code: str, message: Message, position: Position | None = None, *related: Position) -> Finding:
-    """Create a finding with the severity the catalogue gives ``code``."""
+    """Create a finding with the severity the catalogue gives ``code``.
+
+    Raises TypeError when ``message`` is not a :class:`~planverk.i18n.Message` (a plain
+    string could not be translated).
+    """
+    if not isinstance(message, Message):
+        raise TypeError(f"{code}: a finding's message is a planverk.i18n.Message, not {message!r}")
     return Finding(code, CODES[code].severity, message, position, tuple(related))
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .diagnostics import CODES, Finding, Severity, finding
-from .i18n import msg
+from .i18n import msg, plural
 from .errors import InvalidPlanError
 from .model import Plan
 from .load.planfiles import Overlay, PlanSource, read_plan
@@ -169,7 +169,34 @@ def _silences(plan: Plan) -> dict[tuple[tuple[str | int, ...], str], tuple[str |
     return result
 
 
+MAX_PER_CODE = 100
+"""The most findings of one code a validation keeps; the rest are counted in one last
+finding of that code ('and 2,500 more like this'), so a file with thousands of duplicate
+keys is reported in a moment, and the summary still counts them all as one more."""
+
+
 def _finish(result: Validation) -> Validation:
     result.findings.sort(key=lambda f: f.sort_key)
+    counts: dict[str, int] = {}
+    for item in result.findings:
+        counts[item.code] = counts.get(item.code, 0) + 1
+    if max(counts.values(), default=0) <= MAX_PER_CODE:
+        return result
+    kept: list[Finding] = []
+    seen: dict[str, int] = {}
+    for item in result.findings:
+        seen[item.code] = seen.get(item.code, 0) + 1
+        if seen[item.code] <= MAX_PER_CODE:
+            kept.append(item)
+        elif seen[item.code] == MAX_PER_CODE + 1:
+            more = counts[item.code] - MAX_PER_CODE
+            kept.append(
+                finding(item.code, plural("and {count} more {code} like this, not shown: fix the ones "
+                                          "above, then validate again",
+                                          "and {count} more {code} like these, not shown: fix the ones "
+                                          "above, then validate again", more, code=item.code),
+                        item.position)
+            )
+    result.findings = kept
     return result
 

@@ -29,6 +29,10 @@ class Issue:
     """The plan item whose ``silence:`` may silence it."""
     related: tuple[Loc, ...] = ()
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.message, Message):
+            raise TypeError(f"{self.code}: an issue's message is a planverk.i18n.Message, not {self.message!r}")
+
 
 def listed(texts: list[Any], shown: int = 5) -> Items:
     """The first ``shown`` texts, comma-separated, and how many more there are."""

@@ -85,6 +85,13 @@ class Day:
 
 
 @dataclass(frozen=True, slots=True)
+class Month:
+    """A month for a message: ``februar 2025``, ``February 2025``."""
+
+    value: date
+
+
+@dataclass(frozen=True, slots=True)
 class Weekday:
     """The weekday of a date for a message: ``onsdag``, ``tysdag``, ``Wednesday``."""
 
@@ -124,6 +131,8 @@ def show(value: Any, language: str) -> str:
         return formatting.fmt_money(value.value, language=language)
     if isinstance(value, Day):
         return formatting.fmt_date(value.value, "full", language=language)
+    if isinstance(value, Month):
+        return formatting.fmt_date(value.value, "month", language=language)
     if isinstance(value, Weekday):
         return formatting.fmt_weekday(value.value, language=language)
     if isinstance(value, bool) or isinstance(value, str):

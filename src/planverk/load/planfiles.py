@@ -9,7 +9,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from ..i18n import msg
+from ..i18n import Message, msg
 from ..diagnostics import Finding, Position, finding
 from .yamlsource import SourceMap, load_file
 
@@ -64,6 +64,19 @@ def plan_folder(target: Path) -> Path:
 
 def locate_plan(target: Path) -> tuple[Path, Path] | Finding:
     """Return (plan folder, plan file) for a folder or a single plan file."""
+    try:
+        return _locate(target)
+    except OSError as error:  # a name too long for the file system, a loop of links
+        return finding("PV010", msg("{path} cannot be opened: {reason}", path=_short(display_path(target)),
+                                    reason=str(error.strerror or error)))
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """``text`` cut to ``limit`` characters for a message (a path may be thousands long)."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+def _locate(target: Path) -> tuple[Path, Path] | Finding:
     if target.is_dir():
         plan_file = target / PLAN_FILE
         if not plan_file.is_file():
@@ -76,7 +89,7 @@ def locate_plan(target: Path) -> tuple[Path, Path] | Finding:
     if target.is_file():
         return target.parent, target
     return finding("PV010", msg("{path} does not exist: give a plan folder or a plan file",
-                                path=display_path(target)))
+                                path=_short(display_path(target))))
 
 
 Overlay = Mapping[Path, str]
@@ -154,13 +167,17 @@ def _included_files(
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
             findings.append(
                 finding("PV011", msg("include '{pattern}' points outside the plan folder: a plan "
-                                     "includes only files inside its own folder", pattern=pattern), where)
+                                     "includes only files inside its own folder", pattern=_short(pattern)), where)
             )
             continue
-        matches = sorted(p for p in root.glob(pattern) if p.is_file())
+        matches, problem = _glob(root, pattern)
+        if problem:
+            findings.append(finding("PV011", msg("include '{pattern}' {problem}", pattern=_short(pattern),
+                                                 problem=problem), where))
+            continue
         if not matches:
             message = msg("include '{pattern}' matches no file in the plan folder ({folder})",
-                          pattern=pattern, folder=display_path(root))
+                          pattern=_short(pattern), folder=display_path(root))
             findings.append(finding("PV011", message, where))
             continue
         for match in matches:
@@ -169,12 +186,42 @@ def _included_files(
                 findings.append(
                     finding("PV011", msg("include '{pattern}' reaches {file}, a link to outside the "
                                          "plan folder: copy the file into the folder",
-                                         pattern=pattern, file=display_path(match)), where)
+                                         pattern=_short(pattern), file=display_path(match)), where)
                 )
             elif real not in seen:
                 seen.add(real)
                 result.append(match)
     return result
+
+
+MAX_INCLUDE_FILES = 1_000
+"""The most files one include pattern may match (PV011): a plan has a few dozen files, and
+a pattern such as '**' in a large folder would otherwise read everything below it."""
+
+MAX_PATTERN_PARTS = 32
+"""The most folder levels an include pattern may name (PV011)."""
+
+
+def _glob(root: Path, pattern: str) -> tuple[list[Path], Message | None]:
+    """The files ``pattern`` matches under ``root`` in a stable order, or why it cannot be used."""
+    if len(Path(pattern).parts) > MAX_PATTERN_PARTS or len(pattern) > 1_000:
+        return [], msg("is longer than an include may be ({levels} folder levels, {chars} characters)",
+                       levels=MAX_PATTERN_PARTS, chars=1_000)
+    matches: list[Path] = []
+    try:
+        for path in root.glob(pattern):
+            if path.is_file():
+                matches.append(path)
+                if len(matches) > MAX_INCLUDE_FILES:
+                    return [], msg("matches more than {limit} files: name the folder or the files the "
+                                   "plan needs, e.g. 'events/*.yaml'", limit=MAX_INCLUDE_FILES)
+    except ValueError as error:  # not a valid pattern, e.g. 'a**'
+        return [], msg("is not a valid pattern ({error}): use '*' within a name and '**' as a whole "
+                       "folder name", error=str(error))
+    except (OSError, RecursionError) as error:
+        reason = getattr(error, "strerror", None) or "too deep"
+        return [], msg("cannot be searched ({reason}): name the files the plan needs", reason=str(reason))
+    return sorted(matches), None
 
 
 def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:

@@ -133,7 +133,7 @@ def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) ->
             continue
         raised = (item.get("ctx") or {}).get("error")
         own = raised.message if isinstance(raised, MessageError) else None
-        if own is not None and own.template.startswith("an id uses"):
+        if own is not None and own.template.startswith(("an id uses", "an id names")):
             findings.append(finding("PV102", msg("{value}: {problem}", value=_describe(item["input"]), problem=own), where))
             continue
         if kind.startswith("date_"):

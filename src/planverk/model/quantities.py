@@ -7,6 +7,7 @@ can tell a percentage written on a KPI counted in kroner, and an amount written 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -66,7 +67,7 @@ def parse_quantity(value: Any) -> Quantity:
     if isinstance(value, bool) or value is None:
         raise MessageError(msg("expected a number, e.g. 4,5 or '65 %'"))
     if isinstance(value, (int, float)):
-        return Quantity(float(value))
+        return _finite(Quantity(float(value)))
     if not isinstance(value, str):
         raise MessageError(msg("expected a number, e.g. 4,5 or '65 %'"))
     match = _NUMBER.match(value)
@@ -80,7 +81,7 @@ def parse_quantity(value: Any) -> Quantity:
         number = -number
     unit_text = " ".join(match["unit"].lower().split())
     if not unit_text:
-        return Quantity(number, None, value)
+        return _finite(Quantity(number, None, value))
     found = _UNITS.get(unit_text)
     if found is None:
         raise MessageError(msg(
@@ -88,7 +89,13 @@ def parse_quantity(value: Any) -> Quantity:
             value=value, unit=match["unit"],
         ))
     unit, factor = found
-    return Quantity(number * factor, unit, value)
+    return _finite(Quantity(number * factor, unit, value))
+
+
+def _finite(quantity: Quantity) -> Quantity:
+    if not math.isfinite(quantity.value):
+        raise MessageError(msg("'{value}' is too large a number: check the value", value=str(quantity)))
+    return quantity
 
 
 def parse_money(value: Any) -> Quantity:
