@@ -193,7 +193,7 @@ def _finish(result: Validation) -> Validation:
             kept.append(
                 finding(item.code, plural("and {count} more {code} like this, not shown: fix the ones "
                                           "above, then validate again",
-                                          "and {count} more {code} like these, not shown: fix the ones "
+                                          "and {count} more {code} like this, not shown: fix the ones "
                                           "above, then validate again", more, code=item.code),
                         item.position)
             )
