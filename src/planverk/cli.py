@@ -141,12 +141,12 @@ def validate(
     2 bad usage or a plan that cannot be found or read.
     """
     from .reporters import REPORTERS
-    from .validate import validate_plan
+    from .validate import validate_plans
 
     targets = _targets(plans, plans_of)
     if not targets:
         return  # --plans-of: none of the files is in a plan
-    results = [validate_plan(path) for path in targets]
+    results = validate_plans(targets)
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"

@@ -113,8 +113,11 @@ CODES: dict[str, Code] = {
         Code("PV401", "room-double-booked", E, "A room booked for two things at overlapping times."),
         Code("PV402", "public-holiday", W, "A meeting on a Norwegian public holiday."),
         Code("PV403", "weekend", W, "A meeting on a Saturday or Sunday."),
+        Code("PV404", "quiet-period", W, "A meeting inside one of the plan's `quiet_periods` (school holidays, summer, Christmas); silence it on the event with the reason."),
+        Code("PV405", "booked-across-plans", W, "The same person (by e-mail address, else by id) or room booked at overlapping times in two plans validated together (`planverk validate plans/*/`); both plans and files are named."),
         # People and responsibility
         Code("PV500", "responsible-without-role", W, "A deadline's responsible person holds no role or membership in the plan."),
+        Code("PV501", "invalid-email", E, "A malformed e-mail address on a person, a group or a deadline's `deliver_to` (syntax only; nothing is looked up)."),
         # Goals, KPIs, measures, savings, scorecards
         Code("PV600", "target-against-direction", E, "A KPI target whose comparator points the wrong way (e.g. '<=' on a KPI where higher is better)."),
         Code("PV601", "target-worse-than-baseline", W, "A KPI target worse than its baseline, given the direction: check the source, or silence it with the reason."),

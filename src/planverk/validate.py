@@ -86,6 +86,21 @@ def validate_plan(target: Path, overlay: Overlay | None = None) -> Validation:
         return _validate(target, overlay)
 
 
+def validate_plans(targets: list[Path]) -> list[Validation]:
+    """:func:`validate_plan` for each target, then the checks across them (PV405)."""
+    from .checks.across import check_across
+
+    results = [validate_plan(target) for target in targets]
+    readable = [r for r in results if r.plan is not None and r.source is not None]
+    with gc_paused():
+        found = check_across([(r.plan, r.source) for r in readable])  # type: ignore[misc]
+    for result, findings in zip(readable, found):
+        if findings:
+            result.findings.extend(findings)
+            _finish(result)
+    return results
+
+
 def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> Validation:
     """:func:`validate_plan` for a command that needs a plan without errors.
 
@@ -129,6 +144,11 @@ def _validate(target: Path, overlay: Overlay | None) -> Validation:
     return _finish(result)
 
 
+ACROSS_PLANS = frozenset({"PV405"})
+"""Codes found only when plans are validated together: one plan alone cannot tell that
+their silences are unused."""
+
+
 def check_plan(plan: Plan, read: PlanSource) -> list[Finding]:
     """Run the semantic checks and apply the plan's silences."""
     from .checks import CHECKS, PlanIndex
@@ -149,7 +169,7 @@ def check_plan(plan: Plan, read: PlanSource) -> list[Finding]:
         if code not in CODES:
             message = msg("silence names '{code}', which is not a planverk code", code=code)
             findings.append(finding("PV901", message, locate(read.source, path)))
-        elif (item, code) not in used:
+        elif (item, code) not in used and code not in ACROSS_PLANS:
             findings.append(
                 finding("PV900", msg("nothing to silence: {code} is not reported here any more; "
                                      "remove this silence", code=code), locate(read.source, path))

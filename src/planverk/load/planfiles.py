@@ -19,6 +19,7 @@ COLLECTIONS = (
     "groups",
     "roles",
     "phases",
+    "quiet_periods",
     "events",
     "deadlines",
     "goals",
