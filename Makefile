@@ -28,7 +28,7 @@ docs:               ## regenerate the generated docs and the plan schema
 I18N := src/planverk/i18n
 
 messages:           ## extract findings' texts into planverk.pot, update the nb/nn catalogs, compile them (.mo are committed)
-	.venv/bin/pybabel extract --no-default-keywords -k msg -k plural:1,2 --no-location --sort-output \
+	.venv/bin/pybabel extract --no-default-keywords -k tr -k plural:1,2 --no-location --sort-output \
 		--project planverk --omit-header -o $(I18N)/planverk.pot src/planverk
 	for lang in nb nn; do \
 		.venv/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --no-wrap -i $(I18N)/planverk.pot \

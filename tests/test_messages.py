@@ -12,10 +12,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from conftest import ROOT
-from planverk.i18n import LOCALE_DIR, Items, msg, plural
+from planverk.i18n import LOCALE_DIR, Items, tr, plural
 
 SOURCE = ROOT / "src" / "planverk"
-KEYWORDS = {"msg": None, "plural": (1, 2)}  # as `make messages` extracts them
+KEYWORDS = {"tr": None, "plural": (1, 2)}  # as `make messages` extracts them
 LANGUAGES = ["nb", "nn"]
 
 
@@ -71,8 +71,8 @@ def test_the_compiled_catalog_is_the_po_file(language: str) -> None:
 
 
 def test_arguments_are_written_the_way_the_language_writes_them() -> None:
-    message = msg("the deadline {day} is outside {bounds}", day=date(2025, 3, 11),
-                  bounds=msg("the plan period ({start} to {end})", start=date(2025, 1, 1), end=date(2025, 2, 28)))
+    message = tr("the deadline {day} is outside {bounds}", day=date(2025, 3, 11),
+                  bounds=tr("the plan period ({start} to {end})", start=date(2025, 1, 1), end=date(2025, 2, 28)))
     assert message.render("nb") == "fristen 11. mars 2025 er utenfor planperioden (1. januar 2025 til 28. februar 2025)"
     assert message.render("nn") == "fristen 11. mars 2025 er utanfor planperioden (1. januar 2025 til 28. februar 2025)"
     assert str(message) == "the deadline 11 March 2025 is outside the plan period (1 January 2025 to 28 February 2025)"
@@ -84,4 +84,4 @@ def test_arguments_are_written_the_way_the_language_writes_them() -> None:
 
 
 def test_a_language_without_a_catalog_is_english() -> None:
-    assert msg("unknown key '{key}'", key="x").render("sv") == "unknown key 'x'"
+    assert tr("unknown key '{key}'", key="x").render("sv") == "unknown key 'x'"

@@ -33,7 +33,7 @@ def test_wheel_carries_the_templates_and_the_installed_package_reads_them(
         "import planverk, planverk.render.templates as t; "
         "print(planverk.__file__); print(t.builtin_root()); "
         "print(sorted(i.name for i in t.TemplateFolders.find().available())); "
-        "from planverk.i18n import msg; print(msg(\"unknown key '{key}'\", key='x').render('nn'))"
+        "from planverk.i18n import tr; print(tr(\"unknown key '{key}'\", key='x').render('nn'))"
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     done = subprocess.run(

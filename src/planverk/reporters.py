@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from .diagnostics import CODES, Finding, Position, Severity
-from .i18n import Message, msg, plural
+from .i18n import Message, tr, plural
 from .validate import Validation
 
 JSON_VERSION = 1
@@ -36,8 +36,8 @@ def summary(results: Sequence[Validation]) -> Message:
     in_files = plural("{count} file", "{count} files", files)
     if not errors and not warnings:
         plans = ", ".join(r.plan.plan.id for r in results if r.plan)
-        return msg("{plans}: no problems found in {files}", plans=plans, files=in_files)
-    return msg(
+        return tr("{plans}: no problems found in {files}", plans=plans, files=in_files)
+    return tr(
         "{errors}, {warnings} in {files}",
         errors=plural("{count} error", "{count} errors", errors),
         warnings=plural("{count} warning", "{count} warnings", warnings),
@@ -68,7 +68,7 @@ def report_human(
         for item in result.findings:
             where = str(item.position) if item.position else str(result.target)
             lang = language or result.language
-            also = "".join(" " + msg("(see {position})", position=str(p)).render(lang) for p in item.related)
+            also = "".join(" " + tr("(see {position})", position=str(p)).render(lang) for p in item.related)
             console.print(
                 f"{escape(where)}: [{styles[item.severity]}]{item.severity.value}[/] "
                 f"[bold]{item.code}[/] {escape(_message(item, result, language))}{escape(also)}"

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .diagnostics import CODES, Finding, Severity, finding
-from .i18n import msg, plural
+from .i18n import tr, plural
 from .errors import InvalidPlanError
 from .model import Plan
 from .load.planfiles import Overlay, PlanSource, read_plan
@@ -167,11 +167,11 @@ def check_plan(plan: Plan, read: PlanSource) -> list[Finding]:
         findings.append(finding(issue.code, issue.message, locate(read.source, issue.path), *related))
     for (item, code), path in silences.items():
         if code not in CODES:
-            message = msg("silence names '{code}', which is not a planverk code", code=code)
+            message = tr("silence names '{code}', which is not a planverk code", code=code)
             findings.append(finding("PV901", message, locate(read.source, path)))
         elif (item, code) not in used and code not in ACROSS_PLANS:
             findings.append(
-                finding("PV900", msg("nothing to silence: {code} is not reported here any more; "
+                finding("PV900", tr("nothing to silence: {code} is not reported here any more; "
                                      "remove this silence", code=code), locate(read.source, path))
             )
     return findings

@@ -17,7 +17,7 @@ from ..load.schema_errors import locate
 from ..load.yamlsource import SourceMap
 from ..model import Plan
 from .bookings import Booking, bookings
-from ..i18n import msg
+from ..i18n import tr
 from .context import PlanIndex, listed
 
 CODE = "PV405"
@@ -106,7 +106,7 @@ def check_across(plans: list[tuple[Plan, SourceMap]]) -> list[list[Finding]]:
         result[second.plan].append(
             finding(
                 CODE,
-                msg("{second} in plan '{plan}' ({file}) overlaps {first} in plan '{other_plan}' "
+                tr("{second} in plan '{plan}' ({file}) overlaps {first} in plan '{other_plan}' "
                     "({other_file}): {parties} booked in both plans; move one, or silence PV405 on "
                     "the event with the reason", second=second.booking.label, plan=ids[1],
                     file=files[1], first=first.booking.label, other_plan=ids[0], other_file=files[0],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..i18n import msg
+from ..i18n import tr
 from .context import Issue, Loc, PlanIndex
 
 
@@ -45,7 +45,7 @@ def check_addresses(index: PlanIndex) -> Iterator[Issue]:
         if problem is not None:
             yield Issue(
                 "PV501",
-                msg("'{address}' is not a valid e-mail address ({problem}): correct it, e.g. "
+                tr("'{address}' is not a valid e-mail address ({problem}): correct it, e.g. "
                     "'fornavn.etternavn@kommune.no'", address=address, problem=str(problem)),
                 path,
                 item,

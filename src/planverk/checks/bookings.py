@@ -9,7 +9,7 @@ from functools import lru_cache
 from datetime import date, datetime, timedelta
 
 from ..occurrences import span
-from ..i18n import Message, msg
+from ..i18n import Message, tr
 from ..model.times import TimeRange
 from .context import Issue, Loc, PlanIndex, listed
 
@@ -33,11 +33,11 @@ class Booking:
         """What is booked and when, for messages."""
         if not self.all_day:
             at = TimeRange(self.start.time(), self.end.time())
-            return msg("{title} on {day} {time}", title=self.title, day=self.start.date(), time=at)
+            return tr("{title} on {day} {time}", title=self.title, day=self.start.date(), time=at)
         if (self.end - self.start).days <= 1:
-            return msg("{title} on {day}", title=self.title, day=self.start.date())
+            return tr("{title} on {day}", title=self.title, day=self.start.date())
         last = (self.end - timedelta(microseconds=1)).date()
-        return msg("{title} from {first} to {last}", title=self.title, first=self.start.date(), last=last)
+        return tr("{title} from {first} to {last}", title=self.title, first=self.start.date(), last=last)
 
 
 def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list[Booking]]]:
@@ -114,7 +114,7 @@ def check_bookings(index: PlanIndex) -> Iterator[Issue]:
     for first, second, parties in _clashing_pairs(by_party).values():
         yield Issue(
             "PV400",
-            msg("{second} overlaps {first}: {parties} booked twice",
+            tr("{second} overlaps {first}: {parties} booked twice",
                 second=second.label, first=first.label, parties=listed(sorted(parties))),
             second.path,
             ("events", second.event),
@@ -123,7 +123,7 @@ def check_bookings(index: PlanIndex) -> Iterator[Issue]:
     for first, second, _ in _clashing_pairs(by_room).values():
         yield Issue(
             "PV401",
-            msg("room '{room}' is booked for {second} and {first}",
+            tr("room '{room}' is booked for {second} and {first}",
                 room=second.room, second=second.label, first=first.label),
             second.path,
             ("events", second.event),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from ..i18n import Items, msg
+from ..i18n import Items, tr
 from .context import Issue, PlanIndex, listed
 from .schedule import event_date_path
 
@@ -46,10 +46,10 @@ def check_days_off(index: PlanIndex) -> Iterator[Issue]:
             days = _days_listed(on_holiday)
             yield Issue(
                 "PV402",
-                (msg("'{title}' falls on a public holiday: {days} ({holidays}): add the dates "
+                (tr("'{title}' falls on a public holiday: {days} ({holidays}): add the dates "
                      "to repeat.except", title=event.title, days=days, holidays=", ".join(names))
                  if event.repeat else
-                 msg("'{title}' falls on a public holiday: {days} ({holidays})",
+                 tr("'{title}' falls on a public holiday: {days} ({holidays})",
                      title=event.title, days=days, holidays=", ".join(names))),
                 event_date_path(path, event),
                 path,
@@ -57,7 +57,7 @@ def check_days_off(index: PlanIndex) -> Iterator[Issue]:
         if on_weekend:
             yield Issue(
                 "PV403",
-                msg("'{title}' falls on a weekend: {days}", title=event.title, days=_days_listed(on_weekend)),
+                tr("'{title}' falls on a weekend: {days}", title=event.title, days=_days_listed(on_weekend)),
                 event_date_path(path, event),
                 path,
             )
@@ -82,12 +82,12 @@ def check_quiet_periods(index: PlanIndex) -> Iterator[Issue]:
             period = quiet[n]
             yield Issue(
                 "PV404",
-                (msg("'{title}' falls in the quiet period '{period}' ({start} to {end}): {days}; move "
+                (tr("'{title}' falls in the quiet period '{period}' ({start} to {end}): {days}; move "
                      "it, or add the dates to repeat.except, or silence PV404 on the event with the "
                      "reason it must be then", title=event.title, period=period.name,
                      start=period.start, end=period.end, days=_days_listed(days))
                  if event.repeat else
-                 msg("'{title}' falls in the quiet period '{period}' ({start} to {end}): {days}; move "
+                 tr("'{title}' falls in the quiet period '{period}' ({start} to {end}): {days}; move "
                      "it, or silence PV404 on the event with the reason it must be then",
                      title=event.title, period=period.name, start=period.start, end=period.end,
                      days=_days_listed(days))),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..i18n import Items, Message, msg
+from ..i18n import Items, Message, tr
 from ..model import Event, Plan
 from ..occurrences import Occurrence, occurrences
 
@@ -56,21 +56,21 @@ def each_reference(
 
 
 KIND_WORDS: dict[str, Message] = {
-    "people": msg("person"),
-    "groups": msg("group"),
-    "roles": msg("role"),
-    "phases": msg("phase"),
-    "events": msg("event"),
-    "deadlines": msg("deadline"),
-    "goals": msg("goal"),
-    "kpis": msg("KPI"),
-    "measures": msg("measure"),
-    "savings_targets": msg("savings target"),
-    "benefits": msg("benefit"),
-    "risks": msg("risk"),
-    "scorecards": msg("scorecard"),
-    "forms": msg("form"),
-    "references": msg("reference"),
+    "people": tr("person"),
+    "groups": tr("group"),
+    "roles": tr("role"),
+    "phases": tr("phase"),
+    "events": tr("event"),
+    "deadlines": tr("deadline"),
+    "goals": tr("goal"),
+    "kpis": tr("KPI"),
+    "measures": tr("measure"),
+    "savings_targets": tr("savings target"),
+    "benefits": tr("benefit"),
+    "risks": tr("risk"),
+    "scorecards": tr("scorecard"),
+    "forms": tr("form"),
+    "references": tr("reference"),
 }
 """What a message calls an item of each top-level list whose items have plan-wide ids."""
 

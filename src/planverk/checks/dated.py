@@ -8,20 +8,20 @@ from typing import Any
 
 from collections.abc import Callable
 
-from ..i18n import Message, msg
+from ..i18n import Message, tr
 from .context import Issue, Loc, PlanIndex
 
 
 def _MEASUREMENT(**args: Any) -> Message:
-    return msg("the measurement of {date} comes after one of {latest}: keep them in date order", **args)
+    return tr("the measurement of {date} comes after one of {latest}: keep them in date order", **args)
 
 
 def _ASSESSMENT(**args: Any) -> Message:
-    return msg("the assessment of {date} comes after one of {latest}: keep them in date order", **args)
+    return tr("the assessment of {date} comes after one of {latest}: keep them in date order", **args)
 
 
 def _STEP(**args: Any) -> Message:
-    return msg("the step of {date} comes after one of {latest}: keep them in date order", **args)
+    return tr("the step of {date} comes after one of {latest}: keep them in date order", **args)
 
 
 def _order(entries: Sequence[Any], path: Loc, key: str, what: Callable[..., Message]) -> Iterator[Issue]:

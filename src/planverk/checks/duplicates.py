@@ -17,7 +17,7 @@ from datetime import date, datetime
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from ..i18n import msg
+from ..i18n import tr
 from .context import Issue, Loc, PlanIndex
 
 FILLER = frozenset(
@@ -91,10 +91,10 @@ def _deadlines(index: PlanIndex) -> Iterator[Issue]:
                 args = {"task": this.task, "day": this.date, "other": other.id, "other_task": other.task}
                 yield Issue(
                     "PV700",
-                    msg("the milestone '{task}' on {day} repeats '{other}' ('{other_task}'): calendars "
+                    tr("the milestone '{task}' on {day} repeats '{other}' ('{other_task}'): calendars "
                         "and status would list it twice; remove one", **args)
                     if this.kind == "milestone" else
-                    msg("the deadline '{task}' on {day} repeats '{other}' ('{other_task}'): calendars "
+                    tr("the deadline '{task}' on {day} repeats '{other}' ('{other_task}'): calendars "
                         "and status would list it twice; remove one", **args),
                     ("deadlines", i),
                     ("deadlines", i),
@@ -134,7 +134,7 @@ def _meetings(index: PlanIndex) -> Iterator[Issue]:
                 other = index.plan.events[j]
                 yield Issue(
                     "PV701",
-                    msg("the event '{title}' on {when} repeats '{other}' (same title, date and time): "
+                    tr("the event '{title}' on {when} repeats '{other}' (same title, date and time): "
                         "calendars would show it twice; remove one, or give them their own rooms or "
                         "participants if both are meant", title=event.title, when=when, other=other.id),
                     path,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..model import Kpi
 from ..model.quantities import UNIT_WORDS, Quantity
 from .amounts import magnitude_issues
-from ..i18n import msg
+from ..i18n import tr
 from .context import Issue, Loc, PlanIndex
 
 _WRONG_WAY = {"higher": ("<", "<="), "lower": (">", ">=")}
@@ -33,7 +33,7 @@ def check_kpis(index: PlanIndex) -> Iterator[Issue]:
             if kpi.scale is not None and not kpi.scale.contains(value.value):
                 yield Issue(
                     "PV603",
-                    msg("{value} is outside the scale {min}-{max} of '{kpi}'", value=str(value),
+                    tr("{value} is outside the scale {min}-{max} of '{kpi}'", value=str(value),
                         min=kpi.scale.min, max=kpi.scale.max, kpi=kpi.name),
                     where,
                     path,
@@ -41,7 +41,7 @@ def check_kpis(index: PlanIndex) -> Iterator[Issue]:
             if value.unit is not None and value.unit != kpi.unit:
                 yield Issue(
                     "PV604",
-                    msg("'{value}' is written in {written}, but '{kpi}' has unit '{unit}': write the "
+                    tr("'{value}' is written in {written}, but '{kpi}' has unit '{unit}': write the "
                         "value without the unit, or change the KPI's 'unit'", value=str(value),
                         written=UNIT_WORDS[value.unit], kpi=kpi.name, unit=kpi.unit),
                     where,
@@ -58,10 +58,10 @@ def _target(kpi: Kpi, path: Loc) -> Iterator[Issue]:
     if comparator in _WRONG_WAY[kpi.direction]:
         yield Issue(
             "PV600",
-            (msg("the target '{comparator} {target}' points the wrong way: higher is better for this "
+            (tr("the target '{comparator} {target}' points the wrong way: higher is better for this "
                  "KPI; fix the comparator or the KPI's 'direction'", comparator=comparator, target=str(target.value))
              if kpi.direction == "higher" else
-             msg("the target '{comparator} {target}' points the wrong way: lower is better for this "
+             tr("the target '{comparator} {target}' points the wrong way: lower is better for this "
                  "KPI; fix the comparator or the KPI's 'direction'", comparator=comparator, target=str(target.value))),
             (*path, "target", "comparator"),
             path,
@@ -76,10 +76,10 @@ def _target(kpi: Kpi, path: Loc) -> Iterator[Issue]:
     if worse:
         yield Issue(
             "PV601",
-            (msg("the target {target} is worse than the baseline {baseline}, though higher is better "
+            (tr("the target {target} is worse than the baseline {baseline}, though higher is better "
                  "for '{kpi}'", target=str(target.value), baseline=str(baseline.value), kpi=kpi.name)
              if kpi.direction == "higher" else
-             msg("the target {target} is worse than the baseline {baseline}, though lower is better "
+             tr("the target {target} is worse than the baseline {baseline}, though lower is better "
                  "for '{kpi}'", target=str(target.value), baseline=str(baseline.value), kpi=kpi.name)),
             (*path, "target", "value"),
             path,

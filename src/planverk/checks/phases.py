@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model.base import Period
-from ..i18n import Items, Message, msg
+from ..i18n import Items, Message, tr
 from .context import Issue, Loc, PlanIndex
 from .schedule import event_date_path
 
@@ -36,21 +36,21 @@ def _items(index: PlanIndex) -> Iterator[Dated]:
             continue
         first = min(o.start.date() for o in found)
         last = max((o.end - timedelta(microseconds=1)).date() for o in found)
-        label = msg("the event '{title}'", title=event.title)
+        label = tr("the event '{title}'", title=event.title)
         yield Dated(path, event_date_path(path, event), label, first, last, event.phase)
     for i, deadline in enumerate(index.plan.deadlines):
-        label = (msg("the milestone '{task}'", task=deadline.task) if deadline.kind == "milestone"
-                 else msg("the deadline '{task}'", task=deadline.task))
+        label = (tr("the milestone '{task}'", task=deadline.task) if deadline.kind == "milestone"
+                 else tr("the deadline '{task}'", task=deadline.task))
         path = ("deadlines", i)
         yield Dated(path, (*path, "date"), label, deadline.date, deadline.date, deadline.phase)
 
 
 def _span(first: date, last: date) -> date | Message:
-    return first if first == last else msg("{first} to {last}", first=first, last=last)
+    return first if first == last else tr("{first} to {last}", first=first, last=last)
 
 
 def _phase_text(name: str, period: Period) -> Message:
-    return msg("phase '{phase}' ({start} to {end})", phase=name, start=period.start, end=period.end)
+    return tr("phase '{phase}' ({start} to {end})", phase=name, start=period.start, end=period.end)
 
 
 def check_phases(index: PlanIndex) -> Iterator[Issue]:
@@ -67,10 +67,10 @@ def check_phases(index: PlanIndex) -> Iterator[Issue]:
         if phase.period.start <= item.first and item.last <= phase.period.end:
             continue
         fitting = [p.id for p in phases if p.period.start <= item.first and item.last <= p.period.end]
-        hint = msg("name phase '{phase}'", phase=fitting[0]) if fitting else msg("correct the date or the phase")
+        hint = tr("name phase '{phase}'", phase=fitting[0]) if fitting else tr("correct the date or the phase")
         yield Issue(
             "PV320",
-            msg("{item} falls on {span}, outside its {phase}: {hint}", item=item.label,
+            tr("{item} falls on {span}, outside its {phase}: {hint}", item=item.label,
                 span=_span(item.first, item.last), phase=_phase_text(phase.name, phase.period), hint=hint),
             item.date_path,
             item.path,
@@ -90,7 +90,7 @@ def _overlaps(index: PlanIndex) -> Iterator[Issue]:
         if phase.period.start <= before.period.end and before.period.start <= phase.period.end:
             yield Issue(
                 "PV321",
-                msg("phase '{phase}' starts {start}, before the phase listed before it, '{before}', "
+                tr("phase '{phase}' starts {start}, before the phase listed before it, '{before}', "
                     "ends ({end}): phases follow each other in the order listed; start it {next} or end "
                     "the other earlier (silence this where they are meant to run side by side)",
                     phase=phase.name, start=phase.period.start, before=before.name,
@@ -119,10 +119,10 @@ def _unphased(index: PlanIndex, items: list[Dated]) -> Iterator[Issue]:
         span = _span(item.first, item.last)
         yield Issue(
             "PV322",
-            msg("{item} on {span} falls in no phase ({around}), though the plan's other items do: "
+            tr("{item} on {span} falls in no phase ({around}), though the plan's other items do: "
                 "name its phase, or widen a phase's period", item=item.label, span=span, around=around)
             if around is not None else
-            msg("{item} on {span} falls in no phase, though the plan's other items do: name its "
+            tr("{item} on {span} falls in no phase, though the plan's other items do: name its "
                 "phase, or widen a phase's period", item=item.label, span=span),
             item.date_path,
             item.path,
@@ -136,7 +136,7 @@ def _neighbours(index: PlanIndex, day: date) -> Items | None:
     after = min(starts, key=lambda p: p.period.start, default=None)
     parts = []
     if before is not None:
-        parts.append(msg("after '{phase}' ends {day}", phase=before.name, day=before.period.end))
+        parts.append(tr("after '{phase}' ends {day}", phase=before.name, day=before.period.end))
     if after is not None:
-        parts.append(msg("before '{phase}' starts {day}", phase=after.name, day=after.period.start))
+        parts.append(tr("before '{phase}' starts {day}", phase=after.name, day=after.period.start))
     return Items(tuple(parts)) if parts else None

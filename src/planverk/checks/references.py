@@ -7,7 +7,7 @@ from difflib import get_close_matches
 from itertools import chain
 
 from ..model import Invitation
-from ..i18n import Either, msg
+from ..i18n import Either, tr
 from .context import KIND_WORDS, Issue, Loc, PlanIndex, Reference, each_reference, one_reference
 from .steering_references import DEADLINES, GROUPS, OWNERS, steering_references
 
@@ -72,7 +72,7 @@ def check_references(index: PlanIndex) -> Iterator[Issue]:
     for ref, first, second in index.duplicates:
         yield Issue(
             "PV200",
-            msg("id '{id}' is already used at the related position ({kind}): ids are unique "
+            tr("id '{id}' is already used at the related position ({kind}): ids are unique "
                 "across the whole plan", id=ref, kind=KIND_WORDS[str(first[0])]),
             (*second, "id"),
             second,
@@ -83,17 +83,17 @@ def check_references(index: PlanIndex) -> Iterator[Issue]:
         if kind is None:
             near = get_close_matches(ref, index.ids_of(*kinds), n=1, cutoff=0.6)
             found = (
-                msg("no {kinds} has the id '{id}': did you mean '{near}'?",
+                tr("no {kinds} has the id '{id}': did you mean '{near}'?",
                     kinds=_kinds_text(kinds), id=ref, near=near[0])
                 if near else
-                msg("no {kinds} has the id '{id}': correct the reference, or add what is missing",
+                tr("no {kinds} has the id '{id}': correct the reference, or add what is missing",
                     kinds=_kinds_text(kinds), id=ref)
             )
             yield Issue("PV201", found, path, item)
         elif kind not in kinds:
             yield Issue(
                 "PV202",
-                msg("'{id}' is a {kind}, but a {kinds} belongs here", id=ref, kind=KIND_WORDS[kind],
+                tr("'{id}' is a {kind}, but a {kinds} belongs here", id=ref, kind=KIND_WORDS[kind],
                     kinds=_kinds_text(kinds)),
                 path,
                 item,
@@ -116,7 +116,7 @@ def _group_cycles(index: PlanIndex) -> Iterator[Issue]:
                         path = index.by_id[start][1]
                         yield Issue(
                             "PV203",
-                            msg("groups include each other in a circle: {circle}",
+                            tr("groups include each other in a circle: {circle}",
                                 circle=" -> ".join((*trail, start))),
                             (*path, "includes"),
                             path,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..model import Assessment, Question, Scorecard
 from collections.abc import Callable
 
-from ..i18n import Message, msg, plural
+from ..i18n import Message, tr, plural
 from .context import Issue, Loc, PlanIndex, listed
 
 
@@ -20,7 +20,7 @@ def _total_mismatch(
     if abs(added - stated) > 1e-9:
         yield Issue(
             "PV612",
-            msg("{what} add up to {added}, but the stated total is {stated}", what=what, added=added,
+            tr("{what} add up to {added}, but the stated total is {stated}", what=what, added=added,
                 stated=stated),
             (*path, "total"),
             item,
@@ -39,14 +39,14 @@ def _duplicates(
 
 def _framework(card: Scorecard, path: Loc) -> Iterator[Issue]:
     yield from _duplicates(
-        [a.id for a in card.areas], lambda ident: msg("area '{area}' appears twice", area=ident),
+        [a.id for a in card.areas], lambda ident: tr("area '{area}' appears twice", area=ident),
         path, "areas", path,
     )
     for a, area in enumerate(card.areas):
         area_path = (*path, "areas", a)
         yield from _duplicates(
             [q.id for q in area.questions],
-            lambda ident: msg(
+            lambda ident: tr(
                 "in area '{area}', question '{question}' appears twice", area=area.id, question=ident
             ),
             area_path,
@@ -56,14 +56,14 @@ def _framework(card: Scorecard, path: Loc) -> Iterator[Issue]:
         yield from _total_mismatch(
             area.total.value if area.total else None,
             [q.max.value for q in area.questions],
-            msg("the maxima of the questions in '{area}'", area=area.name),
+            tr("the maxima of the questions in '{area}'", area=area.name),
             area_path,
             path,
         )
     totals = [a.total.value for a in card.areas if a.total is not None]
     if len(totals) == len(card.areas):
         yield from _total_mismatch(
-            card.total.value if card.total else None, totals, msg("the areas' totals"), path, path
+            card.total.value if card.total else None, totals, tr("the areas' totals"), path, path
         )
 
 
@@ -78,7 +78,7 @@ def _scores(
     who = f"{assessment.organisation} {assessment.year}"
     for area_id, scores in assessment.scores.items():
         if area_id not in questions:
-            message = msg("'{area}' is not an area of '{card}'", area=area_id, card=card.title)
+            message = tr("'{area}' is not an area of '{card}'", area=area_id, card=card.title)
             yield Issue("PV613", message, (*at, "scores", area_id), path)
             continue
         for question_id, score in scores.items():
@@ -87,14 +87,14 @@ def _scores(
             if question is None:
                 yield Issue(
                     "PV613",
-                    msg("'{question}' is not a question of area '{area}'", question=question_id, area=area_id),
+                    tr("'{question}' is not a question of area '{area}'", question=question_id, area=area_id),
                     where,
                     path,
                 )
             elif score is not None and not 0 <= score.value <= question.max.value:
                 yield Issue(
                     "PV610",
-                    msg("{who} scores {score} on '{question}', whose maximum is {max}", who=who,
+                    tr("{who} scores {score} on '{question}', whose maximum is {max}", who=who,
                         score=str(score), question=f"{area_id}.{question_id}", max=str(question.max)),
                     where,
                     path,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 
 from ..model import Event, Slot
-from ..i18n import msg
+from ..i18n import tr
 from .context import Issue, Loc, PlanIndex
 
 
@@ -40,7 +40,7 @@ def _event_overlaps(index: PlanIndex, path: Loc, event: Event) -> Iterator[Issue
                 continue
             yield Issue(
                 "PV311",
-                msg("the slot '{slot}' ({time}) overlaps the slot '{other}' ({other_time}) on {day}: "
+                tr("the slot '{slot}' ({time}) overlaps the slot '{other}' ({other_time}) on {day}: "
                     "correct one of the times, or give the two their own rooms or participants if "
                     "they run side by side", slot=slot.topic, time=slot.time, other=earlier.topic,
                     other_time=earlier.time, day=at[0].date()),

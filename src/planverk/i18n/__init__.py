@@ -7,8 +7,8 @@ compiled from the ``.po`` next to it by ``make messages``), and each value is wr
 way :mod:`planverk.formatting` writes it for that language (dates, times, numbers), or
 rendered itself when it is a message. English needs no catalog: the template is the text.
 
-Mark texts with :func:`msg` and :func:`plural`; ``make messages`` extracts them with
-babel (keywords ``msg`` and ``plural:1,2``) into ``planverk.pot`` and updates the catalogs.
+Mark texts with :func:`tr` and :func:`plural`; ``make messages`` extracts them with
+babel (keywords ``tr`` and ``plural:1,2``) into ``planverk.pot`` and updates the catalogs.
 Values that are plan text (ids, titles, names as written) are passed as ``str`` and kept
 as they are; years and codes too, so that ``2025`` never becomes ``2 025``.
 """
@@ -107,7 +107,7 @@ class MessageError(ValueError):
         self.message = message
 
 
-def msg(template: str, /, **args: Any) -> Message:
+def tr(template: str, /, **args: Any) -> Message:
     """A message with named arguments; ``{{`` and ``}}`` write a literal brace."""
     return Message(template, tuple(args.items()))
 
@@ -166,7 +166,7 @@ def _either(value: Either, language: str) -> str:
     texts = [show(text, language) for text in value.texts]
     if len(texts) == 1:
         return texts[0]
-    return msg("{some} or {last}", some=", ".join(texts[:-1]), last=texts[-1]).render(language)
+    return tr("{some} or {last}", some=", ".join(texts[:-1]), last=texts[-1]).render(language)
 
 
 @cache

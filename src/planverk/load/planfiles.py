@@ -9,7 +9,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from ..i18n import Message, msg
+from ..i18n import Message, tr
 from ..diagnostics import Finding, Position, finding
 from .yamlsource import SourceMap, load_file
 
@@ -68,7 +68,7 @@ def locate_plan(target: Path) -> tuple[Path, Path] | Finding:
     try:
         return _locate(target)
     except OSError as error:  # a name too long for the file system, a loop of links
-        return finding("PV010", msg("{path} cannot be opened: {reason}", path=_short(display_path(target)),
+        return finding("PV010", tr("{path} cannot be opened: {reason}", path=_short(display_path(target)),
                                     reason=str(error.strerror or error)))
 
 
@@ -83,13 +83,13 @@ def _locate(target: Path) -> tuple[Path, Path] | Finding:
         if not plan_file.is_file():
             return finding(
                 "PV010",
-                msg("{folder} has no {file}: give a plan folder or a plan file (start one with "
+                tr("{folder} has no {file}: give a plan folder or a plan file (start one with "
                     "'planverk init')", folder=display_path(target), file=PLAN_FILE),
             )
         return target, plan_file
     if target.is_file():
         return target.parent, target
-    return finding("PV010", msg("{path} does not exist: give a plan folder or a plan file",
+    return finding("PV010", tr("{path} does not exist: give a plan folder or a plan file",
                                 path=_short(display_path(target))))
 
 
@@ -143,7 +143,7 @@ def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
 def _not_a_mapping(source: SourceMap) -> Finding:
     return finding(
         "PV007",
-        msg("a plan file is a mapping of keys such as 'plan:', 'people:' and 'events:'"),
+        tr("a plan file is a mapping of keys such as 'plan:', 'people:' and 'events:'"),
         source.values.get((), Position(source.file, 1, 1)),
     )
 
@@ -163,21 +163,21 @@ def _included_files(
     for index, pattern in enumerate(patterns):
         where = source.values.get(("include", index)) or source.values.get(("include",))
         if not isinstance(pattern, str) or not pattern.strip():
-            findings.append(finding("PV011", msg("an include is a file name or glob, e.g. 'events/*.yaml'"), where))
+            findings.append(finding("PV011", tr("an include is a file name or glob, e.g. 'events/*.yaml'"), where))
             continue
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
             findings.append(
-                finding("PV011", msg("include '{pattern}' points outside the plan folder: a plan "
+                finding("PV011", tr("include '{pattern}' points outside the plan folder: a plan "
                                      "includes only files inside its own folder", pattern=_short(pattern)), where)
             )
             continue
         matches, problem = _glob(root, pattern)
         if problem:
-            findings.append(finding("PV011", msg("include '{pattern}' {problem}", pattern=_short(pattern),
+            findings.append(finding("PV011", tr("include '{pattern}' {problem}", pattern=_short(pattern),
                                                  problem=problem), where))
             continue
         if not matches:
-            message = msg("include '{pattern}' matches no file in the plan folder ({folder})",
+            message = tr("include '{pattern}' matches no file in the plan folder ({folder})",
                           pattern=_short(pattern), folder=display_path(root))
             findings.append(finding("PV011", message, where))
             continue
@@ -185,7 +185,7 @@ def _included_files(
             real = match.resolve()
             if not real.is_relative_to(real_root):
                 findings.append(
-                    finding("PV011", msg("include '{pattern}' reaches {file}, a link to outside the "
+                    finding("PV011", tr("include '{pattern}' reaches {file}, a link to outside the "
                                          "plan folder: copy the file into the folder",
                                          pattern=_short(pattern), file=display_path(match)), where)
                 )
@@ -206,7 +206,7 @@ MAX_PATTERN_PARTS = 32
 def _glob(root: Path, pattern: str) -> tuple[list[Path], Message | None]:
     """The files ``pattern`` matches under ``root`` in a stable order, or why it cannot be used."""
     if len(Path(pattern).parts) > MAX_PATTERN_PARTS or len(pattern) > 1_000:
-        return [], msg("is longer than an include may be ({levels} folder levels, {chars} characters)",
+        return [], tr("is longer than an include may be ({levels} folder levels, {chars} characters)",
                        levels=MAX_PATTERN_PARTS, chars=1_000)
     matches: list[Path] = []
     try:
@@ -214,14 +214,14 @@ def _glob(root: Path, pattern: str) -> tuple[list[Path], Message | None]:
             if path.is_file():
                 matches.append(path)
                 if len(matches) > MAX_INCLUDE_FILES:
-                    return [], msg("matches more than {limit} files: name the folder or the files the "
+                    return [], tr("matches more than {limit} files: name the folder or the files the "
                                    "plan needs, e.g. 'events/*.yaml'", limit=MAX_INCLUDE_FILES)
     except ValueError as error:  # not a valid pattern, e.g. 'a**'
-        return [], msg("is not a valid pattern ({error}): use '*' within a name and '**' as a whole "
+        return [], tr("is not a valid pattern ({error}): use '*' within a name and '**' as a whole "
                        "folder name", error=str(error))
     except (OSError, RecursionError) as error:
         reason = getattr(error, "strerror", None) or "too deep"
-        return [], msg("cannot be searched ({reason}): name the files the plan needs", reason=str(reason))
+        return [], tr("cannot be searched ({reason}): name the files the plan needs", reason=str(reason))
     return sorted(matches), None
 
 
@@ -245,18 +245,18 @@ def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
         if key not in COLLECTIONS:
             hint = get_close_matches(str(key), COLLECTIONS, n=1)
             if key in ("plan", "include"):
-                message = msg("unknown key '{key}' in an included file: it belongs in plan.yaml only", key=key)
+                message = tr("unknown key '{key}' in an included file: it belongs in plan.yaml only", key=key)
             elif hint:
-                message = msg("unknown key '{key}' in an included file: did you mean '{near}'?",
+                message = tr("unknown key '{key}' in an included file: did you mean '{near}'?",
                               key=key, near=hint[0])
             else:
-                message = msg("unknown key '{key}' in an included file: an included file holds {keys}",
+                message = tr("unknown key '{key}' in an included file: an included file holds {keys}",
                               key=key, keys=", ".join(COLLECTIONS))
             merged.findings.append(finding("PV100", message, key_pos))
             continue
         if not isinstance(value, list):
             merged.findings.append(
-                finding("PV101", msg("'{key}' must be a list (items start with '- ')", key=key),
+                finding("PV101", tr("'{key}' must be a list (items start with '- ')", key=key),
                         source.values.get((key,)))
             )
             continue

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Finding, Position, finding
-from ..i18n import Message, MessageError, msg
+from ..i18n import Message, MessageError, tr
 from .yamlsource import SourceMap
 
 Loc = tuple[str | int, ...]
@@ -77,27 +77,27 @@ def _expected(item: Any) -> Message:
     """
     kind, ctx = item["type"], item.get("ctx") or {}
     if kind in ("string_type", "string_sub_type"):
-        return msg("expected text")
+        return tr("expected text")
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return msg("expected a whole number")
+        return tr("expected a whole number")
     if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
-        return msg("expected a number")
+        return tr("expected a number")
     if kind in ("bool_type", "bool_parsing"):
-        return msg("expected true or false")
+        return tr("expected true or false")
     if kind in ("list_type", "tuple_type", "set_type"):
-        return msg("expected a list (items start with '- ')")
+        return tr("expected a list (items start with '- ')")
     if kind in ("dict_type", "model_type", "model_attributes_type", "mapping_type"):
-        return msg("expected a mapping of keys and values")
+        return tr("expected a mapping of keys and values")
     if kind in ("literal_error", "enum"):
-        return msg("expected one of {choices}", choices=str(ctx.get("expected", "")))
+        return tr("expected one of {choices}", choices=str(ctx.get("expected", "")))
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bound = next(str(ctx[k]) for k in ("gt", "ge", "lt", "le") if k in ctx)
         sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<", "less_than_equal": "<="}[kind]
-        return msg("expected a number {sign} {bound}", sign=sign, bound=bound)
+        return tr("expected a number {sign} {bound}", sign=sign, bound=bound)
     if kind in ("string_too_short", "too_short"):
-        return msg("expected at least {min} (got fewer)", min=str(ctx.get("min_length", 1)))
+        return tr("expected at least {min} (got fewer)", min=str(ctx.get("min_length", 1)))
     if kind in ("too_long", "string_too_long"):
-        return msg("expected at most {max} (got more)", max=str(ctx.get("max_length", "")))
+        return tr("expected at most {max} (got more)", max=str(ctx.get("max_length", "")))
     return Message("{problem}", (("problem", str(item["msg"])),))  # pydantic's words, untranslated
 
 
@@ -113,44 +113,44 @@ def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) ->
             known = key_names(model) if model else []
             match = get_close_matches(key, known, n=1, cutoff=0.6)
             if key[:1].isdigit():
-                message = msg("unknown key '{key}': if it is the decimal part of a number such as 4,5, "
+                message = tr("unknown key '{key}': if it is the decimal part of a number such as 4,5, "
                               "quote the number (value: '4,5'): inside {{ }} a comma separates entries",
                               key=key)
             elif match:
-                message = msg("unknown key '{key}': did you mean '{near}'?", key=key, near=match[0])
+                message = tr("unknown key '{key}': did you mean '{near}'?", key=key, near=match[0])
             elif known:
-                message = msg("unknown key '{key}' (known keys: {keys})", key=key, keys=", ".join(known))
+                message = tr("unknown key '{key}' (known keys: {keys})", key=key, keys=", ".join(known))
             else:
-                message = msg("unknown key '{key}'", key=key)
+                message = tr("unknown key '{key}'", key=key)
             where = source.keys.get(loc) or locate(source, loc)
             findings.append(finding("PV100", message, where))
             continue
         where = locate(source, loc)
         field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or "plan"
         if kind == "missing":
-            findings.append(finding("PV101", msg("'{key}' is missing (required)", key=str(loc[-1])),
+            findings.append(finding("PV101", tr("'{key}' is missing (required)", key=str(loc[-1])),
                                     locate(source, loc[:-1])))
             continue
         raised = (item.get("ctx") or {}).get("error")
         own = raised.message if isinstance(raised, MessageError) else None
         if own is not None and own.template.startswith(("an id uses", "an id names")):
-            findings.append(finding("PV102", msg("{value}: {problem}", value=_describe(item["input"]), problem=own), where))
+            findings.append(finding("PV102", tr("{value}: {problem}", value=_describe(item["input"]), problem=own), where))
             continue
         if kind.startswith("date_"):
-            message = msg("{value} is not a valid date: write YYYY-MM-DD, a day the calendar has",
+            message = tr("{value} is not a valid date: write YYYY-MM-DD, a day the calendar has",
                           value=_describe(item["input"]))
         elif kind.startswith("datetime_"):
-            message = msg("{value} is not a valid date-time: write YYYY-MM-DDTHH:MM, a day the calendar has",
+            message = tr("{value} is not a valid date-time: write YYYY-MM-DDTHH:MM, a day the calendar has",
                           value=_describe(item["input"]))
         elif own is not None:
-            message = msg("{field}: {problem}", field=field, problem=own)
+            message = tr("{field}: {problem}", field=field, problem=own)
         elif "input" in item and kind not in ("value_error", "assertion_error"):
-            message = msg("{field}: {problem}, got {value}", field=field, problem=_expected(item),
+            message = tr("{field}: {problem}, got {value}", field=field, problem=_expected(item),
                           value=_describe(item["input"]))
         else:
-            message = msg("{field}: {problem}", field=field, problem=_expected(item))
+            message = tr("{field}: {problem}", field=field, problem=_expected(item))
         if loc in source.leading_zero:
-            message = msg("{problem}; it was read as a number and lost its leading zero: quote it, "
+            message = tr("{problem}; it was read as a number and lost its leading zero: quote it, "
                           "e.g. '0301'", problem=message)
         findings.append(finding("PV101", message, where))
     return findings

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..i18n import msg
+from ..i18n import tr
 from ..diagnostics import Finding, Position, finding
 
 Path_ = tuple[str | int, ...]
@@ -129,11 +129,11 @@ def _tagged(tag: str, text: str, pos: Position) -> Any:
         wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[name]
         if isinstance(value, wanted) and not (name != "bool" and isinstance(value, bool)):
             return float(value) if name == "float" else value
-        raise _Abort(finding("PV009", msg("'{text}' is not a valid !!{tag}", text=text, tag=name), pos))
+        raise _Abort(finding("PV009", tr("'{text}' is not a valid !!{tag}", text=text, tag=name), pos))
     raise _Abort(
         finding(
             "PV009",
-            msg("tag '{tag}' is not read in plan files: remove it (quote the value to make it text)", tag=tag),
+            tr("tag '{tag}' is not read in plan files: remove it (quote the value to make it text)", tag=tag),
             pos,
         )
     )
@@ -150,7 +150,7 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
         byte = raw[error.start]
         return None, finding(
             "PV005",
-            msg("byte {byte} is not UTF-8: save the file as UTF-8 (in Excel/Word exports, choose "
+            tr("byte {byte} is not UTF-8: save the file as UTF-8 (in Excel/Word exports, choose "
                 "'UTF-8' encoding)", byte=f"0x{byte:02x}"),
             Position(display, line, column),
         )
@@ -172,7 +172,7 @@ def load_file(
             raw = path.read_bytes()
         except OSError as error:
             reason = error.strerror or str(error)
-            message = msg("cannot read {file}: {reason}", file=display, reason=reason)
+            message = tr("cannot read {file}: {reason}", file=display, reason=reason)
             return LoadedFile(None, source, [finding("PV012", message)])
         text, problem = decode(raw, display)
         if text is None:
@@ -197,16 +197,16 @@ def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
     context = getattr(error, "context", None)
     # The parser's own words (English) are the problem; planverk's hints are translated.
     problem = f"{problem} ({context})" if context else str(problem)
-    message = msg("invalid YAML: {problem}", problem=problem)
+    message = tr("invalid YAML: {problem}", problem=problem)
     if mark is None:
         return finding("PV001", message, Position(display, 1, 1))
     line, column = mark.line, mark.column
     if "unexpected ':'" in problem:
-        message = msg("invalid YAML: {problem}: inside {{ }} or [ ], quote values that contain ':', "
+        message = tr("invalid YAML: {problem}: inside {{ }} or [ ], quote values that contain ':', "
                       "e.g. time: '09:00-10:00'", problem=problem)
     lines = text.splitlines()
     if line < len(lines) and "\t" in lines[line][: column + 1]:
-        message = msg("a tab character: YAML is indented with spaces only, replace tabs by spaces")
+        message = tr("a tab character: YAML is indented with spaces only, replace tabs by spaces")
         column = lines[line].index("\t")
     return finding("PV001", message, Position(display, line + 1, column + 1))
 
@@ -278,7 +278,7 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV008",
-                            msg("a second YAML document ('---'): a plan file holds one document"),
+                            tr("a second YAML document ('---'): a plan file holds one document"),
                             self.pos(event.start_mark),
                         )
                     )
@@ -287,7 +287,7 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV003",
-                            msg("%YAML {version}: plans are read as YAML 1.2; remove the %YAML line",
+                            tr("%YAML {version}: plans are read as YAML 1.2; remove the %YAML line",
                                 version=f"{version[0]}.{version[1]}"),
                             self.pos(event.start_mark),
                         )
@@ -307,7 +307,7 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV001",
-                            msg("a mapping key must be plain text, not a list, mapping or alias"),
+                            tr("a mapping key must be plain text, not a list, mapping or alias"),
                             self.pos(event.start_mark),
                         )
                     )
@@ -321,7 +321,7 @@ class _Builder:
                     self.findings.append(
                         finding(
                             "PV002",
-                            msg("duplicate key '{key}' (first at line {line}): YAML would keep only "
+                            tr("duplicate key '{key}' (first at line {line}): YAML would keep only "
                                 "one; remove or rename one of them", key=key, line=str(first.line)),
                             key_pos,
                             first,
@@ -360,7 +360,7 @@ class _Builder:
             elif kind is ev.AliasEvent:
                 target = self.anchors.get(event.anchor)
                 if target is None:
-                    raise _Abort(finding("PV001", msg("unknown alias '*{alias}'", alias=event.anchor), position))
+                    raise _Abort(finding("PV001", tr("unknown alias '*{alias}'", alias=event.anchor), position))
                 value, size, chars = target
                 self.alias_nodes += size
                 self.alias_bytes += chars
@@ -370,7 +370,7 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV004",
-                            msg("aliases expand to more than {limit} values: write the data out "
+                            tr("aliases expand to more than {limit} values: write the data out "
                                 "instead of nesting aliases", limit=MAX_ALIAS_NODES),
                             position,
                         )
@@ -379,7 +379,7 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV004",
-                            msg("aliases expand to more than {limit} characters of text: write the "
+                            tr("aliases expand to more than {limit} characters of text: write the "
                                 "text out where it is needed, or shorten it", limit=MAX_ALIAS_BYTES),
                             position,
                         )
@@ -391,7 +391,7 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV013",
-                            msg("nested more than {limit} levels deep: a plan needs a few levels; "
+                            tr("nested more than {limit} levels deep: a plan needs a few levels; "
                                 "check the brackets and the indentation here", limit=MAX_DEPTH),
                             position,
                         )
@@ -403,7 +403,7 @@ class _Builder:
             raise _Abort(
                 finding(
                     "PV006",
-                    msg("the file is empty: a plan file holds a mapping such as 'plan:' or 'events:'"),
+                    tr("the file is empty: a plan file holds a mapping such as 'plan:' or 'events:'"),
                     Position(self.source.file, 1, 1),
                 )
             )
@@ -412,7 +412,7 @@ class _Builder:
     def _check_collection_tag(self, event: Any, position: Position) -> None:
         tag = event.tag
         if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
-            raise _Abort(finding("PV009", msg("tag '{tag}' is not read in plan files: remove it", tag=tag), position))
+            raise _Abort(finding("PV009", tr("tag '{tag}' is not read in plan files: remove it", tag=tag), position))
 
     def _check_text(self, event: Any, position: Position) -> None:
         """Bound a scalar's length; refuse control characters (only ``"\\e"`` escapes make them)."""
@@ -421,7 +421,7 @@ class _Builder:
             raise _Abort(
                 finding(
                     "PV014",
-                    msg("a value of {length} characters; the most a value may have is {limit}: keep "
+                    tr("a value of {length} characters; the most a value may have is {limit}: keep "
                         "long texts in a document and refer to it", length=len(text), limit=MAX_SCALAR),
                     position,
                 )
@@ -432,7 +432,7 @@ class _Builder:
                 raise _Abort(
                     finding(
                         "PV016",
-                        msg("the control character {character} in a text: remove the escape that "
+                        tr("the control character {character} in a text: remove the escape that "
                             "writes it", character=f"U+{ord(found.group()):04X}"),
                         position,
                     )
@@ -447,7 +447,7 @@ class _Builder:
             raise _Abort(
                 finding(
                     "PV014",
-                    msg("a number of {length} characters; the most a number may have is {limit}: "
+                    tr("a number of {length} characters; the most a number may have is {limit}: "
                         "check the value", length=len(text), limit=MAX_NUMBER_DIGITS),
                     position,
                 )
@@ -470,7 +470,7 @@ def _number(value: Any, text: str, position: Position) -> Any:
         raise _Abort(
             finding(
                 "PV015",
-                msg("'{text}' is not a finite number: write the number, or leave the value out", text=text),
+                tr("'{text}' is not a finite number: write the number, or leave the value out", text=text),
                 position,
             )
         )

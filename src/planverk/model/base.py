@@ -7,14 +7,14 @@ from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, WithJsonSchema
-from ..i18n import MessageError, msg
+from ..i18n import MessageError, tr
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 def _check_id(value: str) -> str:
     if not ID_PATTERN.match(value):
-        raise MessageError(msg(
+        raise MessageError(tr(
             "an id uses lower-case letters a-z, digits, '-', '_' and '.', "
             "and starts with a letter or digit (e.g. 'steering-group')"
         ))
@@ -34,7 +34,7 @@ two ids never differ only in case, which would collide on Windows and macOS disk
 def _check_item_id(value: str) -> str:
     _check_id(value)
     if value.partition(".")[0] in WINDOWS_RESERVED:
-        raise MessageError(msg(
+        raise MessageError(tr(
             "an id names files, and Windows reserves '{name}' for a device: choose another, e.g. "
             "'{name}-1'", name=value.partition(".")[0]
         ))
@@ -91,7 +91,7 @@ command (calendars with their time zones, recurrences, holidays) works in that r
 
 def _check_day(value: date) -> date:
     if not FIRST_DAY <= value <= LAST_DAY:
-        raise MessageError(msg(
+        raise MessageError(tr(
             "{day} is outside the years planverk reads ({first}-{last}): check the year",
             day=value.isoformat(), first=str(FIRST_DAY.year), last=str(LAST_DAY.year)
         ))

@@ -9,7 +9,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
 from .quantities import Number
-from ..i18n import MessageError, msg
+from ..i18n import MessageError, tr
 
 Unit = Literal["score", "percent", "count", "nok"]
 Direction = Literal["higher", "lower"]
@@ -38,7 +38,7 @@ class Scale(Model):
     @model_validator(mode="after")
     def _check_order(self) -> Scale:
         if self.max <= self.min:
-            raise MessageError(msg("the scale's max ({max}) must be above its min ({min})", max=self.max, min=self.min))
+            raise MessageError(tr("the scale's max ({max}) must be above its min ({min})", max=self.max, min=self.min))
         return self
 
     def contains(self, value: float) -> bool:
@@ -130,7 +130,7 @@ class Kpi(Silenceable):
     @model_validator(mode="after")
     def _check_scale(self) -> Kpi:
         if self.unit == "score" and self.scale is None:
-            raise MessageError(msg("a KPI with unit 'score' needs its 'scale', e.g. {{min: 1, max: 6}}"))
+            raise MessageError(tr("a KPI with unit 'score' needs its 'scale', e.g. {{min: 1, max: 6}}"))
         return self
 
     @property

@@ -17,7 +17,7 @@ from .measures import Measure, SavingsTarget
 from .risks import Risk
 from .scorecards import Scorecard
 from .workbook import Form, Reference
-from ..i18n import MessageError, msg
+from ..i18n import MessageError, tr
 
 GroupKind = Literal[
     "steering-group",
@@ -133,10 +133,10 @@ class Role(Silenceable):
         if isinstance(value, str):
             match = _PERCENT.match(value)
             if not match:
-                raise MessageError(msg("'{value}' is not a percentage: write e.g. '50 %'", value=value))
+                raise MessageError(tr("'{value}' is not a percentage: write e.g. '50 %'", value=value))
             return float(match.group(1).replace(",", "."))
         if isinstance(value, bool) or not isinstance(value, (int, float, type(None))):
-            raise MessageError(msg("write the allocation as a percentage, e.g. '50 %'"))
+            raise MessageError(tr("write the allocation as a percentage, e.g. '50 %'"))
         return value
 
 

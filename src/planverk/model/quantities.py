@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
-from ..i18n import MessageError, msg
+from ..i18n import MessageError, tr
 
 _NUMBER = re.compile(
     r"^\s*(?P<approx>(?:ca|cirka|circa|approx|omkring|rundt|kring|om lag|anslagsvis|about)\b\.?|~)?"
@@ -86,14 +86,14 @@ def parse_quantity(value: Any) -> Quantity:
     if isinstance(value, Quantity):
         return value
     if isinstance(value, bool) or value is None:
-        raise MessageError(msg("expected a number, e.g. 4,5 or '65 %'"))
+        raise MessageError(tr("expected a number, e.g. 4,5 or '65 %'"))
     if isinstance(value, (int, float)):
         return _finite(Quantity(float(value)))
     if not isinstance(value, str):
-        raise MessageError(msg("expected a number, e.g. 4,5 or '65 %'"))
+        raise MessageError(tr("expected a number, e.g. 4,5 or '65 %'"))
     match = _NUMBER.match(value)
     if match is None:
-        raise MessageError(msg(
+        raise MessageError(tr(
             "'{value}' is not a number: write e.g. 4,5, '65 %', '8 700' or '2,5 mill. kr'", value=value
         ))
     digits = re.sub(r"[ \u00a0\u202f]", "", match["int"])
@@ -106,7 +106,7 @@ def parse_quantity(value: Any) -> Quantity:
         return _finite(Quantity(number, None, value, approximate))
     found = _UNITS.get(unit_text)
     if found is None:
-        raise MessageError(msg(
+        raise MessageError(tr(
             "'{value}': unknown unit '{unit}'; write '%', 'kr', 'mill. kr' or no unit (a score, a count)",
             value=value, unit=match["unit"],
         ))
@@ -116,7 +116,7 @@ def parse_quantity(value: Any) -> Quantity:
 
 def _finite(quantity: Quantity) -> Quantity:
     if not math.isfinite(quantity.value):
-        raise MessageError(msg("'{value}' is too large a number: check the value", value=str(quantity)))
+        raise MessageError(tr("'{value}' is too large a number: check the value", value=str(quantity)))
     return quantity
 
 
@@ -124,7 +124,7 @@ def parse_money(value: Any) -> Quantity:
     """An amount in kroner: a bare number, or text with kr, MNOK, mill. kr, ..."""
     quantity = parse_quantity(value)
     if quantity.unit not in (None, "nok"):
-        raise MessageError(msg(
+        raise MessageError(tr(
             "'{value}' is not an amount in kroner: write e.g. '2,5 mill. kr' or 2500000", value=str(value)
         ))
     return quantity

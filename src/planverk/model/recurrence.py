@@ -11,7 +11,7 @@ from pydantic import Field, StrictInt, field_validator, model_validator
 
 from .base import Day, Model, Text
 from .times import TimeSpec
-from ..i18n import MessageError, msg
+from ..i18n import MessageError, tr
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NORWEGIAN_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
@@ -80,7 +80,7 @@ class Repeat(Model):
     @classmethod
     def _check_every(cls, value: str) -> str:
         if not _EVERY.match(value.lower()):
-            raise MessageError(msg(
+            raise MessageError(tr(
                 "'{value}' is not a repeat interval: write e.g. 'week', '2 weeks' or 'month'", value=value
             ))
         return value
@@ -88,9 +88,9 @@ class Repeat(Model):
     @model_validator(mode="after")
     def _check_shape(self) -> Repeat:
         if self.until is not None and self.count is not None:
-            raise MessageError(msg("give either 'until' or 'count', not both"))
+            raise MessageError(tr("give either 'until' or 'count', not both"))
         if self.until is None and self.count is None:
-            raise MessageError(msg("a series needs an end: add 'until: YYYY-MM-DD' or 'count: N'"))
+            raise MessageError(tr("a series needs an end: add 'until: YYYY-MM-DD' or 'count: N'"))
         self.weekdays()
         self.monthly_days()
         return self
@@ -122,7 +122,7 @@ class Repeat(Model):
         for item in self._on_items():
             index = weekday_index(item)
             if index is None:
-                raise MessageError(msg("'{value}' is not a weekday (monday ... sunday)", value=item))
+                raise MessageError(tr("'{value}' is not a weekday (monday ... sunday)", value=item))
             days.append(index)
         return days
 
@@ -130,16 +130,16 @@ class Repeat(Model):
         """The n-th weekdays of a monthly series given in ``on``; empty when not given."""
         if self.frequency != "monthly":
             if self.frequency != "weekly" and self.on is not None:
-                raise MessageError(msg("'on' applies to weekly and monthly series only"))
+                raise MessageError(tr("'on' applies to weekly and monthly series only"))
             return []
         result = []
         for item in self._on_items():
             match = _NTH.match(item.lower())
             index = weekday_index(match.group(3)) if match else None
             if match is None or index is None:
-                raise MessageError(msg("'{value}': write the day of a monthly series as '2nd wednesday' or 'last friday'", value=item))
+                raise MessageError(tr("'{value}': write the day of a monthly series as '2nd wednesday' or 'last friday'", value=item))
             nth = -1 if match.group(2) else int(match.group(1))
             if not 1 <= nth <= 5 and nth != -1:
-                raise MessageError(msg("'{value}': a month has at most five of each weekday", value=item))
+                raise MessageError(tr("'{value}': a month has at most five of each weekday", value=item))
             result.append(MonthlyDay(nth=nth, weekday=index))
         return result

@@ -8,7 +8,7 @@ from datetime import time
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
-from ..i18n import MessageError, msg
+from ..i18n import MessageError, tr
 
 _CLOCK = r"(\d{1,2})[:.](\d{2})"
 _TIME_RANGE = re.compile(rf"^\s*{_CLOCK}\s*(?:[-–]\s*{_CLOCK})?\s*(\?)?\s*$")
@@ -32,9 +32,9 @@ class TimeRange:
 def _clock(hours: str, minutes: str, text: str) -> time:
     h, m = int(hours), int(minutes)
     if h == 24 and m == 0:
-        raise MessageError(msg("'{value}': write 24:00 as 23:59, or end the event on the next day", value=text))
+        raise MessageError(tr("'{value}': write 24:00 as 23:59, or end the event on the next day", value=text))
     if h > 23 or m > 59:
-        raise MessageError(msg("'{value}' is not a clock time (hours 00-23, minutes 00-59)", value=text))
+        raise MessageError(tr("'{value}' is not a clock time (hours 00-23, minutes 00-59)", value=text))
     return time(h, m)
 
 
@@ -43,15 +43,15 @@ def parse_time_range(value: Any) -> TimeRange:
     if isinstance(value, TimeRange):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
-        raise MessageError(msg(
+        raise MessageError(tr(
             "{value} was read as a number: write the time as HH:MM, e.g. '17:00' or '08:30-10:30'",
             value=str(value),
         ))
     if not isinstance(value, str):
-        raise MessageError(msg("expected a time like 08:30-10:30, 17:00 or 11:00? (uncertain)"))
+        raise MessageError(tr("expected a time like 08:30-10:30, 17:00 or 11:00? (uncertain)"))
     match = _TIME_RANGE.match(value)
     if not match:
-        raise MessageError(msg(
+        raise MessageError(tr(
             "'{value}' is not a time: write HH:MM or HH:MM-HH:MM, "
             "with a trailing '?' when the time is uncertain", value=value
         ))
