@@ -10,8 +10,8 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from .diagnostics import CODES, Finding, Position, Severity
-from .i18n import Message, tr, plural
+from .diagnostics import CODES, Finding, Position, Severity, printable
+from .i18n import Message, plural, tr
 from .validate import Validation
 
 JSON_VERSION = 1
@@ -66,7 +66,7 @@ def report_human(
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
     for result in results:
         for item in result.findings:
-            where = str(item.position) if item.position else str(result.target)
+            where = str(item.position) if item.position else printable(str(result.target))
             lang = language or result.language
             also = "".join(" " + tr("(see {position})", position=str(p)).render(lang) for p in item.related)
             console.print(
@@ -134,7 +134,7 @@ def report_github(
             props = []
             if item.position:
                 props += [
-                    f"file={_escape_property(item.position.file)}",
+                    f"file={_escape_property(printable(item.position.file))}",
                     f"line={item.position.line}",
                     f"col={item.position.column}",
                 ]

@@ -43,13 +43,16 @@ class Message:
     count: int = 0
 
     def render(self, language: str = "en") -> str:
-        """The text in ``language`` (``nb``, ``nn`` or ``en``; others fall back to English)."""
+        """The text in ``language`` (``nb``, ``nn`` or ``en``; others fall back to English),
+        control characters written as escapes (:func:`planverk.diagnostics.printable`)."""
         catalog = _catalog(language)
         if self.plural is None:
             text = catalog.gettext(self.template)
         else:
             text = catalog.ngettext(self.template, self.plural, self.count)
-        return text.format_map({name: show(value, language) for name, value in self.args})
+        from ..diagnostics import printable  # plan text in the arguments must not forge output
+
+        return printable(text.format_map({name: show(value, language) for name, value in self.args}))
 
     def __str__(self) -> str:
         return self.render("en")
@@ -68,6 +71,10 @@ class Either:
     """Alternatives for a message: ``person, group or role``."""
 
     texts: tuple[Any, ...]
+
+    def render(self, language: str) -> str:
+        """``A, B or C`` in ``language``."""
+        return _either(self, language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +132,8 @@ def show(value: Any, language: str) -> str:
         return value.render(language)
     if isinstance(value, Items):
         return _items(value, language)
-    if isinstance(value, Either):
-        return _either(value, language)
+    if hasattr(value, "render"):  # Either, and texts that know their own languages
+        return str(value.render(language))
     if isinstance(value, Money):
         return formatting.fmt_money(value.value, language=language)
     if isinstance(value, Day):
