@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..i18n import Items, Message, tr
+from ..i18n import Items, Message
+from ..load.planfiles import ITEM_WORDS
 from ..model import Event, Plan
 from ..occurrences import Occurrence, occurrences
 
@@ -55,23 +56,7 @@ def each_reference(
         yield (*(base or item), key, n), item, ref, kinds
 
 
-KIND_WORDS: dict[str, Message] = {
-    "people": tr("person"),
-    "groups": tr("group"),
-    "roles": tr("role"),
-    "phases": tr("phase"),
-    "events": tr("event"),
-    "deadlines": tr("deadline"),
-    "goals": tr("goal"),
-    "kpis": tr("KPI"),
-    "measures": tr("measure"),
-    "savings_targets": tr("savings target"),
-    "benefits": tr("benefit"),
-    "risks": tr("risk"),
-    "scorecards": tr("scorecard"),
-    "forms": tr("form"),
-    "references": tr("reference"),
-}
+KIND_WORDS: dict[str, Message] = {kind: word for kind, word in ITEM_WORDS.items() if kind != "goal_choices"}
 """What a message calls an item of each top-level list whose items have plan-wide ids."""
 
 KIND_NAMES = {kind: word.template for kind, word in KIND_WORDS.items()}
@@ -86,6 +71,11 @@ class PlanIndex:
     """Lookups over a validated plan: items by id, group members, event occurrences."""
 
     plan: Plan
+    absent: dict[str, str] = field(default_factory=dict)
+    """Ids of items left out of ``plan`` because they failed the schema, with their list:
+    references to them are not unknown, only not checkable further."""
+    unread: list[str] = field(default_factory=list)
+    """Files that could not be read: an id not found may be in one of them."""
     by_id: dict[str, tuple[str, Loc, Any]] = field(default_factory=dict)
     duplicates: list[tuple[str, Loc, Loc]] = field(default_factory=list)
 

@@ -79,16 +79,24 @@ def check_references(index: PlanIndex) -> Iterator[Issue]:
             ((*first, "id"),),
         )
     for path, item, ref, kinds in chain(_references(index), steering_references(index)):
-        kind = index.kind_of(ref)
+        kind = index.kind_of(ref) or index.absent.get(ref)
         if kind is None:
             near = get_close_matches(ref, index.ids_of(*kinds), n=1, cutoff=0.6)
-            found = (
-                tr("no {kinds} has the id '{id}': did you mean '{near}'?",
-                    kinds=_kinds_text(kinds), id=ref, near=near[0])
-                if near else
-                tr("no {kinds} has the id '{id}': correct the reference, or add what is missing",
-                    kinds=_kinds_text(kinds), id=ref)
-            )
+            unread = ", ".join(index.unread)
+            if near and index.unread:
+                found = tr("no {kinds} has the id '{id}': did you mean '{near}'? (or it is in {files}, "
+                           "which could not be read)", kinds=_kinds_text(kinds), id=ref, near=near[0],
+                           files=unread)
+            elif near:
+                found = tr("no {kinds} has the id '{id}': did you mean '{near}'?",
+                           kinds=_kinds_text(kinds), id=ref, near=near[0])
+            elif index.unread:
+                found = tr("no {kinds} has the id '{id}': correct the reference, or add what is missing "
+                           "(or it is in {files}, which could not be read)",
+                           kinds=_kinds_text(kinds), id=ref, files=unread)
+            else:
+                found = tr("no {kinds} has the id '{id}': correct the reference, or add what is missing",
+                           kinds=_kinds_text(kinds), id=ref)
             yield Issue("PV201", found, path, item)
         elif kind not in kinds:
             yield Issue(

@@ -35,6 +35,29 @@ COLLECTIONS = (
 )
 """Top-level lists that included files contribute to."""
 
+ITEM_WORDS: dict[str, Message] = {
+    "people": tr("person"),
+    "groups": tr("group"),
+    "roles": tr("role"),
+    "phases": tr("phase"),
+    "events": tr("event"),
+    "deadlines": tr("deadline"),
+    "goals": tr("goal"),
+    "goal_choices": tr("goal choice"),
+    "kpis": tr("KPI"),
+    "measures": tr("measure"),
+    "savings_targets": tr("savings target"),
+    "benefits": tr("benefit"),
+    "risks": tr("risk"),
+    "scorecards": tr("scorecard"),
+    "forms": tr("form"),
+    "references": tr("reference"),
+}
+"""What a message calls an item of each top-level list, in the plan's language."""
+
+ITEM_NAMES = {kind: word.template for kind, word in ITEM_WORDS.items()}
+"""The same in English, for texts that are English only."""
+
 
 @dataclass
 class PlanSource:
@@ -48,6 +71,8 @@ class PlanSource:
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False
     """True when the plan could not be found or opened at all (exit code 2)."""
+    unread: list[str] = field(default_factory=list)
+    """Included files that could not be read as a plan file: their items are absent."""
 
 
 def display_path(path: Path) -> str:
@@ -235,9 +260,11 @@ def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
     merged.findings.extend(loaded.findings)
     if loaded.data is None:
         merged.unreadable = merged.unreadable or any(f.code == "PV012" for f in loaded.findings)
+        merged.unread.append(display)
         return
     if not isinstance(loaded.data, dict):
         merged.findings.append(_not_a_mapping(loaded.source))
+        merged.unread.append(display)
         return
     source = loaded.source
     for key, value in loaded.data.items():

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Finding, Position, finding
 from ..i18n import Message, MessageError, tr
+from .planfiles import ITEM_WORDS
 from .yamlsource import SourceMap
 
 Loc = tuple[str | int, ...]
@@ -101,8 +102,36 @@ def _expected(item: Any) -> Message:
     return Message("{problem}", (("problem", str(item["msg"])),))  # pydantic's words, untranslated
 
 
-def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) -> list[Finding]:
-    """One finding per Pydantic error, with positions and hints."""
+def _path_text(loc: Loc) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+
+
+def field_name(loc: Loc, data: Any = None) -> str | Message:
+    """What a message calls the value at ``loc``: ``time of event 'mote'``.
+
+    An item of a top-level list is named by its id, never by its index in the merged
+    plan (``events[9]`` may be the file's fifth event); its position names the file.
+    """
+    if len(loc) >= 2 and isinstance(loc[1], int) and loc[0] in ITEM_WORDS:
+        items = data.get(loc[0]) if isinstance(data, dict) else None
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        ref = item.get("id") if isinstance(item, dict) else None
+        kind = ITEM_WORDS[str(loc[0])]
+        rest = _path_text(loc[2:])
+        if isinstance(ref, str):
+            if rest:
+                return tr("{field} of {kind} '{id}'", field=rest, kind=kind, id=ref)
+            return tr("{kind} '{id}'", kind=kind, id=ref)
+        if rest:
+            return tr("{field} of a {kind} without an id", field=rest, kind=kind)
+        return tr("a {kind} without an id", kind=kind)
+    return _path_text(loc) or "plan"
+
+
+def convert(
+    error: ValidationError, root: type[BaseModel], source: SourceMap, data: Any = None
+) -> list[Finding]:
+    """One finding per Pydantic error, with positions and hints; ``data`` names items by id."""
     findings = []
     for item in error.errors(include_url=False):
         loc: Loc = tuple(item["loc"])
@@ -126,7 +155,7 @@ def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) ->
             findings.append(finding("PV100", message, where))
             continue
         where = locate(source, loc)
-        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or "plan"
+        field = field_name(loc, data)
         if kind == "missing":
             findings.append(finding("PV101", tr("'{key}' is missing (required)", key=str(loc[-1])),
                                     locate(source, loc[:-1])))
