@@ -100,3 +100,12 @@ def test_plan_path_too_long_for_the_file_system(target: str) -> None:
     assert result.code == 2
     assert "PV010" in result.out
     assert "Traceback" not in result.out + result.err
+
+
+def test_a_file_too_large_to_read_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from planverk.load import yamlsource
+
+    monkeypatch.setattr(yamlsource, "MAX_FILE_BYTES", 1_000)
+    (tmp_path / "plan.yaml").write_text(HEADER + "people:\n" + "  - {id: a, name: A}\n" * 100, encoding="utf-8")
+    result = run_cli("validate", str(tmp_path))
+    assert result.code == 1 and "PV014" in result.out and "split it into files" in result.out

@@ -104,7 +104,7 @@ CODES: dict[str, Code] = {
         Code("PV011", "bad-include", E, "An include names no file, is not a valid pattern, matches more than 1,000 files, or escapes the plan folder."),
         Code("PV012", "unreadable-file", E, "A plan file could not be read (permissions, a folder, ...)."),
         Code("PV013", "nesting-depth", E, "Mappings and lists nested more than 64 levels deep."),
-        Code("PV014", "value-too-long", E, "A value (or key) longer than 100,000 characters, or a number of more than 64 characters."),
+        Code("PV014", "value-too-long", E, "A value (or key) longer than 100,000 characters, a number of more than 64 characters, or a file over 64 MB."),
         Code("PV015", "not-finite", E, "A number that is not finite (`.nan`, `.inf`, `1e999`): write the number."),
         Code("PV016", "control-character", E, "A control character (NUL, ESC, BEL ...) written as an escape in a quoted text."),
         # Shape of the data

@@ -47,6 +47,9 @@ reader of a plan (the round-trip reader of fmt and the edits recurses) stays saf
 MAX_SCALAR = 100_000
 """The longest value (or key) in characters (PV014): a long description is a few thousand."""
 
+MAX_FILE_BYTES = 64_000_000
+"""The largest plan file (PV014); 100,000 events take about 20 MB."""
+
 MAX_NUMBER_DIGITS = 64
 """The most characters a plain number may have (PV014); amounts in kroner need about 15."""
 
@@ -173,6 +176,12 @@ def load_file(
     source = SourceMap(display)
     if text is None:
         try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                message = tr("{file} has {size} MB; the most a plan file may have is {limit} MB: "
+                             "split it into files with include:", file=display,
+                             size=round(size / 1e6), limit=MAX_FILE_BYTES // 1_000_000)
+                return LoadedFile(None, source, [finding("PV014", message, Position(display, 1, 1))])
             raw = path.read_bytes()
         except OSError as error:
             reason = error.strerror or str(error)
