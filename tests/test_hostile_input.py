@@ -109,3 +109,50 @@ def test_a_file_too_large_to_read_is_refused_before_it_is_read(tmp_path: Path, m
     (tmp_path / "plan.yaml").write_text(HEADER + "people:\n" + "  - {id: a, name: A}\n" * 100, encoding="utf-8")
     result = run_cli("validate", str(tmp_path))
     assert result.code == 1 and "PV014" in result.out and "split it into files" in result.out
+
+
+def test_every_date_of_the_model_is_a_bounded_day() -> None:
+    """A new date field must be a ``Day`` (1900-2199), or calendars overflow on year 1 or 9999."""
+    import typing
+    from datetime import date
+
+    from pydantic import BaseModel
+
+    from planverk.model import Plan
+    from planverk.model.base import _check_day
+
+    def bare_dates(annotation, bounded: bool = False):
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            base, *metadata = typing.get_args(annotation)
+            ok = bounded or any(getattr(m, "func", None) is _check_day for m in metadata)
+            yield from bare_dates(base, ok)
+        elif annotation is date:
+            if not bounded:
+                yield annotation
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return
+        else:
+            for arg in typing.get_args(annotation):
+                yield from bare_dates(arg, bounded)
+
+    seen: set[type] = set()
+    found = []
+
+    def walk(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, field in model.model_fields.items():
+            annotation = field.rebuild_annotation()
+            if list(bare_dates(annotation)):
+                found.append(f"{model.__name__}.{name}")
+            stack = [annotation]
+            while stack:
+                item = stack.pop()
+                if isinstance(item, type) and issubclass(item, BaseModel):
+                    walk(item)
+                stack.extend(typing.get_args(item))
+
+    walk(Plan)
+    assert found == [], f"date fields that are not Day: {found}"

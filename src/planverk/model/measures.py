@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import Id, Model, Period, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
 from .quantities import Money
 from .ratings import Rating
 from .words import MEASURE_STATUS, words
@@ -54,7 +54,7 @@ class Measure(Silenceable):
         default="proposed",
         description="'proposed' (default), 'decided', 'in-progress', 'realised' or 'dropped'.",
     )
-    decided_on: Date | None = Field(
+    decided_on: Day | None = Field(
         default=None,
         description="When it was decided (the council or board meeting); expected once the "
         "status is decided, in-progress or realised, and no effect is realised before it.",

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator
 
-from .base import Id, Model, Period, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
 from .benefits import Benefit
 from .events import Deadline, Event
 from .goals import Goal, GoalChoice
@@ -159,8 +159,8 @@ class QuietPeriod(Model):
     """A stretch of days without meetings: a school holiday, the summer weeks, Christmas."""
 
     name: Text = Field(description="Name, e.g. 'Vinterferie' or 'Fellesferie'.")
-    start: Date = Field(description="First day (YYYY-MM-DD).")
-    end: Date = Field(description="Last day, included (YYYY-MM-DD).")
+    start: Day = Field(description="First day (YYYY-MM-DD).")
+    end: Day = Field(description="Last day, included (YYYY-MM-DD).")
 
 
 class Plan(Model):
