@@ -88,10 +88,15 @@ def _norwegian(language: str) -> bool:
     return language in ("nb", "nn")
 
 
+def kind_name(value: Any) -> str:
+    """The type of ``value`` as a message names it: plan text is a ``str``."""
+    return "str" if isinstance(value, str) else type(value).__name__
+
+
 def _need(value: Any, kind: type | tuple[type, ...], what: str, filter_name: str) -> None:
     if not isinstance(value, kind) or isinstance(value, bool):
         raise TypeError(
-            f"the '{filter_name}' filter takes {what}, not {type(value).__name__} {value!r}"
+            f"the '{filter_name}' filter takes {what}, not {kind_name(value)} {value!r}"
         )
 
 

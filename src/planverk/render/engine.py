@@ -21,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace, missing
 
 from ..errors import TemplateError
-from ..formatting import markdown_text
+from ..formatting import kind_name, markdown_text
 from ..model.base import PlanText
 from ..load.planfiles import display_path
 from .filters import template_filters
@@ -84,7 +84,7 @@ class PlanUndefined(StrictUndefined):
             near = get_close_matches(str(name), [str(k) for k in obj], n=1)
             hint = f" (did you mean '{near[0]}'?)" if near else ""
             return f"no key '{name}'{hint}"
-        return f"{type(obj).__name__} has no '{name}'"
+        return f"{kind_name(obj)} has no '{name}'"
 
 
 def _finalize(value: Any) -> Any:

@@ -25,7 +25,7 @@ def when(item: OccurrenceView | DeadlineView | date, *, language: str) -> str:
     if isinstance(item, date):
         return formatting.fmt_when(item, language=language)
     raise TypeError(
-        f"the 'when' filter takes an occurrence, a deadline or a date, not {type(item).__name__}"
+        f"the 'when' filter takes an occurrence, a deadline or a date, not {formatting.kind_name(item)}"
     )
 
 
