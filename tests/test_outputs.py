@@ -168,3 +168,10 @@ def test_any_terminal_encoding_gets_text_not_a_traceback(encoding: str) -> None:
         assert "2024-2027" in text
     code, out = _run_with_encoding(encoding, "render", str(GRAN), "schedule", "--as-of", "2017-06-01")
     assert code == 0 and out.decode(encoding)
+
+
+def test_render_refuses_a_folder_that_holds_folders(tmp_path: Path) -> None:
+    (tmp_path / "repo" / "src").mkdir(parents=True)
+    result = run_cli("render", str(NORDRE), "-o", str(tmp_path / "repo"), "--as-of", "2018-09-01")
+    assert result.code == 2 and "holds folders" in result.err
+    assert sorted(p.name for p in (tmp_path / "repo").iterdir()) == ["src"]
