@@ -108,7 +108,7 @@ def test_a_file_too_large_to_read_is_refused_before_it_is_read(tmp_path: Path, m
     monkeypatch.setattr(yamlsource, "MAX_FILE_BYTES", 1_000)
     (tmp_path / "plan.yaml").write_text(HEADER + "people:\n" + "  - {id: a, name: A}\n" * 100, encoding="utf-8")
     result = run_cli("validate", str(tmp_path))
-    assert result.code == 1 and "PV014" in result.out and "split it into files" in result.out
+    assert result.code == 1 and "PV014" in result.out and "include:" in result.out
 
 
 def test_every_date_of_the_model_is_a_bounded_day() -> None:
