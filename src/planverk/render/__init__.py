@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..files import write_atomic
 from ..load.planfiles import display_path, plan_folder
+from ..model import Plan
 from ..validate import checked_plan
 from .context import build_context
 from .engine import environment, render_template
@@ -25,6 +26,10 @@ class Document:
     template: str
     filename: str
     text: str
+    language: str = "nb"
+    """The document's language: 'nb', 'nn' or 'en'."""
+    group: str | None = None
+    """The id of the group it is for (--group), else None."""
 
 
 def list_templates(
@@ -36,6 +41,30 @@ def list_templates(
 
 def _template_name(name: str) -> str:
     return name.removesuffix(SUFFIX)
+
+
+def checked_render(
+    target: Path, names: Sequence[str] = (), templates_dir: Path | None = None
+) -> tuple[Plan, TemplateFolders, list[str]]:
+    """The validated plan, its template folders and the template names to render (default:
+    all), each name checked.
+
+    Raises :class:`UsageError` for an unknown template and :class:`InvalidPlanError` (with
+    the findings) when the plan has errors.
+    """
+    folders = TemplateFolders.find(plan_folder(target), templates_dir)
+    available = {t.name: t for t in folders.available()}
+    chosen = [_template_name(n) for n in names] or list(available)
+    for name in chosen:
+        if name not in available:
+            near = get_close_matches(name, available, n=1)
+            hint = f"did you mean '{near[0]}'? " if near else ""
+            raise UsageError(f"no template '{name}': {hint}available: {', '.join(available)}")
+    plan = checked_plan(
+        target, f"{display_path(target)} has errors: fix them first; nothing was rendered"
+    ).plan
+    assert plan is not None
+    return plan, folders, chosen
 
 
 def render_plan(
@@ -50,18 +79,19 @@ def render_plan(
 
     Raises :class:`InvalidPlanError` (with the findings) when the plan has errors.
     """
-    folders = TemplateFolders.find(plan_folder(target), templates_dir)
-    available = {t.name: t for t in folders.available()}
-    chosen = [_template_name(n) for n in names] or list(available)
-    for name in chosen:
-        if name not in available:
-            near = get_close_matches(name, available, n=1)
-            hint = f"did you mean '{near[0]}'? " if near else ""
-            raise UsageError(f"no template '{name}': {hint}available: {', '.join(available)}")
-    plan = checked_plan(
-        target, f"{display_path(target)} has errors: fix them first; nothing was rendered"
-    ).plan
-    assert plan is not None
+    plan, folders, chosen = checked_render(target, names, templates_dir)
+    return render_documents(plan, folders, chosen, as_of=as_of, group=group)
+
+
+def render_documents(
+    plan: Plan,
+    folders: TemplateFolders,
+    names: Sequence[str],
+    *,
+    as_of: date,
+    group: str | None = None,
+) -> list[Document]:
+    """Render the named templates of ``folders`` for a plan that validates."""
     if group is not None and group not in {g.id for g in plan.groups}:
         near = get_close_matches(group, [g.id for g in plan.groups], n=1)
         hint = f"did you mean '{near[0]}'? " if near else ""
@@ -73,17 +103,28 @@ def render_plan(
     env = environment(folders, language)
     suffix = f"-{group}" if group else ""
     return [
-        Document(name, f"{name}{suffix}.md", render_template(env, folders, name + SUFFIX, context))
-        for name in chosen
+        Document(
+            name,
+            f"{name}{suffix}.md",
+            render_template(env, folders, name + SUFFIX, context),
+            language,
+            group,
+        )
+        for name in names
     ]
 
 
 def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
     """Write each document atomically into ``folder``; returns the paths written."""
+    return write_files([(d.filename, d.text) for d in documents], folder)
+
+
+def write_files(files: Sequence[tuple[str, str | bytes]], folder: Path) -> list[Path]:
+    """Write each (file name, text or bytes) atomically into ``folder``; returns the paths."""
     paths = []
-    for document in documents:
-        path = folder / document.filename
-        write_atomic(path, document.text)
+    for filename, content in files:
+        path = folder / filename
+        write_atomic(path, content)
         paths.append(path)
     return paths
 
@@ -91,7 +132,10 @@ def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
 __all__ = [
     "Document",
     "TemplateInfo",
+    "checked_render",
     "list_templates",
+    "render_documents",
     "render_plan",
     "write_documents",
+    "write_files",
 ]
