@@ -503,6 +503,55 @@ def ical(
     typer.echo(f"wrote {len(feeds)} feeds and index.html to {output}")
 
 
+@app.command()
+def site(
+    plans: PlansArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the site (replaced as a whole).")],
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="Where the site is published; calendar addresses start with it. Without it, "
+            "each page works its addresses out from where it is opened.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    reference_doc: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference-doc",
+            metavar="FILE",
+            help="A Word document whose styles, page set-up, header and footer the Word "
+            "downloads use (the municipality's template).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Build a static site for one or many plans: overview, documents (HTML and Word), calendars.
+
+    For an intranet, a SharePoint library or Pages: one stylesheet, nothing from other
+    servers, readable without JavaScript. The folder is replaced only once everything is
+    written. Refuses (exit 1, printing the findings) when a plan has errors.
+    """
+    from .publish.site import build_site
+
+    day = as_of.date() if as_of else date.today()
+    with _progress(1000, threshold=0) as advance:
+        built = build_site(
+            plans,
+            output,
+            as_of=day,
+            base_url=base_url,
+            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+            reference_doc=reference_doc,
+            progress=advance,
+        )
+    index = output / "index.html"
+    typer.echo(f"wrote the site for {', '.join(built.plans)} ({built.files} files) to {output}")
+    typer.echo(f"open {index.absolute().as_uri()} in a browser, or publish the folder {output}")
+
+
 class DocumentFormat(str, Enum):
     """What `render` writes."""
 
@@ -568,7 +617,8 @@ def render(
     if reference_doc is not None and output_format is not DocumentFormat.docx:
         raise UsageError("--reference-doc is for Word: add --format docx")
     day = as_of.date() if as_of else date.today()
-    model, folders, chosen = checked_render(plan, names or [], templates)
+    checked, folders, chosen = checked_render(plan, names or [], templates)
+    model = checked.plan
     documents = render_documents(model, folders, chosen, as_of=day, group=group)
     if output is None and len(documents) != 1:
         raise UsageError(f"{len(documents)} documents to render: give a folder to write them to with -o DIR")

@@ -12,7 +12,7 @@ from ..errors import UsageError
 from ..files import write_atomic
 from ..load.planfiles import display_path, plan_folder
 from ..model import Plan
-from ..validate import checked_plan
+from ..validate import Validation, checked_plan
 from .context import build_context
 from .engine import environment, render_template
 from .labels import LABELS
@@ -44,10 +44,13 @@ def _template_name(name: str) -> str:
 
 
 def checked_render(
-    target: Path, names: Sequence[str] = (), templates_dir: Path | None = None
-) -> tuple[Plan, TemplateFolders, list[str]]:
-    """The validated plan, its template folders and the template names to render (default:
-    all), each name checked.
+    target: Path,
+    names: Sequence[str] = (),
+    templates_dir: Path | None = None,
+    refusal: str = "nothing was rendered",
+) -> tuple[Validation, TemplateFolders, list[str]]:
+    """The plan's validation (its ``plan`` has no errors), its template folders and the
+    template names to render (default: all), each name checked.
 
     Raises :class:`UsageError` for an unknown template and :class:`InvalidPlanError` (with
     the findings) when the plan has errors.
@@ -60,11 +63,9 @@ def checked_render(
             near = get_close_matches(name, available, n=1)
             hint = f"did you mean '{near[0]}'? " if near else ""
             raise UsageError(f"no template '{name}': {hint}available: {', '.join(available)}")
-    plan = checked_plan(
-        target, f"{display_path(target)} has errors: fix them first; nothing was rendered"
-    ).plan
-    assert plan is not None
-    return plan, folders, chosen
+    result = checked_plan(target, f"{display_path(target)} has errors: fix them first; {refusal}")
+    assert result.plan is not None
+    return result, folders, chosen
 
 
 def render_plan(
@@ -79,8 +80,9 @@ def render_plan(
 
     Raises :class:`InvalidPlanError` (with the findings) when the plan has errors.
     """
-    plan, folders, chosen = checked_render(target, names, templates_dir)
-    return render_documents(plan, folders, chosen, as_of=as_of, group=group)
+    result, folders, chosen = checked_render(target, names, templates_dir)
+    assert result.plan is not None
+    return render_documents(result.plan, folders, chosen, as_of=as_of, group=group)
 
 
 def render_documents(
