@@ -26,6 +26,7 @@ import html
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -371,8 +372,7 @@ def site_files(
     from .docx import markdown_to_docx
 
     files: dict[str, bytes] = {"style.css": stylesheet().encode("utf-8"), MARKER: b"planverk site\n"}
-    total = sum(len(p.documents) + 1 for p in plans)
-    done = 0
+    words: list[tuple[str, SitePlan, Document, list[Picture]]] = []
     for site_plan in plans:
         slug = site_plan.slug
         feeds = calendar_feeds(site_plan.validation, source_date_epoch=source_date_epoch)
@@ -386,19 +386,22 @@ def site_files(
                 overview_pictures = pictures
             page_text = document_page(site_plan, document, as_of, pictures)
             files[f"{slug}/{_html_name(document)}"] = page_text.encode("utf-8")
-            files[f"{slug}/docx/{_docx_name(document)}"] = markdown_to_docx(
-                document.text,
-                language=document.language,
-                as_of=as_of,
-                pictures=pictures,
-                reference_doc=reference_doc,
-            )
-            done += 1
-            progress(done, total)
+            words.append((f"{slug}/docx/{_docx_name(document)}", site_plan, document, pictures))
         files[f"{slug}/index.html"] = overview_page(site_plan, as_of, overview_pictures).encode("utf-8")
-        done += 1
-        progress(done, total)
     files["index.html"] = front_page(plans, as_of).encode("utf-8")
+
+    def word(job: tuple[str, SitePlan, Document, list[Picture]]) -> tuple[str, bytes]:
+        path, _, document, pictures = job
+        data = markdown_to_docx(
+            document.text, language=document.language, as_of=as_of, pictures=pictures, reference_doc=reference_doc
+        )
+        return path, data
+
+    # pandoc runs as its own process: a few at once use the machine's cores.
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        for done, (path, data) in enumerate(pool.map(word, words), 1):
+            files[path] = data
+            progress(done, len(words))
     return files
 
 
