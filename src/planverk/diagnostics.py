@@ -97,6 +97,11 @@ CODES: dict[str, Code] = {
         Code("PV308", "recurrence-start", E, "A repeating event whose own date is not an occurrence of its rule (or whose rule gives none)."),
         Code("PV309", "exception-not-occurrence", W, "An `except` date that the series would not have had anyway."),
         Code("PV310", "slot-needs-date", E, "A slot of a multi-day event without the day it belongs to."),
+        Code("PV311", "slot-overlap", E, "Two slots of one event at overlapping times, neither in a room nor for people of its own."),
+        Code("PV312", "monthly-rule-skips-months", W, "A monthly rule with no date in some months of its range (`5th wednesday`, day 31); the skipped months are named."),
+        Code("PV320", "outside-phase", E, "An event, deadline or milestone dated outside the period of the phase it names."),
+        Code("PV321", "phases-overlap", W, "A phase that starts before the phase listed before it ends: phases follow each other in the order listed."),
+        Code("PV322", "no-phase", W, "An item that names no phase and falls in none, where (nearly) every other item has one."),
         # Bookings and calendar
         Code("PV400", "double-booked", E, "A person or group booked for two things at overlapping times."),
         Code("PV401", "room-double-booked", E, "A room booked for two things at overlapping times."),
@@ -120,6 +125,9 @@ CODES: dict[str, Code] = {
         Code("PV614", "duplicate-scorecard-key", E, "Two areas of a scorecard, or two questions of an area, share an id."),
         Code("PV620", "goal-cycle", E, "Goals that are each other's parents in a circle."),
         Code("PV621", "choice-outside-theme", E, "A chosen goal that is not under the theme the choice is made in."),
+        # Duplicates
+        Code("PV700", "duplicate-deadline", W, "The same deadline or milestone twice: same date, same or nearly the same task (case, punctuation, small words and typos aside)."),
+        Code("PV701", "duplicate-event", W, "The same meeting twice: same title, date and time, and not in other rooms or for other people."),
         # Silences
         Code("PV900", "unused-silence", W, "A silence that silences nothing: the finding is gone, remove the silence."),
         Code("PV901", "unknown-code", E, "A silence names a code planverk does not have."),

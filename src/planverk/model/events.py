@@ -33,6 +33,10 @@ class Slot(Silenceable):
     id: Ref | None = Field(
         default=None, description="Stable id within the event; calendar UIDs derive from it."
     )
+    weekday: Text | None = Field(
+        default=None,
+        description="The slot's weekday as written in the source (e.g. 'onsdag'); checked against its day.",
+    )
     date: Date | None = Field(
         default=None, description="The day of the slot; required when the event spans days."
     )
