@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from .bookings import check_bookings
-from .calendar_days import check_days_off
+from .addresses import check_addresses
+from .calendar_days import check_days_off, check_quiet_periods
 from .context import Issue, PlanIndex
 from .dated import check_date_order
 from .duplicates import check_duplicates
@@ -43,7 +44,9 @@ CHECKS: tuple[Check, ...] = (
     check_bookings,
     check_duplicates,
     check_days_off,
+    check_quiet_periods,
     check_responsibilities,
+    check_addresses,
     check_goals,
     check_kpis,
     check_date_order,

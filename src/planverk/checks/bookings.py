@@ -31,7 +31,7 @@ class Booking:
         return f"{self.title} {_when(self.start, self.end, self.all_day)}"
 
 
-def _bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list[Booking]]]:
+def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list[Booking]]]:
     """Bookings by person/group id and by room."""
     by_party: dict[str, list[Booking]] = defaultdict(list)
     by_room: dict[str, list[Booking]] = defaultdict(list)
@@ -107,7 +107,7 @@ def _clashing_pairs(bookings_by_key: dict[str, list[Booking]]) -> dict[tuple[Loc
 
 def check_bookings(index: PlanIndex) -> Iterator[Issue]:
     """PV400 people and groups booked twice; PV401 rooms booked twice."""
-    by_party, by_room = _bookings(index)
+    by_party, by_room = bookings(index)
     for first, second, parties in _clashing_pairs(by_party).values():
         yield Issue(
             "PV400",

@@ -19,10 +19,17 @@ def _day(value: date) -> str:
 
 
 def plan_zone(index: PlanIndex) -> ZoneInfo | None:
-    """The plan's time zone, or None when its name is unknown."""
+    """The plan's time zone, or None when its name is unknown.
+
+    A name that reaches a folder of the zone database (``Europe``) or no file at all (too
+    long for the file system) is unknown too, like a name that is not in it.
+    """
+    name = index.plan.plan.timezone
+    if len(name) > 64:  # the longest IANA name has 32 characters
+        return None
     try:
-        return ZoneInfo(index.plan.plan.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 
@@ -31,7 +38,7 @@ def check_timezone(index: PlanIndex) -> Iterator[Issue]:
     if plan_zone(index) is None:
         yield Issue(
             "PV306",
-            f"'{index.plan.plan.timezone}' is not an IANA time zone: write e.g. 'Europe/Oslo'",
+            f"'{index.plan.plan.timezone[:80]}' is not an IANA time zone: write e.g. 'Europe/Oslo'",
             ("plan", "timezone"),
             ("plan",),
         )

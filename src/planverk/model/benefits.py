@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Id, Model, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
 
 BenefitType = Literal["quality", "time", "money"]
 
@@ -15,7 +15,7 @@ BenefitType = Literal["quality", "time", "money"]
 class RealisationStep(Model):
     """One dated step of a benefit's realisation plan."""
 
-    date: Date = Field(description="When the step is due.")
+    date: Day = Field(description="When the step is due.")
     step: Text = Field(description="What is done.")
     responsible: Refs = Field(
         default_factory=list, description="Person, role or group responsible."

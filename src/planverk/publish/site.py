@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import html
 import os
-import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,8 +31,8 @@ from datetime import date
 from pathlib import Path
 
 from .. import __version__, formatting
-from ..errors import OutputError, UsageError
-from ..files import umask
+from ..errors import UsageError
+from ..files import replace_folder
 from ..model import Plan
 from ..render import Document, checked_render, render_documents
 from ..render.filters import cell, when
@@ -410,12 +408,11 @@ def _is_ours(folder: Path) -> bool:
 
 
 def write_site_folder(files: dict[str, bytes], out: Path) -> None:
-    """Replace ``out`` by ``files``, as one: a failed run leaves the previous site as it was.
+    """Replace ``out`` by ``files`` as one (:func:`planverk.files.replace_folder`, as
+    ``planverk ical`` does): a failed run leaves the previous site as it was.
 
     A folder that holds anything but a site planverk wrote is never replaced.
     """
-    from ..ical.site import _swap
-
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} is a file: give a folder for the site")
     if out.is_dir() and not _is_ours(out):
@@ -423,23 +420,14 @@ def write_site_folder(files: dict[str, bytes], out: Path) -> None:
             f"{out} holds files planverk did not write there: give an empty or new folder, "
             "so that nothing of yours is replaced"
         )
-    parent = out.absolute().parent
-    staging: Path | None = None
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=parent))
-        os.chmod(staging, out.stat().st_mode & 0o7777 if out.is_dir() else 0o777 & ~umask())
+
+    def fill(staging: Path) -> None:
         for name in sorted(files):
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(files[name])
-        _swap(staging, out)
-        staging = None
-    except OSError as error:
-        raise OutputError(f"cannot write the site to {out}: {error.strerror or error}; it was left as it was") from error
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+
+    replace_folder(out, fill, what="the site")
 
 
 def build_site(
