@@ -141,7 +141,10 @@ def write_files(files: Sequence[tuple[str, str | bytes]], folder: Path) -> list[
         for filename, content in files:
             path = staging / filename
             path.unlink(missing_ok=True)
-            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8", newline="\n")
 
     replace_folder(folder, fill, carry=True, what="the documents")
     return [folder / filename for filename, _ in files]
