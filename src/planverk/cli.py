@@ -618,8 +618,8 @@ def render(
         raise UsageError("--reference-doc is for Word: add --format docx")
     day = as_of.date() if as_of else date.today()
     checked, folders, chosen = checked_render(plan, names or [], templates)
-    model = checked.plan
-    documents = render_documents(model, folders, chosen, as_of=day, group=group)
+    assert checked.plan is not None
+    documents = render_documents(checked.plan, folders, chosen, as_of=day, group=group)
     if output is None and len(documents) != 1:
         raise UsageError(f"{len(documents)} documents to render: give a folder to write them to with -o DIR")
     if output is None and output_format is DocumentFormat.docx and sys.stdout.isatty():
@@ -635,7 +635,7 @@ def render(
                 documents,
                 output_format.value,
                 as_of=day,
-                pictures=lambda document: document_pictures(model, document, day),
+                pictures=document_pictures,
                 reference_doc=reference_doc,
                 progress=advance,
             )

@@ -1,9 +1,12 @@
-"""Publishing for people outside git: Word and HTML documents, and a static site.
+"""Publishing a plan for people who never open its repository: pictures of its diagrams
+(:mod:`planverk.publish.pictures`), Word and HTML documents built on them, and a site.
 
 ``planverk render --format docx|html`` turns each rendered Markdown document into a Word
 document to print or a self-contained web page (:func:`publish_documents`);
 ``planverk site`` builds a static site for one or many plans (:mod:`.site`).
-Heavy libraries (pandoc, markdown-it) are loaded only when used.
+Heavy libraries (pandoc, markdown-it, matplotlib) are loaded only when used, and this
+module imports nothing of planverk's at load time: :mod:`planverk.render` imports
+:mod:`.pictures`.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..render import Document
-from .figures import Picture
+if TYPE_CHECKING:
+    from ..render import Document
+    from .figures import Picture
 
 FORMATS = ("md", "docx", "html")
 """What ``render --format`` writes: Markdown (the rendered text), Word, or HTML."""

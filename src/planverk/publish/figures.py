@@ -55,17 +55,27 @@ def markdown_alt(text: str) -> str:
     return re.sub(r"([\\\[\]`*_<>])", r"\\\1", text)
 
 
-def document_pictures(plan: Any, document: Any, as_of: date) -> list[Picture]:
-    """The pictures of one rendered document (a :class:`planverk.render.Document` of the
-    validated ``plan``), drawn offline; empty when it has no diagrams.
+def document_pictures(document: Any) -> list[Picture]:
+    """The pictures of one rendered document (a :class:`planverk.render.Document`), drawn
+    offline by :mod:`planverk.publish.pictures`, SVG and PNG; empty when it has none.
 
-    This is the one call publishing makes into :mod:`planverk.publish.pictures`, which
-    draws them; without that package nothing is drawn and diagrams are left out of DOCX
-    and HTML.
+    This is the one call publishing makes into the pictures package. Each picture keeps
+    the Mermaid text the Markdown shows for it, so that the block can be swapped for it.
     """
-    try:
-        from . import pictures
-    except ImportError:
+    if document.context is None:
         return []
-    draw = getattr(pictures, "document_pictures", None)
-    return list(draw(plan, document, as_of)) if draw is not None else []
+    from .pictures import draw, specs_for
+
+    pictures = []
+    for spec in specs_for(document.template, document.context.pictures):
+        drawn = draw(spec)
+        pictures.append(
+            Picture(
+                name=drawn.file.removesuffix(".svg"),
+                alt=drawn.alt,
+                svg=drawn.svg.decode("utf-8"),
+                png=drawn.png,
+                mermaid=spec.mermaid or None,
+            )
+        )
+    return pictures

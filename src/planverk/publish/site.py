@@ -379,7 +379,7 @@ def site_files(
         files[f"{slug}/calendars.html"] = calendars_page(site_plan, feeds, as_of, base_url).encode("utf-8")
         overview_pictures: list[Picture] = []
         for document in site_plan.documents:
-            pictures = document_pictures(site_plan.plan, document, as_of)
+            pictures = document_pictures(document)
             if document.template == "status-report" and document.group is None:
                 overview_pictures = pictures
             page_text = document_page(site_plan, document, as_of, pictures)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Any
 
 from ..errors import UsageError
 from ..files import replace_folder
@@ -30,6 +31,8 @@ class Document:
     """The document's language: 'nb', 'nn' or 'en'."""
     group: str | None = None
     """The id of the group it is for (--group), else None."""
+    context: Any = field(default=None, repr=False, compare=False)
+    """The :class:`~planverk.render.views.Context` it was rendered from (its pictures)."""
 
 
 def list_templates(
@@ -111,6 +114,7 @@ def render_documents(
             render_template(env, folders, name + SUFFIX, context),
             language,
             group,
+            context,
         )
         for name in names
     ]
