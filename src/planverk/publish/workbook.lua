@@ -4,6 +4,7 @@
 --   the built-in templates writes it) becomes one bordered box with its label at the top
 --   and room to write: 1 cm per blank row, at least 3 cm.
 -- * Other tables fill the width of the page, each column as wide as what it holds needs.
+-- * Pictures are as wide as the text (tall ones narrower, to fit the page).
 -- * The title page stands alone; then comes a table of contents on a page of its own (when
 --   the document has three or more top-level headings), listing the headings already, so
 --   that it reads right before Word updates its page numbers; then the body.
@@ -129,6 +130,22 @@ local function contents(doc, title)
     table.concat(entries),
     '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:br w:type="page"/></w:r></w:p>',
   })
+end
+
+-- A picture as wide as the text where it is wider than tall; a tall one (an organisation
+-- chart of many groups) narrower, so that it fits on the page with its heading.
+function Image(img)
+  if img.attributes.width or img.attributes.height then
+    return nil
+  end
+  local ok, mime, contents = pcall(pandoc.mediabag.fetch, img.src)
+  if not ok or mime ~= 'image/png' or #contents < 24 then
+    return nil
+  end
+  local width, height = string.unpack('>I4I4', contents, 17)
+  local share = math.min(100, math.floor(100 * width / height * 1.3))
+  img.attributes.width = tostring(share) .. '%'
+  return img
 end
 
 function Pandoc(doc)
