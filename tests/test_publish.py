@@ -34,7 +34,7 @@ def test_every_builtin_template_renders_to_word(plan: Path, tmp_path: Path) -> N
         parts = _docx(tmp_path / name)
         body = parts["word/document.xml"]
         assert 'w:val="Title"' in body  # the title page
-        assert "```mermaid" not in body and "gantt" not in body  # no diagram source as text
+        assert "```" not in body and "dateFormat" not in body and "flowchart" not in body  # no diagram source
         assert "footer" in parts["word/_rels/document.xml.rels"]
         assert any(n.startswith("word/footer") for n in parts)
 
@@ -51,6 +51,12 @@ def test_the_workbook_is_a_document_to_print(tmp_path: Path) -> None:
     # Headings one level up (the document's '# Title' is the title page).
     assert re.search(r'<w:pStyle w:val="Heading1" ?/>', body)
     # Fill-in areas are boxes with room to write (at least 3 cm), labelled.
+    # The timeline and the organisation chart are pictures, described for screen readers.
+    with zipfile.ZipFile(tmp_path / "workbook.docx") as document:
+        media = [n for n in document.namelist() if n.startswith("word/media/")]
+    assert len(media) == 2
+    descriptions = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', body)
+    assert len(descriptions) == 2 and all(len(d) > 30 for d in descriptions)
     boxes = re.findall(r'<w:trHeight w:val="(\d+)" w:hRule="atLeast"/>', body)
     assert boxes and all(int(height) >= 3 * 567 for height in boxes)
     assert "Skriv her" in body
@@ -120,6 +126,15 @@ def test_html_pages_need_nothing_from_elsewhere(plan: Path, tmp_path: Path) -> N
         assert not re.search(r'\b(src|href)="(https?:)?//', text.split("<main")[0])
         assert not re.search(r'<img [^>]*src="https?:', text)
         assert "```" not in text
+
+
+def test_html_shows_diagrams_as_inline_pictures_with_alt_text(tmp_path: Path) -> None:
+    result = run_cli("render", str(PLANS / "nordre-follo-2018"), "workbook", "-f", "html", AS_OF)
+    assert result.code == 0, result.err
+    svgs = re.findall(r"<svg [^>]*>", result.out)
+    assert len(svgs) == 2
+    assert all('role="img"' in svg and re.search(r'aria-label="[^"]{30,}"', svg) for svg in svgs)
+    assert "```" not in result.out and "flowchart" not in result.out
 
 
 def test_html_shows_fill_in_areas_as_boxes_and_plan_text_as_text(tmp_path: Path) -> None:
