@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
 from typing import Literal
 
 from pydantic import Field
@@ -51,6 +52,11 @@ class Measure(Silenceable):
     status: MeasureStatus = Field(
         default="proposed",
         description="'proposed' (default), 'decided', 'in-progress', 'realised' or 'dropped'.",
+    )
+    decided_on: Date | None = Field(
+        default=None,
+        description="When it was decided (the council or board meeting); expected once the "
+        "status is decided, in-progress or realised, and no effect is realised before it.",
     )
     goals: Refs = Field(default_factory=list, description="The goals it serves.")
     kpis: Refs = Field(default_factory=list, description="The KPIs that show its effect.")
