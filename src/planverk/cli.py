@@ -664,7 +664,7 @@ def render(
     A plan with errors is not rendered (exit 1); a template error exits with 2.
     """
     from .load.planfiles import display_path
-    from .render import checked_render, list_templates, render_documents, write_files
+    from .render import checked_render, list_templates, render_documents, write_documents, write_files
 
     if list_:
         for info in list_templates(plan, templates):
@@ -677,12 +677,17 @@ def render(
     day = as_of.date() if as_of else date.today()
     checked, folders, chosen = checked_render(plan, names or [], templates)
     assert checked.plan is not None
-    documents = render_documents(checked.plan, folders, chosen, as_of=day, group=group)
+    markdown = output_format is DocumentFormat.md
+    documents = render_documents(checked.plan, folders, chosen, as_of=day, group=group, mermaid=markdown)
     if output is None and len(documents) != 1:
         raise UsageError(f"{len(documents)} documents to render: give a folder to write them to with -o DIR")
     if output is None and output_format is DocumentFormat.docx and sys.stdout.isatty():
         raise UsageError("a Word document is not for the terminal: write it to a folder with -o DIR")
-    if output_format is DocumentFormat.md:
+    if markdown:
+        if output is not None:
+            for path in write_documents(documents, output):
+                typer.echo(f"wrote {display_path(path)}")
+            return
         files = [(d.filename, d.text) for d in documents]
     else:
         from .publish import publish_documents

@@ -19,6 +19,7 @@ import re
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import cache
@@ -58,6 +59,15 @@ def front_matter(markdown: str) -> FrontMatter:
         while rest and rest[0].strip():
             subtitle.append(rest.pop(0))
     return FrontMatter(title, " ".join(subtitle), "\n".join(rest))
+
+
+def _png_links(markdown: str, pictures: Sequence[Picture]) -> str:
+    """Image links to a picture's SVG pointed at its PNG, which every Word reads."""
+    for picture in pictures:
+        if picture.png is not None:
+            svg = re.escape(f"]({picture.name}.svg)")
+            markdown = re.sub(rf"(!\[[^\]\n]*){svg}", rf"\1]({picture.name}.png)", markdown)
+    return markdown
 
 
 @cache
@@ -142,7 +152,7 @@ def markdown_to_docx(
             suffix = "png" if picture.png is not None else "svg"
             return f"![{markdown_alt(picture.alt)}]({picture.name}.{suffix})"
 
-        front = front_matter(swap_diagrams(markdown, list(pictures), image))
+        front = front_matter(_png_links(swap_diagrams(markdown, list(pictures), image), pictures))
         meta = {"lang": words["locale"], "planverk-contents": words["contents"], "planverk-shift": "0"}
         if front.title:
             meta |= {"title": front.title, "subtitle": front.subtitle, "planverk-shift": "1"}

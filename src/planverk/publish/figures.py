@@ -57,17 +57,25 @@ def markdown_alt(text: str) -> str:
 
 def document_pictures(document: Any) -> list[Picture]:
     """The pictures of one rendered document (a :class:`planverk.render.Document`), drawn
-    offline by :mod:`planverk.publish.pictures`, SVG and PNG; empty when it has none.
+    offline by :mod:`planverk.publish.pictures`, SVG and PNG: those it links to as images
+    and those whose Mermaid text it shows; empty when it has none.
 
     This is the one call publishing makes into the pictures package. Each picture keeps
-    the Mermaid text the Markdown shows for it, so that the block can be swapped for it.
+    the Mermaid text, so that the block can be swapped for it.
     """
-    if document.context is None:
+    context = document.context
+    if context is None:
         return []
-    from .pictures import draw, specs_for
+    from .pictures import draw
 
+    linked = {spec.file for spec in document.pictures}
+    texts = {"gantt": context.diagrams.gantt, "org-chart": context.diagrams.org_chart}
     pictures = []
-    for spec in specs_for(document.template, document.context.pictures):
+    for spec in context.pictures.values():
+        mermaid = spec.mermaid or texts.get(spec.kind, "")
+        shown = spec.file in linked or (mermaid and f"```mermaid\n{mermaid.strip()}\n```" in document.text)
+        if not shown:
+            continue
         drawn = draw(spec)
         pictures.append(
             Picture(
@@ -75,7 +83,7 @@ def document_pictures(document: Any) -> list[Picture]:
                 alt=drawn.alt,
                 svg=drawn.svg.decode("utf-8"),
                 png=drawn.png,
-                mermaid=spec.mermaid or None,
+                mermaid=mermaid or None,
             )
         )
     return pictures

@@ -85,10 +85,12 @@ def load_plans(targets: Sequence[Path], as_of: date) -> list[SitePlan]:
         site_plan = SitePlan(_slug(plan), plan, validation)
         if any(other.slug == site_plan.slug for other in loaded):
             raise UsageError(f"two plans have the id '{site_plan.slug}': give each plan once")
-        site_plan.documents = render_documents(plan, folders, names, as_of=as_of)
+        site_plan.documents = render_documents(plan, folders, names, as_of=as_of, mermaid=False)
         if "workbook" in names:
             for group in plan.groups:
-                site_plan.documents += render_documents(plan, folders, ["workbook"], as_of=as_of, group=group.id)
+                site_plan.documents += render_documents(
+                    plan, folders, ["workbook"], as_of=as_of, group=group.id, mermaid=False
+                )
         loaded.append(site_plan)
     return loaded
 

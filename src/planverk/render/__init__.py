@@ -22,17 +22,26 @@ from .templates import SUFFIX, TemplateFolders, TemplateInfo
 
 @dataclass(frozen=True)
 class Document:
-    """A rendered document and the file name it is written to."""
+    """A rendered document, the file name it is written to, and the pictures it links to
+    (:class:`~planverk.publish.pictures.PictureSpec`, drawn when the document is written)."""
 
     template: str
     filename: str
     text: str
+    pictures: tuple[Any, ...] = ()
+    """The pictures it links to (:class:`~planverk.publish.pictures.PictureSpec`), drawn
+    when the document is written."""
     language: str = "nb"
     """The document's language: 'nb', 'nn' or 'en'."""
     group: str | None = None
     """The id of the group it is for (--group), else None."""
     context: Any = field(default=None, repr=False, compare=False)
     """The :class:`~planverk.render.views.Context` it was rendered from (its pictures)."""
+
+
+def _linked(text: str, specs: dict[str, Any]) -> tuple[Any, ...]:
+    """The pictures whose SVG the document shows as a Markdown image."""
+    return tuple(s for s in specs.values() if f"]({s.file})" in text)
 
 
 def list_templates(
@@ -78,14 +87,17 @@ def render_plan(
     as_of: date,
     group: str | None = None,
     templates_dir: Path | None = None,
+    mermaid: bool = True,
 ) -> list[Document]:
     """Validate the plan and render the named templates (default: all).
 
+    ``mermaid``: show the diagrams GitHub and GitLab draw as Mermaid (else every diagram
+    as an image link to its SVG, as documents converted to DOCX or HTML need).
     Raises :class:`InvalidPlanError` (with the findings) when the plan has errors.
     """
     result, folders, chosen = checked_render(target, names, templates_dir)
     assert result.plan is not None
-    return render_documents(result.plan, folders, chosen, as_of=as_of, group=group)
+    return render_documents(result.plan, folders, chosen, as_of=as_of, group=group, mermaid=mermaid)
 
 
 def render_documents(
@@ -95,8 +107,10 @@ def render_documents(
     *,
     as_of: date,
     group: str | None = None,
+    mermaid: bool = True,
 ) -> list[Document]:
-    """Render the named templates of ``folders`` for a plan that validates."""
+    """Render the named templates of ``folders`` for a plan that validates (``mermaid``:
+    as in :func:`render_plan`)."""
     if group is not None and group not in {g.id for g in plan.groups}:
         near = get_close_matches(group, [g.id for g in plan.groups], n=1)
         hint = f"did you mean '{near[0]}'? " if near else ""
@@ -104,26 +118,27 @@ def render_documents(
             f"--group '{group}' is not a group of the plan: {hint}see 'groups:' in the plan"
         )
     language = plan.plan.language
-    context = build_context(plan, LABELS[language], as_of=as_of, group=group)
+    context = build_context(plan, LABELS[language], as_of=as_of, group=group, mermaid=mermaid)
     env = environment(folders, language)
     suffix = f"-{group}" if group else ""
-    return [
-        Document(
-            name,
-            f"{name}{suffix}.md",
-            render_template(env, folders, name + SUFFIX, context),
-            language,
-            group,
-            context,
-        )
-        for name in names
-    ]
+    documents = []
+    for name in names:
+        text = render_template(env, folders, name + SUFFIX, context)
+        linked = _linked(text, context.pictures)
+        documents.append(Document(name, f"{name}{suffix}.md", text, linked, language, group, context))
+    return documents
 
 
 def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
-    """Write the documents into ``folder`` as one set; returns the paths written
-    (see :func:`write_files`)."""
-    return write_files([(d.filename, d.text) for d in documents], folder)
+    """Write the documents into ``folder`` as one set, each with the SVG of every picture
+    it links to beside it; returns the paths written (see :func:`write_files`)."""
+    pictures = {spec.file: spec for document in documents for spec in document.pictures}
+    drawn: dict[str, bytes] = {}
+    if pictures:
+        from ..publish.pictures import draw
+
+        drawn = {file: draw(spec, png=False).svg for file, spec in pictures.items()}
+    return write_files([*((d.filename, d.text) for d in documents), *drawn.items()], folder)
 
 
 def write_files(files: Sequence[tuple[str, str | bytes]], folder: Path) -> list[Path]:
