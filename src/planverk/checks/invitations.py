@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..i18n import tr
 from .context import Issue, PlanIndex
 
 
@@ -20,8 +21,8 @@ def check_invitations(index: PlanIndex) -> Iterator[Issue]:
                 continue
             yield Issue(
                 "PV313",
-                f"the invitation to '{title}' is to be sent by {invitation.send_by}, but the meeting "
-                f"is on {day}: give a send_by before the meeting",
+                tr("the invitation to '{title}' is to be sent by {send_by}, but the meeting is on "
+                   "{day}: give a send_by before the meeting", title=title, send_by=invitation.send_by, day=day),
                 (*where, "send_by"),
                 path,
             )
