@@ -36,6 +36,8 @@ class ReportFormat(str, Enum):
     human = "human"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
 
 
 class Language(str, Enum):
@@ -125,7 +127,8 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="human, json (versioned) or github (workflow annotations); "
+            help="human, json (versioned), github (workflow annotations), sarif (SARIF 2.1.0, "
+            "for GitHub code scanning) or gitlab (GitLab Code Quality report); "
             "auto picks github under GitHub Actions, else human.",
         ),
     ] = ReportFormat.auto,
