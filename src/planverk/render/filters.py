@@ -51,6 +51,15 @@ def paragraph(value: Any) -> str:
     return formatting.markdown_text(value)
 
 
+def autolink(address: Any) -> str:
+    """An e-mail address or URL as a Markdown autolink, ``<kari@example.no>``; text that
+    cannot stand in one (spaces, angle brackets, backslashes) is escaped text instead."""
+    text = str(address)
+    if text and not any(c.isspace() or c in "<>\\" for c in text):
+        return f"<{text}>"
+    return formatting.markdown_text(text, line_start=False)
+
+
 def template_filters(language: str) -> dict[str, Callable[..., str]]:
     """Every filter planverk adds to Jinja's own, bound to the document's language."""
     return {
@@ -58,5 +67,6 @@ def template_filters(language: str) -> dict[str, Callable[..., str]]:
         "when": partial(when, language=language),
         "names": names,
         "cell": cell,
+        "autolink": autolink,
         "paragraph": paragraph,
     }
