@@ -30,6 +30,11 @@ class Issue:
     related: tuple[Loc, ...] = ()
 
 
+def event_date_path(path: Loc, event: Event) -> Loc:
+    """Where an event's (first) day is written: its ``date``, or its ``start``."""
+    return (*path, "date") if event.date is not None else (*path, "start")
+
+
 def listed(texts: list[str], shown: int = 5) -> str:
     """The first ``shown`` texts, comma-separated, and how many more there are."""
     more = len(texts) - shown

@@ -11,7 +11,7 @@ from ..model import Event
 from ..model.recurrence import NORWEGIAN_WEEKDAYS, WEEKDAYS, weekday_index
 from ..model.times import TimeRange
 from ..occurrences import add_months, rule_dates
-from .context import Issue, Loc, PlanIndex, listed
+from .context import Issue, Loc, PlanIndex, event_date_path, listed
 
 
 def _day(value: date) -> str:
@@ -135,11 +135,6 @@ def check_period(index: PlanIndex) -> Iterator[Issue]:
             yield Issue("PV302", f"the phase runs outside {bounds}", ("phases", i, "period"), ("phases", i))
 
 
-def event_date_path(path: Loc, event: Event) -> Loc:
-    """Where an event's (first) day is written: its ``date``, or its ``start``."""
-    return (*path, "date") if event.date is not None else (*path, "start")
-
-
 def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
     """PV303: a written weekday must match its date."""
     items: list[tuple[Loc, Loc, str | None, date]] = []
@@ -248,7 +243,15 @@ def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
             continue
         generated = rule_dates(event.first_day, repeat)
         dates = set(generated)
-        if event.first_day not in dates:
+        if repeat.until is not None and repeat.until < event.first_day:
+            yield Issue(
+                "PV308",
+                f"until {_day(repeat.until)} lies before the series' first date "
+                f"{_day(event.first_day)}, so the series has no meetings: correct 'until' (often a slip of the year)",
+                (*path, "repeat", "until"),
+                path,
+            )
+        elif event.first_day not in dates:
             yield Issue(
                 "PV308",
                 f"the event's date {_day(event.first_day)} is not an occurrence of its own rule "
