@@ -28,7 +28,7 @@ def _write(folder: Path, text: str, crlf: bool = False, bom: bool = False) -> Pa
 
 
 def _findings(folder: Path) -> list[dict[str, object]]:
-    result = run_cli("validate", "--format", "json", str(folder))
+    result = run_cli("validate", "--format", "json", "--lang", "en", str(folder))
     assert "Traceback" not in result.out + result.err
     return json.loads(result.out)["plans"][0]["findings"]
 

@@ -248,8 +248,9 @@ def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
         if repeat.until is not None and repeat.until < event.first_day:
             yield Issue(
                 "PV308",
-                f"until {_day(repeat.until)} lies before the series' first date "
-                f"{_day(event.first_day)}, so the series has no meetings: correct 'until' (often a slip of the year)",
+                tr("until {until} lies before the series' first date {day}, so the series has no "
+                   "meetings: correct 'until' (often a slip of the year)",
+                   until=Day(repeat.until), day=Day(event.first_day)),
                 (*path, "repeat", "until"),
                 path,
             )
