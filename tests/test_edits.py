@@ -198,3 +198,28 @@ def test_measurements_that_clash_or_do_not_read_are_usage_errors(repo: GitRepo) 
     unreadable = run_cli("record", "measurement", "sykefravaer", "mye", "--date", "2026-12-31", "-p", plan)
     assert unreadable.code == 2 and "'mye' is not a number" in unreadable.err
     assert repo.changed_lines() == []
+
+
+def test_done_outside_the_plan_period_needs_force(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    slip = run_cli("done", "innspill", "--date", "2091-09-19", "-p", plan)
+    assert slip.code == 1
+    assert "2091-09-19 is outside the plan period (2019-01-01 to 2019-12-31)" in slip.err
+    assert "--force" in slip.err
+    assert repo.changed_lines() == []
+    forced = run_cli("done", "innspill", "--date", "2091-09-19", "--force", "-p", plan)
+    assert forced.code == 0, forced.err
+    assert repo.changed_lines() == ["+    status: done", "+    done_on: 2091-09-19"]
+
+
+def test_done_again_on_another_date_says_what_it_replaces_and_needs_force(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    assert run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan).code == 0
+    repo.commit()
+    again = run_cli("done", "innspill", "--date", "2019-09-26", "-p", plan)
+    assert again.code == 1
+    assert "was already done on 2019-09-19: this would replace that date with 2019-09-26" in again.err
+    assert repo.changed_lines() == []
+    forced = run_cli("done", "innspill", "--date", "2019-09-26", "--force", "-p", plan)
+    assert forced.code == 0, forced.err
+    assert repo.changed_lines() == ["-    done_on: 2019-09-19", "+    done_on: 2019-09-26"]

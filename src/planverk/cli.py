@@ -36,6 +36,8 @@ class ReportFormat(str, Enum):
     human = "human"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
 
 
 class Language(str, Enum):
@@ -125,7 +127,8 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="human, json (versioned) or github (workflow annotations); "
+            help="human, json (versioned), github (workflow annotations), sarif (SARIF 2.1.0, "
+            "for GitHub code scanning) or gitlab (GitLab Code Quality report); "
             "auto picks github under GitHub Actions, else human.",
         ),
     ] = ReportFormat.auto,
@@ -239,15 +242,20 @@ def done(
         _date_option("--date", help="When it was done.", show_default="today"),
     ] = None,
     plan: PlanOption = Path("."),
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Record a --date outside the plan period, or replace an earlier done date."),
+    ] = False,
 ) -> None:
     """Mark a deadline done: status and done_on in its file.
 
     The rest of the file is left as it was. The plan is checked with the change
-    first; when it would not validate, nothing is written (exit 1).
+    first; when it would not validate, nothing is written (exit 1). A --date outside
+    the plan period, or a deadline already done on another date, needs --force.
     """
     from .edit.edits import mark_done
 
-    _report_edit(mark_done(plan, deadline, on.date() if on else date.today()))
+    _report_edit(mark_done(plan, deadline, on.date() if on else date.today(), dated=on is not None, force=force))
 
 
 @app.command()

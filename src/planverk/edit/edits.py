@@ -21,7 +21,7 @@ from . import roundtrip
 from ..checks.context import KIND_NAMES
 from ..errors import RefusedError, UsageError
 from ..files import write_atomic
-from ..model import Deadline, Event, Kpi, OccurrenceChange, Repeat
+from ..model import Deadline, Event, Kpi, OccurrenceChange, Plan, Repeat
 from ..load.schema_errors import key_names
 from ..validate import checked_plan
 from ..load.yamlsource import decode
@@ -43,18 +43,36 @@ class Edited:
     whole file was written in that layout (``planverk fmt``)."""
 
 
-def mark_done(target: Path, deadline: str, on: date) -> Edited:
-    """Set a deadline's ``status: done`` and ``done_on``."""
+def mark_done(target: Path, deadline: str, on: date, *, dated: bool = False, force: bool = False) -> Edited:
+    """Set a deadline's ``status: done`` and ``done_on``.
+
+    Without ``force``, raises :class:`RefusedError` when the deadline already has another
+    done date (saying which), or when ``on`` was given (``dated``) and lies outside the
+    plan's period: both are more often a slip of the keyboard than a correction.
+    """
 
     def change(node: CommentedMap, item: Deadline) -> tuple[bool, str]:
         if item.status == "done" and item.done_on == on:
             return False, f"deadline '{deadline}' is already done on {on.isoformat()}"
+        if not force and item.done_on is not None:
+            raise RefusedError(
+                f"deadline '{deadline}' was already done on {item.done_on.isoformat()}: this would "
+                f"replace that date with {on.isoformat()}; give --force to replace it"
+            )
         order = key_names(Deadline)
         roundtrip.set_key(node, "status", "done", order)
         roundtrip.set_key(node, "done_on", on, order)
         return True, f"deadline '{deadline}' marked done on {on.isoformat()}"
 
-    return _edit(target, "deadlines", deadline, change)
+    def in_period(plan: Plan) -> None:
+        period = plan.plan.period
+        if dated and not force and not period.contains(on):
+            raise RefusedError(
+                f"{on.isoformat()} is outside the plan period ({period.start.isoformat()} to "
+                f"{period.end.isoformat()}): check the date, or give --force to record it anyway"
+            )
+
+    return _edit(target, "deadlines", deadline, change, in_period)
 
 
 def cancel(target: Path, event: str, occurrence: date | None = None) -> Edited:
@@ -160,10 +178,17 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool
     return True, done
 
 
-def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
-    """Find ``item_id`` among the plan's ``kind``, change it, check the plan, write the file."""
+def _edit(
+    target: Path, kind: str, item_id: str, change: Change, guard: Callable[[Plan], None] | None = None
+) -> Edited:
+    """Find ``item_id`` among the plan's ``kind``, change it, check the plan, write the file.
+
+    ``guard`` may refuse the edit (raising) once the plan is read, before anything changes.
+    """
     before = checked_plan(target, f"{target} has errors: fix them first; nothing was written")
     assert before.plan is not None and before.source is not None
+    if guard is not None:
+        guard(before.plan)
     items = getattr(before.plan, kind)
     index = next((i for i, it in enumerate(items) if it.id == item_id), None)
     if index is None:
