@@ -198,3 +198,15 @@ def test_measurements_that_clash_or_do_not_read_are_usage_errors(repo: GitRepo) 
     unreadable = run_cli("record", "measurement", "sykefravaer", "mye", "--date", "2026-12-31", "-p", plan)
     assert unreadable.code == 2 and "'mye' is not a number" in unreadable.err
     assert repo.changed_lines() == []
+
+
+def test_the_plan_comes_first_and_the_old_plan_option_still_works(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    new = run_cli("done", plan, "innspill", "--date", "2019-09-19")
+    assert new.code == 0, new.err
+    assert new.err == ""
+    repo.git("checkout", "--", ".")
+    old = run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan)
+    assert old.code == 0, old.err
+    assert "deprecated" in old.err and f"planverk done {plan} innspill" in old.err
+    assert repo.changed_lines() == ["+    status: done", "+    done_on: 2019-09-19"]

@@ -195,44 +195,78 @@ def fmt(
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 
-PlanOption = Annotated[
-    Path,
-    typer.Option("--plan", "-p", help="The plan folder (with plan.yaml) or plan file.", show_default="."),
+LegacyPlanOption = Annotated[
+    Path | None,
+    typer.Option("--plan", "-p", hidden=True, help="Deprecated: name the plan first.", show_default=False),
 ]
+"""``--plan PLAN`` of the recording commands before 0.2: still read, with a deprecation note."""
+
+
+def _plan_first(command: str, plan: str, rest: list[str | None], legacy: Path | None) -> tuple[Path, list[str]]:
+    """The plan and the other arguments of a recording command.
+
+    Every command names its plan first (``planverk done PLAN ID``), as ``validate``,
+    ``status`` and ``render`` do. The older ``planverk done ID [-p PLAN]`` still works:
+    with ``-p``, or with one argument too few (the plan was the current folder), the
+    arguments are read the old way and a deprecation note says how to write it now.
+    """
+    given = [a for a in rest if a is not None]
+    if legacy is None and len(given) == len(rest):
+        return Path(plan), given
+    old = [plan, *given]
+    if len(old) != len(rest):
+        raise UsageError(f"give the plan first, then the arguments: planverk {command} --help")
+    where = legacy or Path(".")
+    typer.echo(
+        f"note: 'planverk {command} {' '.join(a.upper() for a in _NAMES[command])} --plan PLAN' is deprecated; "
+        f"name the plan first, as every command does: planverk {command} {where} {' '.join(old)}",
+        err=True,
+    )
+    return where, old
+
+
+_NAMES = {
+    "done": ["id"],
+    "cancel": ["event"],
+    "move": ["event"],
+    "record measurement": ["kpi", "value"],
+}
 
 
 def _report_edit(edited: Any) -> None:
     typer.echo(edited.message)
-    if edited.relaid:
-        typer.echo(
-            f"note: {edited.path} was not in planverk's layout where the edit touched it, "
-            "so the whole file was rewritten in it (planverk fmt)",
-            err=True,
-        )
+
+
+_PLAN_FIRST = Annotated[str, typer.Argument(metavar="PLAN", help=_PLAN_HELP, show_default=False)]
 
 
 @app.command()
 def done(
-    deadline: Annotated[str, typer.Argument(help="The deadline's id.", show_default=False)],
+    plan: _PLAN_FIRST,
+    item: Annotated[
+        str | None, typer.Argument(metavar="ID", help="The deadline's or realisation step's id.", show_default=False)
+    ] = None,
     on: Annotated[
         datetime | None,
         _date_option("--date", help="When it was done.", show_default="today"),
     ] = None,
-    plan: PlanOption = Path("."),
+    legacy_plan: LegacyPlanOption = None,
 ) -> None:
-    """Mark a deadline done: status and done_on in its file.
+    """Mark a deadline, or a step of a benefit's realisation, done: status and done_on.
 
     The rest of the file is left as it was. The plan is checked with the change
     first; when it would not validate, nothing is written (exit 1).
     """
     from .edit.edits import mark_done
 
-    _report_edit(mark_done(plan, deadline, on.date() if on else date.today()))
+    target, (item_id,) = _plan_first("done", plan, [item], legacy_plan)
+    _report_edit(mark_done(target, item_id, on.date() if on else date.today()))
 
 
 @app.command()
 def cancel(
-    event: Annotated[str, typer.Argument(help="The event's id.", show_default=False)],
+    plan: _PLAN_FIRST,
+    event: Annotated[str | None, typer.Argument(metavar="EVENT", help="The event's id.", show_default=False)] = None,
     occurrence: Annotated[
         datetime | None,
         _date_option(
@@ -241,7 +275,7 @@ def cancel(
             show_default=False,
         ),
     ] = None,
-    plan: PlanOption = Path("."),
+    legacy_plan: LegacyPlanOption = None,
 ) -> None:
     """Cancel an event, or one occurrence of a repeating event.
 
@@ -250,7 +284,8 @@ def cancel(
     """
     from .edit.edits import cancel as cancel_event
 
-    _report_edit(cancel_event(plan, event, occurrence.date() if occurrence else None))
+    target, (event_id,) = _plan_first("cancel", plan, [event], legacy_plan)
+    _report_edit(cancel_event(target, event_id, occurrence.date() if occurrence else None))
 
 
 record_app = typer.Typer(
@@ -263,19 +298,22 @@ app.add_typer(record_app)
 
 @record_app.command("measurement")
 def record_measurement(
-    kpi: Annotated[str, typer.Argument(help="The KPI's id.", show_default=False)],
+    plan: _PLAN_FIRST,
+    kpi: Annotated[str, typer.Argument(metavar="KPI", help="The KPI's id.", show_default=False)],
     value: Annotated[
-        str, typer.Argument(help="The value as the source writes it: 4,5 or '65 %' or 8700.", show_default=False)
-    ],
+        str | None,
+        typer.Argument(metavar="VALUE", help="The value as the source writes it: 4,5 or '65 %' or 8700.",
+                       show_default=False),
+    ] = None,
     on: Annotated[
-        datetime,
-        _date_option("--date", help="When it was measured."),
-    ],
+        datetime | None,
+        _date_option("--date", help="When it was measured.", show_default=False),
+    ] = None,
     source: Annotated[
         str | None, typer.Option("--source", help="Where it comes from, e.g. 'Årsregnskap 2025'.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Anything a reader should know.")] = None,
-    plan: PlanOption = Path("."),
+    legacy_plan: LegacyPlanOption = None,
 ) -> None:
     """Add a KPI measurement, in date order.
 
@@ -284,7 +322,14 @@ def record_measurement(
     """
     from .edit.edits import record_measurement as record
 
-    _report_edit(record(plan, kpi, value, on.date(), source, note))
+    target, (kpi_id, text) = _plan_first("record measurement", plan, [kpi, value], legacy_plan)
+    _report_edit(record(target, kpi_id, text, _required(on, "--date"), source, note))
+
+
+def _required(value: datetime | None, option: str) -> date:
+    if value is None:
+        raise UsageError(f"give {option} YYYY-MM-DD")
+    return value.date()
 
 
 class DiffFormat(str, Enum):

@@ -1,9 +1,11 @@
 """Recording commands: small edits to a plan's YAML, checked before they are written.
 
 Each edit finds its item in the file that holds it, changes that file's round-trip
-document (comments and layout kept, see :mod:`planverk.edit.roundtrip`), validates the whole
-plan with the changed text through :func:`planverk.validate.validate_plan`, and writes
-the file atomically only when the plan still has no errors.
+document (comments and layout kept, see :mod:`planverk.edit.roundtrip`), splices only the
+changed lines into the file's bytes, written in the file's own style (see
+:mod:`planverk.edit.style`), validates the whole plan with the changed text through
+:func:`planverk.validate.validate_plan`, and writes the file atomically only when the
+plan still has no errors.
 """
 
 from __future__ import annotations
@@ -18,13 +20,13 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
+from .style import BOM
 from ..checks.context import KIND_NAMES
 from ..errors import RefusedError, UsageError
 from ..files import write_atomic
 from ..model import Deadline, Event, Kpi, OccurrenceChange, Repeat
 from ..load.schema_errors import key_names
 from ..validate import checked_plan
-from ..load.yamlsource import decode
 
 Change = Callable[[CommentedMap, Any], "tuple[bool, str]"]
 """Changes an item's YAML mapping (given its validated model); returns whether it changed
@@ -38,9 +40,6 @@ class Edited:
     message: str
     path: Path
     """The file that holds the item, as findings name it."""
-    relaid: bool = False
-    """True when the file was not in planverk's layout where the edit touched it, so the
-    whole file was written in that layout (``planverk fmt``)."""
 
 
 def mark_done(target: Path, deadline: str, on: date) -> Edited:
@@ -169,23 +168,30 @@ def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
     if index is None:
         raise UsageError(_unknown(kind, item_id, [it.id for it in items]))
     path = Path(before.source.values[(kind, index)].file)
-    original, _ = decode(path.read_bytes(), str(path))
-    assert original is not None  # validate_plan read it
-    document = roundtrip.load(original)
-    node = next(n for n in document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
+    raw = path.read_bytes()
+    original = raw.decode("utf-8")  # validate_plan read it; a BOM stays, to be written back
+    editable = roundtrip.Editable(original)
+    node = next(n for n in editable.document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
     changed, message = change(node, items[index])
     if not changed:
         return Edited(f"nothing to do: {message}", path)
-    edited = roundtrip.dump(document)
-    lost = roundtrip.lost_comments(original, edited)
+    try:
+        text = editable.text()
+    except roundtrip.SpliceError as error:
+        raise RefusedError(
+            f"{error} ({path}): make the change by hand, or run planverk fmt on the plan first; "
+            "nothing was written"
+        ) from None
+    lost = roundtrip.lost_comments(original.removeprefix(BOM), text.removeprefix(BOM))
     if lost:
         raise RefusedError(f"the edit would drop the comment '{lost[0]}' in {path}; nothing was written")
-    text, relaid = roundtrip.splice(original, edited)
     checked_plan(
-        target, "the edit would leave the plan with errors; nothing was written", {path.resolve(): text}
+        target,
+        "the edit would leave the plan with errors; nothing was written",
+        {path.resolve(): text.removeprefix(BOM)},
     )
-    write_atomic(path, text)
-    return Edited(f"{message} ({path})", path, relaid)
+    write_atomic(path, text.encode("utf-8"))
+    return Edited(f"{message} ({path})", path)
 
 
 def _unknown(kind: str, item_id: str, ids: list[str]) -> str:

@@ -15,6 +15,10 @@ BenefitType = Literal["quality", "time", "money"]
 class RealisationStep(Model):
     """One dated step of a benefit's realisation plan."""
 
+    id: Id | None = Field(
+        default=None,
+        description="Stable id, unique in the plan: what 'planverk done ID' names the step by.",
+    )
     date: Date = Field(description="When the step is due.")
     step: Text = Field(description="What is done.")
     responsible: Refs = Field(
@@ -23,6 +27,7 @@ class RealisationStep(Model):
     status: Literal["open", "done"] = Field(
         default="open", description="'open' (default) or 'done'."
     )
+    done_on: Date | None = Field(default=None, description="When it was done.")
 
 
 class Benefit(Silenceable):
