@@ -27,6 +27,15 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "cancel-occurrence": ("cancel", "PLAN", "styringsgruppemote", "--occurrence", "2019-03-13"),
     "record-measurement": ("record", "measurement", "PLAN", "sykefravaer", "8,7 %", "--date", "2019-06-30",
                            "--source", "Fraværsstatistikk 2. kvartal"),
+    "record-realised": ("record", "realised", "PLAN", "innkjop", "1,2 mill. kr", "--year", "2019"),
+    "record-decision": ("record", "decision", "PLAN", "innkjop", "--status", "in-progress", "--date", "2019-02-06"),
+    "record-assessment": ("record", "assessment", "PLAN", "lavere-effekt", "--probability", "4",
+                          "--consequence", "4", "--date", "2019-05-02", "--note", "Svakere første tertial"),
+    "record-score": ("record", "score", "PLAN", "gjennomgang", "Oppvekst", "2019", "leiarskap", "l2", "15"),
+    "record-score-new": ("record", "score", "PLAN", "gjennomgang", "Helse", "2019", "leiarskap", "l1", "12"),
+    "done-step": ("done", "PLAN", "tiltaksliste", "--date", "2019-03-14"),
+    "move": ("move", "PLAN", "samling", "--date", "2019-09-12", "--time", "10:00-15:00"),
+    "move-occurrence": ("move", "PLAN", "styringsgruppemote", "--occurrence", "2019-03-13", "--date", "2019-03-14"),
 }
 
 

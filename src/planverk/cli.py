@@ -326,6 +326,123 @@ def record_measurement(
     _report_edit(record(target, kpi_id, text, _required(on, "--date"), source, note))
 
 
+class MeasureStatus(str, Enum):
+    """A measure's status, for `record decision`."""
+
+    proposed = "proposed"
+    decided = "decided"
+    in_progress = "in-progress"
+    realised = "realised"
+    dropped = "dropped"
+
+
+_DATE_TODAY = Annotated[datetime | None, _date_option("--date", help="When it happened.", show_default="today")]
+
+
+def _day(value: datetime | None) -> date:
+    return value.date() if value else date.today()
+
+
+@record_app.command("realised")
+def record_realised(
+    plan: _PLAN_FIRST,
+    measure: Annotated[str, typer.Argument(metavar="MEASURE", help="The measure's id.", show_default=False)],
+    amount: Annotated[
+        str, typer.Argument(metavar="AMOUNT", help="The amount as the accounts write it: '2,9 mill. kr'.",
+                            show_default=False)
+    ],
+    year: Annotated[int, typer.Option("--year", help="The budget year it was realised in.", show_default=False)],
+) -> None:
+    """Record a measure's realised savings in a budget year (replaces that year's figure)."""
+    from .edit.records import record_realised as record
+
+    _report_edit(record(Path(plan), measure, amount, year))
+
+
+@record_app.command("decision")
+def record_decision(
+    plan: _PLAN_FIRST,
+    measure: Annotated[str, typer.Argument(metavar="MEASURE", help="The measure's id.", show_default=False)],
+    status: Annotated[
+        MeasureStatus, typer.Option("--status", help="The measure's new status.", show_default=False)
+    ],
+    on: _DATE_TODAY = None,
+) -> None:
+    """Record a decision on a measure: its status and the date (status_date)."""
+    from .edit.records import record_decision as record
+
+    _report_edit(record(Path(plan), measure, status.value, _day(on)))
+
+
+@record_app.command("assessment")
+def record_assessment(
+    plan: _PLAN_FIRST,
+    risk: Annotated[str, typer.Argument(metavar="RISK", help="The risk's id.", show_default=False)],
+    probability: Annotated[
+        str, typer.Option("--probability", help="How likely: 1-5 or a word (low, high).", show_default=False)
+    ],
+    consequence: Annotated[
+        str | None, typer.Option("--consequence", help="How bad: 1-5 or a word.", show_default=False)
+    ] = None,
+    on: _DATE_TODAY = None,
+    note: Annotated[str | None, typer.Option("--note", help="What changed.")] = None,
+) -> None:
+    """Record a new assessment of a risk, in date order."""
+    from .edit.records import record_assessment as record
+
+    _report_edit(record(Path(plan), risk, probability, consequence, _day(on), note))
+
+
+@record_app.command("score")
+def record_score(
+    plan: _PLAN_FIRST,
+    scorecard: Annotated[str, typer.Argument(metavar="SCORECARD", help="The scorecard's id.", show_default=False)],
+    organisation: Annotated[
+        str, typer.Argument(metavar="ORGANISATION", help="The unit assessed, as the plan writes it.",
+                            show_default=False)
+    ],
+    year: Annotated[int, typer.Argument(metavar="YEAR", help="The year the assessment concerns.", show_default=False)],
+    area: Annotated[str, typer.Argument(metavar="AREA", help="The area's id.", show_default=False)],
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="The question's id.", show_default=False)],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The score.", show_default=False)],
+) -> None:
+    """Record one score of a scorecard assessment (a new assessment when the unit has none that year)."""
+    from .edit.records import record_score as record
+
+    _report_edit(record(Path(plan), scorecard, organisation, year, area, question, value))
+
+
+@app.command()
+def move(
+    plan: _PLAN_FIRST,
+    event: Annotated[str | None, typer.Argument(metavar="EVENT", help="The event's id.", show_default=False)] = None,
+    to: Annotated[
+        datetime | None, _date_option("--date", help="The day it moves to.", show_default=False)
+    ] = None,
+    time: Annotated[
+        str | None, typer.Option("--time", help="New hours, e.g. 09:00-11:00.", show_default=False)
+    ] = None,
+    occurrence: Annotated[
+        datetime | None,
+        _date_option("--occurrence", help="Move only this meeting of a series (its date in the series).",
+                     show_default=False),
+    ] = None,
+    legacy_plan: LegacyPlanOption = None,
+) -> None:
+    """Move a meeting, or one meeting of a series, to another day (and time).
+
+    A weekday the source writes is rewritten for the new date; one planverk cannot
+    rewrite is refused. The plan is checked with the change first; when it would not
+    validate, nothing is written (exit 1).
+    """
+    from .edit.moves import move as move_event
+
+    target, (event_id,) = _plan_first("move", plan, [event], legacy_plan)
+    _report_edit(
+        move_event(target, event_id, _required(to, "--date"), time, occurrence.date() if occurrence else None)
+    )
+
+
 def _required(value: datetime | None, option: str) -> date:
     if value is None:
         raise UsageError(f"give {option} YYYY-MM-DD")

@@ -72,7 +72,8 @@ def check_references(index: PlanIndex) -> Iterator[Issue]:
     for ref, first, second in index.duplicates:
         yield Issue(
             "PV200",
-            f"id '{ref}' is already used by the {KIND_NAMES[str(first[0])]} at the related "
+            f"id '{ref}' is already used by the "
+            f"{'realisation step' if 'realisation' in first else KIND_NAMES[str(first[0])]} at the related "
             "position: ids are unique across the whole plan",
             (*second, "id"),
             second,

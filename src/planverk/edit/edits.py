@@ -25,6 +25,7 @@ from ..checks.context import KIND_NAMES
 from ..errors import RefusedError, UsageError
 from ..files import write_atomic
 from ..model import Deadline, Event, Kpi, OccurrenceChange, Repeat
+from ..model.benefits import RealisationStep
 from ..load.schema_errors import key_names
 from ..validate import checked_plan
 
@@ -42,18 +43,36 @@ class Edited:
     """The file that holds the item, as findings name it."""
 
 
-def mark_done(target: Path, deadline: str, on: date) -> Edited:
-    """Set a deadline's ``status: done`` and ``done_on``."""
+def mark_done(target: Path, item_id: str, on: date) -> Edited:
+    """Set ``status: done`` and ``done_on`` on a deadline, or on a benefit's realisation step.
 
-    def change(node: CommentedMap, item: Deadline) -> tuple[bool, str]:
+    A realisation step is named by its ``id``; the step is changed inside its benefit.
+    """
+    step_of: dict[str, str] = {}
+
+    def locate(plan: Any) -> tuple[str, str] | None:
+        if any(d.id == item_id for d in plan.deadlines):
+            return None
+        for benefit in plan.benefits:
+            if any(s.id == item_id for s in benefit.realisation):
+                step_of[item_id] = benefit.id
+                return "benefits", benefit.id
+        return None
+
+    def change(node: CommentedMap, item: Any) -> tuple[bool, str]:
+        if item_id in step_of:
+            position = next(n for n, s in enumerate(item.realisation) if s.id == item_id)
+            node, item, what = node["realisation"][position], item.realisation[position], "realisation step"
+            order = key_names(RealisationStep)
+        else:
+            what, order = "deadline", key_names(Deadline)
         if item.status == "done" and item.done_on == on:
-            return False, f"deadline '{deadline}' is already done on {on.isoformat()}"
-        order = key_names(Deadline)
+            return False, f"{what} '{item_id}' is already done on {on.isoformat()}"
         roundtrip.set_key(node, "status", "done", order)
         roundtrip.set_key(node, "done_on", on, order)
-        return True, f"deadline '{deadline}' marked done on {on.isoformat()}"
+        return True, f"{what} '{item_id}' marked done on {on.isoformat()}"
 
-    return _edit(target, "deadlines", deadline, change)
+    return _edit(target, "deadlines", item_id, change, locate)
 
 
 def cancel(target: Path, event: str, occurrence: date | None = None) -> Edited:
@@ -135,14 +154,8 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool
 
     if item.repeat is None:
         raise UsageError(f"'{item.id}' does not repeat: cancel the whole event, without --occurrence")
-    days = [o.original for o in occurrences(item)]
-    if day not in days:
-        near = sorted(days, key=lambda d: abs((d - day).days))[:2]
-        hint = " or ".join(d.isoformat() for d in sorted(near))
-        raise UsageError(
-            f"'{item.id}' has no occurrence on {day.isoformat()}"
-            + (f": did you mean {hint}?" if near else "")
-        )
+    if day not in [o.original for o in occurrences(item)]:
+        raise UsageError(_no_occurrence(item, day))
     done = f"occurrence {day.isoformat()} of '{item.id}' cancelled"
     repeat = node["repeat"]
     for existing in repeat.get("changes") or []:
@@ -159,10 +172,30 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool
     return True, done
 
 
-def _edit(target: Path, kind: str, item_id: str, change: Change) -> Edited:
-    """Find ``item_id`` among the plan's ``kind``, change it, check the plan, write the file."""
+Locate = Callable[[Any], "tuple[str, str] | None"]
+"""Finds, in a validated plan, the list and id of the item an edit changes (None: not there)."""
+
+
+def _no_occurrence(item: Event, day: date) -> str:
+    """The message for a date that is no occurrence of the series, with the nearest ones."""
+    from ..occurrences import occurrences
+
+    days = [o.original for o in occurrences(item)]
+    near = sorted(days, key=lambda d: abs((d - day).days))[:2]
+    hint = " or ".join(d.isoformat() for d in sorted(near))
+    return f"'{item.id}' has no occurrence on {day.isoformat()}" + (f": did you mean {hint}?" if near else "")
+
+
+def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate | None = None) -> Edited:
+    """Find ``item_id`` among the plan's ``kind``, change it, check the plan, write the file.
+
+    ``locate``, when given, is asked first: it may name another list and item (a
+    realisation step is changed through the benefit that holds it).
+    """
     before = checked_plan(target, f"{target} has errors: fix them first; nothing was written")
     assert before.plan is not None and before.source is not None
+    if locate is not None:
+        kind, item_id = locate(before.plan) or (kind, item_id)
     items = getattr(before.plan, kind)
     index = next((i for i, it in enumerate(items) if it.id == item_id), None)
     if index is None:

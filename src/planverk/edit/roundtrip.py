@@ -216,23 +216,30 @@ class Editable:
 
 
     def _quote_new_text(self) -> None:
-        """Write new quoted text with the quote the file mostly uses ('...' or "...")."""
-        from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+        """Quote new text the way the file does: with its usual quote ('...' or "..."), and
+        always inside ``{ }`` or ``[ ]`` when the text holds a ':' (``time: '09:00-11:00'``)."""
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString, SingleQuotedScalarString
 
         wanted = SingleQuotedScalarString if self.style.quote == "'" else DoubleQuotedScalarString
-        other = DoubleQuotedScalarString if wanted is SingleQuotedScalarString else SingleQuotedScalarString
 
-        def visit(container: Any) -> None:
+        def quoted(value: str) -> Any:
+            single = wanted is SingleQuotedScalarString and "\n" not in value and "'" not in value
+            return SingleQuotedScalarString(value) if single else DoubleQuotedScalarString(value)
+
+        def visit(container: Any, flow: bool) -> None:
+            flow = flow or container.fa.flow_style()
             pairs = container.items() if isinstance(container, dict) else enumerate(container)
             for key, value in list(pairs):
-                if isinstance(value, (dict, list)):
-                    visit(value)
-                elif isinstance(value, other) and id(value) not in self._loaded and not (
-                    wanted is SingleQuotedScalarString and ("\n" in value or "'" in value)
-                ):
-                    container[key] = wanted(str(value))
+                if isinstance(value, (CommentedMap, CommentedSeq)):
+                    visit(value, flow)
+                elif not isinstance(value, str) or id(value) in self._loaded:
+                    continue
+                elif isinstance(value, (DoubleQuotedScalarString, SingleQuotedScalarString)):
+                    container[key] = quoted(str(value))
+                elif not isinstance(value, ScalarString) and flow and ":" in value:
+                    container[key] = quoted(value)
 
-        visit(self.document)
+        visit(self.document, False)
 
 
 def _scalars(node: Any) -> list[Any]:

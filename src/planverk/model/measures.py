@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
 from typing import Literal
 
 from pydantic import Field
@@ -51,6 +52,9 @@ class Measure(Silenceable):
     status: MeasureStatus = Field(
         default="proposed",
         description="'proposed' (default), 'decided', 'in-progress', 'realised' or 'dropped'.",
+    )
+    status_date: Date | None = Field(
+        default=None, description="When the status was set, e.g. the date of the decision."
     )
     goals: Refs = Field(default_factory=list, description="The goals it serves.")
     kpis: Refs = Field(default_factory=list, description="The KPIs that show its effect.")
