@@ -3,6 +3,8 @@
 ``expected.txt`` lists the findings as ``file:line:col: severity CODE``, one per line, in
 the order validate reports them (messages may be reworded without touching the cases).
 A line ``exit: N`` sets the expected exit code (default 1 for invalid, 0 for valid).
+Under ``across/`` each case is a folder of plan folders validated together, as
+``planverk validate plans/*/`` does; it has an ``expected.txt`` too (empty when clean).
 Adding a case adds no code.
 """
 
@@ -16,6 +18,7 @@ from conftest import CASES, run_cli
 
 VALID = sorted(p for p in (CASES / "valid").iterdir() if p.is_dir())
 INVALID = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
+ACROSS = sorted(p for p in (CASES / "across").iterdir() if p.is_dir())
 
 
 def _target(case: Path) -> str:
@@ -32,23 +35,42 @@ def test_valid_case_is_clean(case: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert "no problems found" in result.out
 
 
-@pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
-def test_invalid_case_reports_expected_findings(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    expected_lines = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
-    expected_exit = 1
-    expected = []
-    for line in expected_lines:
+def _expected(case: Path, default_exit: int) -> tuple[list[str], int]:
+    expected_exit = default_exit
+    expected: list[str] = []
+    for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("exit:"):
             expected_exit = int(line.split(":", 1)[1])
         elif line.strip() and not line.startswith("#"):
             expected.append(line.strip())
-    monkeypatch.chdir(case)
-    result = run_cli("validate", _target(case))
-    reported = [
+    return expected, expected_exit
+
+
+def _reported(out: str) -> list[str]:
+    return [
         " ".join(line.split(" ")[:3])
-        for line in result.out.splitlines()
+        for line in out.splitlines()
         if " error PV" in line or " warning PV" in line
     ]
-    assert reported == expected, result.out
+
+
+@pytest.mark.parametrize("case", INVALID, ids=lambda p: p.name)
+def test_invalid_case_reports_expected_findings(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected, expected_exit = _expected(case, 1)
+    monkeypatch.chdir(case)
+    result = run_cli("validate", _target(case))
+    assert _reported(result.out) == expected, result.out
     assert result.code == expected_exit, result.out
     assert "Traceback" not in result.out + result.err
+
+
+@pytest.mark.parametrize("case", ACROSS, ids=lambda p: p.name)
+def test_plans_validated_together(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected, expected_exit = _expected(case, 0)
+    monkeypatch.chdir(case)
+    plans = sorted(p.name + "/" for p in case.iterdir() if p.is_dir())
+    result = run_cli("validate", *plans)
+    assert _reported(result.out) == expected, result.out
+    assert result.code == expected_exit, result.out
+    alone = [run_cli("validate", "--strict", plan) for plan in plans]
+    assert all(r.code == 0 for r in alone), "each plan alone must be clean"

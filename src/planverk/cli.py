@@ -121,12 +121,12 @@ def validate(
     2 bad usage or a plan that cannot be found or read.
     """
     from .reporters import REPORTERS
-    from .validate import validate_plan
+    from .validate import validate_plans
 
     targets = _targets(plans, plans_of)
     if not targets:
         return  # --plans-of: none of the files is in a plan
-    results = [validate_plan(path) for path in targets]
+    results = validate_plans(targets)
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
@@ -725,8 +725,55 @@ def _template_line(info) -> str:
     return "\n".join(lines)
 
 
+_ASCII_FORMS = {
+    "\u2013": "-", "\u2014": "--", "\u2212": "-", "\u2192": "->", "\u2190": "<-", "\u2194": "<->",
+    "\u00b7": ".", "\u2022": "*", "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2264": "<=", "\u2265": ">=", "\u2260": "!=", "\u00d7": "x", "\u2714": "v", "\u2713": "v",
+    "\u2500": "-", "\u2502": "|", "\u00e6": "ae", "\u00c6": "AE", "\u00f8": "o", "\u00d8": "O",
+    "\u00e5": "a", "\u00c5": "A",
+}
+"""What a character becomes on a terminal that cannot show it (ASCII, Latin-1, cp1252)."""
+
+
+def _ascii_forms(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: each character the output cannot encode as its ASCII form."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    import unicodedata
+
+    out = []
+    for char in error.object[error.start : error.end]:
+        form = _ASCII_FORMS.get(char)
+        if form is None:
+            base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+            form = base or "?"
+        out.append(form)
+    return "".join(out), error.end
+
+
+def _tolerant_output() -> None:
+    """Let stdout and stderr write any text: what their encoding (``LC_ALL=nb_NO.ISO-8859-1``,
+    a cp1252 console, ``PYTHONIOENCODING=ascii``) cannot hold is written in an ASCII form
+    ('–' as '-', '→' as '->'), never a crash. UTF-8 output is not affected."""
+    import codecs
+
+    try:
+        codecs.lookup_error("planverk-ascii")
+    except LookupError:
+        codecs.register_error("planverk-ascii", _ascii_forms)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="planverk-ascii")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                pass
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: the one place that turns planverk errors into exit codes."""
+    _tolerant_output()
     try:
         app(args=argv, prog_name="planverk")
     except PlanverkError as error:

@@ -1,9 +1,11 @@
-"""Writing output files atomically: readers see the old file or the new one, never half of one."""
+"""Writing output atomically: readers see the old file or folder or the new one, never half of one."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OutputError
@@ -15,8 +17,10 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 
     The temporary file lives in the target folder (a rename across file systems is not
     atomic) and takes over the mode of the file it replaces, so git sees no mode change.
-    Raises :class:`OutputError` when the file cannot be written; what was there is kept.
+    Raises :class:`OutputError` when the file cannot be written or is read-only; what was
+    there is kept.
     """
+    _refuse_read_only(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -37,6 +41,16 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         raise
 
 
+def _refuse_read_only(path: Path) -> None:
+    """A file someone made read-only (``chmod 444``) is not replaced behind their back."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if path.is_file() and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        raise OutputError(f"{path} is read-only: make it writable first if it should change; nothing was written")
+
+
 def _mode(path: Path) -> int:
     """The existing file's permissions, else what ``open`` would give (mkstemp gives 0600)."""
     try:
@@ -50,3 +64,133 @@ def umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# --- Replacing a whole folder ------------------------------------------------------------
+
+_NEW, _OLD = ".new", ".old"
+"""Suffixes of the hidden folders beside an output folder while it is replaced."""
+
+
+def replace_folder(out: Path, fill: Callable[[Path], None], carry: bool = False, what: str = "") -> None:
+    """Give ``out`` new contents as one: readers see the old folder or the new, never neither.
+
+    ``fill(staging)`` writes the new contents into a hidden folder beside ``out``
+    (``.NAME.XXXX.new``, same file system); every file is then flushed to disk and the
+    folder takes ``out``'s place. With ``carry``, what ``out`` holds is copied in first, so
+    files ``fill`` does not write are kept.
+
+    The swap is one atomic exchange of the two folders where the system has one (Linux
+    ``renameat2(RENAME_EXCHANGE)``, macOS ``renamex_np(RENAME_SWAP)``); elsewhere it is two
+    renames, and a run killed between them leaves the old folder as ``.NAME.XXXX.old``,
+    which the next run puts back before it does anything else. Every run removes what
+    earlier killed runs left beside ``out``. Two runs writing one folder at the same moment
+    are not supported. Raises :class:`OutputError` when anything cannot be written; ``out``
+    is then as it was. ``what`` names the contents in that message ('the feeds').
+    """
+    parent = out.absolute().parent
+    staging: Path | None = None
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        _recover(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=_NEW, dir=parent))
+        os.chmod(staging, out.stat().st_mode & 0o7777 if out.is_dir() else 0o777 & ~umask())
+        if carry and out.is_dir():
+            shutil.copytree(out, staging, dirs_exist_ok=True, symlinks=True)
+        fill(staging)
+        _flush(staging)
+        _swap(staging, out)
+        staging = None
+    except OSError as error:
+        where = f"{what} to {out}" if what else str(out)
+        raise OutputError(f"cannot write {where}: {error.strerror or error}; {out} was left as it was") from error
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _leftovers(out: Path, suffix: str) -> list[Path]:
+    parent = out.absolute().parent
+    prefix = f".{out.name}."
+    return sorted(
+        (p for p in parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(suffix)),
+        key=lambda p: p.lstat().st_mtime,
+    )
+
+
+def _recover(out: Path) -> None:
+    """Undo what killed runs left: put a stranded old folder back, remove the rest."""
+    old = _leftovers(out, _OLD)
+    if old and not os.path.lexists(out):
+        os.rename(old.pop(), out)  # killed between the two renames: the newest is the last good one
+    for path in [*old, *_leftovers(out, _NEW)]:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _flush(folder: Path) -> None:
+    """fsync every file below ``folder``, so that the swap never publishes unwritten data."""
+    for root, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(root, name)
+            if os.path.islink(path):
+                continue
+            handle = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(handle)
+            finally:
+                os.close(handle)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not os.path.lexists(out):
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        _remove(staging)  # now the old folder
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=_OLD, dir=staging.parent))
+    os.rmdir(old)
+    os.rename(out, old)
+    try:
+        os.rename(staging, out)
+    except BaseException:
+        os.rename(old, out)
+        raise
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or not path.is_dir():
+        path.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step; False when the system or file system cannot."""
+    import ctypes
+    import errno
+    import sys
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return False
+    a, b = os.fsencode(first), os.fsencode(second)
+    if sys.platform.startswith("linux") and hasattr(libc, "renameat2"):
+        at_fdcwd, rename_exchange = -100, 2
+        result = libc.renameat2(at_fdcwd, a, at_fdcwd, b, rename_exchange)
+    elif sys.platform == "darwin" and hasattr(libc, "renamex_np"):
+        rename_swap = 2
+        result = libc.renamex_np(a, b, rename_swap)
+    else:
+        return False
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # e.g. a file system without exchange: two renames instead
+    raise OSError(code, os.strerror(code), str(second))

@@ -65,7 +65,8 @@ def nth_weekday(year: int, month: int, rule: MonthlyDay) -> date | None:
     return day if day.month == month else None
 
 
-def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    """(year, month) ``months`` after the given one."""
     index = year * 12 + (month - 1) + months
     return index // 12, index % 12 + 1
 
@@ -97,7 +98,7 @@ def rule_dates(first: date, repeat: Repeat) -> list[date]:
             if not all(accept(monday + timedelta(days=d)) for d in weekly_days):
                 break
         elif frequency == "monthly":
-            year, month = _add_months(first.year, first.month, step * interval)
+            year, month = add_months(first.year, first.month, step * interval)
             if date(year, month, 1) > (until or date.max.replace(day=1)):
                 break
             if monthly_rules:

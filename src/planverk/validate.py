@@ -76,6 +76,21 @@ def validate_plan(target: Path, overlay: Overlay | None = None) -> Validation:
         return _validate(target, overlay)
 
 
+def validate_plans(targets: list[Path]) -> list[Validation]:
+    """:func:`validate_plan` for each target, then the checks across them (PV405)."""
+    from .checks.across import check_across
+
+    results = [validate_plan(target) for target in targets]
+    readable = [r for r in results if r.plan is not None and r.source is not None]
+    with gc_paused():
+        found = check_across([(r.plan, r.source) for r in readable])  # type: ignore[misc]
+    for result, findings in zip(readable, found):
+        if findings:
+            result.findings.extend(findings)
+            _finish(result)
+    return results
+
+
 def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> Validation:
     """:func:`validate_plan` for a command that needs a plan without errors.
 
@@ -108,6 +123,11 @@ def _validate(target: Path, overlay: Overlay | None) -> Validation:
     return _finish(result)
 
 
+ACROSS_PLANS = frozenset({"PV405"})
+"""Codes found only when plans are validated together: one plan alone cannot tell that
+their silences are unused."""
+
+
 def check_plan(plan: Plan, read: PlanSource) -> list[Finding]:
     """Run the semantic checks and apply the plan's silences."""
     from .checks import CHECKS, PlanIndex
@@ -127,7 +147,7 @@ def check_plan(plan: Plan, read: PlanSource) -> list[Finding]:
     for (item, code), path in silences.items():
         if code not in CODES:
             findings.append(finding("PV901", f"silence names '{code}', which is not a planverk code", locate(read.source, path)))
-        elif (item, code) not in used:
+        elif (item, code) not in used and code not in ACROSS_PLANS:
             findings.append(
                 finding("PV900", f"nothing to silence: {code} is not reported here any more; "
                         "remove this silence", locate(read.source, path))
@@ -147,7 +167,31 @@ def _silences(plan: Plan) -> dict[tuple[tuple[str | int, ...], str], tuple[str |
     return result
 
 
+MAX_PER_CODE = 100
+"""The most findings of one code a validation keeps; the rest are counted in one last
+finding of that code ('and 2,500 more like this'), so a file with thousands of duplicate
+keys is reported in a moment, and the summary still counts them all as one more."""
+
+
 def _finish(result: Validation) -> Validation:
     result.findings.sort(key=lambda f: f.sort_key)
+    counts: dict[str, int] = {}
+    for item in result.findings:
+        counts[item.code] = counts.get(item.code, 0) + 1
+    if max(counts.values(), default=0) <= MAX_PER_CODE:
+        return result
+    kept: list[Finding] = []
+    seen: dict[str, int] = {}
+    for item in result.findings:
+        seen[item.code] = seen.get(item.code, 0) + 1
+        if seen[item.code] <= MAX_PER_CODE:
+            kept.append(item)
+        elif seen[item.code] == MAX_PER_CODE + 1:
+            more = counts[item.code] - MAX_PER_CODE
+            kept.append(
+                finding(item.code, f"and {more:,} more {item.code} like this, not shown: "
+                        "fix the ones above, then validate again", item.position)
+            )
+    result.findings = kept
     return result
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from .bookings import check_bookings
-from .calendar_days import check_days_off
+from .addresses import check_addresses
+from .calendar_days import check_days_off, check_quiet_periods
 from .context import Issue, PlanIndex
 from .dated import check_date_order
+from .duplicates import check_duplicates
 from .goals import check_goals
 from .kpis import check_kpis
+from .phases import check_phases
 from .references import check_references
 from .responsibilities import check_responsibilities
 from .savings import check_savings
@@ -18,10 +21,12 @@ from .schedule import (
     check_order,
     check_period,
     check_recurrence,
+    check_skipped_months,
     check_timezone,
     check_weekdays,
 )
 from .scorecards import check_scorecards
+from .timetables import check_timetables
 
 Check = Callable[[PlanIndex], Iterator[Issue]]
 
@@ -32,10 +37,16 @@ CHECKS: tuple[Check, ...] = (
     check_period,
     check_weekdays,
     check_recurrence,
+    check_skipped_months,
+    check_timetables,
+    check_phases,
     check_local_times,
     check_bookings,
+    check_duplicates,
     check_days_off,
+    check_quiet_periods,
     check_responsibilities,
+    check_addresses,
     check_goals,
     check_kpis,
     check_date_order,

@@ -31,7 +31,7 @@ class Booking:
         return f"{self.title} {_when(self.start, self.end, self.all_day)}"
 
 
-def _bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list[Booking]]]:
+def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list[Booking]]]:
     """Bookings by person/group id and by room."""
     by_party: dict[str, list[Booking]] = defaultdict(list)
     by_room: dict[str, list[Booking]] = defaultdict(list)
@@ -49,20 +49,27 @@ def _bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, lis
             if occurrence.room:
                 room = Booking(booking.start, booking.end, i, path, label, occurrence.all_day, occurrence.room)
                 by_room[_room_key(occurrence.location, occurrence.room)].append(room)
-        if event.repeat is not None:
-            continue
         for s, slot in enumerate(event.agenda):
-            day = slot.date or event.first_day
-            start, end = span(day, day, slot.time)
             slot_path = (*path, "agenda", s)
             label = f"'{slot.topic}' ({event.title})"
-            booking = Booking(start, end, i, slot_path, label)
-            for party in index.expand(slot.participants):
-                by_party[party].append(booking)
-            if slot.room:
-                room = Booking(start, end, i, slot_path, label, False, slot.room)
-                by_room[_room_key(event.location, slot.room)].append(room)
+            parties = index.expand(slot.participants)
+            for day in _slot_days(index, i, slot.date):
+                start, end = span(day, day, slot.time)
+                booking = Booking(start, end, i, slot_path, label)
+                for party in parties:
+                    by_party[party].append(booking)
+                if slot.room:
+                    room = Booking(start, end, i, slot_path, label, False, slot.room)
+                    by_room[_room_key(event.location, slot.room)].append(room)
     return by_party, by_room
+
+
+def _slot_days(index: PlanIndex, i: int, written: date | None) -> list[date]:
+    """The days a slot takes place: its own date, or each (kept) occurrence of a series."""
+    event = index.plan.events[i]
+    if event.repeat is None or (written is not None and written != event.first_day):
+        return [written or event.first_day]
+    return [o.start.date() for o in index.occurrences[i] if not o.cancelled]
 
 
 @lru_cache(maxsize=None)
@@ -100,7 +107,7 @@ def _clashing_pairs(bookings_by_key: dict[str, list[Booking]]) -> dict[tuple[Loc
 
 def check_bookings(index: PlanIndex) -> Iterator[Issue]:
     """PV400 people and groups booked twice; PV401 rooms booked twice."""
-    by_party, by_room = _bookings(index)
+    by_party, by_room = bookings(index)
     for first, second, parties in _clashing_pairs(by_party).values():
         yield Issue(
             "PV400",

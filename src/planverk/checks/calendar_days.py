@@ -56,3 +56,32 @@ def check_days_off(index: PlanIndex) -> Iterator[Issue]:
                 event_date_path(path, event),
                 path,
             )
+
+
+def check_quiet_periods(index: PlanIndex) -> Iterator[Issue]:
+    """PV404: a meeting inside one of the plan's quiet periods (warning)."""
+    quiet = index.plan.quiet_periods
+    if not quiet:
+        return
+    for path, event in index.events():
+        hits: dict[int, list[date]] = {}
+        for occurrence in index.occurrences[path[1]]:
+            if occurrence.cancelled:
+                continue
+            last = (occurrence.end - timedelta(microseconds=1)).date()
+            for day in _days(occurrence.start.date(), last + timedelta(days=1)):
+                for n, period in enumerate(quiet):
+                    if period.start <= day <= period.end:
+                        hits.setdefault(n, []).append(day)
+        for n, days in hits.items():
+            period = quiet[n]
+            yield Issue(
+                "PV404",
+                f"'{event.title}' falls in the quiet period '{period.name}' ({period.start} to "
+                f"{period.end}): {_days_listed(days)}; move it"
+                + (", or add the dates to repeat.except" if event.repeat else "")
+                + ", or silence PV404 on the event with the reason it must be then",
+                event_date_path(path, event),
+                path,
+                (("quiet_periods", n),),
+            )

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..model import Event
 from ..model.recurrence import NORWEGIAN_WEEKDAYS, WEEKDAYS, weekday_index
 from ..model.times import TimeRange
-from ..occurrences import rule_dates
-from .context import Issue, Loc, PlanIndex
+from ..occurrences import add_months, rule_dates
+from .context import Issue, Loc, PlanIndex, listed
 
 
 def _day(value: date) -> str:
@@ -19,10 +19,17 @@ def _day(value: date) -> str:
 
 
 def plan_zone(index: PlanIndex) -> ZoneInfo | None:
-    """The plan's time zone, or None when its name is unknown."""
+    """The plan's time zone, or None when its name is unknown.
+
+    A name that reaches a folder of the zone database (``Europe``) or no file at all (too
+    long for the file system) is unknown too, like a name that is not in it.
+    """
+    name = index.plan.plan.timezone
+    if len(name) > 64:  # the longest IANA name has 32 characters
+        return None
     try:
-        return ZoneInfo(index.plan.plan.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 
@@ -31,7 +38,7 @@ def check_timezone(index: PlanIndex) -> Iterator[Issue]:
     if plan_zone(index) is None:
         yield Issue(
             "PV306",
-            f"'{index.plan.plan.timezone}' is not an IANA time zone: write e.g. 'Europe/Oslo'",
+            f"'{index.plan.plan.timezone[:80]}' is not an IANA time zone: write e.g. 'Europe/Oslo'",
             ("plan", "timezone"),
             ("plan",),
         )
@@ -135,9 +142,16 @@ def event_date_path(path: Loc, event: Event) -> Loc:
 
 def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
     """PV303: a written weekday must match its date."""
-    items = [(p, e.weekday, e.first_day) for p, e in index.events()]
-    items += [(("deadlines", i), d.weekday, d.date) for i, d in enumerate(index.plan.deadlines)]
-    for path, written, day in items:
+    items: list[tuple[Loc, Loc, str | None, date]] = []
+    for path, event in index.events():
+        items.append((path, path, event.weekday, event.first_day))
+        items += [
+            ((*path, "agenda", s), path, slot.weekday, slot.date or event.first_day)
+            for s, slot in enumerate(event.agenda)
+        ]
+    for i, deadline in enumerate(index.plan.deadlines):
+        items.append((("deadlines", i), ("deadlines", i), deadline.weekday, deadline.date))
+    for path, item, written, day in items:
         if written is None:
             continue
         wanted = weekday_index(written)
@@ -146,7 +160,7 @@ def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
                 "PV101",
                 f"'{written}' is not a weekday: write e.g. 'onsdag' or 'wednesday'",
                 (*path, "weekday"),
-                path,
+                item,
             )
         elif wanted != day.weekday():
             actual = f"{WEEKDAYS[day.weekday()].capitalize()} ({NORWEGIAN_WEEKDAYS[day.weekday()]})"
@@ -155,7 +169,7 @@ def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
                 f"'{written}' does not match {day}, which is a {actual}: "
                 "check which of the two the source meant",
                 (*path, "weekday"),
-                path,
+                item,
             )
 
 
@@ -259,3 +273,48 @@ def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
                     (*path, "repeat", "changes", n, "occurrence"),
                     path,
                 )
+
+
+def _month_name(year: int, month: int) -> str:
+    return date(year, month, 1).strftime("%Y-%m")
+
+
+def check_skipped_months(index: PlanIndex) -> Iterator[Issue]:
+    """PV312: a monthly rule that has no date in some months of its range (5th wednesday, day 31)."""
+    for path, event in index.events():
+        repeat = event.repeat
+        if repeat is None or repeat.frequency != "monthly":
+            continue
+        generated = rule_dates(event.first_day, repeat)
+        if not generated:
+            continue
+        last = repeat.until or generated[-1]
+        months = {(d.year, d.month) for d in generated}
+        skipped = []
+        step = 0
+        while True:
+            year, month = add_months(event.first_day.year, event.first_day.month, step * repeat.interval)
+            if date(year, month, 1) > last or len(skipped) > 24:
+                break
+            if (year, month) not in months:
+                skipped.append(_month_name(year, month))
+            step += 1
+        if not skipped:
+            continue
+        first = event.first_day
+        weekday = WEEKDAYS[first.weekday()]
+        if repeat.on is not None and (first + timedelta(days=7)).month != first.month:
+            hint = f"write 'on: last {weekday}' if the last {weekday} of each month is meant"
+        else:
+            hint = (
+                "every month has days 1 to 28: choose one of those, or add the missing "
+                "meetings as events of their own"
+            )
+        where = (*path, "repeat", "on") if repeat.on is not None else (*path, "repeat", "every")
+        yield Issue(
+            "PV312",
+            f"the rule '{repeat.every}{', ' + str(repeat.on) if repeat.on else f', day {first.day}'}' "
+            f"gives no meeting in {listed(skipped)}: {hint}",
+            where,
+            path,
+        )

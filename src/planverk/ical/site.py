@@ -1,20 +1,18 @@
 """Write feeds to a folder, with index.html and index.md, so that a failed run changes nothing.
 
-The whole site is written into a temporary folder next to the output folder and then put in
-its place with two renames; a run that fails before that leaves the previous feeds as they
-were. A folder holding anything planverk does not write there is never replaced.
+The whole site is written into a hidden folder next to the output folder and then takes its
+place in one step (:func:`planverk.files.replace_folder`); a run that fails or is killed
+leaves the previous feeds as they were. A folder holding anything planverk does not write
+there is never replaced.
 """
 
 from __future__ import annotations
 
 import html
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
-from ..errors import OutputError, UsageError
-from ..files import umask, write_atomic
+from ..errors import UsageError
+from ..files import replace_folder, write_atomic
 from ..model import PlanInfo
 from .feeds import Feed
 from .words import WORDS
@@ -102,14 +100,8 @@ def _is_ours(folder: Path) -> bool:
     return True
 
 
-def _folder_mode(out: Path) -> int:
-    if out.is_dir():
-        return out.stat().st_mode & 0o7777
-    return 0o777 & ~umask()
-
-
 def write_site(feeds: list[Feed], out: Path, info: PlanInfo, base_url: str | None) -> None:
-    """Replace ``out`` by the feeds and their index pages, atomically as seen from outside."""
+    """Replace ``out`` by the feeds and their index pages as one (see :func:`replace_folder`)."""
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} is a file: give a folder for the feeds")
     if out.is_dir() and not _is_ours(out):
@@ -117,39 +109,16 @@ def write_site(feeds: list[Feed], out: Path, info: PlanInfo, base_url: str | Non
             f"{out} holds files planverk does not write there: give an empty or new folder, "
             "so that nothing of yours is replaced"
         )
-    parent = out.absolute().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".new", dir=parent))
-    try:
-        os.chmod(staging, _folder_mode(out))
+
+    def fill(staging: Path) -> None:
         for sub in ("groups", "people"):
             (staging / sub).mkdir()
         for feed in feeds:
             (staging / feed.path).write_bytes(feed.body)
         (staging / "index.md").write_text(index_markdown(feeds, info, base_url), encoding="utf-8")
         (staging / "index.html").write_text(index_html(feeds, info, base_url), encoding="utf-8")
-        _swap(staging, out)
-    except BaseException as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(error, OSError):
-            raise OutputError(f"cannot write the feeds to {out}: {error.strerror or error}") from error
-        raise
 
-
-def _swap(staging: Path, out: Path) -> None:
-    """Put ``staging`` where ``out`` is; the old folder is removed only once that worked."""
-    if not out.exists():
-        os.rename(staging, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=staging.parent))
-    os.rmdir(old)
-    os.rename(out, old)
-    try:
-        os.rename(staging, out)
-    except BaseException:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+    replace_folder(out, fill, what="the feeds")
 
 
 def write_feed(feed: Feed, out: Path) -> Path:

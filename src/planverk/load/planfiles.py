@@ -18,6 +18,7 @@ COLLECTIONS = (
     "groups",
     "roles",
     "phases",
+    "quiet_periods",
     "events",
     "deadlines",
     "goals",
@@ -63,6 +64,18 @@ def plan_folder(target: Path) -> Path:
 
 def locate_plan(target: Path) -> tuple[Path, Path] | Finding:
     """Return (plan folder, plan file) for a folder or a single plan file."""
+    try:
+        return _locate(target)
+    except OSError as error:  # a name too long for the file system, a loop of links
+        return finding("PV010", f"{_short(display_path(target))} cannot be opened: {error.strerror or error}")
+
+
+def _short(text: str, limit: int = 120) -> str:
+    """``text`` cut to ``limit`` characters for a message (a path may be thousands long)."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+def _locate(target: Path) -> tuple[Path, Path] | Finding:
     if target.is_dir():
         plan_file = target / PLAN_FILE
         if not plan_file.is_file():
@@ -74,7 +87,7 @@ def locate_plan(target: Path) -> tuple[Path, Path] | Finding:
         return target, plan_file
     if target.is_file():
         return target.parent, target
-    return finding("PV010", f"{display_path(target)} does not exist: give a plan folder or a plan file")
+    return finding("PV010", f"{_short(display_path(target))} does not exist: give a plan folder or a plan file")
 
 
 Overlay = Mapping[Path, str]
@@ -151,25 +164,56 @@ def _included_files(
             continue
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
             findings.append(
-                finding("PV011", f"include '{pattern}' points outside the plan folder: "
+                finding("PV011", f"include '{_short(pattern)}' points outside the plan folder: "
                         "a plan includes only files inside its own folder", where)
             )
             continue
-        matches = sorted(p for p in root.glob(pattern) if p.is_file())
+        matches, problem = _glob(root, pattern)
+        if problem:
+            findings.append(finding("PV011", f"include '{_short(pattern)}' {problem}", where))
+            continue
         if not matches:
-            findings.append(finding("PV011", f"include '{pattern}' matches no file in the plan folder ({display_path(root)})", where))
+            findings.append(finding("PV011", f"include '{_short(pattern)}' matches no file in the plan folder ({display_path(root)})", where))
             continue
         for match in matches:
             real = match.resolve()
             if not real.is_relative_to(real_root):
                 findings.append(
-                    finding("PV011", f"include '{pattern}' reaches {display_path(match)}, a link "
+                    finding("PV011", f"include '{_short(pattern)}' reaches {display_path(match)}, a link "
                             "to outside the plan folder: copy the file into the folder", where)
                 )
             elif real not in seen:
                 seen.add(real)
                 result.append(match)
     return result
+
+
+MAX_INCLUDE_FILES = 1_000
+"""The most files one include pattern may match (PV011): a plan has a few dozen files, and
+a pattern such as '**' in a large folder would otherwise read everything below it."""
+
+MAX_PATTERN_PARTS = 32
+"""The most folder levels an include pattern may name (PV011)."""
+
+
+def _glob(root: Path, pattern: str) -> tuple[list[Path], str | None]:
+    """The files ``pattern`` matches under ``root`` in a stable order, or why it cannot be used."""
+    if len(Path(pattern).parts) > MAX_PATTERN_PARTS or len(pattern) > 1_000:
+        return [], f"is longer than an include may be ({MAX_PATTERN_PARTS} folder levels, 1,000 characters)"
+    matches: list[Path] = []
+    try:
+        for path in root.glob(pattern):
+            if path.is_file():
+                matches.append(path)
+                if len(matches) > MAX_INCLUDE_FILES:
+                    return [], (f"matches more than {MAX_INCLUDE_FILES:,} files: "
+                                "name the folder or the files the plan needs, e.g. 'events/*.yaml'")
+    except ValueError as error:  # not a valid pattern, e.g. 'a**'
+        return [], f"is not a valid pattern ({error}): use '*' within a name and '**' as a whole folder name"
+    except (OSError, RecursionError) as error:
+        reason = getattr(error, "strerror", None) or "too deep"
+        return [], f"cannot be searched ({reason}): name the files the plan needs"
+    return sorted(matches), None
 
 
 def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:

@@ -102,7 +102,7 @@ def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) ->
             findings.append(finding("PV101", f"'{loc[-1]}' is missing (required)", locate(source, loc[:-1])))
             continue
         message = _clean(item["msg"])
-        if message.startswith("an id uses"):
+        if message.startswith(("an id uses", "an id names")):
             findings.append(finding("PV102", f"{_describe(item['input'])}: {message}", where))
             continue
         if kind.startswith(("date_", "datetime_")):

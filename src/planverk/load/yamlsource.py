@@ -6,7 +6,11 @@ its event stream, not by ruamel's constructor, so that planverk:
 - resolves plain scalars by the YAML 1.2 core schema only (``NO``, ``on`` and ``08:30`` are
   text; there are no timestamps: dates are parsed later, by the model, with positions);
 - reports duplicate keys, tags and ``%YAML 1.1`` instead of silently accepting them;
-- bounds alias expansion, so a "billion laughs" file fails fast in bounded memory;
+- bounds what a file may cost: alias expansion (in values and in bytes, so a "billion
+  laughs" file fails fast in bounded memory), nesting depth, the length of one value and
+  the digits of one number (see the ``MAX_*`` constants, documented in docs/plan-format.md);
+- refuses numbers that are not finite (``.nan``, ``.inf``, ``1e999``) and control characters
+  written as escapes (``"\\x1b"``), so no such value reaches a calendar, document or terminal;
 - builds without recursion, so deep nesting cannot overflow the stack.
 
 Round-trip loading (comments kept) is for the editing commands, not for validation.
@@ -26,6 +30,23 @@ Path_ = tuple[str | int, ...]
 
 MAX_ALIAS_NODES = 10_000
 """How many nodes aliases may expand to in one file; plans rarely use aliases at all."""
+
+MAX_ALIAS_BYTES = 1_000_000
+"""How many characters of text aliases may expand to in one file (PV004): one long text
+aliased a thousand times costs as much as a thousand copies of it in every output."""
+
+MAX_DEPTH = 64
+"""How deep mappings and lists may nest (PV013); a plan needs fewer than ten levels. Every
+reader of a plan (the round-trip reader of fmt and the edits recurses) stays safe below it."""
+
+MAX_SCALAR = 100_000
+"""The longest value (or key) in characters (PV014): a long description is a few thousand."""
+
+MAX_NUMBER_DIGITS = 64
+"""The most characters a plain number may have (PV014); amounts in kroner need about 15."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters (all but tab and line feed); only double-quoted escapes can write them."""
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
@@ -194,7 +215,10 @@ class _Builder:
         self.offsets = offsets
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_nodes = 0
+        self.alias_bytes = 0
         self.nodes = 0
+        self.chars = 0
+        """Characters of scalar text built so far, aliases counted as expanded."""
 
     def pos(self, mark: Any) -> Position:
         return Position(self.source.file, mark.line + 1, mark.column + 1)
@@ -213,7 +237,7 @@ class _Builder:
     def _consume(self, events: Any) -> Any:
         from ruamel.yaml import events as ev
 
-        # Each frame: [container, path, pending_key, start_node_count, anchor, seen_keys]
+        # Each frame: [container, path, pending_key, start_node_count, anchor, seen_keys, start_chars]
         stack: list[list[Any]] = []
         root: Any = None
         documents = 0
@@ -283,6 +307,7 @@ class _Builder:
                         )
                     )
                 key = event.value
+                self._check_text(event, self.pos(event.start_mark))
                 key_path = (*frame[1], key)
                 key_pos = self.pos(event.start_mark)
                 seen = frame[5]
@@ -311,7 +336,7 @@ class _Builder:
                 if isinstance(container, dict):
                     container.pop(_DUPLICATE, None)
                 if anchor is not None:
-                    self.anchors[anchor] = (container, self.nodes - start_count + 1)
+                    self.anchors[anchor] = (container, self.nodes - start_count + 1, self.chars - done[6])
                 attach(container)
                 continue
 
@@ -323,16 +348,19 @@ class _Builder:
 
             if kind is ev.ScalarEvent:
                 value = self._scalar(event, path, position)
+                self.chars += len(event.value)
                 if event.anchor is not None:
-                    self.anchors[event.anchor] = (value, 1)
+                    self.anchors[event.anchor] = (value, 1, len(event.value))
                 attach(value)
             elif kind is ev.AliasEvent:
                 target = self.anchors.get(event.anchor)
                 if target is None:
                     raise _Abort(finding("PV001", f"unknown alias '*{event.anchor}'", position))
-                value, size = target
+                value, size, chars = target
                 self.alias_nodes += size
+                self.alias_bytes += chars
                 self.nodes += size - 1  # counted as expanded, so nested anchors grow too
+                self.chars += chars
                 if self.alias_nodes > MAX_ALIAS_NODES:
                     raise _Abort(
                         finding(
@@ -342,13 +370,29 @@ class _Builder:
                             position,
                         )
                     )
+                if self.alias_bytes > MAX_ALIAS_BYTES:
+                    raise _Abort(
+                        finding(
+                            "PV004",
+                            f"aliases expand to more than {MAX_ALIAS_BYTES:,} characters of text: "
+                            "write the text out where it is needed, or shorten it",
+                            position,
+                        )
+                    )
                 attach(value)
-            elif kind is ev.MappingStartEvent:
+            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                 self._check_collection_tag(event, position)
-                stack.append([{}, path, None, self.nodes, event.anchor, {}])
-            elif kind is ev.SequenceStartEvent:
-                self._check_collection_tag(event, position)
-                stack.append([[], path, None, self.nodes, event.anchor, {}])
+                if len(stack) >= MAX_DEPTH:
+                    raise _Abort(
+                        finding(
+                            "PV013",
+                            f"nested more than {MAX_DEPTH} levels deep: a plan needs a few levels; "
+                            "check the brackets and the indentation here",
+                            position,
+                        )
+                    )
+                container = {} if kind is ev.MappingStartEvent else []
+                stack.append([container, path, None, self.nodes, event.anchor, {}, self.chars])
 
         if not has_root or root is None:
             raise _Abort(
@@ -365,18 +409,67 @@ class _Builder:
         if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
             raise _Abort(finding("PV009", f"tag '{tag}' is not read in plan files: remove it", position))
 
+    def _check_text(self, event: Any, position: Position) -> None:
+        """Bound a scalar's length; refuse control characters (only ``"\\e"`` escapes make them)."""
+        text = event.value
+        if len(text) > MAX_SCALAR:
+            raise _Abort(
+                finding(
+                    "PV014",
+                    f"a value of {len(text):,} characters; the most a value may have is "
+                    f"{MAX_SCALAR:,}: keep long texts in a document and refer to it",
+                    position,
+                )
+            )
+        if event.style == '"':
+            found = _CONTROL.search(text)
+            if found is not None:
+                raise _Abort(
+                    finding(
+                        "PV016",
+                        f"the control character U+{ord(found.group()):04X} in a text: "
+                        "remove the escape that writes it",
+                        position,
+                    )
+                )
+
     def _scalar(self, event: Any, path: Path_, position: Position) -> Any:
         text = event.value
-        if event.tag is not None and event.tag != "!":
-            return _tagged(event.tag, text, position)
-        if event.style or not event.implicit[0]:
+        self._check_text(event, position)
+        tagged = event.tag is not None and event.tag != "!"
+        plain = not tagged and not event.style and event.implicit[0]
+        if (plain or tagged) and len(text) > MAX_NUMBER_DIGITS and _NUMBER.match(text):
+            raise _Abort(
+                finding(
+                    "PV014",
+                    f"a number of {len(text):,} characters; the most a number may have is "
+                    f"{MAX_NUMBER_DIGITS}: check the value",
+                    position,
+                )
+            )
+        if tagged:
+            return _number(_tagged(event.tag, text, position), text, position)
+        if not plain:
             return text
-        value = resolve_plain(text)
+        value = _number(resolve_plain(text), text, position)
         if isinstance(value, int) and not isinstance(value, bool) and len(text) > 1:
             digits = text.lstrip("+-")
             if len(digits) > 1 and digits[0] == "0" and digits.isdigit():
                 self.source.leading_zero.add(path)
         return value
+
+
+def _number(value: Any, text: str, position: Position) -> Any:
+    """``value``, unless it is a float that is not a finite number (PV015)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _Abort(
+            finding(
+                "PV015",
+                f"'{text}' is not a finite number: write the number, or leave the value out",
+                position,
+            )
+        )
+    return value
 
 
 _DUPLICATE = "\0duplicate"

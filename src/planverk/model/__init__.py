@@ -6,7 +6,7 @@ from .events import Deadline, Event, Invitation, Slot
 from .goals import Goal, GoalChoice
 from .kpis import Baseline, Kpi, Measurement, Scale, Target
 from .measures import Measure, Ratings, SavingsTarget
-from .plan import Group, Member, Person, Phase, Plan, PlanInfo, Role
+from .plan import Group, Member, Person, Phase, Plan, PlanInfo, QuietPeriod, Role
 from .quantities import Quantity
 from .recurrence import OccurrenceChange, Repeat
 from .risks import Risk, RiskAssessment
@@ -40,6 +40,7 @@ __all__ = [
     "PlanInfo",
     "Quantity",
     "Question",
+    "QuietPeriod",
     "Ratings",
     "RealisationStep",
     "Reference",

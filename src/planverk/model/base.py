@@ -22,7 +22,25 @@ def _check_id(value: str) -> str:
 
 _ID_SCHEMA = WithJsonSchema({"type": "string", "pattern": ID_PATTERN.pattern})
 
-Id = Annotated[StrictStr, AfterValidator(_check_id), _ID_SCHEMA]
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))]
+)
+"""Names Windows cannot give a file, whatever follows the first dot (``con.ics``, ``nul.md``).
+Ids name output files (``people/ID.ics``, ``workbook-ID.md``); ids are lower-case, so
+two ids never differ only in case, which would collide on Windows and macOS disks."""
+
+
+def _check_item_id(value: str) -> str:
+    _check_id(value)
+    if value.partition(".")[0] in WINDOWS_RESERVED:
+        raise ValueError(
+            f"an id names files, and Windows reserves '{value.partition('.')[0]}' for a device: "
+            f"choose another, e.g. '{value.partition('.')[0]}-1'"
+        )
+    return value
+
+
+Id = Annotated[StrictStr, AfterValidator(_check_item_id), _ID_SCHEMA]
 """The id of a plan item: unique across the whole plan and stable over time."""
 
 Ref = Annotated[StrictStr, AfterValidator(_check_id), _ID_SCHEMA]
@@ -46,7 +64,7 @@ Texts = Annotated[list[Text], BeforeValidator(as_list, json_schema_input_type=Te
 class Model(BaseModel):
     """Base of every plan model: unknown keys are errors, values are not coerced across types."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, allow_inf_nan=False)
 
 
 class Silence(Model):
@@ -64,11 +82,30 @@ class Silenceable(Model):
     )
 
 
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+"""Dates in a plan lie from :data:`FIRST_DAY` to :data:`LAST_DAY` (PV101 otherwise): every
+command (calendars with their time zones, recurrences, holidays) works in that range."""
+
+
+def _check_day(value: date) -> date:
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise ValueError(
+            f"{value.isoformat()} is outside the years planverk reads "
+            f"({FIRST_DAY.year}-{LAST_DAY.year}): check the year"
+        )
+    return value
+
+
+Day = Annotated[date, AfterValidator(_check_day)]
+"""A calendar date (YYYY-MM-DD) from 1900 to 2199."""
+
+
 class Period(Model):
     """A span of whole days, both ends included."""
 
-    start: date = Field(description="First day (YYYY-MM-DD).")
-    end: date = Field(description="Last day, included (YYYY-MM-DD).")
+    start: Day = Field(description="First day (YYYY-MM-DD).")
+    end: Day = Field(description="Last day, included (YYYY-MM-DD).")
 
     def contains(self, day: date) -> bool:
         """Whether ``day`` falls within the period."""

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Id, Model, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
 
 BenefitType = Literal["quality", "time", "money"]
 
@@ -19,7 +19,7 @@ class RealisationStep(Model):
         default=None,
         description="Stable id, unique in the plan: what 'planverk done ID' names the step by.",
     )
-    date: Date = Field(description="When the step is due.")
+    date: Day = Field(description="When the step is due.")
     step: Text = Field(description="What is done.")
     responsible: Refs = Field(
         default_factory=list, description="Person, role or group responsible."
@@ -27,7 +27,7 @@ class RealisationStep(Model):
     status: Literal["open", "done"] = Field(
         default="open", description="'open' (default) or 'done'."
     )
-    done_on: Date | None = Field(default=None, description="When it was done.")
+    done_on: Day | None = Field(default=None, description="When it was done.")
 
 
 class Benefit(Silenceable):

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, Model, Ref, Refs, Silenceable, Text, Texts
+from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, Texts
 from .recurrence import Repeat
 from .times import TimeSpec
 
@@ -33,7 +33,11 @@ class Slot(Silenceable):
     id: Ref | None = Field(
         default=None, description="Stable id within the event; calendar UIDs derive from it."
     )
-    date: Date | None = Field(
+    weekday: Text | None = Field(
+        default=None,
+        description="The slot's weekday as written in the source (e.g. 'onsdag'); checked against its day.",
+    )
+    date: Day | None = Field(
         default=None, description="The day of the slot; required when the event spans days."
     )
     time: TimeSpec = Field(description="Start and end, e.g. 08:30-10:30.")
@@ -56,8 +60,8 @@ class Event(Silenceable):
         default=None,
         description="The weekday as written in the source (e.g. 'onsdag'); checked against the date.",
     )
-    date: Date | None = Field(default=None, description="The (first) day of the event.")
-    end_date: Date | None = Field(
+    date: Day | None = Field(default=None, description="The (first) day of the event.")
+    end_date: Day | None = Field(
         default=None,
         description="Last day of a multi-day event; with 'time', the same hours each day.",
     )
@@ -130,7 +134,7 @@ class Deadline(Silenceable):
     id: Id = Field(description="Stable id.")
     kind: Literal["deadline", "milestone"] = Field(default="deadline", description="Deadline or milestone.")
     weekday: Text | None = Field(default=None, description="The weekday as written in the source.")
-    date: Date = Field(description="Due date.")
+    date: Day = Field(description="Due date.")
     time: TimeSpec | None = Field(default=None, description="Due time, e.g. 16:00.")
     task: Text = Field(description="What is due.")
     responsible: Refs = Field(default_factory=list, description="Person, role or group responsible.")
@@ -139,7 +143,7 @@ class Deadline(Silenceable):
         default_factory=list, description="Person id or e-mail address the result goes to."
     )
     status: Literal["open", "done"] = Field(default="open", description="'open' or 'done'.")
-    done_on: Date | None = Field(default=None, description="When it was done.")
+    done_on: Day | None = Field(default=None, description="When it was done.")
     phase: Ref | None = Field(default=None, description="The phase it belongs to.")
     description: Text | None = Field(default=None, description="Details.")
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .base import Id, Model, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
 from .quantities import Number
 
 Unit = Literal["score", "percent", "count", "nok"]
@@ -49,7 +49,7 @@ class Baseline(Model):
     """Where the indicator stood before the work started."""
 
     value: Number = Field(description="The value, e.g. 4,5 or '64 %'.")
-    date: Date | None = Field(default=None, description="When it was measured.")
+    date: Day | None = Field(default=None, description="When it was measured.")
     source: Text | None = Field(
         default=None,
         description="Where it comes from, e.g. 'Medarbeiderundersøkelsen februar 2012'.",
@@ -66,7 +66,7 @@ class Target(Model):
         description="'>=', '>', '=', '<=' or '<' (quoted), or 'at least', 'more than', 'exactly', "
         "'at most', 'less than'. Default: '>=' when higher is better, '<=' when lower is.",
     )
-    due: Date | None = Field(default=None, description="When it is to be reached.")
+    due: Day | None = Field(default=None, description="When it is to be reached.")
 
     @field_validator(
         "comparator",
@@ -84,7 +84,7 @@ class Target(Model):
 class Measurement(Model):
     """One reading of the indicator."""
 
-    date: Date = Field(description="When it was measured.")
+    date: Day = Field(description="When it was measured.")
     value: Number = Field(description="The value.")
     source: Text | None = Field(default=None, description="Where it comes from.")
     note: Text | None = Field(default=None, description="Anything a reader should know about it.")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date as Date
 from typing import Literal
 
 from pydantic import Field
 
-from .base import Id, Model, Period, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
 from .quantities import Money
 from .ratings import Rating
 
@@ -53,7 +52,7 @@ class Measure(Silenceable):
         default="proposed",
         description="'proposed' (default), 'decided', 'in-progress', 'realised' or 'dropped'.",
     )
-    status_date: Date | None = Field(
+    status_date: Day | None = Field(
         default=None, description="When the status was set, e.g. the date of the decision."
     )
     goals: Refs = Field(default_factory=list, description="The goals it serves.")

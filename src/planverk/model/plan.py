@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator
@@ -152,6 +153,14 @@ class Phase(Silenceable):
     )
 
 
+class QuietPeriod(Model):
+    """A stretch of days without meetings: a school holiday, the summer weeks, Christmas."""
+
+    name: Text = Field(description="Name, e.g. 'Vinterferie' or 'Fellesferie'.")
+    start: Date = Field(description="First day (YYYY-MM-DD).")
+    end: Date = Field(description="Last day, included (YYYY-MM-DD).")
+
+
 class Plan(Model):
     """A whole plan: ``plan.yaml`` and every file it includes, merged."""
 
@@ -164,6 +173,10 @@ class Plan(Model):
     groups: list[Group] = Field(default_factory=list, description="Groups and bodies.")
     roles: list[Role] = Field(default_factory=list, description="Roles and their tasks.")
     phases: list[Phase] = Field(default_factory=list, description="Phases of the process.")
+    quiet_periods: list[QuietPeriod] = Field(
+        default_factory=list,
+        description="Holidays and other weeks without meetings; a meeting inside one is a warning (PV404).",
+    )
     events: list[Event] = Field(default_factory=list, description="Meetings and sessions.")
     deadlines: list[Deadline] = Field(default_factory=list, description="Deadlines and milestones.")
     goals: list[Goal] = Field(default_factory=list, description="Goals and the themes that gather them.")

@@ -7,6 +7,7 @@ can tell a percentage written on a KPI counted in kroner, and an amount written 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -65,7 +66,7 @@ def parse_quantity(value: Any) -> Quantity:
     if isinstance(value, bool) or value is None:
         raise ValueError("expected a number, e.g. 4,5 or '65 %'")
     if isinstance(value, (int, float)):
-        return Quantity(float(value))
+        return _finite(Quantity(float(value)))
     if not isinstance(value, str):
         raise ValueError("expected a number, e.g. 4,5 or '65 %'")
     match = _NUMBER.match(value)
@@ -79,7 +80,7 @@ def parse_quantity(value: Any) -> Quantity:
         number = -number
     unit_text = " ".join(match["unit"].lower().split())
     if not unit_text:
-        return Quantity(number, None, value)
+        return _finite(Quantity(number, None, value))
     found = _UNITS.get(unit_text)
     if found is None:
         raise ValueError(
@@ -87,7 +88,13 @@ def parse_quantity(value: Any) -> Quantity:
             "or no unit (a score, a count)"
         )
     unit, factor = found
-    return Quantity(number * factor, unit, value)
+    return _finite(Quantity(number * factor, unit, value))
+
+
+def _finite(quantity: Quantity) -> Quantity:
+    if not math.isfinite(quantity.value):
+        raise ValueError(f"'{quantity}' is too large a number: check the value")
+    return quantity
 
 
 def parse_money(value: Any) -> Quantity:

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, StrictInt, field_validator, model_validator
 
-from .base import Model, Text
+from .base import Day, Model, Text
 from .times import TimeSpec
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -39,8 +39,8 @@ class MonthlyDay:
 class OccurrenceChange(Model):
     """One occurrence of a series moved, re-timed, relocated or cancelled."""
 
-    occurrence: Date = Field(description="The date the series would have put it on.")
-    date: Date | None = Field(default=None, description="The date it moves to.")
+    occurrence: Day = Field(description="The date the series would have put it on.")
+    date: Day | None = Field(default=None, description="The date it moves to.")
     time: TimeSpec | None = Field(default=None, description="New time, e.g. 09:00-11:00.")
     location: Text | None = Field(default=None, description="New location.")
     room: Text | None = Field(default=None, description="New room.")
@@ -64,9 +64,9 @@ class Repeat(Model):
             "'last friday'. Default: the weekday (or day of month) of the first date."
         ),
     )
-    until: Date | None = Field(default=None, description="Last possible date, included.")
+    until: Day | None = Field(default=None, description="Last possible date, included.")
     count: StrictInt | None = Field(default=None, ge=1, description="Number of occurrences.")
-    except_: list[Date] = Field(
+    except_: list[Day] = Field(
         default_factory=list,
         alias="except",
         description="Dates the series skips entirely (holidays, summer break).",

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Id, Model, Ref, Silenceable, Text, Texts
+from .base import Day, Id, Model, Ref, Silenceable, Text, Texts
 from .ratings import Rating
 
 RiskStatus = Literal["open", "mitigated", "closed"]
@@ -16,7 +16,7 @@ RiskStatus = Literal["open", "mitigated", "closed"]
 class RiskAssessment(Model):
     """A later assessment of the same risk, which replaces the earlier from its date."""
 
-    date: Date = Field(description="When the risk was assessed again.")
+    date: Day = Field(description="When the risk was assessed again.")
     probability: Rating = Field(description="How likely, 1-5 or a word.")
     consequence: Rating | None = Field(default=None, description="How bad, 1-5 or a word.")
     note: Text | None = Field(default=None, description="What changed.")
@@ -45,8 +45,8 @@ class Risk(Silenceable):
     status: RiskStatus = Field(
         default="open", description="'open' (default), 'mitigated' or 'closed'."
     )
-    identified: Date | None = Field(default=None, description="When it was first assessed.")
-    review: Date | None = Field(default=None, description="When it is to be assessed again.")
+    identified: Day | None = Field(default=None, description="When it was first assessed.")
+    review: Day | None = Field(default=None, description="When it is to be assessed again.")
     assessments: list[RiskAssessment] = Field(
         default_factory=list, description="Later assessments, in date order."
     )

@@ -6,7 +6,7 @@ from datetime import date as Date
 
 from pydantic import Field, StrictInt
 
-from .base import Id, Model, Silenceable, Text
+from .base import Day, Id, Model, Silenceable, Text
 from .quantities import Number
 
 Scores = dict[str, dict[str, Number | None]]
@@ -41,7 +41,7 @@ class Assessment(Model):
         description="Who was assessed, e.g. a municipality or a service area."
     )
     year: StrictInt = Field(description="The year the assessment concerns.")
-    date: Date | None = Field(default=None, description="When it was made.")
+    date: Day | None = Field(default=None, description="When it was made.")
     scores: Scores = Field(default_factory=dict, description="Scores by area id, then question id.")
     note: Text | None = Field(default=None, description="Anything a reader should know about it.")
 

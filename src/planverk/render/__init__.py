@@ -9,7 +9,7 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from ..errors import UsageError
-from ..files import write_atomic
+from ..files import replace_folder
 from ..load.planfiles import display_path, plan_folder
 from ..validate import checked_plan
 from .context import build_context
@@ -79,13 +79,28 @@ def render_plan(
 
 
 def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
-    """Write each document atomically into ``folder``; returns the paths written."""
-    paths = []
-    for document in documents:
-        path = folder / document.filename
-        write_atomic(path, document.text)
-        paths.append(path)
-    return paths
+    """Write the documents into ``folder`` as one set; returns the paths written.
+
+    Other files in ``folder`` are kept; the folder with the new documents takes the old
+    one's place in one step (:func:`planverk.files.replace_folder`), so a full disk or a
+    kill leaves all documents old or all new. A folder with subfolders is not a folder of
+    documents and is refused, so that nothing else is copied and replaced.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{display_path(folder)} is a file: give a folder for the documents")
+    if folder.is_dir() and any(p.is_dir() for p in folder.iterdir()):
+        raise UsageError(
+            f"{display_path(folder)} holds folders: give a folder that holds only documents, e.g. out/"
+        )
+
+    def fill(staging: Path) -> None:
+        for document in documents:
+            path = staging / document.filename
+            path.unlink(missing_ok=True)
+            path.write_text(document.text, encoding="utf-8")
+
+    replace_folder(folder, fill, carry=True, what="the documents")
+    return [folder / document.filename for document in documents]
 
 
 __all__ = [

@@ -1,0 +1,145 @@
+"""The same deadline, milestone or meeting written twice (a repeated row of a table).
+
+Two tasks are "the same" when their words agree once case, punctuation and hyphens are set
+aside, and where they differ, the difference is a small word (og, for, the ...) or a typo
+of one word for another (``Budsjettsemniar`` for ``Budsjettseminar``). Words that differ
+in a digit or a letter that names something (``sektor A``/``sektor B``, ``møte 3``/``møte 4``)
+make two different tasks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, datetime
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from .context import Issue, Loc, PlanIndex
+
+FILLER = frozenset(
+    "og i på til for av med om fra ved en et ei den det de the a an of to for and in on at by".split()
+)
+"""Small words (bokmål, nynorsk, English) whose presence or absence does not make another task."""
+
+TYPO_RATIO = 0.8
+"""How alike two words must be (difflib's ratio) to count as one word mistyped."""
+TYPO_LENGTH = 5
+"""Shorter words must match exactly: 'rapport A' is not 'rapport B'."""
+
+
+@lru_cache(maxsize=None)
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case words of ``text``, NFC, hyphens joined, other punctuation dropped."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = re.sub(r"(?<=\w)[-‐–](?=\w)", "", text)
+    return tuple(re.findall(r"\w+", text))
+
+
+def _typo(a: str, b: str) -> bool:
+    if a.isdigit() or b.isdigit() or re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
+        return False
+    if min(len(a), len(b)) < TYPO_LENGTH:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= TYPO_RATIO
+
+
+def same_task(first: str, second: str) -> bool:
+    """Whether two task texts say the same thing, in the sense of the module docstring."""
+    a, b = words(first), words(second)
+    if a == b:
+        return True
+    if "".join(a) == "".join(b):
+        return True  # 'budsjett seminar' and 'budsjettseminar'
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        left, right = a[i1:i2], b[j1:j2]
+        if op in ("delete", "insert") and all(w in FILLER for w in left + right):
+            continue
+        if op == "replace":
+            left = tuple(w for w in left if w not in FILLER)
+            right = tuple(w for w in right if w not in FILLER)
+            if len(left) == len(right) and all(_typo(x, y) for x, y in zip(left, right)):
+                continue
+        return False
+    return any(w not in FILLER for w in a)
+
+
+def check_duplicates(index: PlanIndex) -> Iterator[Issue]:
+    """PV700 the same deadline or milestone twice; PV701 the same meeting twice."""
+    yield from _deadlines(index)
+    yield from _meetings(index)
+
+
+def _deadlines(index: PlanIndex) -> Iterator[Issue]:
+    by_date: dict[date, list[int]] = defaultdict(list)
+    for i, deadline in enumerate(index.plan.deadlines):
+        by_date[deadline.date].append(i)
+    for same_day in by_date.values():
+        for n, i in enumerate(same_day):
+            this = index.plan.deadlines[i]
+            for j in same_day[:n]:
+                other = index.plan.deadlines[j]
+                if this.time is not None and other.time is not None and this.time != other.time:
+                    continue
+                if not same_task(this.task, other.task):
+                    continue
+                word = "milestone" if this.kind == "milestone" else "deadline"
+                yield Issue(
+                    "PV700",
+                    f"the {word} '{this.task}' on {this.date} repeats '{other.id}' "
+                    f"('{other.task}'): calendars and status would list it twice; remove one",
+                    ("deadlines", i),
+                    ("deadlines", i),
+                    (("deadlines", j),),
+                )
+                break
+
+
+Place = tuple[str, str]
+"""A venue and room, normalised; empty where not given."""
+
+
+def _key(text: str | None) -> str:
+    return " ".join(words(text or ""))
+
+
+def _meetings(index: PlanIndex) -> Iterator[Issue]:
+    """Occurrences with the same title, start and end, in the same place, for the same people."""
+    seen: dict[tuple[str, datetime, datetime], list[tuple[int, Place, frozenset[str]]]] = defaultdict(list)
+    reported: set[tuple[int, int]] = set()
+    for path, event in index.events():
+        i = path[1]
+        assert isinstance(i, int)
+        people = frozenset(index.expand(event.participants))
+        for occurrence in index.occurrences[i]:
+            if occurrence.cancelled:
+                continue
+            key = (_key(event.title), occurrence.start, occurrence.end)
+            place = (_key(occurrence.location), _key(occurrence.room))
+            for j, other_place, other_people in seen[key]:
+                if j == i or (i, j) in reported:
+                    continue
+                if _differ(place, other_place) or (people and other_people and people != other_people):
+                    continue
+                reported.add((i, j))
+                when = f"{occurrence.start:%Y-%m-%d}" + ("" if occurrence.all_day else f" {occurrence.start:%H:%M}")
+                other = index.plan.events[j]
+                yield Issue(
+                    "PV701",
+                    f"the event '{event.title}' on {when} repeats "
+                    f"'{other.id}' (same title, date and time): calendars would show it twice; "
+                    "remove one, or give them their own rooms or participants if both are meant",
+                    path,
+                    path,
+                    (("events", j),),
+                )
+            seen[key].append((i, place, people))
+
+
+def _differ(a: Place, b: Place) -> bool:
+    """Places differ when both name a venue (or a room) and the names differ."""
+    return any(x and y and x != y for x, y in zip(a, b))
