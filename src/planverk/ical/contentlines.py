@@ -1,88 +1,123 @@
-"""RFC 5545 content lines: escaped text, quoted parameters, value formats, folding at 75 octets.
+"""RFC 5545 content lines, written by icalendar's property value types.
 
-Everything here returns ``str`` with CRLF line ends; a feed is the concatenation of such
-lines, encoded as UTF-8 once at the end.
+Values are formatted and escaped by icalendar's ``v*`` types, parameters quoted by its
+``Parameters`` and lines folded at 75 octets by its ``Contentline``; this module only
+picks the type of each property and strips what plan text may carry but iCalendar cannot
+(control characters). Every function returns one folded line as ``bytes`` ending in CRLF,
+so that a component is serialised once and feeds are joined from those bytes.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
-CRLF = "\r\n"
-LIMIT = 75
-"""Octets per physical line, CRLF excluded (RFC 5545 section 3.1)."""
+from icalendar.parser import Contentline, Parameters
+from icalendar.prop import (
+    vCalAddress,
+    vCategory,
+    vDate,
+    vDatetime,
+    vDDDLists,
+    vDuration,
+    vInt,
+    vRecur,
+    vText,
+    vUTCOffset,
+)
+
+CRLF = b"\r\n"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_TEXT_SPECIAL = re.compile(r"[\\;,\n]")
-_TEXT_ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
+
+__all__ = [
+    "CRLF", "address", "begin", "categories", "clean", "duration", "end", "floating", "integer", "line",
+    "offset", "recur", "text", "utc", "when", "when_list",
+]
 
 
-def text(value: str) -> str:
-    """A TEXT value: backslash, semicolon, comma and newline escaped; control characters dropped."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROL.sub("", value)
-    return _TEXT_SPECIAL.sub(lambda m: _TEXT_ESCAPES[m.group()], value)
+def clean(value: str) -> str:
+    """Plan text as a TEXT value holds it: line ends as LF, control characters dropped."""
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def text_list(values: list[str]) -> str:
-    """A comma-separated list of TEXT values (CATEGORIES)."""
-    return ",".join(text(v) for v in values)
+def _param(value: str) -> str:
+    """A parameter value has no line breaks: they become spaces (icalendar quotes the rest)."""
+    return _CONTROL.sub("", value.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
 
 
-def param(value: str) -> str:
-    """A parameter value, quoted when it holds ``:;,``; DQUOTE and control characters dropped."""
-    value = _CONTROL.sub("", value.replace("\n", " ").replace("\r", " ")).replace('"', "")
-    return f'"{value}"' if any(c in value for c in ":;,") else value
+def line(name: str, value: Any, params: dict[str, str] | None = None) -> bytes:
+    """One folded content line ``NAME;PARAM=x:value`` of an icalendar value object."""
+    parameters = Parameters({k: _param(v) for k, v in params.items()} if params else {})
+    return Contentline.from_parts(name, parameters, value, sorted=False).to_ical() + CRLF
 
 
-def fold(line: str) -> str:
-    """One content line folded at 75 octets, never inside a UTF-8 sequence, ended by CRLF."""
-    raw = line.encode("utf-8")
-    if len(raw) <= LIMIT:
-        return line + CRLF
-    parts = []
-    start, room = 0, LIMIT
-    while len(raw) - start > room:
-        cut = start + room
-        while raw[cut] & 0xC0 == 0x80:  # a continuation byte: cut before its lead byte
-            cut -= 1
-        parts.append(raw[start:cut])
-        start, room = cut, LIMIT - 1  # continuation lines start with one space
-    parts.append(raw[start:])
-    return (CRLF + " ").join(p.decode("utf-8") for p in parts) + CRLF
+def begin(kind: str) -> bytes:
+    """``BEGIN:VEVENT`` and the like."""
+    return f"BEGIN:{kind}".encode() + CRLF
 
 
-def prop(name: str, content: str, /, **params: str) -> str:
-    """A folded property line ``NAME;PARAM=x:content``; parameter names are given in lower case."""
-    head = name + "".join(f";{key.upper().replace('_', '-')}={val}" for key, val in params.items())
-    return fold(f"{head}:{content}")
+def end(kind: str) -> bytes:
+    """``END:VEVENT`` and the like."""
+    return f"END:{kind}".encode() + CRLF
 
 
-def date_value(day: date) -> str:
-    """A DATE value: ``20170503``."""
-    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+def text(name: str, value: str, params: dict[str, str] | None = None) -> bytes:
+    """A TEXT property (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped."""
+    return line(name, vText(clean(value)), params)
 
 
-def local_value(moment: datetime) -> str:
-    """A local DATE-TIME value (used with TZID): ``20170503T083000``."""
-    return f"{moment.year:04d}{moment.month:02d}{moment.day:02d}T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}"
+def categories(values: Sequence[str]) -> bytes:
+    """CATEGORIES: a comma-separated list of TEXT values."""
+    return line("CATEGORIES", vCategory([clean(v) for v in values]))
 
 
-def utc_value(moment: datetime) -> str:
-    """A UTC DATE-TIME value: ``20170503T063000Z``."""
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+def integer(name: str, value: int) -> bytes:
+    """An INTEGER property (SEQUENCE)."""
+    return line(name, vInt(value))
 
 
-def when(name: str, moment: date | datetime, tzid: str) -> str:
-    """DTSTART/DTEND/RECURRENCE-ID: a DATE, or a local DATE-TIME in ``tzid``."""
+def utc(name: str, moment: datetime) -> bytes:
+    """A DATE-TIME in UTC (DTSTAMP, LAST-MODIFIED): ``20170503T063000Z``."""
+    return line(name, vDatetime(moment.astimezone(timezone.utc)))
+
+
+def floating(name: str, moment: datetime) -> bytes:
+    """A local DATE-TIME without a zone (a VTIMEZONE observance's DTSTART): ``20171029T030000``."""
+    return line(name, vDatetime(moment.replace(tzinfo=None)))
+
+
+def when(name: str, moment: date | datetime, tzid: str) -> bytes:
+    """DTSTART/DTEND/RECURRENCE-ID: a DATE, or a local DATE-TIME with ``TZID``."""
     if isinstance(moment, datetime):
-        return prop(name, local_value(moment), tzid=param(tzid))
-    return prop(name, date_value(moment), value="DATE")
+        return line(name, vDatetime(moment), {"TZID": tzid})
+    return line(name, vDate(moment), {"VALUE": "DATE"})
 
 
-def when_list(name: str, moments: list[date] | list[datetime], tzid: str) -> str:
+def when_list(name: str, moments: Sequence[date | datetime], tzid: str) -> bytes:
     """EXDATE/RDATE: several values of one type in one property."""
     if moments and isinstance(moments[0], datetime):
-        return prop(name, ",".join(local_value(m) for m in moments), tzid=param(tzid))  # type: ignore[arg-type]
-    return prop(name, ",".join(date_value(m) for m in moments), value="DATE")
+        return line(name, vDDDLists(list(moments)), {"TZID": tzid})
+    return line(name, vDDDLists(list(moments)), {"VALUE": "DATE"})
+
+
+def recur(name: str, rule: dict[str, Any]) -> bytes:
+    """A RECUR value (RRULE) from its parts, e.g. ``{"FREQ": "YEARLY", "BYMONTH": 10}``."""
+    return line(name, vRecur(rule))
+
+
+def address(name: str, email: str, params: dict[str, str]) -> bytes:
+    """ORGANIZER or ATTENDEE: a ``mailto:`` CAL-ADDRESS with CN, ROLE, RSVP and the like."""
+    return line(name, vCalAddress(f"mailto:{email}"), params)
+
+
+def offset(name: str, delta: timedelta) -> bytes:
+    """TZOFFSETFROM/TZOFFSETTO: ``+0100``."""
+    return line(name, vUTCOffset(delta))
+
+
+def duration(name: str, delta: timedelta, params: dict[str, str] | None = None) -> bytes:
+    """A DURATION value: ``PT6H``."""
+    return line(name, vDuration(delta), params)

@@ -39,7 +39,8 @@ class Entry:
 
     uid: str
     start: datetime
-    text: str
+    body: bytes
+    """The VEVENT and its overrides, folded content lines ending in CRLF."""
     in_plan_feed: bool
     feeds: frozenset[str]
     """Keys of the group and person feeds it goes into: ``group:ID``, ``person:ID``."""
@@ -67,7 +68,7 @@ class EntryWriter:
         self.language = self.plan.plan.language
         self.words = WORDS[self.language]
         self.dtstamp = dtstamp
-        self.dtstamp_line = cl.prop("DTSTAMP", cl.utc_value(dtstamp))
+        self.dtstamp_line = cl.utc("DTSTAMP", dtstamp)
         self.stamps = stamps
         self.attendees = attendees
         self._reach: dict[str, frozenset[str]] = {}
@@ -240,7 +241,7 @@ class EntryWriter:
         reach = self.reach([*deadline.responsible, *deadline.participants, *deadline.deliver_to])
         return Entry(item_uid, timing.sort_key, text, True, reach)
 
-    def _attendance(self, participants: list[str], responsible: list[str], invitation: Invitation | None) -> list[str]:
+    def _attendance(self, participants: list[str], responsible: list[str], invitation: Invitation | None) -> list[bytes]:
         """ORGANIZER and ATTENDEE lines, only when asked for, for those with an e-mail address."""
         if not self.attendees:
             return []
@@ -248,7 +249,7 @@ class EntryWriter:
         for ref in [*([invitation.sender] if invitation else []), *responsible]:
             found = self.index.by_id.get(ref)
             if found and found[0] == "people" and found[2].email:
-                lines.append(cl.prop("ORGANIZER", f"mailto:{found[2].email}", cn=cl.param(found[2].name)))
+                lines.append(cl.address("ORGANIZER", found[2].email, {"CN": found[2].name}))
                 break
         seen = set()
         for ref, role in [*((r, "CHAIR") for r in responsible), *((r, "REQ-PARTICIPANT") for r in participants)]:
@@ -258,8 +259,8 @@ class EntryWriter:
                 continue
             seen.add(email)
             cutype = "GROUP" if found[0] == "groups" else "INDIVIDUAL"
-            lines.append(cl.prop(
-                "ATTENDEE", f"mailto:{email}", cn=cl.param(found[2].name), cutype=cutype, role=role, rsvp="FALSE",
+            lines.append(cl.address(
+                "ATTENDEE", email, {"CN": found[2].name, "CUTYPE": cutype, "ROLE": role, "RSVP": "FALSE"},
             ))
         return lines
 
@@ -289,33 +290,33 @@ class EntryWriter:
         tentative: bool,
         open_end: bool,
         stamp: Stamp,
-        attendance: list[str],
+        attendance: list[bytes],
         transparent: bool = False,
-    ) -> str:
+    ) -> bytes:
         """The VEVENT of ``timing`` and one override per moved or cancelled occurrence."""
         notes = [description]
         if tentative:
             notes.append(self.words["uncertain"])
         if open_end:
             notes.append(self.words["no_end"])
-        uid_line = cl.prop("UID", item_uid)
+        uid_line = cl.text("UID", item_uid)
         tail = self._tail(categories, transparent, stamp) + attendance
         lines = [
-            "BEGIN:VEVENT\r\n", uid_line, self.dtstamp_line,
+            cl.begin("VEVENT"), uid_line, self.dtstamp_line,
             cl.when("DTSTART", timing.start, self.tzid), cl.when("DTEND", timing.end, self.tzid),
         ]
         if timing.rule:
-            lines.append(cl.prop("RRULE", timing.rule))
+            lines.append(cl.recur("RRULE", timing.rule))
         if timing.exdates:
             lines.append(cl.when_list("EXDATE", timing.exdates, self.tzid))
         lines += self._body(summary, location, notes, cancelled, tentative)
         lines += tail
-        lines.append("END:VEVENT\r\n")
+        lines.append(cl.end("VEVENT"))
         for moved in timing.moved:
             lines += self._override(uid_line, moved, summary, location, description, tail)
-        return "".join(lines)
+        return b"".join(lines)
 
-    def _override(self, uid_line: str, moved: Moved, summary: str, location, description, tail) -> list[str]:
+    def _override(self, uid_line: bytes, moved: Moved, summary: str, location, description, tail) -> list[bytes]:
         title = summary
         if moved.cancelled and not summary.startswith(self.words["cancelled"]):
             title = self._summary(summary, True)
@@ -326,31 +327,30 @@ class EntryWriter:
             notes.append(self.words["no_end"])
         where = place(moved.location, moved.room) if (moved.location or moved.room) else location
         return [
-            "BEGIN:VEVENT\r\n", uid_line, self.dtstamp_line,
+            cl.begin("VEVENT"), uid_line, self.dtstamp_line,
             cl.when("RECURRENCE-ID", moved.original, self.tzid),
             cl.when("DTSTART", moved.start, self.tzid), cl.when("DTEND", moved.end, self.tzid),
             *self._body(title, where, notes, moved.cancelled, moved.tentative),
             *tail,
-            "END:VEVENT\r\n",
+            cl.end("VEVENT"),
         ]
 
-    def _body(self, summary: str, location: str | None, notes: list[str], cancelled: bool, tentative: bool) -> list[str]:
-        lines = [cl.prop("SUMMARY", cl.text(summary))]
+    def _body(self, summary: str, location: str | None, notes: list[str], cancelled: bool, tentative: bool) -> list[bytes]:
+        lines = [cl.text("SUMMARY", summary)]
         if location:
-            lines.append(cl.prop("LOCATION", cl.text(location)))
+            lines.append(cl.text("LOCATION", location))
         description = "\n\n".join(n for n in notes if n)
         if description:
-            lines.append(cl.prop("DESCRIPTION", cl.text(description)))
-        status = "CANCELLED" if cancelled else ("TENTATIVE" if tentative else "CONFIRMED")
-        lines.append(f"STATUS:{status}\r\n")
+            lines.append(cl.text("DESCRIPTION", description))
+        lines.append(cl.text("STATUS", "CANCELLED" if cancelled else ("TENTATIVE" if tentative else "CONFIRMED")))
         return lines
 
-    def _tail(self, categories: list[str], transparent: bool, stamp: Stamp) -> list[str]:
+    def _tail(self, categories: list[str], transparent: bool, stamp: Stamp) -> list[bytes]:
         lines = []
         if categories:
-            lines.append(cl.prop("CATEGORIES", cl.text_list(categories)))
+            lines.append(cl.categories(categories))
         if transparent:
-            lines.append("TRANSP:TRANSPARENT\r\n")
-        lines.append(f"SEQUENCE:{stamp.sequence}\r\n")
-        lines.append(cl.prop("LAST-MODIFIED", cl.utc_value(min(stamp.modified, self.dtstamp))))
+            lines.append(cl.text("TRANSP", "TRANSPARENT"))
+        lines.append(cl.integer("SEQUENCE", stamp.sequence))
+        lines.append(cl.utc("LAST-MODIFIED", min(stamp.modified, self.dtstamp)))
         return lines

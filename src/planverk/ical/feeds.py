@@ -7,16 +7,17 @@ VTIMEZONE and the texts of the entries that belong in it, in start order.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ..checks.context import PlanIndex
+from ..model import PlanInfo
 from . import contentlines as cl
 from .entries import PLAN_FEED, Entry, EntryWriter, Stamp
 from .vtimezone import vtimezone
 
 PRODID = "-//planverk//planverk//{language}"
-REFRESH = "PT6H"
+REFRESH = timedelta(hours=6)
 """How often subscribers are asked to refresh (REFRESH-INTERVAL and X-PUBLISHED-TTL)."""
 
 
@@ -61,35 +62,48 @@ def build_entries(index: PlanIndex, dtstamp: datetime, stamps: dict[tuple[str, i
     return entries
 
 
+def calendar(info: PlanInfo, method: str, properties: list[bytes], timezone: bytes, components: list[bytes]) -> bytes:
+    """A VCALENDAR of already serialised components, with the plan's VTIMEZONE, as bytes."""
+    return b"".join([
+        cl.begin("VCALENDAR"),
+        cl.text("VERSION", "2.0"),
+        cl.text("PRODID", PRODID.format(language=info.language.upper())),
+        cl.text("CALSCALE", "GREGORIAN"),
+        cl.text("METHOD", method),
+        *properties,
+        timezone,
+        *components,
+        cl.end("VCALENDAR"),
+    ])
+
+
+def plan_timezone(info: PlanInfo) -> bytes:
+    """The VTIMEZONE of the plan's zone over the plan's years."""
+    return vtimezone(ZoneInfo(info.timezone), info.period.start.year, info.period.end.year)
+
+
 def assemble(index: PlanIndex, entries: list[Entry], keys: list[str]) -> list[Feed]:
     """The feeds ``keys`` from already serialised entries."""
     info = index.plan.plan
     names = feed_keys(index)
-    parts: dict[str, list[str]] = {key: [] for key in keys}
+    parts: dict[str, list[bytes]] = {key: [] for key in keys}
     for entry in entries:
         if entry.in_plan_feed and PLAN_FEED in parts:
-            parts[PLAN_FEED].append(entry.text)
+            parts[PLAN_FEED].append(entry.body)
         for key in entry.feeds:
             if key in parts:
-                parts[key].append(entry.text)
-    zone = ZoneInfo(info.timezone)
-    timezone = vtimezone(zone, info.period.start.year, info.period.end.year)
+                parts[key].append(entry.body)
+    timezone = plan_timezone(info)
     feeds = []
     for key in keys:
         name = names[key]
-        head = "".join([
-            "BEGIN:VCALENDAR\r\n",
-            "VERSION:2.0\r\n",
-            cl.prop("PRODID", PRODID.format(language=info.language.upper())),
-            "CALSCALE:GREGORIAN\r\n",
-            "METHOD:PUBLISH\r\n",
-            cl.prop("NAME", cl.text(name)),
-            cl.prop("X-WR-CALNAME", cl.text(name)),
-            cl.prop("X-WR-TIMEZONE", info.timezone),
-            cl.prop("REFRESH-INTERVAL", REFRESH, value="DURATION"),
-            cl.prop("X-PUBLISHED-TTL", REFRESH),
-            timezone,
-        ])
-        body = head + "".join(parts[key]) + "END:VCALENDAR\r\n"
-        feeds.append(Feed(key, name, feed_path(info.id, key), body.encode("utf-8"), len(parts[key])))
+        properties = [
+            cl.text("NAME", name),
+            cl.text("X-WR-CALNAME", name),
+            cl.text("X-WR-TIMEZONE", info.timezone),
+            cl.duration("REFRESH-INTERVAL", REFRESH, {"VALUE": "DURATION"}),
+            cl.duration("X-PUBLISHED-TTL", REFRESH),
+        ]
+        body = calendar(info, "PUBLISH", properties, timezone, parts[key])
+        feeds.append(Feed(key, name, feed_path(info.id, key), body, len(parts[key])))
     return feeds

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..model import Event, Repeat, Slot
 from ..occurrences import DEFAULT_DURATION, Occurrence, rule_dates
-from .contentlines import date_value, utc_value
 
 When = date | datetime
 """A DATE (all day) or a local DATE-TIME in the plan's zone."""
@@ -42,7 +42,8 @@ class Timing:
 
     start: When
     end: When
-    rule: str | None = None
+    rule: dict[str, Any] | None = None
+    """RRULE parts, e.g. ``{"FREQ": "WEEKLY", "BYDAY": ["WE"], "COUNT": 6}``."""
     exdates: list[When] = field(default_factory=list)
     moved: list[Moved] = field(default_factory=list)
 
@@ -58,31 +59,30 @@ def _at(day: date, start: time | None) -> When:
     return datetime.combine(day, start) if start is not None else day
 
 
-def rrule(repeat: Repeat, last: date, start: time | None, zone: ZoneInfo) -> str:
-    """The RRULE value of ``repeat``: COUNT, or an UNTIL in UTC (a DATE for all-day series).
+def rrule(repeat: Repeat, last: date, start: time | None, zone: ZoneInfo) -> dict[str, Any]:
+    """The RRULE parts of ``repeat``: COUNT, or an UNTIL in UTC (a DATE for all-day series).
 
     ``last`` is the last date the rule gives: UNTIL is exactly that occurrence's start,
     in UTC as RFC 5545 requires when DTSTART carries a TZID.
     """
-    parts = [f"FREQ={repeat.frequency.upper()}"]
+    parts: dict[str, Any] = {"FREQ": repeat.frequency.upper()}
     if repeat.interval > 1:
-        parts.append(f"INTERVAL={repeat.interval}")
+        parts["INTERVAL"] = repeat.interval
     weekdays = repeat.weekdays()
     if weekdays:
-        parts.append("BYDAY=" + ",".join(_RRULE_DAYS[d] for d in sorted(set(weekdays))))
+        parts["BYDAY"] = [_RRULE_DAYS[d] for d in sorted(set(weekdays))]
     monthly = repeat.monthly_days()
     if monthly:
-        parts.append("BYDAY=" + ",".join(f"{m.nth}{_RRULE_DAYS[m.weekday]}" for m in monthly))
+        parts["BYDAY"] = [f"{m.nth}{_RRULE_DAYS[m.weekday]}" for m in monthly]
     if repeat.frequency == "weekly" and repeat.interval > 1:
-        parts.append("WKST=MO")  # weeks start on Monday, as occurrences.py counts them
+        parts["WKST"] = "MO"  # weeks start on Monday, as occurrences.py counts them
     if repeat.count is not None:
-        parts.append(f"COUNT={repeat.count}")
+        parts["COUNT"] = repeat.count
+    elif start is None:
+        parts["UNTIL"] = last
     else:
-        if start is None:
-            parts.append(f"UNTIL={date_value(last)}")
-        else:
-            parts.append(f"UNTIL={utc_value(datetime.combine(last, start, tzinfo=zone))}")
-    return ";".join(parts)
+        parts["UNTIL"] = datetime.combine(last, start, tzinfo=zone).astimezone(timezone.utc)
+    return parts
 
 
 def event_timing(event: Event, found: list[Occurrence], zone: ZoneInfo) -> Timing:
@@ -99,7 +99,7 @@ def event_timing(event: Event, found: list[Occurrence], zone: ZoneInfo) -> Timin
     end = datetime.combine(first, at.end) if at.end is not None else start + DEFAULT_DURATION
     if event.repeat is None:
         days = (event.last_day - first).days + 1
-        return Timing(start, end, f"FREQ=DAILY;COUNT={days}" if days > 1 else None)
+        return Timing(start, end, {"FREQ": "DAILY", "COUNT": days} if days > 1 else None)
     return _series(event, found, zone, start, end - start, _event_times)
 
 
