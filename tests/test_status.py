@@ -320,3 +320,21 @@ def test_deadline_times_are_written_as_documents_write_them(tmp_path: Path) -> N
     out = _status(str(tmp_path), "deadlines", "--as-of", "2024-02-28", "-f", "markdown").out
     assert "| 01.03.2024, kl. 16.00 | Svar |" in out
     assert "| 04.03.2024, kl. 12.00? | Rapport |" in out  # an uncertain time keeps its mark
+
+
+def test_status_and_documents_show_an_estimate_as_written(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(
+        "plan: {id: t, title: T, organisation: O, period: {start: 2024-01-01, end: 2025-12-31}}\n"
+        "savings_targets:\n"
+        "  - {id: s, title: Innsparing, total: ca. 35 mill. kr,\n"
+        "     period: {start: 2024-01-01, end: 2025-12-31}, years: {2024: 20 mill. kr, 2025: ca. 35 mill. kr}}\n"
+        "measures:\n"
+        "  - {id: m, title: Innkjøp, savings_target: s, effect: {2024: 35 mill.kr, 2025: ca. 35 mill kroner}}\n",
+        encoding="utf-8",
+    )
+    status = run_cli("status", str(tmp_path), "measures", "--as-of", "2025-03-01", "-f", "markdown")
+    assert status.code == 0, status.out + status.err
+    assert "Innsparing: ca. 35 mill. kr (2024-2025)" in status.out
+    rendered = run_cli("render", str(tmp_path), "status-report", "--as-of", "2025-03-01")
+    assert rendered.code == 0, rendered.out + rendered.err
+    assert "ca. 35 mill. kr" in rendered.out

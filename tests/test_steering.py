@@ -340,3 +340,57 @@ def test_money_refuses_percentages_and_ratings_refuse_unknown_words() -> None:
     ]
     with pytest.raises(ValueError):
         parse_rating("ganske høy")
+
+
+# --- Amounts as source documents spell them ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kroner", "approximate"),
+    [
+        ("35 mill kroner", 35e6, False),
+        ("35 mill. NOK", 35e6, False),
+        ("35 mill.kr", 35e6, False),
+        ("35 Mill.Kr", 35e6, False),
+        ("35 MNOK", 35e6, False),
+        ("3 millionar kroner", 3e6, False),
+        ("ca. 35 mill. kr", 35e6, True),
+        ("Ca 2,5 mill. kr", 2.5e6, True),
+        ("cirka 400 000 kr", 4e5, True),
+        ("om lag 12 mill. kr", 12e6, True),
+        ("~ 1,2 mrd. kr", 1.2e9, True),
+    ],
+)
+def test_amounts_in_the_sources_spellings(text: str, kroner: float, approximate: bool) -> None:
+    amount = parse_money(text)
+    assert amount.value == pytest.approx(kroner)
+    assert amount.unit == "nok"
+    assert amount.approximate is approximate
+    assert str(amount) == text
+
+
+def test_an_approximate_amount_is_shown_approximate_in_status() -> None:
+    report = measure_status(
+        plan(
+            savings_targets=[
+                {
+                    "id": "s",
+                    "title": "S",
+                    "total": "ca. 35 mill. kr",
+                    "period": {"start": "2024-01-01", "end": "2025-12-31"},
+                    "years": {2024: "20 mill. kr", 2025: "ca. 35 mill. kr"},
+                }
+            ],
+            measures=[
+                {"id": "m", "title": "M", "savings_target": "s", "effect": {2024: "ca. 3 mill. kr", 2025: 5e6}}
+            ],
+        ),
+        date(2024, 6, 1),
+    )
+    target = report.savings[0]
+    assert target.total_approximate
+    assert [(y.year, y.approximate) for y in target.years] == [
+        (2024, ["identified", "gap"]),
+        (2025, ["target", "gap"]),
+    ]
+    assert report.measures[0].approximate == ["effect.2024"]

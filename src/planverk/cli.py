@@ -368,7 +368,7 @@ def record_decision(
     ],
     on: _DATE_TODAY = None,
 ) -> None:
-    """Record a decision on a measure: its status and the date (status_date)."""
+    """Record a decision on a measure: its status, and for decided or dropped the date (decided_on)."""
     from .edit.records import record_decision as record
 
     _report_edit(record(Path(plan), measure, status.value, _day(on)))
@@ -663,6 +663,64 @@ def ical(
         return
     write_site(feeds, Path(output), result.plan.plan, base_url)
     typer.echo(f"wrote {len(feeds)} feeds and index.html to {output}")
+
+
+@app.command()
+def invitations(
+    plan: PlanArg,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for the messages: one folder per sender in it.")
+    ],
+    sender: Annotated[
+        str | None, typer.Option("--sender", help="Only the invitations this person sends (an id).", show_default=False)
+    ] = None,
+    send: Annotated[
+        bool,
+        typer.Option("--send/--dry-run", help="Send the messages through --smtp; by default nothing is sent."),
+    ] = False,
+    smtp: Annotated[
+        str | None,
+        typer.Option("--smtp", metavar="HOST[:PORT]", help="Mail server to send through (port 587 by default).",
+                     show_default=False),
+    ] = None,
+) -> None:
+    """Write the meeting requests the plan's invitations call for, and a checklist per sender.
+
+    Each invitation becomes an .eml message (RFC 6047: METHOD:REQUEST, or METHOD:CANCEL
+    for a cancelled meeting) that a mail program opens and sends, in OUTPUT/SENDER-ID/
+    with checklist.md. With --send --smtp HOST[:PORT] they are also sent (STARTTLS when
+    offered; login from PLANVERK_SMTP_USER and PLANVERK_SMTP_PASSWORD).
+    """
+    from .invitations import invitation_packets, write_packets
+    from .load.planfiles import display_path
+    from .validate import checked_plan
+
+    if send and not smtp:
+        raise UsageError("--send needs the mail server: --smtp HOST[:PORT]")
+    result = checked_plan(plan, f"{plan} has errors: fix them first; no invitation was written")
+    assert result.plan is not None
+    packets = invitation_packets(result, sender=sender, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+    if not packets:
+        typer.echo(f"{plan}: the plan records no invitations (give events or slots an `invitation:`)")
+        return
+    requests = [r for p in packets for r in p.requests]
+    if send:
+        from .invitations.send import check_sendable
+
+        check_sendable(requests)
+    for packet, folder in zip(packets, write_packets(packets, output), strict=True):
+        typer.echo(f"wrote {len(packet.requests)} invitations from {packet.sender.name} "
+                   f"and checklist.md to {display_path(folder)}")
+    if not send:
+        if smtp:
+            typer.echo("dry run: nothing was sent (add --send to send)")
+        return
+    from .invitations.send import send as send_all
+
+    def _sent(request) -> None:
+        typer.echo(f"sent {request.filename} to {', '.join(p.email for p in request.addressed)}")
+
+    send_all(requests, result.plan.plan, smtp, os.environ, _sent)
 
 
 @app.command()

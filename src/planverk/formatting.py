@@ -181,11 +181,18 @@ def _in_unit(whole: Decimal) -> tuple[Decimal, str, str]:
     return _rounded(whole / scale, 2), norwegian, english
 
 
-def fmt_money(value: float, *, signed: bool = False, language: str = "nb") -> str:
+APPROXIMATELY = {"nb": "ca.", "nn": "ca.", "en": "approx."}
+"""The word before an amount written as an estimate ('ca. 35 mill. kr')."""
+
+
+def fmt_money(
+    value: float, *, signed: bool = False, language: str = "nb", approximate: bool = False
+) -> str:
     """Kroner: ``35 mill. kr``, ``18,25 mill. kr``, ``1,25 mrd. kr``, ``450 000 kr``;
     ``NOK 35M``, ``NOK 1.25bn``, ``NOK 450,000`` in English. From a million up in millions,
     billions or trillions with at most two decimals, below in whole kroner; a minus is a
-    plain hyphen, ``signed`` puts ``+`` before a positive amount."""
+    plain hyphen, ``signed`` puts ``+`` before a positive amount; ``approximate`` puts
+    ``ca.`` (``approx.``) before an amount written as an estimate."""
     _need(value, (int, float), "an amount in kroner", "money")
     locale = _locale(language)
     whole = _rounded(value, 0)
@@ -198,6 +205,8 @@ def fmt_money(value: float, *, signed: bool = False, language: str = "nb") -> st
         amount = format_decimal(abs(whole), "#,##0", locale=locale)
     sign = "-" if whole < 0 else ("+" if signed and whole > 0 else "")
     text = f"{sign}{amount} kr" if norwegian else f"{sign}NOK {amount}"
+    if approximate:
+        text = f"{APPROXIMATELY['nb' if norwegian else 'en']} {text}"
     return _plain(text)
 
 

@@ -13,6 +13,7 @@ from .duplicates import check_duplicates
 from .goals import check_goals
 from .kpis import check_kpis
 from .phases import check_phases
+from .realised import check_realised
 from .references import check_references
 from .responsibilities import check_responsibilities
 from .savings import check_savings
@@ -51,6 +52,7 @@ CHECKS: tuple[Check, ...] = (
     check_kpis,
     check_date_order,
     check_savings,
+    check_realised,
     check_scorecards,
 )
 

@@ -1,4 +1,4 @@
-"""Amounts in kroner that look as if they were written in millions."""
+"""Amounts in kroner that look as if they were written in millions, or in thousands."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ def magnitude_issues(amounts: Iterable[tuple[Loc, Quantity]], item: Loc | None) 
     largest = max((abs(q.value) for _, q in found), default=0.0)
     if largest < MILLIONS:
         return
+    yield from _thousandfold(found, item)
     for path, quantity in found:
         if quantity.bare and 0 < abs(quantity.value) < SMALL:
             yield Issue(
@@ -30,3 +31,39 @@ def magnitude_issues(amounts: Iterable[tuple[Loc, Quantity]], item: Loc | None) 
                 path,
                 item if item is not None else path[:2],
             )
+
+
+THOUSANDS = 100_000
+"""Below this (and from 1 000 kr), an amount a thousand times the size of the others is suspect."""
+
+
+def _thousandfold(found: list[tuple[Loc, Quantity]], item: Loc | None) -> Iterator[Issue]:
+    """PV635: an amount that is the others' size only when multiplied (or divided) by 1 000.
+
+    "9 800 kr" among amounts of 1 to 40 million kroner was written from a column in
+    thousands; "9 800 mill. kr" among the same was written from one in kroner. An amount is
+    reported when the thousandfold falls between the smallest and the largest of the
+    plan's amounts of a million kroner or more, so real small amounts (a 50 000 kr course
+    beside 40 million) stay clean.
+    """
+    from ..formatting import fmt_money, fmt_number
+
+    big = [abs(q.value) for _, q in found if abs(q.value) >= MILLIONS]
+    if len(big) < 2:
+        return
+    low, high = min(big), max(big)
+    for path, quantity in found:
+        value = abs(quantity.value)
+        if SMALL <= value < THOUSANDS and low <= value * 1000 <= high:
+            meant = f"{fmt_number(quantity.value * 1000, 0)} kr"
+        elif value > 100 * high and low <= value / 1000 <= high:
+            meant = fmt_money(quantity.value / 1000)
+        else:
+            continue
+        yield Issue(
+            "PV635",
+            f"{quantity} is a thousand times off the plan's other amounts "
+            f"({fmt_money(low)} to {fmt_money(high)}): did you mean {meant}?",
+            path,
+            item if item is not None else path[:2],
+        )

@@ -66,16 +66,23 @@ def record_realised(target: Path, measure: str, amount: str, year: int) -> Edite
 
 
 def record_decision(target: Path, measure: str, status: str, on: date) -> Edited:
-    """Set a measure's ``status`` (decided, dropped, ...) and the date it was set, ``status_date``."""
+    """Set a measure's ``status``; a decision (``decided``, ``dropped``) also sets ``decided_on``.
+
+    ``in-progress`` and ``realised`` follow a decision: they keep the measure's
+    ``decided_on``, and set it to ``on`` only when it has none.
+    """
+    from ..model.measures import DECIDED
 
     def change(node: CommentedMap, item: Measure) -> tuple[bool, str]:
-        if item.status == status and item.status_date == on:
-            return False, f"measure '{measure}' is already {status} on {on.isoformat()}"
+        dated = status in ("decided", "dropped") or (status in DECIDED and item.decided_on is None)
+        if item.status == status and (not dated or item.decided_on == on):
+            return False, f"measure '{measure}' is already {status}" + (f" on {on.isoformat()}" if dated else "")
         order = key_names(Measure)
         roundtrip.set_key(node, "status", status, order)
-        roundtrip.set_key(node, "status_date", on, order)
+        if dated:
+            roundtrip.set_key(node, "decided_on", on, order)
         was = f" (was {item.status})" if item.status != status else ""
-        return True, f"measure '{measure}': {status} on {on.isoformat()}{was}"
+        return True, f"measure '{measure}': {status}" + (f" on {on.isoformat()}" if dated else "") + was
 
     return _edit(target, "measures", measure, change)
 

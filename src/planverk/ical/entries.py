@@ -114,23 +114,30 @@ class EntryWriter:
 
     # --- events --------------------------------------------------------------------------
 
+    def event_component(
+        self, position: int, event: Event, item_uid: str, attendance: list[bytes], found=None,
+    ) -> tuple[Timing, bytes]:
+        """The event as one VEVENT (with its overrides), with the given ORGANIZER/ATTENDEE lines."""
+        found = occurrences(event) if found is None else found
+        timing = event_timing(event, found, self.zone)
+        cancelled = event.status == "cancelled"
+        text = self._component(
+            item_uid, timing, self._summary(event.title, cancelled), place(event.location, event.room),
+            self._event_description(event), self._categories(event.kind, event.phase), cancelled,
+            event.tentative, event.time is not None and event.time.end is None, self.stamp(("events", position)),
+            attendance,
+        )
+        return timing, text
+
     def event_entries(self, position: int, event: Event) -> list[Entry]:
         """The event's entry and, when it has a timetable, one entry per slot."""
         found = occurrences(event)
-        timing = event_timing(event, found, self.zone)
-        stamp = self._stamp(("events", position))
-        categories = self._categories(event.kind, event.phase)
-        description = self._event_description(event)
-        summary = self._summary(event.title, event.status == "cancelled")
-        text = self._component(
-            uid(self.plan.plan.id, event.id), timing, summary, place(event.location, event.room),
-            description, categories, event.status == "cancelled", event.tentative,
-            event.time is not None and event.time.end is None, stamp,
-            self._attendance(event.participants, event.responsible, event.invitation),
-        )
+        event_uid = uid(self.plan.plan.id, event.id)
+        attendance = self._attendance(event.participants, event.responsible, event.invitation)
+        timing, text = self.event_component(position, event, event_uid, attendance, found)
         everyone = self.reach([*event.participants, *event.responsible])
         if not event.agenda:
-            return [Entry(uid(self.plan.plan.id, event.id), timing.sort_key, text, True, everyone)]
+            return [Entry(event_uid, timing.sort_key, text, True, everyone)]
         # With a timetable, the event's owners and the participants no slot names see the
         # whole event; whoever a slot names sees the slots they take part in, plus the
         # slots open to every participant (those without participants).
@@ -138,16 +145,26 @@ class EntryWriter:
         attending = self.reach(event.participants)
         named = [self.reach([*s.participants, *s.responsible]) - owners for s in event.agenda]
         singled_out = frozenset().union(*named)
-        entries = [Entry(uid(self.plan.plan.id, event.id), timing.sort_key, text, True, everyone - singled_out)]
+        entries = [Entry(event_uid, timing.sort_key, text, True, everyone - singled_out)]
         for number, (slot, reached) in enumerate(zip(event.agenda, named, strict=True), start=1):
             if not slot.participants:
                 reached = reached | (attending & singled_out)
             if reached:
-                entries.append(self._slot_entry(event, slot, number, found, stamp, categories, reached))
+                slot_uid = self.slot_uid(event, slot, number)
+                attendance = self._attendance(slot.participants, slot.responsible, slot.invitation)
+                timing, text = self.slot_component(position, event, slot, slot_uid, attendance, found)
+                entries.append(Entry(slot_uid, timing.sort_key, text, False, reached))
         return entries
 
-    def _slot_entry(self, event, slot: Slot, number: int, found, stamp: Stamp, categories, reached) -> Entry:
-        slot_uid = uid(self.plan.plan.id, event.id, slot.id or f"#{number}")
+    def slot_uid(self, event: Event, slot: Slot, number: int) -> str:
+        """The UID of the ``number``-th slot (from 1) of an event's timetable."""
+        return uid(self.plan.plan.id, event.id, slot.id or f"#{number}")
+
+    def slot_component(
+        self, position: int, event: Event, slot: Slot, item_uid: str, attendance: list[bytes], found=None,
+    ) -> tuple[Timing, bytes]:
+        """A timetable slot as one VEVENT at its own times, with the given ORGANIZER/ATTENDEE lines."""
+        found = occurrences(event) if found is None else found
         timing = slot_timing(event, slot, found, self.zone)
         description = "\n\n".join(
             part for part in (
@@ -159,12 +176,12 @@ class EntryWriter:
         )
         cancelled = event.status == "cancelled"
         text = self._component(
-            slot_uid, timing, self._summary(slot.topic, cancelled),
-            place(event.location, slot.room or event.room), description, categories, cancelled,
-            slot.time.uncertain or event.tentative, slot.time.end is None, stamp,
-            self._attendance(slot.participants, slot.responsible, slot.invitation),
+            item_uid, timing, self._summary(slot.topic, cancelled),
+            place(event.location, slot.room or event.room), description, self._categories(event.kind, event.phase),
+            cancelled, slot.time.uncertain or event.tentative, slot.time.end is None,
+            self.stamp(("events", position)), attendance,
         )
-        return Entry(slot_uid, timing.sort_key, text, False, reached)
+        return timing, text
 
     def _event_description(self, event: Event) -> str:
         parts = [
@@ -235,7 +252,7 @@ class EntryWriter:
         text = self._component(
             item_uid, timing, f"{label}: {deadline.task}", None, description,
             [label, *self._categories(None, deadline.phase)], False,
-            at is not None and at.uncertain, False, self._stamp(("deadlines", position)),
+            at is not None and at.uncertain, False, self.stamp(("deadlines", position)),
             self._attendance(deadline.participants, deadline.responsible, None), transparent=True,
         )
         reach = self.reach([*deadline.responsible, *deadline.participants, *deadline.deliver_to])
@@ -266,7 +283,8 @@ class EntryWriter:
 
     # --- serialising ---------------------------------------------------------------------
 
-    def _stamp(self, key: tuple[str, int]) -> Stamp:
+    def stamp(self, key: tuple[str, int]) -> Stamp:
+        """SEQUENCE and LAST-MODIFIED of the event or deadline at ``key`` (kind, position)."""
         return self.stamps.get(key) or Stamp(0, self.dtstamp)
 
     def _summary(self, title: str, cancelled: bool) -> str:

@@ -25,6 +25,11 @@ class Invitation(Model):
     note: Text | None = Field(
         default=None, description="What the recipients do with it, e.g. forward it to their leaders."
     )
+    send_by: Date | None = Field(
+        default=None,
+        description="The day the invitation is to be sent by; without it, `planverk invitations` "
+        "asks for it two weeks before the meeting.",
+    )
 
 
 class Slot(Silenceable):

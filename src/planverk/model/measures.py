@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date as Date
 from typing import Literal
 
 from pydantic import Field
@@ -52,8 +53,10 @@ class Measure(Silenceable):
         default="proposed",
         description="'proposed' (default), 'decided', 'in-progress', 'realised' or 'dropped'.",
     )
-    status_date: Day | None = Field(
-        default=None, description="When the status was set, e.g. the date of the decision."
+    decided_on: Date | None = Field(
+        default=None,
+        description="When it was decided (the council or board meeting); expected once the "
+        "status is decided, in-progress or realised, and no effect is realised before it.",
     )
     goals: Refs = Field(default_factory=list, description="The goals it serves.")
     kpis: Refs = Field(default_factory=list, description="The KPIs that show its effect.")

@@ -15,23 +15,39 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 _NUMBER = re.compile(
-    r"^\s*(?P<sign>[-+−])?\s*(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?"
-    r"\s*(?P<unit>.*?)\s*$"
+    r"^\s*(?P<approx>(?:ca|cirka|circa|approx|omkring|rundt|kring|om lag|anslagsvis|about)\b\.?|~)?"
+    r"\s*(?P<sign>[-+−])?\s*(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?"
+    r"\s*(?P<unit>.*?)\s*$",
+    re.IGNORECASE,
 )
 _UNITS: dict[str, tuple[str, float]] = {}
 for _names, _unit, _factor in (
     (("%", "prosent", "percent"), "percent", 1.0),
-    (("kr", "kr.", "nok", "kroner"), "nok", 1.0),
-    (("tnok", "tkr", "tusen kr", "tusen kroner"), "nok", 1e3),
-    (
-        ("mnok", "mkr", "mill", "mill.", "mill kr", "mill. kr", "millioner", "millioner kroner"),
-        "nok",
-        1e6,
-    ),
-    (("mrd", "mrd.", "mrd kr", "mrd. kr", "milliarder", "milliarder kroner"), "nok", 1e9),
+    (("tnok", "tkr"), "nok", 1e3),
+    (("mnok", "mkr"), "nok", 1e6),
 ):
     for _name in _names:
         _UNITS[_name] = (_unit, _factor)
+_SCALES = {
+    "": 1.0,
+    "tusen": 1e3,
+    **dict.fromkeys(("mill", "mill.", "million", "millioner", "millionar"), 1e6),
+    **dict.fromkeys(("mrd", "mrd.", "milliard", "milliarder", "milliardar"), 1e9),
+}
+"""Scale words as Norwegian documents write them (bokmål and nynorsk), abbreviated or not."""
+_CURRENCIES = ("", "kr", "kr.", "kroner", "nok", "kr,-", ",-")
+for _scale, _factor in _SCALES.items():
+    for _currency in _CURRENCIES:
+        _key = f"{_scale} {_currency}".strip()
+        if _key:
+            _UNITS.setdefault(_key, ("nok", _factor))
+
+
+def _unit_key(text: str) -> str:
+    """``Mill.kr`` -> ``mill. kr``: lower case, one space, a space after an abbreviation's dot."""
+    text = re.sub(r"\.(?=[^\W\d_])", ". ", text.lower())
+    return " ".join(text.split())
+
 
 UNIT_WORDS = {"percent": "%", "nok": "kr"}
 """How each unit a value can carry is written, for messages."""
@@ -45,6 +61,8 @@ class Quantity:
     unit: str | None = None
     written: str | None = None
     """The text as written in the plan; None when YAML gave a number."""
+    approximate: bool = False
+    """Written as an estimate: ``ca. 35 mill. kr``, ``cirka 2 %``, ``~4``."""
 
     @property
     def bare(self) -> bool:
@@ -59,7 +77,10 @@ def parse_quantity(value: Any) -> Quantity:
     """Read a YAML number, or text such as ``4,5``, ``65 %``, ``8 700`` or ``2,5 mill. kr``.
 
     The comma is the decimal mark; thousands are grouped with spaces. Amounts in thousands,
-    millions or billions of kroner are scaled to kroner.
+    millions or billions of kroner are scaled to kroner, in the spellings documents use
+    (``35 mill kroner``, ``35 mill. NOK``, ``35 mill.kr``, ``35 MNOK``). A leading ``ca.``,
+    ``cirka``, ``omkring``, ``rundt``, ``om lag`` (nynorsk), ``about`` or ``~`` marks the
+    value approximate; it is kept and shown.
     """
     if isinstance(value, Quantity):
         return value
@@ -78,9 +99,10 @@ def parse_quantity(value: Any) -> Quantity:
     number = float(f"{digits}.{match['frac']}" if match["frac"] else digits)
     if match["sign"] in ("-", "−"):
         number = -number
-    unit_text = " ".join(match["unit"].lower().split())
+    approximate = match["approx"] is not None
+    unit_text = _unit_key(match["unit"])
     if not unit_text:
-        return _finite(Quantity(number, None, value))
+        return _finite(Quantity(number, None, value, approximate))
     found = _UNITS.get(unit_text)
     if found is None:
         raise ValueError(
@@ -88,7 +110,7 @@ def parse_quantity(value: Any) -> Quantity:
             "or no unit (a score, a count)"
         )
     unit, factor = found
-    return _finite(Quantity(number * factor, unit, value))
+    return _finite(Quantity(number * factor, unit, value, approximate))
 
 
 def _finite(quantity: Quantity) -> Quantity:

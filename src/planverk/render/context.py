@@ -11,6 +11,7 @@ from ..model import Deadline, Event, Plan
 from ..model.events import Invitation
 from ..occurrences import Occurrence, occurrences
 from ..status import SECTIONS, compute, section_view
+from ..publish.pictures.specs import picture_specs
 from ..status.goals import goal_choices, goal_tree
 from .diagrams import gantt, org_chart
 from .scope import Scope
@@ -220,9 +221,18 @@ def status_view(plan: Plan, as_of: date) -> StatusView:
 
 
 def build_context(
-    plan: Plan, labels: dict[str, Any], *, as_of: date, group: str | None = None
+    plan: Plan,
+    labels: dict[str, Any],
+    *,
+    as_of: date,
+    group: str | None = None,
+    mermaid: bool = True,
 ) -> Context:
-    """The variables a template receives; with ``group``, the items that concern it."""
+    """The variables a template receives; with ``group``, the items that concern it.
+
+    ``mermaid``: whether documents show the diagrams GitHub and GitLab draw as Mermaid
+    (Markdown), or every diagram as a picture (documents converted to DOCX or HTML).
+    """
     build = _Builder(plan, labels, as_of)
     scope = Scope(plan, group) if group else None
 
@@ -288,7 +298,7 @@ def build_context(
         timezone=info.timezone,
         description=info.description,
     )
-    return Context(
+    context = Context(
         plan=plan_view,
         language=info.language,
         labels=labels,
@@ -315,3 +325,9 @@ def build_context(
             org_chart(groups, current, labels),
         ),
     )
+    if mermaid:
+        texts = {"gantt": context.diagrams.gantt, "org-chart": context.diagrams.org_chart}
+    else:
+        texts = {}
+    context.pictures.update(picture_specs(context, plan, texts))
+    return context

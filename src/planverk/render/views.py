@@ -333,3 +333,12 @@ class Context:
         "Where the plan stands as of `as_of`, as `planverk status` computes it."
     )
     diagrams: DiagramsView = doc("Mermaid diagrams of the plan.")
+    pictures: dict[str, Any] = doc(
+        "Every picture the plan has, by name ('gantt', 'org-chart', 'kpi-ID', 'savings-ID', "
+        "'measure-matrix', 'risk-matrix', 'scorecard-ID'): each has `title`, `alt`, `file` "
+        "(the SVG written beside the document), `section` (the status section it belongs "
+        "to), `image` (Markdown that shows the SVG) and `mermaid` (Mermaid text where GitHub "
+        "and GitLab draw the diagram, else ''; always '' for documents converted to DOCX or "
+        "HTML).",
+        default_factory=dict,
+    )

@@ -16,7 +16,7 @@ an effect rating, or without any of the other three, has no quadrant.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -41,6 +41,9 @@ class SavingsYear:
     """None while no measure reports a realised effect for the year, and for years after
     the as-of date's year."""
     gap: float | None
+    approximate: list[str] = field(default_factory=list)
+    """The columns ('target', 'identified', 'decided', 'realised', 'gap') that add up an
+    amount written as an estimate ('ca. 3 mill. kr'); shown with 'ca.'."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ class SavingsStatus:
     start: int
     end: int
     years: list[SavingsYear]
+    total_approximate: bool = False
+    """The total was written as an estimate ('ca. 40 mill. kr')."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,8 @@ class MeasureStatus:
     effect_rating: int | None
     feasibility: float | None
     quadrant: Quadrant | None
+    approximate: list[str] = field(default_factory=list)
+    """The amounts written as estimates, as 'effect.2026' or 'realised.2025'."""
 
 
 @dataclass(frozen=True)
@@ -106,8 +113,15 @@ def quadrant(effect: int | None, feasible: float | None) -> Quadrant | None:
 
 
 def _years(
-    plan: Plan, target_id: str, first: int, last: int, goals: dict[int, float], as_of: date
+    plan: Plan,
+    target_id: str,
+    first: int,
+    last: int,
+    goals: dict[int, float],
+    as_of: date,
+    estimates: frozenset[int] = frozenset(),
 ) -> list[SavingsYear]:
+    """Each year's sums; ``estimates`` are the years whose target is written 'ca.'."""
     mine = [m for m in plan.measures if m.savings_target == target_id and m.status != "dropped"]
     years = sorted(set(range(first, last + 1)) | set(goals))
     result = []
@@ -120,7 +134,18 @@ def _years(
         realised = sum(reported) if reported and year <= as_of.year else None
         target = goals.get(year)
         gap = target - identified if target is not None else None
-        result.append(SavingsYear(year, target, identified, decided, realised, gap))
+        rough = {
+            "target": year in estimates,
+            "identified": any(m.effect[year].approximate for m in mine if year in m.effect),
+            "decided": any(
+                m.effect[year].approximate for m in mine if year in m.effect and m.status in DECIDED
+            ),
+            "realised": realised is not None
+            and any(m.realised[year].approximate for m in mine if year in m.realised),
+        }
+        rough["gap"] = gap is not None and (rough["target"] or rough["identified"])
+        approximate = [column for column, rough_here in rough.items() if rough_here]
+        result.append(SavingsYear(year, target, identified, decided, realised, gap, approximate))
     return result
 
 
@@ -141,7 +166,9 @@ def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
                 t.period.end.year,
                 {year: amount.value for year, amount in t.years.items()},
                 as_of,
+                frozenset(year for year, amount in t.years.items() if amount.approximate),
             ),
+            total_approximate=t.total.approximate,
         )
         for t in plan.savings_targets
     ]
@@ -165,6 +192,12 @@ def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
                 effect_rating=m.ratings.effect,
                 feasibility=feasible,
                 quadrant=quadrant(m.ratings.effect, feasible),
+                approximate=[
+                    f"{key}.{year}"
+                    for key in ("effect", "realised")
+                    for year, amount in sorted(getattr(m, key).items())
+                    if amount.approximate
+                ],
             )
         )
     order = {name: n for n, name in enumerate(QUADRANTS)}

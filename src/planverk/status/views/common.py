@@ -96,11 +96,12 @@ class Context:
             return DASH
         return formatting.fmt_number(value, digits, signed=signed, language=self.language)
 
-    def money(self, value: float | None, signed: bool = False) -> str:
-        """``35 mill. kr``, ``450 000 kr`` (see :func:`~planverk.formatting.fmt_money`)."""
+    def money(self, value: float | None, signed: bool = False, about: bool = False) -> str:
+        """``35 mill. kr``, ``450 000 kr``; ``ca. 35 mill. kr`` when ``about`` (see
+        :func:`~planverk.formatting.fmt_money`)."""
         if value is None:
             return DASH
-        return formatting.fmt_money(value, signed=signed, language=self.language)
+        return formatting.fmt_money(value, signed=signed, language=self.language, approximate=about)
 
     def percent(self, value: float | None, signed: bool = False) -> str:
         """``65,3 %`` for 65.3 (see :func:`~planverk.formatting.fmt_percent`)."""

@@ -8,7 +8,7 @@ from .common import DASH, STATE_STYLES, Cell, Context, Report, Table
 _SYMBOLS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 
 
-def _value(ctx: Context, value: float | None, unit: str, signed: bool = False) -> str:
+def kpi_value(ctx: Context, value: float | None, unit: str, signed: bool = False) -> str:
     """A value in the KPI's unit: percent, kroner, a count, or a score with one decimal."""
     if unit == "percent":
         return ctx.percent(value, signed)
@@ -20,7 +20,7 @@ def _value(ctx: Context, value: float | None, unit: str, signed: bool = False) -
 def _target(ctx: Context, kpi: KpiStatus) -> Cell:
     if kpi.target is None:
         return Cell(DASH)
-    text = f"{_SYMBOLS.get(kpi.comparator or '', '')} {_value(ctx, kpi.target, kpi.unit)}".strip()
+    text = f"{_SYMBOLS.get(kpi.comparator or '', '')} {kpi_value(ctx, kpi.target, kpi.unit)}".strip()
     return Cell(text, detail=ctx.t("by_date", date=ctx.date(kpi.due)) if kpi.due else None)
 
 
@@ -31,7 +31,7 @@ def _reading(ctx: Context, kpi: KpiStatus, which: str) -> Cell:
     when = ctx.date(reading.date) if reading.date else None
     if which == "latest" and reading.source:
         when = f"{when}, {reading.source}" if when else reading.source
-    return Cell(_value(ctx, reading.value, kpi.unit), detail=when)
+    return Cell(kpi_value(ctx, reading.value, kpi.unit), detail=when)
 
 
 def _trend(ctx: Context, kpi: KpiStatus) -> Cell:
@@ -42,7 +42,7 @@ def _trend(ctx: Context, kpi: KpiStatus) -> Cell:
     if kpi.unit == "percent":  # a change of percentages is in points, not per cent
         change = ctx.number(kpi.change, signed=True) + " " + ctx.t("points")
     else:
-        change = _value(ctx, kpi.change, kpi.unit, signed=True)
+        change = kpi_value(ctx, kpi.change, kpi.unit, signed=True)
     return Cell(f"{change} {arrow}", style, ctx.t(kpi.trend))
 
 

@@ -18,15 +18,16 @@ def _savings(ctx: Context, target: SavingsStatus, year_now: int) -> Table:
         rows.append(
             [
                 Cell(str(year.year), style),
-                Cell(ctx.money(year.target), style),
-                Cell(ctx.money(year.identified), style),
-                Cell(ctx.money(year.decided), style),
-                Cell(ctx.money(year.realised), style),
-                Cell(ctx.money(year.gap), gap_style),
+                Cell(ctx.money(year.target, about="target" in year.approximate), style),
+                Cell(ctx.money(year.identified, about="identified" in year.approximate), style),
+                Cell(ctx.money(year.decided, about="decided" in year.approximate), style),
+                Cell(ctx.money(year.realised, about="realised" in year.approximate), style),
+                Cell(ctx.money(year.gap, about="gap" in year.approximate), gap_style),
             ]
         )
     return Table(
-        f"{target.title}: {ctx.money(target.total)} ({target.start}-{target.end})",
+        f"{target.title}: {ctx.money(target.total, about=target.total_approximate)} "
+        f"({target.start}-{target.end})",
         [
             ctx.t("year"),
             ctx.t("target"),
@@ -82,7 +83,10 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
         if rated:
             row += [Cell(ctx.number(m.effect_rating)), Cell(ctx.number(m.feasibility, 1))]
         if money:
-            row += [Cell(ctx.money(m.effect.get(year))), Cell(ctx.money(m.realised.get(year)))]
+            row += [
+                Cell(ctx.money(m.effect.get(year), about=f"effect.{year}" in m.approximate)),
+                Cell(ctx.money(m.realised.get(year), about=f"realised.{year}" in m.approximate)),
+            ]
         rows.append((ctx.t(m.quadrant) if m.quadrant else ctx.t("unrated"), row))
     title = f"{ctx.t('measures')} ({len(report.measures)})"
     if not rated:  # no quadrants to group by

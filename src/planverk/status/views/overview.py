@@ -39,9 +39,12 @@ def _figures(ctx: Context, o: Overview) -> list[list[Cell]]:
                 Cell(
                     tally(
                         [
-                            (ctx.t("target"), ctx.money(year.target)),
-                            (ctx.t("identified"), ctx.money(year.identified)),
-                            (ctx.t("realised"), ctx.money(year.realised)),
+                            (ctx.t("target"), ctx.money(year.target, about="target" in year.approximate)),
+                            (
+                                ctx.t("identified"),
+                                ctx.money(year.identified, about="identified" in year.approximate),
+                            ),
+                            (ctx.t("realised"), ctx.money(year.realised, about="realised" in year.approximate)),
                         ],
                         DASH,
                     ),

@@ -1,0 +1,77 @@
+"""Realised effects of measures that cannot be right: before the decision, outside the
+savings target's years, missing where the status says realised, far above the estimate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Measure
+from ..model.measures import DECIDED
+from .context import Issue, Loc, PlanIndex
+
+FAR_ABOVE = 3.0
+"""A realised effect more than this many times the estimate for its year is a warning."""
+
+
+def check_realised(index: PlanIndex) -> Iterator[Issue]:
+    """PV630-PV634: decision dates and realised effects of measures."""
+    targets = {t.id: t for t in index.plan.savings_targets}
+    for i, measure in enumerate(index.plan.measures):
+        path: Loc = ("measures", i)
+        yield from _decision(measure, path)
+        target = targets.get(measure.savings_target or "")
+        if target is not None:
+            first, last = target.period.start.year, target.period.end.year
+            for key, word in (("effect", "estimated"), ("realised", "realised")):
+                for year in getattr(measure, key):
+                    if not first <= year <= last:
+                        yield Issue(
+                            "PV632",
+                            f"the {word} effect for {year} lies outside the years of its savings "
+                            f"target '{target.id}' ({first}-{last}), so no sum counts it: correct "
+                            "the year, or count it towards a target that runs then",
+                            (*path, key, str(year)),
+                            path,
+                            (("savings_targets", list(targets).index(target.id), "period"),),
+                        )
+        for year, realised in measure.realised.items():
+            estimate = measure.effect.get(year)
+            if estimate is not None and estimate.value > 0 and realised.value > FAR_ABOVE * estimate.value:
+                yield Issue(
+                    "PV634",
+                    f"the realised effect for {year} ({realised}) is {realised.value / estimate.value:.0f} "
+                    f"times the estimate ({estimate}): check the unit and the figure, or raise the "
+                    "estimate if it was too low",
+                    (*path, "realised", str(year)),
+                    path,
+                )
+
+
+def _decision(measure: Measure, path: Loc) -> Iterator[Issue]:
+    if measure.status in DECIDED and measure.decided_on is None:
+        yield Issue(
+            "PV630",
+            f"'{measure.title}' is {measure.status} but has no decision date: add "
+            "'decided_on: YYYY-MM-DD' (the meeting that decided it)",
+            (*path, "status"),
+            path,
+        )
+    if measure.decided_on is not None:
+        for year in measure.realised:
+            if year < measure.decided_on.year:
+                yield Issue(
+                    "PV631",
+                    f"an effect is realised in {year}, before the measure was decided "
+                    f"({measure.decided_on}): correct the year or the decision date",
+                    (*path, "realised", str(year)),
+                    path,
+                    ((*path, "decided_on"),),
+                )
+    if measure.status == "realised" and not measure.realised:
+        yield Issue(
+            "PV633",
+            f"'{measure.title}' is realised but states no realised effect: add "
+            "'realised: {YYYY: amount}', or set the status to in-progress",
+            (*path, "status"),
+            path,
+        )

@@ -1,0 +1,188 @@
+"""Meeting requests from the invitations a plan records: one per invitation, as iTIP.
+
+An invitation (on an event or on a slot of its timetable) says who sends it and to whom.
+Each becomes a VCALENDAR with ``METHOD:REQUEST`` (RFC 5546 3.2.2), or ``METHOD:CANCEL``
+(3.2.5) once the event is cancelled: the meeting's VEVENT as the feeds write it, with
+the sender as ORGANIZER and every recipient with an address as ATTENDEE (``RSVP=TRUE``).
+Its UID is its own (``EVENT/SLOT/invitation@PLAN.planverk``) and stable; SEQUENCE comes
+from the plan's history like the feeds', so a moved meeting is an update calendars apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from difflib import get_close_matches
+
+from ..checks.context import PlanIndex
+from ..errors import UsageError
+from ..ical import contentlines as cl
+from ..ical.entries import EntryWriter, uid
+from ..ical.feeds import calendar, plan_timezone
+from ..ical.stamps import plan_stamps
+from ..formatting import place
+from ..model import Event, Invitation, Slot
+from ..validate import Validation
+
+SEND_AHEAD = timedelta(days=14)
+"""When an invitation gives no ``send_by``: this long before the meeting."""
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A sender or recipient: a person or group of the plan, with its address if it has one."""
+
+    ref: str
+    name: str
+    email: str | None
+    group: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRequest:
+    """One invitation to send: who to whom, what, and its iCalendar object."""
+
+    sender: Party
+    recipients: tuple[Party, ...]
+    uid: str
+    method: str
+    """``REQUEST`` or ``CANCEL``."""
+    sequence: int
+    summary: str
+    part_of: str | None
+    """The title of the event a slot belongs to."""
+    start: date | datetime
+    end: date | datetime
+    """Local times in the plan's zone (dates for all-day meetings, end exclusive)."""
+    location: str | None
+    note: str | None
+    send_by: date | None
+    """None for a cancellation: it goes out as soon as possible."""
+    filename: str
+    calendar: bytes
+    """The VCALENDAR, folded content lines with CRLF."""
+    dtstamp: datetime
+
+    @property
+    def addressed(self) -> list[Party]:
+        """Recipients with an e-mail address: the message's To and the ATTENDEEs."""
+        return [r for r in self.recipients if r.email]
+
+    @property
+    def unaddressed(self) -> list[Party]:
+        """Recipients without one: named in the checklist, to be added by hand."""
+        return [r for r in self.recipients if not r.email]
+
+
+def _party(index: PlanIndex, ref: str) -> Party:
+    kind, _, item = index.by_id[ref]
+    return Party(ref, item.name, getattr(item, "email", None) or None, kind == "groups")
+
+
+def _recipients(index: PlanIndex, refs: list[str]) -> tuple[Party, ...]:
+    """People and groups as named; a role stands for the people who hold it."""
+    found: dict[str, Party] = {}
+    for ref in refs:
+        kind, _, item = index.by_id[ref]
+        for one in (item.holders if kind == "roles" else [ref]):
+            if one in index.by_id and one not in found:
+                found[one] = _party(index, one)
+    return tuple(found.values())
+
+
+def _attendance(sender: Party, recipients: tuple[Party, ...]) -> list[bytes]:
+    lines = []
+    if sender.email:
+        lines.append(cl.address("ORGANIZER", sender.email, {"CN": sender.name}))
+    for party in recipients:
+        if party.email:
+            lines.append(cl.address("ATTENDEE", party.email, {
+                "CN": party.name, "CUTYPE": "GROUP" if party.group else "INDIVIDUAL",
+                "ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION", "RSVP": "TRUE",
+            }))
+    return lines
+
+
+def senders(validation: Validation) -> list[str]:
+    """Ids of everyone the plan has send an invitation, in the order they first do."""
+    assert validation.plan is not None
+    found: dict[str, None] = {}
+    for event in validation.plan.events:
+        for invitation in [event.invitation, *(s.invitation for s in event.agenda)]:
+            if invitation is not None:
+                found[invitation.sender] = None
+    return list(found)
+
+
+def _check_sender(validation: Validation, sender: str) -> None:
+    known = senders(validation)
+    if sender in known:
+        return
+    index = PlanIndex(validation.plan)
+    if sender in index.by_id:
+        raise UsageError(f"--sender {sender}: the plan has {sender} send no invitation"
+                         + (f"; those who send are {', '.join(known)}" if known else ""))
+    near = get_close_matches(sender, known, n=1, cutoff=0.6)
+    raise UsageError(f"--sender {sender}: the plan has no one with that id"
+                     + (f": did you mean {near[0]}?" if near else ""))
+
+
+def meeting_requests(
+    validation: Validation, *, sender: str | None = None, source_date_epoch: str | None = None
+) -> list[MeetingRequest]:
+    """Every invitation of a validated, error-free plan (or of one sender), ordered by
+    sender (as the plan first names them), then start. Pure: same plan, history and
+    ``SOURCE_DATE_EPOCH`` give the same requests. Raises UsageError for an unknown sender."""
+    assert validation.plan is not None and validation.ok
+    if sender is not None:
+        _check_sender(validation, sender)
+    index = PlanIndex(validation.plan)
+    info = validation.plan.plan
+    stamp, stamps = plan_stamps(index, validation, source_date_epoch)
+    writer = EntryWriter(index, stamp, stamps)
+    timezone = plan_timezone(info)
+    order = {ref: n for n, ref in enumerate(senders(validation))}
+    found: list[tuple[Invitation, Event, Slot | None, int, int]] = []
+    for position, event in enumerate(validation.plan.events):
+        if event.invitation is not None:
+            found.append((event.invitation, event, None, 0, position))
+        for number, slot in enumerate(event.agenda, start=1):
+            if slot.invitation is not None:
+                found.append((slot.invitation, event, slot, number, position))
+    requests = []
+    for invitation, event, slot, number, position in found:
+        if sender is not None and invitation.sender != sender:
+            continue
+        who = _party(index, invitation.sender)
+        recipients = _recipients(index, invitation.recipients)
+        attendance = _attendance(who, recipients)
+        parts = [event.id] if slot is None else [event.id, slot.id or f"#{number}"]
+        item_uid = uid(info.id, *parts, "invitation")
+        if slot is None:
+            timing, component = writer.event_component(position, event, item_uid, attendance)
+        else:
+            timing, component = writer.slot_component(position, event, slot, item_uid, attendance)
+        cancelled = event.status == "cancelled"
+        method = "CANCEL" if cancelled else "REQUEST"
+        first_day = timing.start.date() if isinstance(timing.start, datetime) else timing.start
+        stem = "-".join([event.id, *([slot.id or str(number)] if slot else [])])
+        requests.append(MeetingRequest(
+            sender=who, recipients=recipients, uid=item_uid, method=method,
+            sequence=writer.stamp(("events", position)).sequence,
+            summary=slot.topic if slot else event.title, part_of=event.title if slot else None,
+            start=timing.start, end=timing.end,
+            location=place(event.location, (slot.room if slot else None) or event.room), note=invitation.note,
+            send_by=None if cancelled else (invitation.send_by or first_day - SEND_AHEAD),
+            filename=stem, calendar=calendar(info, method, [], timezone, [component]), dtstamp=stamp,
+        ))
+    requests.sort(key=lambda r: (order[r.sender.ref], _key(r.start), r.uid))
+    numbered = []
+    counts: dict[str, int] = {}
+    for request in requests:
+        counts[request.sender.ref] = counts.get(request.sender.ref, 0) + 1
+        numbered.append(replace(request, filename=f"{counts[request.sender.ref]:02d}-{request.filename}.eml"))
+    return numbered
+
+
+def _key(moment: date | datetime) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, datetime.min.time())

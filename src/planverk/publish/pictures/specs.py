@@ -1,0 +1,262 @@
+"""Which pictures a plan's documents have, named and described in the plan's language,
+without drawing anything (cheap: no plotting library is imported here).
+
+A :class:`PictureSpec` carries the figures to draw, a title, the alt text, the file name
+it is written to beside a document, and, for the diagrams GitHub and GitLab draw
+themselves, the Mermaid text a Markdown document shows instead of the picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ...status.views.common import Context as Words
+from ...status.views.kpis import kpi_value
+from .layout import arrange, links
+from .words import word
+
+_MD_ALT = str.maketrans({"[": "\\[", "]": "\\]", "\\": "\\\\", "\n": " ", "\r": " "})
+
+
+@dataclass(frozen=True)
+class PictureSpec:
+    """One picture of a document, described but not drawn.
+
+    ``name``: ``gantt``, ``org-chart``, ``risk-matrix``, ``measure-matrix``, ``kpi-ID``,
+    ``savings-ID`` or ``scorecard-ID`` (ID: the plan item's id). ``kind``: the name
+    without ``-ID``. ``section``: the ``planverk status`` section it illustrates, if any.
+    ``file``: ``NAME.svg``, or ``NAME-GROUP.svg`` for a document rendered with
+    ``--group``. ``mermaid``: Mermaid text for Markdown, or ``''`` when Markdown links to
+    the SVG instead.
+    """
+
+    name: str
+    kind: str
+    section: str | None
+    title: str
+    alt: str
+    file: str
+    language: str
+    mermaid: str = ""
+    data: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def png_file(self) -> str:
+        """``NAME.png``: where the PNG goes beside the SVG."""
+        return self.file.removesuffix(".svg") + ".png"
+
+    @property
+    def image(self) -> str:
+        """The Markdown image that shows the SVG: ``![alt](file)``."""
+        return f"![{self.alt.translate(_MD_ALT)}]({self.file})"
+
+
+def _listed(items: list[str], limit: int = 12) -> str:
+    shown = items[:limit]
+    more = len(items) - len(shown)
+    return "; ".join(shown) + (f"; … (+{more})" if more > 0 else "")
+
+
+def gantt_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None:
+    """The timeline of phases, deadlines and milestones, or None when there are none."""
+    phases, dated = ctx.phases, [*ctx.deadlines, *ctx.milestones]
+    if not phases and not dated:
+        return None
+    words, labels, plan = Words(ctx.language), ctx.labels, ctx.plan
+    parts = [word("gantt_alt", ctx.language, title=plan.title,
+                  start=words.date(plan.start), end=words.date(plan.end))]
+    if phases:
+        parts.append(
+            f"{labels['phases']}: "
+            + _listed([f"{p.name} ({words.date(p.start)}-{words.date(p.end)})" for p in phases])
+            + "."
+        )
+    for kind, key in (("deadline", "deadlines"), ("milestone", "milestones")):
+        chosen = sorted((d for d in dated if d.kind == kind), key=lambda d: (d.date, d.id))
+        if chosen:
+            parts.append(
+                f"{labels[key]}: "
+                + _listed([f"{d.task} ({words.date(d.date)})" for d in chosen])
+                + "."
+            )
+    return PictureSpec(
+        "gantt", "gantt", None, labels["timeline"], " ".join(parts),
+        f"gantt{file_suffix}.svg", ctx.language, mermaid,
+        (plan, list(phases), sorted(dated, key=lambda d: (d.date, d.id)), labels),
+    )
+
+
+def org_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None:
+    """The organisation chart, or None when the plan has no groups."""
+    groups = ctx.groups
+    if not groups:
+        return None
+    labels = ctx.labels
+    found = links(groups)
+    names = {g.id: g.name for g in groups}
+    lines = [word("org_alt", ctx.language, title=ctx.plan.title, count=len(groups))]
+    for link in found:
+        if link.kind == "reports-to":
+            lines.append(f"{names[link.lower]} {labels['reports_to']} {names[link.upper]}.")
+        else:
+            lines.append(f"{names[link.upper]} {labels['includes']} {names[link.lower]}.")
+    return PictureSpec(
+        "org-chart", "org-chart", None, labels["organisation"], " ".join(lines),
+        f"org-chart{file_suffix}.svg", ctx.language, mermaid,
+        (list(groups), ctx.group, arrange([g.id for g in groups], found), found, labels),
+    )
+
+
+def risk_spec(ctx: Any, file_suffix: str) -> PictureSpec | None:
+    """The 5x5 matrix of the open risks, or None without risks."""
+    report = ctx.status.risks.data
+    open_risks = [r for r in report.risks if r.status != "closed"]
+    if not open_risks:
+        return None
+    words = Words(ctx.language)
+    items = []
+    for r in open_risks:
+        rating = f"{words.t('probability_short')} {r.probability}"
+        if r.consequence is not None:
+            rating += f", {words.t('consequence_short')} {r.consequence}, {words.t(r.level)}"
+        items.append(f"R{r.number} {r.title} ({rating})")
+    alt = f"{word('risk_alt', ctx.language)} {_listed(items, 25)}."
+    return PictureSpec(
+        "risk-matrix", "risk-matrix", "risks", words.t("risk_matrix"), alt,
+        f"risk-matrix{file_suffix}.svg", ctx.language, "", report,
+    )
+
+
+def measure_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None:
+    """The effect x feasibility matrix of the rated measures, or None when none is rated."""
+    rated = [m for m in ctx.status.measures.data.measures if m.quadrant is not None]
+    if not rated:
+        return None
+    words = Words(ctx.language)
+    parts = [word("matrix_alt", ctx.language)]
+    for quadrant in ("quick-win", "major", "fill-in", "reconsider"):
+        titles = [m.title for m in rated if m.quadrant == quadrant]
+        if titles:
+            parts.append(f"{words.t(quadrant)}: {_listed(titles)}.")
+    return PictureSpec(
+        "measure-matrix", "measure-matrix", "measures", words.t("matrix"), " ".join(parts),
+        f"measure-matrix{file_suffix}.svg", ctx.language, mermaid, rated,
+    )
+
+
+def kpi_specs(
+    ctx: Any, file_suffix: str, history: dict[str, list[tuple[date, float]]],
+    mermaid: dict[str, str],
+) -> list[PictureSpec]:
+    """One chart per KPI with at least one reading or a baseline and a target."""
+    words = Words(ctx.language)
+    result = []
+    for kpi in ctx.status.kpis.data:
+        readings = history.get(kpi.id, [])
+        if not readings and (kpi.baseline is None or kpi.target is None):
+            continue
+        parts = [word("kpi_alt", ctx.language, name=kpi.name)]
+        if kpi.baseline is not None:
+            when = f" ({words.date(kpi.baseline.date)})" if kpi.baseline.date else ""
+            parts.append(
+                f"{words.t('baseline')}: {kpi_value(words, kpi.baseline.value, kpi.unit)}{when}."
+            )
+        if readings:
+            parts.append(
+                f"{word('measurements', ctx.language)}: "
+                + _listed([f"{words.date(d)} {kpi_value(words, v, kpi.unit)}" for d, v in readings])
+                + "."
+            )
+        if kpi.target is not None:
+            due = f" {words.t('by_date', date=words.date(kpi.due))}" if kpi.due else ""
+            parts.append(f"{words.t('target')}: {kpi_value(words, kpi.target, kpi.unit)}{due}.")
+        parts.append(f"{words.t('state')}: {words.t(kpi.state)}.")
+        result.append(
+            PictureSpec(
+                f"kpi-{kpi.id}", "kpi", "kpis", kpi.name, " ".join(parts),
+                f"kpi-{kpi.id}{file_suffix}.svg", ctx.language, mermaid.get(kpi.id, ""),
+                (kpi, readings),
+            )
+        )
+    return result
+
+
+def savings_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
+    """One bar chart per savings target with at least one year."""
+    words = Words(ctx.language)
+    result = []
+    for target in ctx.status.measures.data.savings:
+        if not target.years:
+            continue
+        parts = [word("savings_alt", ctx.language, title=target.title)]
+        for year in target.years:
+            figures = [
+                (words.t("target"), year.target),
+                (words.t("identified"), year.identified),
+                (words.t("decided"), year.decided),
+                (words.t("realised"), year.realised),
+            ]
+            shown = ", ".join(f"{k.lower()} {words.money(v)}" for k, v in figures if v is not None)
+            parts.append(f"{year.year}: {shown}.")
+        result.append(
+            PictureSpec(
+                f"savings-{target.id}", "savings", "measures", target.title, " ".join(parts),
+                f"savings-{target.id}{file_suffix}.svg", ctx.language, "", target,
+            )
+        )
+    return result
+
+
+def scorecard_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
+    """One chart per scorecard with at least one assessment."""
+    words = Words(ctx.language)
+    result = []
+    for card in ctx.status.scorecard.data:
+        if not card.columns:
+            continue
+        parts = [word("scorecard_alt", ctx.language, title=card.title)]
+        for area in card.areas:
+            scores = [
+                f"{c.organisation} {c.year} {words.number(s)}"
+                for c, s in zip(card.columns, area.scores)
+                if s is not None
+            ]
+            parts.append(
+                f"{area.name} ({words.t('max').lower()} {words.number(area.max)}): "
+                + (", ".join(scores) or words.t("none"))
+                + "."
+            )
+        result.append(
+            PictureSpec(
+                f"scorecard-{card.id}", "scorecard", "scorecard", card.title, " ".join(parts),
+                f"scorecard-{card.id}{file_suffix}.svg", ctx.language, "", card,
+            )
+        )
+    return result
+
+
+def picture_specs(ctx: Any, plan: Any, mermaid: dict[str, Any]) -> dict[str, PictureSpec]:
+    """Every picture the plan has for a render context ``ctx``, by name.
+
+    ``plan``: the validated :class:`~planverk.model.Plan` (for the KPI readings);
+    ``mermaid``: the Mermaid text by picture name (``kpi`` maps KPI ids to texts).
+    """
+    suffix = f"-{ctx.group.id}" if ctx.group is not None else ""
+    history = {
+        kpi.id: sorted(
+            (m.date, m.value.value) for m in kpi.measurements if m.date <= ctx.as_of
+        )
+        for kpi in plan.kpis
+    }
+    found = [
+        gantt_spec(ctx, suffix, mermaid.get("gantt", "")),
+        org_spec(ctx, suffix, mermaid.get("org-chart", "")),
+        *kpi_specs(ctx, suffix, history, mermaid.get("kpi", {})),
+        *savings_specs(ctx, suffix),
+        measure_spec(ctx, suffix, mermaid.get("measure-matrix", "")),
+        risk_spec(ctx, suffix),
+        *scorecard_specs(ctx, suffix),
+    ]
+    return {spec.name: spec for spec in found if spec is not None}

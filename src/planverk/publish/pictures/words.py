@@ -1,0 +1,56 @@
+"""The words of pictures that documents and status reports do not have already, in
+bokmål, nynorsk and English; the rest come from :mod:`planverk.status.labels` and
+:mod:`planverk.render.labels`. Counts are written ``Faser: 3``, word before number, so
+that nothing has to agree with a number."""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str, str]] = {
+    "gantt_alt": (
+        "Tidslinje for {title}, {start} til {end}.",
+        "Tidslinje for {title}, {start} til {end}.",
+        "Timeline of {title}, {start} to {end}.",
+    ),
+    "org_alt": (
+        "Organisasjonskart for {title}. Grupper: {count}.",
+        "Organisasjonskart for {title}. Grupper: {count}.",
+        "Organisation chart of {title}. Groups: {count}.",
+    ),
+    "part_of": ("inngår i", "inngår i", "part of"),
+    "more_members": ("+ {count} til", "+ {count} til", "+ {count} more"),
+    "risk_alt": (
+        "Risikomatrise: sannsynlighet 1-5 mot konsekvens 1-5.",
+        "Risikomatrise: sannsyn 1-5 mot konsekvens 1-5.",
+        "Risk matrix: probability 1-5 against consequence 1-5.",
+    ),
+    "matrix_alt": (
+        "Tiltak plassert etter effekt og gjennomførbarhet, 1-5.",
+        "Tiltak plasserte etter effekt og gjennomførbarheit, 1-5.",
+        "Measures placed by effect and feasibility, 1-5.",
+    ),
+    "kpi_alt": (
+        "{name}: målinger over tid mot utgangspunkt og mål.",
+        "{name}: målingar over tid mot utgangspunkt og mål.",
+        "{name}: readings over time against baseline and target.",
+    ),
+    "measurements": ("Målinger", "Målingar", "Readings"),
+    "savings_alt": (
+        "{title}: mål, identifisert, vedtatt og realisert per år.",
+        "{title}: mål, identifisert, vedteke og realisert per år.",
+        "{title}: target, identified, decided and realised per year.",
+    ),
+    "scorecard_alt": (
+        "{title}: score per område for hver organisasjon og år, av maks.",
+        "{title}: score per område for kvar organisasjon og år, av maks.",
+        "{title}: score per area for each organisation and year, out of the maximum.",
+    ),
+    "share_of_max": ("Andel av maks", "Del av maks", "Share of the maximum"),
+    "kroner": ("kroner", "kroner", "kroner"),
+}
+
+_INDEX = {"nb": 0, "nn": 1, "en": 2}
+
+
+def word(key: str, language: str, **values: object) -> str:
+    """The word ``key`` in ``language`` (bokmål for an unknown one), placeholders filled."""
+    return WORDS[key][_INDEX.get(language, 0)].format(**values)
