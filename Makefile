@@ -24,6 +24,7 @@ docs:               ## regenerate the generated docs and the plan schema
 	$(PY) -c 'from planverk.diagnostics import codes_markdown as m; print(m(), end="")' > docs/checks.md
 	.venv/bin/planverk schema -o schema/planverk-plan.schema.json
 	$(PY) -c 'from planverk.render.reference import templates_markdown as m; print(m(), end="")' > docs/templates.md
+	$(PY) -c 'import pathlib, planverk.model.words as w; p = pathlib.Path("docs/plan-format.md"); p.write_text(w.splice_words_table(p.read_text("utf-8")), "utf-8")'
 
 golden:             ## rewrite the golden files (render and status) after a deliberate change; then read git diff
 	PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest -q tests/test_golden.py tests/test_status.py -k golden

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import shutil
 import sys
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,21 @@ ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
 CASES = Path(__file__).resolve().parent / "cases"
 EXAMPLE_PLANS = sorted(p for p in PLANS.iterdir() if (p / "plan.yaml").is_file())
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give each run its own temporary root (unless --basetemp says otherwise): runs on one
+    machine at the same time otherwise share /tmp/pytest-of-USER, and one run's clean-up
+    of another's half-removed folder fails at exit under filterwarnings=error."""
+    if config.option.basetemp is None and not hasattr(config, "workerinput"):
+        config.option.basetemp = tempfile.mkdtemp(prefix="planverk-tests-")
+        config._planverk_basetemp = config.option.basetemp  # type: ignore[attr-defined]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    basetemp = getattr(config, "_planverk_basetemp", None)
+    if basetemp is not None:
+        shutil.rmtree(basetemp, ignore_errors=True)
 
 
 @dataclass

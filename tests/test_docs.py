@@ -58,3 +58,10 @@ def test_every_label_the_builtins_use_exists_and_every_label_is_used() -> None:
              "milestones", "reports_to", "includes", "justification", "practice"}  # read by key in a loop or from Python (diagrams, views)
     assert used <= set(LABELS["nb"]), used - set(LABELS["nb"])
     assert set(LABELS["nb"]) - used == set()
+
+
+def test_words_table_is_generated_from_the_code() -> None:
+    from planverk.model.words import splice_words_table
+
+    page = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    assert splice_words_table(page) == page

@@ -63,7 +63,7 @@ def test_example_plan_files_satisfy_the_schema(path: Path) -> None:
     ("data", "complaint"),
     [
         ({"events": [{"id": "a", "title": "T", "date": "2017-02-08", "tiem": "08:30"}]}, "'tiem'"),
-        ({"groups": [{"id": "g", "name": "G", "kind": "steering group"}]}, "'steering group'"),
+        ({"groups": [{"id": "g", "name": "G", "kind": "styringsgrupe"}]}, "'styringsgrupe'"),
         ({"events": [{"id": "a", "title": "T", "date": "2017-02-08", "time": "8 o'clock"}]}, "8 o'clock"),
         ({"deadlines": [{"id": "Frist", "date": "2017-02-08", "task": "T"}]}, "'Frist'"),
         ({"people": [{"id": "kari"}]}, "'name' is a required property"),
@@ -78,6 +78,7 @@ def test_shorthands_the_model_accepts_pass_the_schema_too() -> None:
     data = {
         "groups": [{"id": "g", "name": "G", "members": ["kari", {"person": "ola", "role": "leader"}]}],
         "roles": [{"id": "r", "name": "R", "holders": "kari", "allocation": "12,5 %"}],
+        "risks": [{"id": "x", "title": "X", "probability": "høg", "status": "Lukka"}],
         "events": [{"id": "e", "title": "T", "start": "2017-06-20T18:00", "end": "2017-06-21T15:00",
                     "responsible": "kari", "repeat": {"every": "week", "count": 2, "except": []}}],
         "deadlines": [{"id": "d", "date": "2017-02-08", "time": "16:00?", "task": "T", "deliver_to": "a@b.no"}],

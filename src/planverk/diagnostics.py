@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
@@ -12,6 +13,28 @@ class Severity(str, Enum):
 
     ERROR = "error"
     WARNING = "warning"
+
+
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\n``, ``\\x1b``, ``\\u202e``).
+
+    Plan text ends up in findings; a newline in it would start a fake finding line (or a
+    fake GitHub workflow command), an ANSI escape would drive the reader's terminal, and a
+    bidirectional override would show the text in another order than it has. Every finding
+    passes through here once, so no output format can be forged from the plan.
+    """
+    return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
 
 
 class Position(NamedTuple):
@@ -26,7 +49,7 @@ class Position(NamedTuple):
     column: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{printable(self.file)}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +71,9 @@ class Finding:
     message: str
     position: Position | None = None
     related: tuple[Position, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable(self.message))
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

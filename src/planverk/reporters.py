@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from .diagnostics import CODES, Position, Severity
+from .diagnostics import CODES, Position, Severity, printable
 from .validate import Validation
 
 JSON_VERSION = 1
@@ -43,7 +43,7 @@ def report_human(results: Sequence[Validation], out: TextIO, color: bool) -> Non
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
     for result in results:
         for item in result.findings:
-            where = str(item.position) if item.position else str(result.target)
+            where = str(item.position) if item.position else printable(str(result.target))
             also = "".join(f" (see {p})" for p in item.related)
             console.print(
                 f"{escape(where)}: [{styles[item.severity]}]{item.severity.value}[/] "
@@ -104,7 +104,7 @@ def report_github(results: Sequence[Validation], out: TextIO, color: bool) -> No
             props = []
             if item.position:
                 props += [
-                    f"file={_escape_property(item.position.file)}",
+                    f"file={_escape_property(printable(item.position.file))}",
                     f"line={item.position.line}",
                     f"col={item.position.column}",
                 ]

@@ -1,7 +1,11 @@
 """Read one YAML file into plain data plus the source position of every key and value.
 
 The file is parsed by libyaml (ruamel.yaml's C parser) and the data is built here from
-its event stream, not by ruamel's constructor, so that planverk:
+its event stream, not by ruamel's constructor. libyaml follows YAML 1.1 in one place
+people meet: inside ``{ }`` and ``[ ]`` it refuses plain scalars holding ``:``
+(``{time: 09:00-10:00}``), which YAML 1.2 allows. A file libyaml refuses on that ground
+alone is read again by ruamel's pure-Python parser, which follows 1.2 there and gives the
+same events and positions; every other file keeps the C parser's speed. So planverk:
 
 - resolves plain scalars by the YAML 1.2 core schema only (``NO``, ``on`` and ``08:30`` are
   text; there are no timestamps: dates are parsed later, by the model, with positions);
@@ -183,10 +187,26 @@ def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None
     """Parse YAML text into data and positions (see the module docstring)."""
     findings: list[Finding] = []
     try:
-        data = _Builder(source, findings, list_offsets or {}).build(text)
+        try:
+            data = _Builder(source, findings, list_offsets or {}).build(text)
+        except _Yaml11Colon:
+            # Start again from nothing: the C parser may have recorded part of the file.
+            source.values.clear()
+            source.keys.clear()
+            source.leading_zero.clear()
+            findings.clear()
+            data = _Builder(source, findings, list_offsets or {}).build(text, pure=True)
     except _Abort as abort:
         return LoadedFile(None, source, [*findings, abort.finding])
     return LoadedFile(data, source, findings)
+
+
+class _Yaml11Colon(Exception):
+    """libyaml refused a ':' inside a flow collection's plain scalar (YAML 1.1 only)."""
+
+
+def _is_flow_colon(error: Exception) -> bool:
+    return "found unexpected ':'" in str(getattr(error, "problem", "") or "")
 
 
 def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
@@ -223,15 +243,18 @@ class _Builder:
     def pos(self, mark: Any) -> Position:
         return Position(self.source.file, mark.line + 1, mark.column + 1)
 
-    def build(self, text: str) -> Any:
+    def build(self, text: str, pure: bool = False) -> Any:
         from ruamel.yaml import YAML
         from ruamel.yaml.error import YAMLError
 
-        # A fresh YAML() per file; typ="safe" with pure=False selects libyaml's C parser.
-        yaml = YAML(typ="safe", pure=False)
+        # A fresh YAML() per file; typ="safe" with pure=False selects libyaml's C parser,
+        # pure=True ruamel's own parser, which reads ':' in flow scalars by YAML 1.2.
+        yaml = YAML(typ="safe", pure=pure)
         try:
             return self._consume(yaml.parse(text))
         except YAMLError as error:
+            if not pure and _is_flow_colon(error):
+                raise _Yaml11Colon from None
             raise _Abort(_syntax_finding(error, text, self.source.file)) from None
 
     def _consume(self, events: Any) -> Any:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
+from .events import DoneStatus
+from .words import BENEFIT_TYPE, DONE_STATUS, words
 
 BenefitType = Literal["quality", "time", "money"]
 
@@ -24,7 +26,7 @@ class RealisationStep(Model):
     responsible: Refs = Field(
         default_factory=list, description="Person, role or group responsible."
     )
-    status: Literal["open", "done"] = Field(
+    status: Annotated[DoneStatus, words(DONE_STATUS, DoneStatus)] = Field(
         default="open", description="'open' (default) or 'done'."
     )
     done_on: Day | None = Field(default=None, description="When it was done.")
@@ -36,7 +38,7 @@ class Benefit(Silenceable):
     id: Id = Field(description="Stable id.")
     title: Text = Field(description="The benefit in a few words.")
     description: Text | None = Field(default=None, description="What it means in practice.")
-    type: BenefitType = Field(description="'quality', 'time' or 'money'.")
+    type: Annotated[BenefitType, words(BENEFIT_TYPE, BenefitType)] = Field(description="'quality', 'time' or 'money'.")
     owner: Ref | None = Field(
         default=None, description="Person, role or group that answers for it."
     )

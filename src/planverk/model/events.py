@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import date as Date
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, Texts
 from .recurrence import Repeat
 from .times import TimeSpec
+from .words import DEADLINE_KIND, DONE_STATUS, EVENT_STATUS, words
 
 Status = Literal["planned", "cancelled"]
+DeadlineKind = Literal["deadline", "milestone"]
+DoneStatus = Literal["open", "done"]
 
 
 class Invitation(Model):
@@ -88,7 +91,7 @@ class Event(Silenceable):
     description: Text | None = Field(default=None, description="Purpose and practical details.")
     links: list[Text] = Field(default_factory=list, description="Related documents (URLs).")
     invitation: Invitation | None = Field(default=None, description="Who sends the invitation.")
-    status: Status = Field(default="planned", description="'planned' or 'cancelled'.")
+    status: Annotated[Status, words(EVENT_STATUS, Status)] = Field(default="planned", description="'planned' or 'cancelled'.")
     agenda: list[Slot] = Field(default_factory=list, description="The event's timetable.")
     repeat: Repeat | None = Field(default=None, description="How the event recurs.")
 
@@ -137,7 +140,7 @@ class Deadline(Silenceable):
     """A deadline or milestone: something due by a date, owned by someone."""
 
     id: Id = Field(description="Stable id.")
-    kind: Literal["deadline", "milestone"] = Field(default="deadline", description="Deadline or milestone.")
+    kind: Annotated[DeadlineKind, words(DEADLINE_KIND, DeadlineKind)] = Field(default="deadline", description="Deadline or milestone.")
     weekday: Text | None = Field(default=None, description="The weekday as written in the source.")
     date: Day = Field(description="Due date.")
     time: TimeSpec | None = Field(default=None, description="Due time, e.g. 16:00.")
@@ -147,7 +150,7 @@ class Deadline(Silenceable):
     deliver_to: Texts = Field(
         default_factory=list, description="Person id or e-mail address the result goes to."
     )
-    status: Literal["open", "done"] = Field(default="open", description="'open' or 'done'.")
+    status: Annotated[DoneStatus, words(DONE_STATUS, DoneStatus)] = Field(default="open", description="'open' or 'done'.")
     done_on: Day | None = Field(default=None, description="When it was done.")
     phase: Ref | None = Field(default=None, description="The phase it belongs to.")
     description: Text | None = Field(default=None, description="Details.")

@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
 from .quantities import Number
+from .words import COMPARATOR, DATA_SOURCE, DIRECTION, KPI_UNIT, words
 
 Unit = Literal["score", "percent", "count", "nok"]
 Direction = Literal["higher", "lower"]
 Comparator = Literal[">=", ">", "=", "<=", "<"]
 DataSource = Literal["survey", "kostra", "accounts", "register", "statistics", "other"]
-
-COMPARATOR_WORDS = {
-    "≥": ">=",
-    "at least": ">=",
-    "more than": ">",
-    "exactly": "=",
-    "==": "=",
-    "≤": "<=",
-    "at most": "<=",
-    "less than": "<",
-}
-"""Other ways to write a comparator; YAML needs symbols quoted (``">="``), words need not."""
 
 
 class Scale(Model):
@@ -61,24 +50,13 @@ class Target(Model):
     """The value to reach, and by when."""
 
     value: Number = Field(description="The value to reach.")
-    comparator: Comparator | None = Field(
+    comparator: Annotated[Comparator, words(COMPARATOR, Comparator)] | None = Field(
         default=None,
-        description="'>=', '>', '=', '<=' or '<' (quoted), or 'at least', 'more than', 'exactly', "
-        "'at most', 'less than'. Default: '>=' when higher is better, '<=' when lower is.",
+        description="'>=', '>', '=', '<=' or '<' (quoted), or 'minst', 'mer enn', 'nøyaktig', "
+        "'høyst', 'mindre enn' ('at least', 'more than', 'exactly', 'at most', 'less than'). "
+        "Default: '>=' when higher is better, '<=' when lower is.",
     )
     due: Day | None = Field(default=None, description="When it is to be reached.")
-
-    @field_validator(
-        "comparator",
-        mode="before",
-        json_schema_input_type=Comparator | Literal[tuple(COMPARATOR_WORDS)] | None,  # type: ignore[valid-type]
-    )
-    @classmethod
-    def _words(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            key = " ".join(value.lower().split())
-            return COMPARATOR_WORDS.get(key, key)
-        return value
 
 
 class Measurement(Model):
@@ -100,14 +78,14 @@ class Kpi(Silenceable):
     owner: Ref | None = Field(
         default=None, description="Person, role or group that answers for it."
     )
-    unit: Unit = Field(
+    unit: Annotated[Unit, words(KPI_UNIT, Unit)] = Field(
         default="score", description="'score' (on a scale), 'percent', 'count' or 'nok' (kroner)."
     )
     scale: Scale | None = Field(
         default=None,
         description="The range of possible values, e.g. {min: 1, max: 6} for a survey.",
     )
-    direction: Direction = Field(
+    direction: Annotated[Direction, words(DIRECTION, Direction)] = Field(
         default="higher", description="Which way is better: 'higher' (default) or 'lower'."
     )
     baseline: Baseline | None = Field(
@@ -118,7 +96,7 @@ class Kpi(Silenceable):
         default=None, description="The target in words, as the plan states it."
     )
     method: Text | None = Field(default=None, description="How it is measured.")
-    data_source: DataSource | None = Field(
+    data_source: Annotated[DataSource, words(DATA_SOURCE, DataSource)] | None = Field(
         default=None,
         description="'survey', 'kostra', 'accounts', 'register', 'statistics' or 'other'.",
     )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
 from .quantities import Money
 from .ratings import Rating
+from .words import MEASURE_STATUS, words
 
 MeasureStatus = Literal["proposed", "decided", "in-progress", "realised", "dropped"]
 DECIDED: frozenset[str] = frozenset({"decided", "in-progress", "realised"})
@@ -49,7 +50,7 @@ class Measure(Silenceable):
     target_group: Text | None = Field(
         default=None, description="Whom it reaches, e.g. 'alle fast ansatte (650)'."
     )
-    status: MeasureStatus = Field(
+    status: Annotated[MeasureStatus, words(MEASURE_STATUS, MeasureStatus)] = Field(
         default="proposed",
         description="'proposed' (default), 'decided', 'in-progress', 'realised' or 'dropped'.",
     )

@@ -17,6 +17,7 @@ from .measures import Measure, SavingsTarget
 from .risks import Risk
 from .scorecards import Scorecard
 from .workbook import Form, Reference
+from .words import GROUP_KIND, MEMBER_ROLE, words
 
 GroupKind = Literal[
     "steering-group",
@@ -66,7 +67,7 @@ class Member(Model):
     """A person's membership of a group, with their role in it."""
 
     person: Ref = Field(description="The member.")
-    role: MemberRole = Field(
+    role: Annotated[MemberRole, words(MEMBER_ROLE, MemberRole)] = Field(
         default="member", description="leader, deputy, member, secretary or substitute."
     )
     note: Text | None = Field(default=None, description="E.g. whom the member represents.")
@@ -83,7 +84,7 @@ class Group(Silenceable):
     id: Id = Field(description="Stable id.")
     name: Text = Field(description="Name, e.g. 'Styringsgruppe SFI'.")
     short_name: Text | None = Field(default=None, description="Abbreviation, e.g. 'RLG'.")
-    kind: GroupKind = Field(default="other", description="What kind of body it is.")
+    kind: Annotated[GroupKind, words(GROUP_KIND, GroupKind)] = Field(default="other", description="What kind of body it is.")
     mandate: Text | None = Field(default=None, description="What the group is for.")
     members: list[
         Annotated[Member, BeforeValidator(_member_shorthand, json_schema_input_type=Ref | Member)]

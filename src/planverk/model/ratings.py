@@ -6,20 +6,10 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-RATING_WORDS: dict[int, tuple[str, ...]] = {
-    1: ("very low", "svært lav", "svært låg", "veldig lav", "veldig låg"),
-    2: ("low", "lav", "låg"),
-    3: ("moderate", "medium", "moderat", "middels"),
-    4: ("high", "høy", "høg"),
-    5: ("very high", "svært høy", "svært høg", "veldig høy", "veldig høg"),
-}
-"""The words each step of the scale may be written as, English and Norwegian."""
-
-_BY_WORD = {word: step for step, words in RATING_WORDS.items() for word in words}
-
+from .words import RATING
 
 def parse_rating(value: Any) -> int:
-    """1-5 from a whole number or a word of :data:`RATING_WORDS` (any case)."""
+    """1-5 from a whole number or a word of :data:`~planverk.model.words.RATING` (any case)."""
     if isinstance(value, bool):
         raise ValueError("a rating is 1-5 or a word such as 'low', 'moderat' or 'high'")
     if isinstance(value, float) and value.is_integer():
@@ -29,12 +19,12 @@ def parse_rating(value: Any) -> int:
             raise ValueError(f"{value} is outside the rating scale 1-5")
         return value
     if isinstance(value, str):
-        step = _BY_WORD.get(" ".join(value.lower().split()))
+        step = RATING.value_of(value)
         if step is not None:
-            return step
+            return int(step)
         raise ValueError(
             f"'{value}' is not a rating: write 1-5 or very low, low, moderate, high, very high "
-            "(or svært lav, lav, moderat, høy, svært høy)"
+            "(svært lav, lav, moderat, høy, svært høy; nynorsk låg, høg)"
         )
     raise ValueError("a rating is 1-5 or a word such as 'low', 'moderat' or 'high'")
 

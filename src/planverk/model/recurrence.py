@@ -5,27 +5,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date as Date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, field_validator, model_validator
 
 from .base import Day, Model, Text
 from .times import TimeSpec
+from .words import EVENT_STATUS, ORDINAL, REPEAT_UNIT, WEEKDAY, WEEKDAYS, weekday_index, words
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NORWEGIAN_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+NORWEGIAN_WEEKDAYS = tuple(WEEKDAY.words(day, "nb")[0] for day in WEEKDAYS)
+"""Bokmål weekday names, Monday first, for messages and scaffolds."""
 _UNITS = {"day": "daily", "week": "weekly", "month": "monthly", "year": "yearly"}
-_EVERY = re.compile(r"^\s*(?:(\d+)\s+)?(day|week|month|year)s?\s*$")
-_NTH = re.compile(r"^\s*(?:(\d)(?:st|nd|rd|th)|(last))\s+(\w+)\s*$")
+_EVERY = re.compile(r"^\s*(?:(\d+)\s+)?(\S+)\s*$")
+_NTH = re.compile(r"^\s*(\S+)\s+(\S+)\s*$")
+_NUMBERED = re.compile(r"^(\d)(?:st|nd|rd|th|\.)$")
+_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1}
 
 
-def weekday_index(name: str) -> int | None:
-    """Monday=0 for an English or Norwegian weekday name (any case), else None."""
-    key = name.strip().lower()
-    for names in (WEEKDAYS, NORWEGIAN_WEEKDAYS):
-        if key in names:
-            return names.index(key)
-    return None
+def _nth(text: str) -> int | None:
+    """1-5 or -1 (last) for ``2nd``, ``2.``, ``andre``, ``siste``, ``last``; a digit as is."""
+    numbered = _NUMBERED.match(text.lower())
+    if numbered:
+        return int(numbered.group(1))
+    word = ORDINAL.value_of(text)
+    return None if word is None else _ORDINALS[word]
+
+__all__ = ["NORWEGIAN_WEEKDAYS", "WEEKDAYS", "MonthlyDay", "OccurrenceChange", "Repeat", "weekday_index"]
+
+
+def _every(text: str) -> tuple[int, str] | None:
+    """(interval, 'day'/'week'/'month'/'year') of ``2 weeks``, ``2 uker``, ``månad``; else None."""
+    match = _EVERY.match(text)
+    unit = REPEAT_UNIT.value_of(match.group(2)) if match else None
+    if match is None or unit is None:
+        return None
+    return int(match.group(1) or 1), unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +58,7 @@ class OccurrenceChange(Model):
     time: TimeSpec | None = Field(default=None, description="New time, e.g. 09:00-11:00.")
     location: Text | None = Field(default=None, description="New location.")
     room: Text | None = Field(default=None, description="New room.")
-    status: Literal["planned", "cancelled"] | None = Field(
+    status: Annotated[Literal["planned", "cancelled"], words(EVENT_STATUS, Literal["planned", "cancelled"])] | None = Field(
         default=None, description="'cancelled' keeps it in calendars, marked cancelled."
     )
     note: Text | None = Field(default=None, description="Why it changed.")
@@ -78,9 +92,10 @@ class Repeat(Model):
     @field_validator("every")
     @classmethod
     def _check_every(cls, value: str) -> str:
-        if not _EVERY.match(value.lower()):
+        if _every(value) is None:
             raise ValueError(
-                f"'{value}' is not a repeat interval: write e.g. 'week', '2 weeks' or 'month'"
+                f"'{value}' is not a repeat interval: write e.g. 'week', '2 weeks' or 'month' "
+                "('uke', '2 uker', 'måned'; nynorsk 'veke', '2 veker', 'månad')"
             )
         return value
 
@@ -97,16 +112,16 @@ class Repeat(Model):
     @property
     def frequency(self) -> str:
         """'daily', 'weekly', 'monthly' or 'yearly'."""
-        match = _EVERY.match(self.every.lower())
-        assert match is not None
-        return _UNITS[match.group(2)]
+        every = _every(self.every)
+        assert every is not None
+        return _UNITS[every[1]]
 
     @property
     def interval(self) -> int:
         """Every how many days/weeks/months."""
-        match = _EVERY.match(self.every.lower())
-        assert match is not None
-        return int(match.group(1) or 1)
+        every = _every(self.every)
+        assert every is not None
+        return every[0]
 
     def _on_items(self) -> list[str]:
         if self.on is None:
@@ -121,7 +136,9 @@ class Repeat(Model):
         for item in self._on_items():
             index = weekday_index(item)
             if index is None:
-                raise ValueError(f"'{item}' is not a weekday (monday ... sunday)")
+                raise ValueError(
+                    f"'{item}' is not a weekday: write e.g. 'onsdag' (nynorsk 'tysdag', English 'wednesday')"
+                )
             days.append(index)
         return days
 
@@ -133,11 +150,14 @@ class Repeat(Model):
             return []
         result = []
         for item in self._on_items():
-            match = _NTH.match(item.lower())
-            index = weekday_index(match.group(3)) if match else None
-            if match is None or index is None:
-                raise ValueError(f"'{item}': write the day of a monthly series as '2nd wednesday' or 'last friday'")
-            nth = -1 if match.group(2) else int(match.group(1))
+            match = _NTH.match(item)
+            nth = _nth(match.group(1)) if match else None
+            index = weekday_index(match.group(2)) if match else None
+            if match is None or index is None or nth is None:
+                raise ValueError(
+                    f"'{item}': write the day of a monthly series as '2. onsdag' or 'siste fredag' "
+                    "('2nd wednesday', 'last friday')"
+                )
             if not 1 <= nth <= 5 and nth != -1:
                 raise ValueError(f"'{item}': a month has at most five of each weekday")
             result.append(MonthlyDay(nth=nth, weekday=index))

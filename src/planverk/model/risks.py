@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from .base import Day, Id, Model, Ref, Silenceable, Text, Texts
 from .ratings import Rating
+from .words import RISK_STATUS, words
 
 RiskStatus = Literal["open", "mitigated", "closed"]
 
@@ -42,7 +43,7 @@ class Risk(Silenceable):
         default=None, description="What is done to make it less likely or less bad."
     )
     owner: Ref | None = Field(default=None, description="Person, role or group that watches it.")
-    status: RiskStatus = Field(
+    status: Annotated[RiskStatus, words(RISK_STATUS, RiskStatus)] = Field(
         default="open", description="'open' (default), 'mitigated' or 'closed'."
     )
     identified: Day | None = Field(default=None, description="When it was first assessed.")
