@@ -1,13 +1,23 @@
-"""Benchmark `planverk validate` and `planverk --help`, each beside its floor, in one run.
+"""Benchmark planverk's commands, each beside its floor, in one run.
 
-    python benchmarks/bench_validate.py [--runs 5] [--sizes 1000 10000]
+    python benchmarks/bench_validate.py [--runs 5] [--size 10000] [--scaling 1000 10000 30000 100000]
 
 Every measurement is a fresh process (wall time from outside, peak RSS from inside), and
-the figure reported is the median of --runs. Floors, measured in the same run:
+the figure reported is the median of --runs. Rows and their floors, measured in the same run:
 
-- `planverk --help` against `python -c "import typer"`: target at most 1.5x;
-- `planverk validate` against composing the same files with ruamel.yaml's C parser
-  (`YAML(typ="safe", pure=False).compose`): target at most 1.5x.
+- `planverk --help` against `python -c "import typer"`: at most 1.5x;
+- `validate plans/gran-2017` against `python -c "import typer, pydantic, ruamel.yaml"`:
+  at most 2.0x (start-up);
+- `validate` of the synthetic plan against the C parser's raw event stream of the same
+  files (`YAML(typ="safe", pure=False).parse`, events only): at most 4.0x; composing
+  them (`.compose`) is shown as a reference row;
+- `fmt --check` of the plan, and of one named file of it as pre-commit runs it
+  (`fmt --check --plans-of FILE`), against `validate` of the same plan: at most 1.5x
+  and 1.2x;
+- `render schedule` and `render workbook` against `validate`: at most 1.5x;
+- peak memory of `validate` at 100,000 events (with --scaling): at most 500 MB.
+
+--scaling also prints wall time and peak memory of validate, ical and render at each size.
 """
 
 from __future__ import annotations
@@ -38,6 +48,14 @@ try:
     runpy.run_module("planverk", run_name="__main__")
 except SystemExit:
     pass
+"""
+
+_PARSE = """
+from pathlib import Path
+from ruamel.yaml import YAML
+for path in sorted(Path({folder!r}).glob("*.yaml")):
+    for _event in YAML(typ="safe", pure=False).parse(path.read_text(encoding="utf-8")):
+        pass
 """
 
 _COMPOSE = """
@@ -76,38 +94,78 @@ def parser_in_use() -> str:
     return name + (" (C, libyaml)" if "clib" in parser.__module__ or "_ruamel_yaml" in parser.__module__ else " (pure Python!)")
 
 
+ROOT = Path(__file__).resolve().parent.parent
+Row = tuple[str, float, float, str, float, float, "float | None"]
+
+
+def cli(*argv: str) -> str:
+    return _CLI.format(argv=["planverk", *argv])
+
+
+def print_table(rows: list[Row]) -> None:
+    print("| command | wall s | peak MiB | floor | wall s | peak MiB | ratio | target |")
+    print("|---|---:|---:|---|---:|---:|---:|---:|")
+    for name, wall, mem, floor_name, floor_wall, floor_mem, target in rows:
+        ratio = wall / floor_wall
+        verdict = "(reference)" if target is None else f"<= {target}x {'ok' if ratio <= target else 'MISSED'}"
+        print(
+            f"| {name} | {wall:.3f} | {mem:.0f} | {floor_name} | {floor_wall:.3f} | "
+            f"{floor_mem:.0f} | {ratio:.2f}x | {verdict} |"
+        )
+
+
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--runs", type=int, default=5)
-    args.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args.add_argument("--size", type=int, default=10000, help="events in the synthetic plan")
+    args.add_argument("--scaling", type=int, nargs="*", default=[], metavar="N",
+                      help="also measure validate, ical and render at these sizes")
     args.add_argument("--json", action="store_true", help="print the results as JSON too")
     options = args.parse_args()
+    runs = options.runs
 
     print(f"python {sys.version.split()[0]}, ruamel.yaml parser: {parser_in_use()}")
-    print(f"medians of {options.runs} runs, each in a fresh process\n")
-    rows = []
-    help_time, help_mem = measure(_CLI.format(argv=["planverk", "--help"]), options.runs)
-    typer_time, typer_mem = measure("import typer", options.runs)
-    rows.append(("planverk --help", help_time, help_mem, "import typer", typer_time, typer_mem, 1.5))
+    print(f"medians of {runs} runs, each in a fresh process\n")
+    rows: list[Row] = []
+    rows.append(("planverk --help", *measure(cli("--help"), runs),
+                 "import typer", *measure("import typer", runs), 1.5))
+    rows.append(("validate plans/gran-2017", *measure(cli("validate", str(ROOT / "plans" / "gran-2017")), runs),
+                 "import typer, pydantic, ruamel.yaml",
+                 *measure("import typer, pydantic, ruamel.yaml", runs), 2.0))
     with tempfile.TemporaryDirectory(prefix="planverk-bench-") as tmp:
-        for size in options.sizes:
-            folder = write_plan(Path(tmp) / f"plan-{size}", size)
-            megabytes = sum(p.stat().st_size for p in folder.glob("*.yaml")) / 1e6
-            run = measure(_CLI.format(argv=["planverk", "validate", "-f", "json", str(folder)]), options.runs)
-            floor = measure(_COMPOSE.format(folder=str(folder)), options.runs)
-            rows.append((f"validate {size:,} events ({megabytes:.1f} MB)", *run, "C compose", *floor, 1.5))
-
-    print(f"| command | wall s | peak MiB | floor | wall s | peak MiB | ratio | target |")
-    print(f"|---|---:|---:|---|---:|---:|---:|---:|")
-    for name, wall, mem, floor_name, floor_wall, floor_mem, target in rows:
-        ratio = wall / floor_wall
-        verdict = "ok" if ratio <= target else "MISSED"
-        print(
-            f"| {name} | {wall:.3f} | {mem:.0f} | {floor_name} | {floor_wall:.3f} | "
-            f"{floor_mem:.0f} | {ratio:.2f}x | <= {target}x {verdict} |"
-        )
+        size = options.size
+        folder = write_plan(Path(tmp) / f"plan-{size}", size)
+        megabytes = sum(p.stat().st_size for p in folder.glob("*.yaml")) / 1e6
+        label = f"{size:,} events ({megabytes:.1f} MB)"
+        validate = measure(cli("validate", "-f", "json", str(folder)), runs)
+        rows.append((f"validate {label}", *validate, "C parser events", *measure(_PARSE.format(folder=str(folder)), runs), 4.0))
+        rows.append((f"validate {label}", *validate, "C compose", *measure(_COMPOSE.format(folder=str(folder)), runs), None))
+        rows.append((f"fmt --check {label}", *measure(cli("fmt", "--check", str(folder)), runs), "validate", *validate, 1.5))
+        one = str(folder / "events-005.yaml")
+        rows.append((f"fmt --check --plans-of one file", *measure(cli("fmt", "--check", "--plans-of", one), runs), "validate", *validate, 1.2))
+        for template in ("schedule", "workbook"):
+            out = str(Path(tmp) / f"out-{template}")
+            rows.append((f"render {template} {label}", *measure(cli("render", str(folder), template, "-o", out), runs),
+                         "validate", *validate, 1.5))
+        print_table(rows)
+        if options.scaling:
+            print("\n| events | validate s | MiB | ical s | MiB | render schedule s | MiB |")
+            print("|---:|---:|---:|---:|---:|---:|---:|")
+            for n in options.scaling:
+                plan = write_plan(Path(tmp) / f"scale-{n}", n)
+                figures = [
+                    measure(cli("validate", "-f", "json", str(plan)), runs),
+                    measure(cli("ical", str(plan), "-o", str(Path(tmp) / f"ics-{n}")), runs),
+                    measure(cli("render", str(plan), "schedule", "-o", str(Path(tmp) / f"doc-{n}")), runs),
+                ]
+                print(f"| {n:,} | " + " | ".join(f"{w:.2f} | {m:.0f}" for w, m in figures) + " |")
+                if n == 100_000:
+                    peak = figures[0][1]
+                    print(f"\npeak memory of validate at 100,000 events: {peak:.0f} MiB "
+                          f"(target <= 500 MB: {'ok' if peak * 1.048576 <= 500 else 'MISSED'})")
     if options.json:
-        print(json.dumps([dict(zip(("name", "wall", "peak_mib", "floor", "floor_wall", "floor_peak_mib", "target"), r)) for r in rows], indent=2))
+        keys = ("name", "wall", "peak_mib", "floor", "floor_wall", "floor_peak_mib", "target")
+        print(json.dumps([dict(zip(keys, r)) for r in rows], indent=2))
 
 
 if __name__ == "__main__":

@@ -64,13 +64,19 @@ def write_plan(folder: Path, events: int, seed: int = 2017) -> Path:
 
     workdays, days_off = _workdays(), _holidays()
     last_day = START + timedelta(days=DAYS - 1)
-    # Events that share a day and hour differ in person and room (n differs by a multiple
-    # of 8 x workdays), and series run at 07:00 in rooms of their own, so the plan
-    # validates clean; the checks still compare every overlapping pair to find that out.
+    # Event n has time slot s = n mod S (a workday and one of 8 hours, S = 8 x workdays);
+    # the events sharing a slot are n = s + k*S, and each gets person (s + k) mod PEOPLE
+    # and room (s + k) mod ROOMS, distinct for k below PEOPLE: the plan validates clean up
+    # to PEOPLE x S (about 400,000) events. Series run at 07:00 in rooms of their own.
+    # The checks still compare every overlapping pair to find that out.
+    slots = 8 * len(workdays)
+    if events > PEOPLE * slots:
+        raise ValueError(f"at most {PEOPLE * slots} events keep the synthetic plan clean")
     chunk, file_no, lines = 1000, 0, ["events:"]
     for n in range(events):
         day = workdays[n % len(workdays)]
         recurring = n % 10 == 0
+        slot, turn = n % slots, n // slots
         hour = 7 if recurring else 8 + (n // len(workdays)) % 8
         lines += [
             f"  - id: event-{n:05d}",
@@ -80,10 +86,10 @@ def write_plan(folder: Path, events: int, seed: int = 2017) -> Path:
             f"    date: {day}",
             f"    time: {hour:02d}:00-{hour:02d}:45",
             "    location: Rådhuset",
-            f"    room: {'Serierom ' + str(n) if recurring else 'Rom ' + str(n % ROOMS)}",
+            f"    room: {'Serierom ' + str(n) if recurring else 'Rom ' + str((slot + turn) % ROOMS)}",
         ]
         if not recurring:
-            lines.append(f"    participants: [person-{n % PEOPLE:03d}]")
+            lines.append(f"    participants: [person-{(slot + turn) % PEOPLE:03d}]")
         lines.append("    description: Syntetisk møte for ytelsesmåling.")
         if recurring:
             weeks = rng.choice([1, 2])

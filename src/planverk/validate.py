@@ -1,7 +1,9 @@
 """The one pipeline: files -> raw data with positions -> model -> semantic checks -> findings.
 
-CLI, tests and other commands all call :func:`validate_plan`. Each stage runs only when
-the one before it is clean enough to give it something to work on.
+CLI, tests and other commands all call :func:`validate_plan`. Every finding comes in one
+run: a file that cannot be read leaves its items out, an item that fails the schema is left
+out of the semantic checks (see :mod:`planverk.load.partial`), and every other item is
+checked. Only a plan whose ``plan.yaml`` or header cannot be read stops the checks.
 """
 
 from __future__ import annotations
@@ -12,13 +14,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from .diagnostics import CODES, Finding, Severity, finding
+from .diagnostics import CODES, Finding, Position, Severity, finding
 from .errors import InvalidPlanError
 from .model import Plan
 from .load.planfiles import Overlay, PlanSource, read_plan
-from .load.schema_errors import convert, locate
+from .load.partial import PartialPlan, partial_model
+from .load.schema_errors import locate
 from .load.yamlsource import SourceMap
 
 
@@ -110,16 +111,17 @@ def read_only(target: Path, read: PlanSource) -> Validation:
 
 def _validate(target: Path, overlay: Overlay | None) -> Validation:
     read = read_plan(target, overlay)
-    if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
+    if read.data is None:
         return read_only(target, read)
+    # Every stage runs on what the one before could give it: a file that cannot be read
+    # leaves its items out, an item that fails the schema is left out of the checks.
     result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source)
-    try:
-        plan = Plan.model_validate(read.data)
-    except ValidationError as error:
-        result.findings.extend(convert(error, Plan, read.source))
-        return _finish(result)
-    result.plan = plan
-    result.findings.extend(check_plan(plan, read))
+    partial = partial_model(read.data, read.source)
+    result.findings.extend(partial.findings)
+    if partial.plan is not None:
+        result.findings.extend(check_plan(partial.plan, read, partial))
+        if not partial.findings and not any(f.severity is Severity.ERROR for f in read.findings):
+            result.plan = partial.plan
     return _finish(result)
 
 
@@ -128,29 +130,38 @@ ACROSS_PLANS = frozenset({"PV405"})
 their silences are unused."""
 
 
-def check_plan(plan: Plan, read: PlanSource) -> list[Finding]:
-    """Run the semantic checks and apply the plan's silences."""
+def check_plan(plan: Plan, read: PlanSource, partial: PartialPlan | None = None) -> list[Finding]:
+    """Run the semantic checks and apply the plan's silences.
+
+    ``partial`` tells which items the schema left out of ``plan``: their ids still count
+    as known, and paths are mapped back to the plan as written.
+    """
     from .checks import CHECKS, PlanIndex
 
-    index = PlanIndex(plan)
+    partial = partial or PartialPlan(plan)
+    index = PlanIndex(plan, absent=partial.absent, unread=read.unread)
     issues = [issue for check in CHECKS for issue in check(index)]
     silences = _silences(plan)
     used: set[tuple[tuple[str | int, ...], str]] = set()
     findings = []
+
+    def where(path: tuple[str | int, ...]) -> Position | None:
+        return locate(read.source, partial.written(path))
+
     for issue in issues:
         key = (issue.item, issue.code) if issue.item is not None else None
         if key is not None and key in silences:
             used.add(key)
             continue
-        related = tuple(p for p in (locate(read.source, r) for r in issue.related) if p)
-        findings.append(finding(issue.code, issue.message, locate(read.source, issue.path), *related))
+        related = tuple(p for p in (where(r) for r in issue.related) if p)
+        findings.append(finding(issue.code, issue.message, where(issue.path), *related))
     for (item, code), path in silences.items():
         if code not in CODES:
-            findings.append(finding("PV901", f"silence names '{code}', which is not a planverk code", locate(read.source, path)))
+            findings.append(finding("PV901", f"silence names '{code}', which is not a planverk code", where(path)))
         elif (item, code) not in used and code not in ACROSS_PLANS:
             findings.append(
                 finding("PV900", f"nothing to silence: {code} is not reported here any more; "
-                        "remove this silence", locate(read.source, path))
+                        "remove this silence", where(path))
             )
     return findings
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from ..load.planfiles import ITEM_NAMES
 from ..model import Event, Plan
 from ..occurrences import Occurrence, occurrences
 
@@ -51,23 +52,7 @@ def each_reference(
         yield (*(base or item), key, n), item, ref, kinds
 
 
-KIND_NAMES = {
-    "people": "person",
-    "groups": "group",
-    "roles": "role",
-    "phases": "phase",
-    "events": "event",
-    "deadlines": "deadline",
-    "goals": "goal",
-    "kpis": "KPI",
-    "measures": "measure",
-    "savings_targets": "savings target",
-    "benefits": "benefit",
-    "risks": "risk",
-    "scorecards": "scorecard",
-    "forms": "form",
-    "references": "reference",
-}
+KIND_NAMES = {kind: name for kind, name in ITEM_NAMES.items() if kind != "goal_choices"}
 """What a message calls an item of each top-level list whose items have plan-wide ids."""
 
 KINDS = tuple(KIND_NAMES)
@@ -79,6 +64,11 @@ class PlanIndex:
     """Lookups over a validated plan: items by id, group members, event occurrences."""
 
     plan: Plan
+    absent: dict[str, str] = field(default_factory=dict)
+    """Ids of items left out of ``plan`` because they failed the schema, with their list:
+    references to them are not unknown, only not checkable further."""
+    unread: list[str] = field(default_factory=list)
+    """Files that could not be read: an id not found may be in one of them."""
     by_id: dict[str, tuple[str, Loc, Any]] = field(default_factory=dict)
     duplicates: list[tuple[str, Loc, Loc]] = field(default_factory=list)
 

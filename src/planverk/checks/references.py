@@ -80,10 +80,12 @@ def check_references(index: PlanIndex) -> Iterator[Issue]:
             ((*first, "id"),),
         )
     for path, item, ref, kinds in chain(_references(index), steering_references(index)):
-        kind = index.kind_of(ref)
+        kind = index.kind_of(ref) or index.absent.get(ref)
         if kind is None:
             near = get_close_matches(ref, index.ids_of(*kinds), n=1, cutoff=0.6)
             hint = f": did you mean '{near[0]}'?" if near else f": add a {_kinds_text(kinds)} with this id"
+            if index.unread:
+                hint += f" (or it is in {', '.join(index.unread)}, which could not be read)"
             yield Issue("PV201", f"'{ref}' is not the id of any {_kinds_text(kinds)}{hint}", path, item)
         elif kind not in kinds:
             yield Issue(

@@ -34,6 +34,26 @@ COLLECTIONS = (
 )
 """Top-level lists that included files contribute to."""
 
+ITEM_NAMES = {
+    "people": "person",
+    "groups": "group",
+    "roles": "role",
+    "phases": "phase",
+    "events": "event",
+    "deadlines": "deadline",
+    "goals": "goal",
+    "goal_choices": "goal choice",
+    "kpis": "KPI",
+    "measures": "measure",
+    "savings_targets": "savings target",
+    "benefits": "benefit",
+    "risks": "risk",
+    "scorecards": "scorecard",
+    "forms": "form",
+    "references": "reference",
+}
+"""What a message calls an item of each top-level list."""
+
 
 @dataclass
 class PlanSource:
@@ -47,6 +67,8 @@ class PlanSource:
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False
     """True when the plan could not be found or opened at all (exit code 2)."""
+    unread: list[str] = field(default_factory=list)
+    """Included files that could not be read as a plan file: their items are absent."""
 
 
 def display_path(path: Path) -> str:
@@ -226,9 +248,11 @@ def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
     merged.findings.extend(loaded.findings)
     if loaded.data is None:
         merged.unreadable = merged.unreadable or any(f.code == "PV012" for f in loaded.findings)
+        merged.unread.append(display)
         return
     if not isinstance(loaded.data, dict):
         merged.findings.append(_not_a_mapping(loaded.source))
+        merged.unread.append(display)
         return
     source = loaded.source
     for key, value in loaded.data.items():

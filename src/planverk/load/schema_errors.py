@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Finding, Position, finding
+from .planfiles import ITEM_NAMES
 from .yamlsource import SourceMap
 
 Loc = tuple[str | int, ...]
@@ -76,8 +77,31 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) -> list[Finding]:
-    """One finding per Pydantic error, with positions and hints."""
+def _path_text(loc: Loc) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+
+
+def field_name(loc: Loc, data: Any = None) -> str:
+    """What a message calls the value at ``loc``: ``time of event 'mote'``.
+
+    An item of a top-level list is named by its id, never by its index in the merged
+    plan (``events[9]`` may be the file's fifth event); its position names the file.
+    """
+    if len(loc) >= 2 and isinstance(loc[1], int) and loc[0] in ITEM_NAMES:
+        items = data.get(loc[0]) if isinstance(data, dict) else None
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        ref = item.get("id") if isinstance(item, dict) else None
+        name = ITEM_NAMES[str(loc[0])]
+        owner = f"{name} '{ref}'" if isinstance(ref, str) else f"this {name}"
+        rest = _path_text(loc[2:])
+        return f"{rest} of {owner}" if rest else owner
+    return _path_text(loc) or "plan"
+
+
+def convert(
+    error: ValidationError, root: type[BaseModel], source: SourceMap, data: Any = None
+) -> list[Finding]:
+    """One finding per Pydantic error, with positions and hints; ``data`` names items by id."""
     findings = []
     for item in error.errors(include_url=False):
         loc: Loc = tuple(item["loc"])
@@ -97,7 +121,7 @@ def convert(error: ValidationError, root: type[BaseModel], source: SourceMap) ->
             findings.append(finding("PV100", f"unknown key '{key}'{hint}", where))
             continue
         where = locate(source, loc)
-        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".") or "plan"
+        field = field_name(loc, data)
         if kind == "missing":
             findings.append(finding("PV101", f"'{loc[-1]}' is missing (required)", locate(source, loc[:-1])))
             continue

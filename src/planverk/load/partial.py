@@ -1,0 +1,72 @@
+"""The model of a plan whose items do not all pass the schema: every item that does.
+
+A schema error in one event must not hide a double booking between two others, nor a
+wrong reference in a deadline: like ruff and mypy, validate reports every independent
+finding in one run. An item of a top-level list (a person, an event, a KPI ...) that
+fails the schema is left out, the rest of the plan is validated again without it, and
+the semantic checks run on what remains. Paths of the remaining plan are mapped back to
+the plan as written (:meth:`PartialPlan.written`), so findings stand at the right line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..diagnostics import Finding
+from ..model import Plan
+from .planfiles import COLLECTIONS
+from .schema_errors import convert
+from .yamlsource import SourceMap
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class PartialPlan:
+    """A plan model of the items that passed the schema, and the schema's findings."""
+
+    plan: Plan | None
+    """None when the plan as a whole fails (its header, ``include``, a list that is no list)."""
+    findings: list[Finding] = field(default_factory=list)
+    kept: dict[str, list[int]] = field(default_factory=dict)
+    """For each list with items left out: the index as written of each item kept."""
+    absent: dict[str, str] = field(default_factory=dict)
+    """Ids of the items left out, with their list."""
+
+    def written(self, path: Loc) -> Loc:
+        """``path`` into :attr:`plan` as a path into the plan as written."""
+        if len(path) >= 2 and isinstance(path[1], int) and path[0] in self.kept:
+            return (path[0], self.kept[str(path[0])][path[1]], *path[2:])
+        return path
+
+
+def partial_model(data: dict[str, Any], source: SourceMap) -> PartialPlan:
+    """Validate ``data``; on schema errors, the model of every item without one."""
+    try:
+        return PartialPlan(Plan.model_validate(data))
+    except ValidationError as error:
+        findings = convert(error, Plan, source, data)
+        failed: dict[str, set[int]] = {}
+        for item in error.errors(include_url=False):
+            loc = item["loc"]
+            if len(loc) < 2 or loc[0] not in COLLECTIONS or not isinstance(loc[1], int):
+                return PartialPlan(None, findings)
+            failed.setdefault(str(loc[0]), set()).add(loc[1])
+    result = PartialPlan(None, findings)
+    trimmed = dict(data)
+    for key, indices in failed.items():
+        items = data[key]
+        result.kept[key] = [i for i in range(len(items)) if i not in indices]
+        trimmed[key] = [items[i] for i in result.kept[key]]
+        for i in indices:
+            ref = items[i].get("id") if isinstance(items[i], dict) else None
+            if isinstance(ref, str):
+                result.absent.setdefault(ref, key)
+    try:
+        result.plan = Plan.model_validate(trimmed)
+    except ValidationError:  # an error that only shows with the others gone: check nothing
+        result.plan = None
+    return result
