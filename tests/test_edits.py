@@ -252,6 +252,14 @@ def test_move_keeps_the_case_and_language_of_the_written_weekday(repo: GitRepo, 
     plan = plan_in(repo, source)
     assert run_cli("move", plan, "samling-1", "--date", "2019-09-13").code == 0
     assert "+    weekday: Friday" in repo.changed_lines()
+    edit_text = (Path(plan) / "plan.yaml").read_text(encoding="utf-8").replace("weekday: Friday", "weekday: fri")
+    (Path(plan) / "plan.yaml").write_text(edit_text, encoding="utf-8")
+    assert run_cli("move", plan, "samling-1", "--date", "2019-09-17").code == 0
+    assert "+    weekday: tue" in repo.changed_lines()
+    nynorsk = (Path(plan) / "plan.yaml").read_text(encoding="utf-8").replace("weekday: tue", "weekday: Tysdag")
+    (Path(plan) / "plan.yaml").write_text(nynorsk, encoding="utf-8")
+    assert run_cli("move", plan, "samling-1", "--date", "2019-09-21").code == 0
+    assert "+    weekday: Laurdag" in repo.changed_lines()
 
 
 def test_move_a_meeting_rewrites_its_weekday(repo: GitRepo) -> None:

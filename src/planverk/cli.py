@@ -481,8 +481,11 @@ def diff(
 ) -> None:
     """Summarise what changed between two versions of a plan.
 
-    Events added, removed, moved, cancelled; membership changes; deadlines moved
-    or done; and any other item or field changed. Both versions must validate.
+    In the plan's language: events added, removed, moved, cancelled; who joined or
+    left a group; deadlines moved or done; what money and scores do (savings
+    identified per year, realised effect, targets, scores per area, KPI targets);
+    phases moved; and any other item or field changed. A new version with errors
+    is compared too, and its errors follow the changes (exit 0: validate judges).
     """
     from .review.diffreport import diff_json, diff_markdown
     from .review.revisions import diff_folders, diff_git
@@ -491,13 +494,13 @@ def diff(
     if git is not None:
         if len(paths) > 1:
             raise UsageError("with --git, give at most one plan")
-        changes, old_label, new_label = diff_git(git, paths[0] if paths else Path("."))
+        compared = diff_git(git, paths[0] if paths else Path("."))
     elif len(paths) == 2:
-        changes, old_label, new_label = diff_folders(*paths), str(paths[0]), str(paths[1])
+        compared = diff_folders(*paths)
     else:
         raise UsageError("give two plan folders (OLD NEW), or --git REV [PLAN]")
     render = diff_json if output_format is DiffFormat.json else diff_markdown
-    _emit(render(changes, old_label, new_label), output)
+    _emit(render(compared.diff, compared.old_label, compared.new_label, compared.errors, compared.language), output)
 
 
 class Template(str, Enum):

@@ -18,7 +18,7 @@ from .edits import Edited, _edit
 from ..errors import RefusedError, UsageError
 from ..load.schema_errors import key_names
 from ..model import Event, OccurrenceChange, Repeat
-from ..model.recurrence import NORWEGIAN_WEEKDAYS, WEEKDAYS
+from ..model.words import LANGUAGES, WEEKDAY, WEEKDAYS, normal
 
 
 def move(target: Path, event: str, day: date, time: str | None = None, occurrence: date | None = None) -> Edited:
@@ -68,18 +68,22 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
 
 
 def _rewrite_weekday(node: CommentedMap, item: Event, day: date) -> None:
-    """Write the new date's weekday where the source wrote one, in its language and case."""
+    """Write the new date's weekday where the source wrote one: the same language and form
+    (``tysdag`` stays nynorsk, ``Wed`` stays short) and the same case."""
     written = item.weekday
     if written is None:
         return
-    key = written.strip().lower()
-    for names in (NORWEGIAN_WEEKDAYS, WEEKDAYS):
-        if key in names:
-            new = names[day.weekday()]
-            if written.strip()[:1].isupper():
-                new = new.capitalize()
-            if written.strip().isupper():
+    text = written.strip()
+    old_value = WEEKDAY.value_of(text)
+    new_value = WEEKDAYS[day.weekday()]
+    for language in LANGUAGES:
+        forms = [normal(f) for f in WEEKDAY.words(old_value, language)] if old_value else []
+        if normal(text) in forms:
+            new = WEEKDAY.words(new_value, language)[forms.index(normal(text))]
+            if text.isupper():
                 new = new.upper()
+            elif text[:1].isupper():
+                new = new[:1].upper() + new[1:]
             node["weekday"] = new
             return
     raise RefusedError(

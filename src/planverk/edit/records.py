@@ -66,15 +66,17 @@ def record_realised(target: Path, measure: str, amount: str, year: int) -> Edite
 
 
 def record_decision(target: Path, measure: str, status: str, on: date) -> Edited:
-    """Set a measure's ``status``; a decision (``decided``, ``dropped``) also sets ``decided_on``.
+    """Set a measure's ``status``; ``decided`` also sets ``decided_on`` to ``on``.
 
-    ``in-progress`` and ``realised`` follow a decision: they keep the measure's
-    ``decided_on``, and set it to ``on`` only when it has none.
+    ``in-progress``, ``realised`` and ``dropped`` keep the measure's ``decided_on`` (the
+    date it was decided), and set it to ``on`` only when it has none.
     """
     from ..model.measures import DECIDED
 
     def change(node: CommentedMap, item: Measure) -> tuple[bool, str]:
-        dated = status in ("decided", "dropped") or (status in DECIDED and item.decided_on is None)
+        # the date of the decision: set by 'decided', kept by what follows it (a measure
+        # decided and later dropped keeps the date it was decided)
+        dated = status == "decided" or (status in {*DECIDED, "dropped"} and item.decided_on is None)
         if item.status == status and (not dated or item.decided_on == on):
             return False, f"measure '{measure}' is already {status}" + (f" on {on.isoformat()}" if dated else "")
         order = key_names(Measure)
