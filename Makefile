@@ -1,7 +1,7 @@
 # One word for each routine task. Everything runs from the project's own virtual environment.
 PY := .venv/bin/python
 
-.PHONY: install test validate fmt bench docs golden clean
+.PHONY: install test validate fmt bench docs golden mermaid-check clean
 
 install:            ## create .venv and install planverk with its test tools
 	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]'
@@ -29,5 +29,18 @@ docs:               ## regenerate the generated docs and the plan schema
 golden:             ## rewrite the golden files (render and status) after a deliberate change; then read git diff
 	PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest -q tests/test_golden.py tests/test_status.py -k golden
 
+# Draws every Mermaid block planverk renders (the example plans and the hostile-label case)
+# with Mermaid itself in headless Chromium, as GitHub does. Not in CI (no browser there);
+# tests/test_diagrams.py checks the same against Mermaid's grammar rules in Python.
+# Once: apt-get install -y chromium; in a scratch folder, npm install mermaid@11.
+MERMAID_JS ?= /tmp/mermaid/node_modules/mermaid/dist/mermaid.min.js
+MERMAID_CHECK ?= ../shared/tools/mermaid_check.py
+mermaid-check:      ## draw every rendered Mermaid diagram with Mermaid itself (MERMAID_JS, MERMAID_CHECK)
+	rm -rf .mermaid-check
+	for plan in plans/*/ tests/cases/valid/mermaid-labels/; do \
+	  .venv/bin/planverk render $$plan --as-of 2026-06-30 -o .mermaid-check/$$(basename $$plan) > /dev/null || exit 1; \
+	done
+	python3 $(MERMAID_CHECK) .mermaid-check $(MERMAID_JS) .mermaid-check/texts.json
+
 clean:
-	rm -rf .venv build dist site .pytest_cache .hypothesis
+	rm -rf .venv build dist site .pytest_cache .hypothesis .mermaid-check

@@ -30,6 +30,8 @@ from icalendar.prop import (
 
 CRLF = b"\r\n"
 
+_NO_PARAMETERS = Parameters()
+"""Shared by every line without parameters; icalendar only reads it."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 __all__ = [
@@ -48,10 +50,18 @@ def _param(value: str) -> str:
     return _CONTROL.sub("", value.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
 
 
+FOLD_FROM = 75
+"""Octets from which icalendar folds a line (it keeps each physical line below 75)."""
+
+
 def line(name: str, value: Any, params: dict[str, str] | None = None) -> bytes:
     """One folded content line ``NAME;PARAM=x:value`` of an icalendar value object."""
-    parameters = Parameters({k: _param(v) for k, v in params.items()} if params else {})
-    return Contentline.from_parts(name, parameters, value, sorted=False).to_ical() + CRLF
+    parameters = Parameters({k: _param(v) for k, v in params.items()}) if params else _NO_PARAMETERS
+    content = Contentline.from_parts(name, parameters, value, sorted=False)
+    raw = content.encode("utf-8")
+    if len(raw) < FOLD_FROM:  # nothing to fold: what icalendar's folding would return as it is
+        return raw + CRLF
+    return content.to_ical() + CRLF
 
 
 def begin(kind: str) -> bytes:

@@ -72,6 +72,7 @@ class EntryWriter:
         self.stamps = stamps
         self.attendees = attendees
         self._reach: dict[str, frozenset[str]] = {}
+        self._lines: dict[tuple, bytes] = {}
         self.lookup = names(self.plan)
         self.phases = {p.id: p.name for p in self.plan.phases}
 
@@ -356,19 +357,28 @@ class EntryWriter:
     def _body(self, summary: str, location: str | None, notes: list[str], cancelled: bool, tentative: bool) -> list[bytes]:
         lines = [cl.text("SUMMARY", summary)]
         if location:
-            lines.append(cl.text("LOCATION", location))
+            lines.append(self._once(("LOCATION", location), cl.text, "LOCATION", location))
         description = "\n\n".join(n for n in notes if n)
         if description:
             lines.append(cl.text("DESCRIPTION", description))
-        lines.append(cl.text("STATUS", "CANCELLED" if cancelled else ("TENTATIVE" if tentative else "CONFIRMED")))
+        status = "CANCELLED" if cancelled else ("TENTATIVE" if tentative else "CONFIRMED")
+        lines.append(self._once(("STATUS", status), cl.text, "STATUS", status))
         return lines
 
     def _tail(self, categories: list[str], transparent: bool, stamp: Stamp) -> list[bytes]:
         lines = []
         if categories:
-            lines.append(cl.categories(categories))
+            lines.append(self._once(("CATEGORIES", *categories), cl.categories, categories))
         if transparent:
-            lines.append(cl.text("TRANSP", "TRANSPARENT"))
-        lines.append(cl.integer("SEQUENCE", stamp.sequence))
-        lines.append(cl.utc("LAST-MODIFIED", min(stamp.modified, self.dtstamp)))
+            lines.append(self._once(("TRANSP",), cl.text, "TRANSP", "TRANSPARENT"))
+        lines.append(self._once(("SEQUENCE", stamp.sequence), cl.integer, "SEQUENCE", stamp.sequence))
+        modified = min(stamp.modified, self.dtstamp)
+        lines.append(self._once(("LAST-MODIFIED", modified), cl.utc, "LAST-MODIFIED", modified))
         return lines
+
+    def _once(self, key: tuple, write, *args) -> bytes:
+        """A content line many components share (a status, a sequence), serialised once per run."""
+        found = self._lines.get(key)
+        if found is None:
+            found = self._lines[key] = write(*args)
+        return found

@@ -62,19 +62,20 @@ def build_entries(index: PlanIndex, dtstamp: datetime, stamps: dict[tuple[str, i
     return entries
 
 
-def calendar(info: PlanInfo, method: str, properties: list[bytes], timezone: bytes, components: list[bytes]) -> bytes:
-    """A VCALENDAR of already serialised components, with the plan's VTIMEZONE, as bytes."""
+def calendar_head(info: PlanInfo, method: str) -> bytes:
+    """BEGIN:VCALENDAR and the properties every calendar of the plan with ``method`` has."""
     return b"".join([
         cl.begin("VCALENDAR"),
         cl.text("VERSION", "2.0"),
         cl.text("PRODID", PRODID.format(language=info.language.upper())),
         cl.text("CALSCALE", "GREGORIAN"),
         cl.text("METHOD", method),
-        *properties,
-        timezone,
-        *components,
-        cl.end("VCALENDAR"),
     ])
+
+
+def calendar(head: bytes, properties: list[bytes], timezone: bytes, components: list[bytes]) -> bytes:
+    """A VCALENDAR of already serialised parts (``head`` from :func:`calendar_head`), as bytes."""
+    return b"".join([head, *properties, timezone, *components, cl.end("VCALENDAR")])
 
 
 def plan_timezone(info: PlanInfo) -> bytes:
@@ -94,16 +95,16 @@ def assemble(index: PlanIndex, entries: list[Entry], keys: list[str]) -> list[Fe
             if key in parts:
                 parts[key].append(entry.body)
     timezone = plan_timezone(info)
+    head = calendar_head(info, "PUBLISH")
+    common = [
+        cl.text("X-WR-TIMEZONE", info.timezone),
+        cl.duration("REFRESH-INTERVAL", REFRESH, {"VALUE": "DURATION"}),
+        cl.duration("X-PUBLISHED-TTL", REFRESH),
+    ]
     feeds = []
     for key in keys:
         name = names[key]
-        properties = [
-            cl.text("NAME", name),
-            cl.text("X-WR-CALNAME", name),
-            cl.text("X-WR-TIMEZONE", info.timezone),
-            cl.duration("REFRESH-INTERVAL", REFRESH, {"VALUE": "DURATION"}),
-            cl.duration("X-PUBLISHED-TTL", REFRESH),
-        ]
-        body = calendar(info, "PUBLISH", properties, timezone, parts[key])
+        properties = [cl.text("NAME", name), cl.text("X-WR-CALNAME", name), *common]
+        body = calendar(head, properties, timezone, parts[key])
         feeds.append(Feed(key, name, feed_path(info.id, key), body, len(parts[key])))
     return feeds

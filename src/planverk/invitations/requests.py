@@ -18,7 +18,7 @@ from ..checks.context import PlanIndex
 from ..errors import UsageError
 from ..ical import contentlines as cl
 from ..ical.entries import EntryWriter, uid
-from ..ical.feeds import calendar, plan_timezone
+from ..ical.feeds import calendar, calendar_head, plan_timezone
 from ..ical.stamps import plan_stamps
 from ..formatting import place
 from ..model import Event, Invitation, Slot
@@ -173,7 +173,7 @@ def meeting_requests(
             start=timing.start, end=timing.end,
             location=place(event.location, (slot.room if slot else None) or event.room), note=invitation.note,
             send_by=None if cancelled else (invitation.send_by or first_day - SEND_AHEAD),
-            filename=stem, calendar=calendar(info, method, [], timezone, [component]), dtstamp=stamp,
+            filename=stem, calendar=calendar(calendar_head(info, method), [], timezone, [component]), dtstamp=stamp,
         ))
     requests.sort(key=lambda r: (order[r.sender.ref], _key(r.start), r.uid))
     numbered = []

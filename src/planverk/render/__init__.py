@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Any
 
 from ..errors import UsageError
 from ..files import replace_folder
@@ -20,11 +21,18 @@ from .templates import SUFFIX, TemplateFolders, TemplateInfo
 
 @dataclass(frozen=True)
 class Document:
-    """A rendered document and the file name it is written to."""
+    """A rendered document, the file name it is written to, and the pictures it links to
+    (:class:`~planverk.publish.pictures.PictureSpec`, drawn when the document is written)."""
 
     template: str
     filename: str
     text: str
+    pictures: tuple[Any, ...] = ()
+
+
+def _linked(text: str, specs: dict[str, Any]) -> tuple[Any, ...]:
+    """The pictures whose SVG the document shows as a Markdown image."""
+    return tuple(s for s in specs.values() if f"]({s.file})" in text)
 
 
 def list_templates(
@@ -45,9 +53,12 @@ def render_plan(
     as_of: date,
     group: str | None = None,
     templates_dir: Path | None = None,
+    mermaid: bool = True,
 ) -> list[Document]:
     """Validate the plan and render the named templates (default: all).
 
+    ``mermaid``: show the diagrams GitHub and GitLab draw as Mermaid (else every diagram
+    as an image link to its SVG, as documents converted to DOCX or HTML need).
     Raises :class:`InvalidPlanError` (with the findings) when the plan has errors.
     """
     folders = TemplateFolders.find(plan_folder(target), templates_dir)
@@ -69,17 +80,19 @@ def render_plan(
             f"--group '{group}' is not a group of the plan: {hint}see 'groups:' in the plan"
         )
     language = plan.plan.language
-    context = build_context(plan, LABELS[language], as_of=as_of, group=group)
+    context = build_context(plan, LABELS[language], as_of=as_of, group=group, mermaid=mermaid)
     env = environment(folders, language)
     suffix = f"-{group}" if group else ""
-    return [
-        Document(name, f"{name}{suffix}.md", render_template(env, folders, name + SUFFIX, context))
-        for name in chosen
-    ]
+    documents = []
+    for name in chosen:
+        text = render_template(env, folders, name + SUFFIX, context)
+        documents.append(Document(name, f"{name}{suffix}.md", text, _linked(text, context.pictures)))
+    return documents
 
 
 def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
-    """Write the documents into ``folder`` as one set; returns the paths written.
+    """Write the documents into ``folder`` as one set, each with the SVG of every picture
+    it links to beside it; returns the paths written.
 
     Other files in ``folder`` are kept; the folder with the new documents takes the old
     one's place in one step (:func:`planverk.files.replace_folder`), so a full disk or a
@@ -93,14 +106,25 @@ def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
             f"{display_path(folder)} holds folders: give a folder that holds only documents, e.g. out/"
         )
 
+    pictures = {spec.file: spec for document in documents for spec in document.pictures}
+    drawn = {}
+    if pictures:
+        from ..publish.pictures import draw
+
+        drawn = {file: draw(spec, png=False).svg for file, spec in pictures.items()}
+
     def fill(staging: Path) -> None:
         for document in documents:
             path = staging / document.filename
             path.unlink(missing_ok=True)
             path.write_text(document.text, encoding="utf-8")
+        for file, svg in drawn.items():
+            path = staging / file
+            path.unlink(missing_ok=True)
+            path.write_bytes(svg)
 
     replace_folder(folder, fill, carry=True, what="the documents")
-    return [folder / document.filename for document in documents]
+    return [folder / document.filename for document in documents] + [folder / f for f in drawn]
 
 
 __all__ = [

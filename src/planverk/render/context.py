@@ -11,9 +11,9 @@ from ..model import Deadline, Event, Plan
 from ..model.events import Invitation
 from ..occurrences import Occurrence, occurrences
 from ..status import SECTIONS, compute, section_view
-from ..publish.pictures.specs import picture_specs
+from ..publish.pictures.specs import kpi_readings, picture_specs
 from ..status.goals import goal_choices, goal_tree
-from .diagrams import gantt, org_chart
+from .diagrams import gantt, kpi_trend, org_chart, quadrant_chart
 from .scope import Scope
 from .views import (
     AddressView,
@@ -220,6 +220,27 @@ def status_view(plan: Plan, as_of: date) -> StatusView:
     return StatusView(sections, **{section.name: section for section in sections})
 
 
+def _mermaid(context: Context, plan: Plan) -> dict[str, Any]:
+    """The Mermaid text of each picture GitHub and GitLab draw, by picture name."""
+    from ..status.views.common import Context as Words
+
+    words = Words(context.language)
+    quadrant_words = {
+        key: words.t(key)
+        for key in ("feasibility_low", "feasibility_high", "effect_low", "effect_high",
+                    "quick-win", "major", "fill-in", "reconsider")
+    }
+    quadrant_words["title"] = words.t("matrix")
+    history = kpi_readings(plan, context.as_of)
+    kpis = {kpi.id: kpi_trend(kpi, history[kpi.id], words) for kpi in context.status.kpis.data}
+    return {
+        "gantt": context.diagrams.gantt,
+        "org-chart": context.diagrams.org_chart,
+        "measure-matrix": quadrant_chart(context.status.measures.data.measures, quadrant_words),
+        "kpi": kpis,
+    }
+
+
 def build_context(
     plan: Plan,
     labels: dict[str, Any],
@@ -325,9 +346,5 @@ def build_context(
             org_chart(groups, current, labels),
         ),
     )
-    if mermaid:
-        texts = {"gantt": context.diagrams.gantt, "org-chart": context.diagrams.org_chart}
-    else:
-        texts = {}
-    context.pictures.update(picture_specs(context, plan, texts))
+    context.pictures.update(picture_specs(context, plan, _mermaid(context, plan) if mermaid else {}))
     return context

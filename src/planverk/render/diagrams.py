@@ -1,4 +1,21 @@
-"""Mermaid diagrams, which GitHub and GitLab draw: a Gantt chart and an organisation chart."""
+"""Mermaid diagrams, which GitHub and GitLab draw: a Gantt chart, an organisation chart,
+the effect x feasibility matrix (``quadrantChart``) and KPI readings (``xychart-beta``).
+
+Plan text is data, never Mermaid syntax. Mermaid turns ``#NAME;`` and ``#NUMBER;`` into
+HTML entities in every kind of diagram before it parses anything, so every character
+that means something to a diagram's grammar is written as ``#NUMBER;``:
+
+- always ``#``, ``;``, ``:``, ``"``, `````, ``<``, ``>``, ``&`` and ``%`` (labels other
+  than Gantt tasks are always quoted, where brackets and pipes are plain text);
+- in a Gantt task, also the first character when the task would otherwise start like a
+  Gantt statement (``section``, ``title``, ``includes``, ``click``, ``gantt``, a date
+  ``2024-01-31``, ...: Mermaid's Gantt lexer matches those before a task's text, case
+  insensitively and without needing a word boundary), or with a character that is not a
+  letter or digit.
+
+Each label then draws as one item, shown as written (long Gantt labels are cut at a word
+to :data:`GANTT_LABEL_LENGTH` characters and end in '…').
+"""
 
 from __future__ import annotations
 
@@ -7,27 +24,45 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
+from ..publish.pictures.layout import arrange, links
 from .views import DeadlineView, GroupView, PhaseView, PlanView
 
 GANTT_LABEL_LENGTH = 60
 """Longest task label in the Gantt chart; longer ones are cut at a word and end in '…'."""
 
+POINT_LABEL_LENGTH = 30
+"""Longest measure label in the quadrant chart."""
+
 _AXIS = {"nb": "%d.%m.%Y", "nn": "%d.%m.%Y", "en": "%d %b %Y"}
 _SPACE = re.compile(r"\s+")
-_COLON = re.compile(r"\s*:\s*")
 _NODE_ID = re.compile(r"[^A-Za-z0-9_]")
+_SYNTAX = {ord(c): f"#{ord(c)};" for c in "#;:\"`<>&%"}
+_GANTT_STATEMENT = re.compile(
+    r"(?i)(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes"
+    r"|excludes|todaymarker|weekday|weekend|title|accdescription|acctitle|accdescr"
+    r"|section|click|call|href|\d{4}-\d\d-\d\d)"
+)
+
+
+def mermaid_text(text: str) -> str:
+    """``text`` on one line with every character Mermaid reads as syntax written as an
+    entity (``#35;`` for ``#``), which Mermaid shows as the character itself."""
+    return _SPACE.sub(" ", text).strip().translate(_SYNTAX)
 
 
 def gantt_text(text: str) -> str:
-    """Text safe as a Gantt title or task: Mermaid reads ':', ';' and '#' as syntax there."""
-    text = _COLON.sub(" – ", _SPACE.sub(" ", text)).replace(";", ",").replace("#", "")
-    return text.strip(" –")
+    """Text safe as a Gantt title, section or task, shown as written."""
+    text = _SPACE.sub(" ", text).strip()
+    if text and (_GANTT_STATEMENT.match(text) or not text[0].isalnum()):
+        return f"#{ord(text[0])};" + text[1:].translate(_SYNTAX)
+    return text.translate(_SYNTAX)
 
 
-def _short(text: str) -> str:
-    if len(text) <= GANTT_LABEL_LENGTH:
+def _short(text: str, length: int = GANTT_LABEL_LENGTH) -> str:
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) <= length:
         return text
-    cut = text[: GANTT_LABEL_LENGTH - 1].rsplit(" ", 1)[0].rstrip(" ,.–")
+    cut = text[: length - 1].rsplit(" ", 1)[0].rstrip(" ,.–")
     return cut + "…"
 
 
@@ -51,7 +86,7 @@ def gantt(
         lines.append(f"    section {gantt_text(labels['phases'])}")
         for phase in phases:
             end = phase.end + timedelta(days=1)  # Mermaid's end is exclusive
-            lines.append(f"    {_short(gantt_text(phase.name))} : {phase.start}, {end}")
+            lines.append(f"    {gantt_text(_short(phase.name))} : {phase.start}, {end}")
     for kind, title, tags in (
         ("deadline", "deadlines", "milestone"),
         ("milestone", "milestones", "milestone, crit"),
@@ -59,16 +94,13 @@ def gantt(
         chosen = sorted((d for d in deadlines if d.kind == kind), key=lambda d: (d.date, d.id))
         if chosen:
             lines.append(f"    section {gantt_text(labels[title])}")
-            lines += [f"    {_short(gantt_text(d.task))} : {tags}, {d.date}, 0d" for d in chosen]
+            lines += [f"    {gantt_text(_short(d.task))} : {tags}, {d.date}, 0d" for d in chosen]
     return "\n".join(lines)
 
 
 def flowchart_text(text: str) -> str:
     """Text safe inside a quoted flowchart label."""
-    text = _SPACE.sub(" ", text).strip()
-    return (
-        text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-    )
+    return mermaid_text(text)
 
 
 def _node_ids(groups: Sequence[GroupView]) -> dict[str, str]:
@@ -88,24 +120,134 @@ def _node_ids(groups: Sequence[GroupView]) -> dict[str, str]:
 def org_chart(
     groups: Sequence[GroupView], current: GroupView | None, labels: dict[str, Any]
 ) -> str:
-    """Each group with its members; arrows to the group it reports to, dotted to those it includes."""
+    """Each group with its members, in the rows of :mod:`planverk.publish.pictures.layout`:
+    a group that reports to another is drawn under it with an arrow up to it; a group
+    another includes is drawn under it, joined by a dotted line. Invisible links (``~~~``)
+    keep rows at most :data:`~planverk.publish.pictures.layout.ROW_WIDTH` boxes wide."""
     if not groups:
         return ""
     ids = _node_ids(groups)
-    lines = ["flowchart TD"]
-    for group in groups:
+    found = links(groups)
+    placed = arrange([g.id for g in groups], found)
+    by_id = {g.id: g for g in groups}
+    order = sorted(placed, key=lambda n: (placed[n][1], placed[n][0]))
+    lines = ["flowchart BT"]
+    for group_id in order:
+        group = by_id[group_id]
         rows = [f"<b>{flowchart_text(group.name)}</b>"]
         for member in group.members:
             role = "" if member.role == "member" else f" ({flowchart_text(member.role_name)})"
             rows.append(flowchart_text(member.person.name) + role)
         lines.append(f'    {ids[group.id]}["{"<br/>".join(rows)}"]')
-    for group in groups:
-        if group.reports_to is not None:
-            lines.append(
-                f"    {ids[group.id]} -->|{labels['reports_to']}| {ids[group.reports_to.id]}"
-            )
-        for sub in group.includes:
-            lines.append(f"    {ids[group.id]} -.->|{labels['includes']}| {ids[sub.id]}")
+    # In a bottom-to-top chart the start of a link is drawn below its end.
+    for link in found:
+        lower, upper = ids[link.lower], ids[link.upper]
+        if link.kind == "reports-to":
+            lines.append(f"    {lower} -->|{flowchart_text(labels['reports_to'])}| {upper}")
+        else:
+            lines.append(f"    {lower} -.-|{flowchart_text(labels['includes'])}| {upper}")
+    # Tie every box to the row above it and to the row below it, so that Mermaid keeps
+    # the rows (a box with no line would otherwise go to the bottom, in a bottom-to-top chart).
+    linked = {(link.lower, link.upper) for link in found}
+    by_row: dict[int, list[str]] = {}
+    for group_id in order:
+        by_row.setdefault(placed[group_id][1], []).append(group_id)
+
+    def nearest(x: float, row: list[str]) -> str:
+        return min(row, key=lambda n: (abs(placed[n][0] - x), placed[n][0]))
+
+    tied: list[tuple[str, str]] = []
+    for group_id in order:
+        x, row = placed[group_id]
+        above, below = by_row.get(row - 1, []), by_row.get(row + 1, [])
+        if above and not any((group_id, n) in linked for n in above):
+            tied.append((group_id, nearest(x, above)))
+        if below and not any((n, group_id) in linked for n in below):
+            tie = (nearest(x, below), group_id)
+            if tie not in tied:
+                tied.append(tie)
+    lines += [f"    {ids[lower]} ~~~ {ids[upper]}" for lower, upper in tied]
     if current is not None:
         lines += ["    classDef current stroke-width:4px", f"    class {ids[current.id]} current"]
+    return "\n".join(lines)
+
+
+def _unit(value: float) -> str:
+    """A rating 1-5 as a share of the axis, as quadrantChart reads it: '0.25', '1'."""
+    share = min(max((value - 0.5) / 5, 0.0), 1.0)
+    return "1" if share >= 1 else "0" if share <= 0 else f"{share:.3f}".rstrip("0").rstrip(".")
+
+
+def quadrant_chart(measures: Sequence[Any], words: dict[str, str]) -> str:
+    """The rated measures at (feasibility, effect), both 1-5, in Mermaid's quadrantChart.
+
+    ``words``: ``title``, ``feasibility_low``, ``feasibility_high``, ``effect_low``,
+    ``effect_high`` and the four quadrant names, in the plan's language. Quadrant 1 is
+    the upper right (quick win), 2 the upper left, 3 the lower left, 4 the lower right.
+    """
+    rated = [m for m in measures if m.quadrant is not None]
+    if not rated:
+        return ""
+    lines = [
+        "quadrantChart",
+        f"    title {mermaid_text(words['title'])}",
+        f'    x-axis "{mermaid_text(words["feasibility_low"])}" --> '
+        f'"{mermaid_text(words["feasibility_high"])}"',
+        f'    y-axis "{mermaid_text(words["effect_low"])}" --> '
+        f'"{mermaid_text(words["effect_high"])}"',
+        f'    quadrant-1 "{mermaid_text(words["quick-win"])}"',
+        f'    quadrant-2 "{mermaid_text(words["major"])}"',
+        f'    quadrant-3 "{mermaid_text(words["reconsider"])}"',
+        f'    quadrant-4 "{mermaid_text(words["fill-in"])}"',
+    ]
+    for m in rated:
+        name = mermaid_text(_short(m.title, POINT_LABEL_LENGTH))
+        lines.append(f'    "{name}": [{_unit(m.feasibility)}, {_unit(m.effect_rating)}]')
+    return "\n".join(lines)
+
+
+def _number(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".") or "0"
+
+
+def kpi_trend(kpi: Any, readings: Sequence[tuple[Any, float]], words: Any) -> str:
+    """A KPI's readings (dated baseline first) against its baseline and target, as
+    :func:`trend_chart` draws them; ``words``: a status view context in the plan's language."""
+    from ..status.views.kpis import kpi_value
+
+    points = [(words.date(d), v) for d, v in readings]
+    base = kpi.baseline
+    if base is not None and base.date is not None and (not readings or base.date < readings[0][0]):
+        points.insert(0, (words.date(base.date), base.value))
+    parts, flat = [kpi.name], []
+    if base is not None:
+        parts.append(f"{words.t('baseline').lower()} {kpi_value(words, base.value, kpi.unit)}")
+        flat.append(base.value)
+    if kpi.target is not None:
+        parts.append(f"{words.t('target').lower()} {kpi_value(words, kpi.target, kpi.unit)}")
+        flat.append(kpi.target)
+    axis = {"percent": "%", "nok": "kr"}.get(kpi.unit, "")
+    return trend_chart(f"{parts[0]} ({', '.join(parts[1:])})" if parts[1:] else parts[0],
+                       axis, points, flat)
+
+
+def trend_chart(
+    title: str, axis: str, points: Sequence[tuple[str, float]], flat: Sequence[float]
+) -> str:
+    """A KPI's readings as a line over labelled points (``xychart-beta``), with each
+    value of ``flat`` (baseline, target) as a level line; '' without two readings."""
+    if len(points) < 2:
+        return ""
+    values = [v for _, v in points] + list(flat)
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.1 or abs(high) * 0.1 or 1
+    labels = ", ".join(f'"{mermaid_text(label)}"' for label, _ in points)
+    lines = [
+        "xychart-beta",
+        f'    title "{mermaid_text(title)}"',
+        f"    x-axis [{labels}]",
+        f'    y-axis "{mermaid_text(axis) or " "}" {_number(low - pad)} --> {_number(high + pad)}',
+        f"    line [{', '.join(_number(v) for _, v in points)}]",
+    ]
+    lines += [f"    line [{', '.join(_number(level) for _ in points)}]" for level in flat]
     return "\n".join(lines)

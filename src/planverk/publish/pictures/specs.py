@@ -237,6 +237,14 @@ def scorecard_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
     return result
 
 
+def kpi_readings(plan: Any, as_of: date) -> dict[str, list[tuple[date, float]]]:
+    """Each KPI's readings on or before ``as_of``, oldest first, by KPI id."""
+    return {
+        kpi.id: sorted((m.date, m.value.value) for m in kpi.measurements if m.date <= as_of)
+        for kpi in plan.kpis
+    }
+
+
 def picture_specs(ctx: Any, plan: Any, mermaid: dict[str, Any]) -> dict[str, PictureSpec]:
     """Every picture the plan has for a render context ``ctx``, by name.
 
@@ -244,12 +252,7 @@ def picture_specs(ctx: Any, plan: Any, mermaid: dict[str, Any]) -> dict[str, Pic
     ``mermaid``: the Mermaid text by picture name (``kpi`` maps KPI ids to texts).
     """
     suffix = f"-{ctx.group.id}" if ctx.group is not None else ""
-    history = {
-        kpi.id: sorted(
-            (m.date, m.value.value) for m in kpi.measurements if m.date <= ctx.as_of
-        )
-        for kpi in plan.kpis
-    }
+    history = kpi_readings(plan, ctx.as_of)
     found = [
         gantt_spec(ctx, suffix, mermaid.get("gantt", "")),
         org_spec(ctx, suffix, mermaid.get("org-chart", "")),
