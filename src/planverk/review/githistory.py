@@ -21,6 +21,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..errors import OutputError
+
 PLAN_FILE = "plan.yaml"
 
 
@@ -112,14 +114,22 @@ class _Finder:
         return self.plans[tree]
 
     def _read(self, tree: str, plan_file: str) -> Any:
+        archive = _git(self.top, "archive", "--format=tar", tree)
+        if archive is None:
+            return None
+        try:
+            return self._read_archive(archive, plan_file)
+        except OSError as error:  # no room for the copy: without every version SEQUENCE could go back
+            raise OutputError(
+                f"cannot read the plan's history from git: {error.strerror or error}"
+            ) from error
+
+    def _read_archive(self, archive: bytes, plan_file: str) -> Any:
         from pydantic import ValidationError
 
         from ..load.planfiles import read_plan
         from ..model import Plan
 
-        archive = _git(self.top, "archive", "--format=tar", tree)
-        if archive is None:
-            return None
         with tempfile.TemporaryDirectory(prefix="planverk-history-") as temp:
             root = Path(temp).resolve()
             with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
