@@ -1,7 +1,7 @@
 # One word for each routine task. Everything runs from the project's own virtual environment.
 PY := .venv/bin/python
 
-.PHONY: install test validate fmt bench docs golden mermaid-check clean
+.PHONY: install test validate fmt bench docs golden messages mermaid-check clean
 
 install:            ## create .venv and install planverk with its test tools
 	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]'
@@ -25,6 +25,16 @@ docs:               ## regenerate the generated docs and the plan schema
 	.venv/bin/planverk schema -o schema/planverk-plan.schema.json
 	$(PY) -c 'from planverk.render.reference import templates_markdown as m; print(m(), end="")' > docs/templates.md
 	$(PY) -c 'import pathlib, planverk.model.words as w; p = pathlib.Path("docs/plan-format.md"); p.write_text(w.splice_words_table(p.read_text("utf-8")), "utf-8")'
+
+I18N := src/planverk/i18n
+
+messages:           ## extract findings' texts into planverk.pot, update the nb/nn catalogs, compile them (.mo are committed)
+	.venv/bin/pybabel extract --no-default-keywords -k tr -k plural:1,2 --no-location --sort-output \
+		--project planverk --omit-header -o $(I18N)/planverk.pot src/planverk
+	for lang in nb nn; do \
+		.venv/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --no-wrap -i $(I18N)/planverk.pot \
+			-d $(I18N)/locale -D planverk -l $$lang; done
+	.venv/bin/pybabel compile --statistics -d $(I18N)/locale -D planverk
 
 golden:             ## rewrite the golden files (render and status) after a deliberate change; then read git diff
 	PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest -q tests/test_golden.py tests/test_status.py -k golden

@@ -30,7 +30,7 @@ def _target(case: Path) -> str:
 @pytest.mark.parametrize("case", VALID, ids=lambda p: p.name)
 def test_valid_case_is_clean(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(case)
-    result = run_cli("validate", "--strict", _target(case))
+    result = run_cli("validate", "--strict", "--lang", "en", _target(case))
     assert result.code == 0, result.out + result.err
     assert "no problems found" in result.out
 

@@ -25,16 +25,24 @@ def test_runs_as_python_module() -> None:
         capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "gran-2017: no problems found" in done.stdout
+    assert "gran-2017: ingen problemer funnet i 6 filer" in done.stdout  # the plan is in bokmål
 
 
 def test_findings_exit_1_with_positions_and_summary() -> None:
-    result = run_cli("validate", str(SLIP))
+    result = run_cli("validate", "--lang", "en", str(SLIP))
     assert result.code == 1
     lines = result.out.splitlines()
-    assert lines[0].endswith("plan.yaml:15:14: error PV303 'torsdag' does not match 2016-03-16, "
-                             "which is a Wednesday (onsdag): check which of the two the source meant")
+    assert lines[0].endswith("plan.yaml:15:14: error PV303 'torsdag' does not match 16 March 2016, "
+                             "which is a Wednesday: check which of the two the source meant")
     assert lines[-1] == "2 errors, 0 warnings in 1 file"
+
+
+def test_findings_speak_the_plans_language_by_default() -> None:
+    result = run_cli("validate", str(SLIP))  # plan.language is nb (the default)
+    lines = result.out.splitlines()
+    assert lines[0].endswith("plan.yaml:15:14: error PV303 'torsdag' stemmer ikke med 16. mars 2016, "
+                             "som er en onsdag: sjekk hvilken av de to kilden mente")
+    assert lines[-1] == "2 feil, 0 advarsler i 1 fil"
 
 
 def test_warnings_fail_only_with_strict() -> None:
@@ -44,7 +52,7 @@ def test_warnings_fail_only_with_strict() -> None:
 
 
 def test_missing_plan_is_a_usage_error(tmp_path: Path) -> None:
-    result = run_cli("validate", str(tmp_path))
+    result = run_cli("validate", "--lang", "en", str(tmp_path))
     assert result.code == 2
     assert "has no plan.yaml" in result.out
     assert run_cli("validate", str(tmp_path / "nowhere")).code == 2
@@ -69,7 +77,7 @@ def test_json_report_is_versioned_and_complete() -> None:
 
 def test_github_annotations_are_chosen_under_actions(monkeypatch) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    result = run_cli("validate", str(SLIP))
+    result = run_cli("validate", "--lang", "en", str(SLIP))
     first = result.out.splitlines()[0]
     assert first.startswith("::error file=")
     assert ",line=15,col=14,title=PV303 weekday-mismatch::'torsdag' does not match" in first
@@ -83,7 +91,7 @@ def test_every_file_of_a_split_plan_is_reported(tmp_path: Path) -> None:
     (tmp_path / "meetings").mkdir()
     (tmp_path / "meetings" / "a.yaml").write_text("events:\n  - {id: a, title: A, date: 2017-02-08, participants: [kari]}\n", encoding="utf-8")
     (tmp_path / "meetings" / "b.yaml").write_text("events:\n  - {id: b, title: B, weekday: fredag, date: 2017-02-08}\n", encoding="utf-8")
-    result = run_cli("validate", str(tmp_path))
+    result = run_cli("validate", "--lang", "en", str(tmp_path))
     found = [line.split(" ")[0].split("/")[-1] + " " + line.split(" ")[2] for line in result.out.splitlines()[:-1]]
     assert found == ["a.yaml:2:56: PV201", "b.yaml:2:32: PV303", "people.yaml:3:10: PV200"]
     assert result.out.splitlines()[-1] == "3 errors, 0 warnings in 4 files"
@@ -98,6 +106,6 @@ def test_include_through_a_link_cannot_leave_the_folder(tmp_path: Path) -> None:
         "plan: {id: p, title: P, organisation: O, period: {start: 2017-01-01, end: 2017-12-31}}\n"
         "include: [people.yaml]\n", encoding="utf-8")
     (plan / "people.yaml").symlink_to(outside)
-    result = run_cli("validate", str(plan))
+    result = run_cli("validate", "--lang", "en", str(plan))
     assert result.code == 1
     assert "PV011" in result.out and "outside the plan folder" in result.out

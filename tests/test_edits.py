@@ -184,7 +184,7 @@ def test_a_measurement_off_the_scale_is_refused_untouched(repo: GitRepo) -> None
     plan = plan_in(repo, PLANS / "lunner-lean-2012")
     result = run_cli("record", "measurement", "mu-laering-i-jobben", "7", "--date", "2013-02-01", "-p", plan)
     assert result.code == 1
-    assert "PV603" in result.err and "7 is outside the scale 1-6" in result.err
+    assert "PV603" in result.err and "7 er utenfor skalaen 1-6" in result.err  # in the plan's bokmål
     assert "nothing was written" in result.err
     assert repo.changed_lines() == []
 

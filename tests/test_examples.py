@@ -17,7 +17,7 @@ def test_there_are_example_plans() -> None:
 
 @pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: p.name)
 def test_example_plan_validates_clean_in_strict_mode(plan: Path) -> None:
-    result = run_cli("validate", "--strict", str(plan))
+    result = run_cli("validate", "--strict", "--lang", "en", str(plan))
     assert result.code == 0, result.out
     assert "no problems found" in result.out
 

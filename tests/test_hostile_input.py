@@ -78,7 +78,7 @@ def test_include_matching_too_many_files(tmp_path: Path) -> None:
     (tmp_path / "many").mkdir()
     for n in range(MAX_INCLUDE_FILES + 1):
         (tmp_path / "many" / f"{n}.yaml").write_text("people: []\n", encoding="utf-8")
-    result = run_cli("validate", str(tmp_path))
+    result = run_cli("validate", "--lang", "en", str(tmp_path))
     assert result.code == 1
     assert "PV011" in result.out and f"more than {MAX_INCLUDE_FILES:,} files" in result.out
 
@@ -88,7 +88,7 @@ def test_findings_are_capped_per_code(tmp_path: Path) -> None:
 
     lines = "".join("  a: 1\n" for _ in range(MAX_PER_CODE + 50))
     (tmp_path / "plan.yaml").write_text(HEADER + "x:\n" + lines, encoding="utf-8")
-    result = run_cli("validate", str(tmp_path))
+    result = run_cli("validate", "--lang", "en", str(tmp_path))
     assert result.code == 1
     assert result.out.count("error PV002") == MAX_PER_CODE + 1
     assert "and 49 more PV002 like this" in result.out

@@ -38,6 +38,25 @@ class ReportFormat(str, Enum):
     github = "github"
 
 
+class Language(str, Enum):
+    """The languages findings and summaries are written in."""
+
+    nb = "nb"
+    nn = "nn"
+    en = "en"
+
+
+LangOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help="Write findings in nb (bokmål), nn (nynorsk) or en; default: the plan's "
+        "plan.language. Codes and JSON keys are English in every language.",
+        show_default=False,
+    ),
+]
+
+
 def _color(stream: Any) -> bool:
     """Whether to colour what goes to ``stream``: a terminal, and NO_COLOR not set."""
     return stream.isatty() and "NO_COLOR" not in os.environ
@@ -112,6 +131,7 @@ def validate(
     ] = ReportFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     plans_of: PlansOfOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Check plans; report each finding at its file, line and column.
 
@@ -130,7 +150,7 @@ def validate(
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
-    REPORTERS[name](results, sys.stdout, _color(sys.stdout))
+    REPORTERS[name](results, sys.stdout, _color(sys.stdout), lang.value if lang else None)
     if any(r.unreadable for r in results):
         raise typer.Exit(int(ExitCode.USAGE))
     failed = any(r.errors or (strict and r.warnings) for r in results)

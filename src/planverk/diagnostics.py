@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
+from .i18n import Message
+
 
 class Severity(str, Enum):
     """How bad a finding is: errors fail validation, warnings only with ``--strict``."""
@@ -31,8 +33,9 @@ def printable(text: str) -> str:
 
     Plan text ends up in findings; a newline in it would start a fake finding line (or a
     fake GitHub workflow command), an ANSI escape would drive the reader's terminal, and a
-    bidirectional override would show the text in another order than it has. Every finding
-    passes through here once, so no output format can be forged from the plan.
+    bidirectional override would show the text in another order than it has. Every finding's
+    message passes through here as it is rendered (:meth:`planverk.i18n.Message.render`), in
+    every language, so no output format can be forged from the plan.
     """
     return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
 
@@ -64,24 +67,22 @@ class Code:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found in a plan."""
+    """One problem found in a plan; ``message`` renders in any language (``str()`` is English)."""
 
     code: str
     severity: Severity
-    message: str
+    message: Message
     position: Position | None = None
     related: tuple[Position, ...] = field(default=())
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "message", printable(self.message))
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order by file, line, column, then code and message."""
         pos = self.position
         if pos is None:
-            return ("", 0, 0, self.code, self.message)
-        return (pos.file, pos.line, pos.column, self.code, self.message)
+            return ("", 0, 0, self.code, str(self.message))
+        return (pos.file, pos.line, pos.column, self.code, str(self.message))
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -174,8 +175,14 @@ CODES: dict[str, Code] = {
 }
 
 
-def finding(code: str, message: str, position: Position | None = None, *related: Position) -> Finding:
-    """Create a finding with the severity the catalogue gives ``code``."""
+def finding(code: str, message: Message, position: Position | None = None, *related: Position) -> Finding:
+    """Create a finding with the severity the catalogue gives ``code``.
+
+    Raises TypeError when ``message`` is not a :class:`~planverk.i18n.Message` (a plain
+    string could not be translated).
+    """
+    if not isinstance(message, Message):
+        raise TypeError(f"{code}: a finding's message is a planverk.i18n.Message, not {message!r}")
     return Finding(code, CODES[code].severity, message, position, tuple(related))
 
 
@@ -208,9 +215,20 @@ def codes_markdown() -> str:
         "",
         "`planverk validate --format json` prints one document: `version` (now 1; bumped when a",
         "key changes meaning or disappears), `summary` (`errors`, `warnings`, `files`) and",
-        "`plans`, each with `path`, `id`, `files` and `findings`. A finding has `code`, `name`,",
-        "`severity`, `message`, `file`, `line`, `column` (1-based; null when it concerns no",
-        "file) and `related` (other positions involved, e.g. the first of two duplicate ids).",
+        "`plans`, each with `path`, `id`, `language` (of its messages), `files` and `findings`.",
+        "A finding has `code`, `name`, `severity`, `message` (in the plan's language, or",
+        "`--lang`), `message_en` (the same in English, for scripts and searches), `file`,",
+        "`line`, `column` (1-based; null when it concerns no file) and `related` (other",
+        "positions involved, e.g. the first of two duplicate ids).",
+        "",
+        "## Language",
+        "",
+        "Messages and the summary are written in the plan's `plan.language` (`nb`, `nn` or",
+        "`en`; bokmål when the plan cannot be read far enough to tell); `--lang` overrides it.",
+        "Dates and numbers in them are written as rendered documents write them",
+        "(`11. mars 2025`, `11 March 2025`). Codes, names, severities and JSON keys are English",
+        "in every language. The texts live in gettext catalogs under",
+        "`src/planverk/i18n/locale/`; see CONTRIBUTING.md.",
         "",
     ]
     return "\n".join(lines)

@@ -79,6 +79,12 @@ def fmt_date(value: date, style: str = "full", *, language: str = "nb") -> str:
     return _plain(format_date(value, style, locale=_locale(language)))
 
 
+def fmt_weekday(value: date, *, language: str = "nb") -> str:
+    """``onsdag``, ``tysdag`` (nynorsk), ``Wednesday``: the weekday of a date, CLDR's name."""
+    _need(value, date, "a date", "weekday")
+    return format_date(value, "EEEE", locale=_locale(language))
+
+
 def fmt_date_range(start: date, end: date, *, language: str = "nb") -> str:
     """``20.-21. juni 2017``, ``30. mai-2. juni 2017``; a single day when ``start == end``.
 

@@ -1,4 +1,8 @@
-"""Output formats for findings: human lines, versioned JSON, GitHub workflow annotations."""
+"""Output formats for findings: human lines, versioned JSON, GitHub workflow annotations.
+
+Each reporter takes the results, the stream, whether to colour, and the language to write
+messages in (None: each plan's own language, :attr:`Validation.language`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from .diagnostics import CODES, Position, Severity, printable
+from .diagnostics import CODES, Finding, Position, Severity, printable
+from .i18n import Message, plural, tr
 from .validate import Validation
 
 JSON_VERSION = 1
@@ -20,20 +25,38 @@ def _counts(results: Sequence[Validation]) -> tuple[int, int, int]:
     return errors, warnings, files
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _language(results: Sequence[Validation], language: str | None) -> str:
+    """The language of text about all the results: the override, else the first plan's."""
+    return language or (results[0].language if results else "en")
 
 
-def summary_line(results: Sequence[Validation]) -> str:
-    """'2 errors, 1 warning in 3 files' or a clean bill of health."""
+def summary(results: Sequence[Validation]) -> Message:
+    """'2 errors, 1 warning in 3 files', or a clean bill of health."""
     errors, warnings, files = _counts(results)
+    in_files = plural("{count} file", "{count} files", files)
     if not errors and not warnings:
         plans = ", ".join(r.plan.plan.id for r in results if r.plan)
-        return f"{plans}: no problems found in {_plural(files, 'file')}"
-    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
+        return tr("{plans}: no problems found in {files}", plans=plans, files=in_files)
+    return tr(
+        "{errors}, {warnings} in {files}",
+        errors=plural("{count} error", "{count} errors", errors),
+        warnings=plural("{count} warning", "{count} warnings", warnings),
+        files=in_files,
+    )
 
 
-def report_human(results: Sequence[Validation], out: TextIO, color: bool) -> None:
+def summary_line(results: Sequence[Validation], language: str | None = None) -> str:
+    """:func:`summary` in ``language`` (default: the first plan's language)."""
+    return summary(results).render(_language(results, language))
+
+
+def _message(finding: Finding, result: Validation, language: str | None) -> str:
+    return finding.message.render(language or result.language)
+
+
+def report_human(
+    results: Sequence[Validation], out: TextIO, color: bool, language: str | None = None
+) -> None:
     """``path:line:col: severity CODE message``, one per line, then a summary."""
     from rich.console import Console
     from rich.markup import escape
@@ -44,14 +67,15 @@ def report_human(results: Sequence[Validation], out: TextIO, color: bool) -> Non
     for result in results:
         for item in result.findings:
             where = str(item.position) if item.position else printable(str(result.target))
-            also = "".join(f" (see {p})" for p in item.related)
+            lang = language or result.language
+            also = "".join(" " + tr("(see {position})", position=str(p)).render(lang) for p in item.related)
             console.print(
                 f"{escape(where)}: [{styles[item.severity]}]{item.severity.value}[/] "
-                f"[bold]{item.code}[/] {escape(item.message)}{escape(also)}"
+                f"[bold]{item.code}[/] {escape(_message(item, result, language))}{escape(also)}"
             )
     errors, warnings, _ = _counts(results)
     style = "bold red" if errors else ("yellow" if warnings else "green")
-    console.print(f"[{style}]{escape(summary_line(results))}[/]")
+    console.print(f"[{style}]{escape(summary_line(results, language))}[/]")
 
 
 def _position_json(position: Position | None) -> dict[str, object] | None:
@@ -60,7 +84,9 @@ def _position_json(position: Position | None) -> dict[str, object] | None:
     return {"file": position.file, "line": position.line, "column": position.column}
 
 
-def report_json(results: Sequence[Validation], out: TextIO, color: bool) -> None:
+def report_json(
+    results: Sequence[Validation], out: TextIO, color: bool, language: str | None = None
+) -> None:
     """A versioned JSON document; see docs/checks.md for its keys."""
     errors, warnings, files = _counts(results)
     document = {
@@ -70,13 +96,15 @@ def report_json(results: Sequence[Validation], out: TextIO, color: bool) -> None
             {
                 "path": str(result.target),
                 "id": result.plan.plan.id if result.plan else None,
+                "language": language or result.language,
                 "files": result.files,
                 "findings": [
                     {
                         "code": f.code,
                         "name": CODES[f.code].name,
                         "severity": f.severity.value,
-                        "message": f.message,
+                        "message": _message(f, result, language),
+                        "message_en": str(f.message),
                         **(_position_json(f.position) or {"file": None, "line": None, "column": None}),
                         "related": [_position_json(p) for p in f.related],
                     }
@@ -97,7 +125,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def report_github(results: Sequence[Validation], out: TextIO, color: bool) -> None:
+def report_github(
+    results: Sequence[Validation], out: TextIO, color: bool, language: str | None = None
+) -> None:
     """GitHub Actions workflow commands: each finding annotates its line in the PR."""
     for result in results:
         for item in result.findings:
@@ -109,11 +139,14 @@ def report_github(results: Sequence[Validation], out: TextIO, color: bool) -> No
                     f"col={item.position.column}",
                 ]
             props.append(f"title={_escape_property(item.code + ' ' + CODES[item.code].name)}")
-            out.write(f"::{item.severity.value} {','.join(props)}::{_escape_data(item.message)}\n")
-    out.write(summary_line(results) + "\n")
+            text = _message(item, result, language)
+            out.write(f"::{item.severity.value} {','.join(props)}::{_escape_data(text)}\n")
+    out.write(summary_line(results, language) + "\n")
 
 
-REPORTERS: dict[str, Callable[[Sequence[Validation], TextIO, bool], None]] = {
+Reporter = Callable[[Sequence[Validation], TextIO, bool, str | None], None]
+
+REPORTERS: dict[str, Reporter] = {
     "human": report_human,
     "json": report_json,
     "github": report_github,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import CODES, Finding, Position, Severity, finding
+from .i18n import plural, tr
 from .errors import InvalidPlanError
 from .model import Plan
 from .load.planfiles import Overlay, PlanSource, read_plan
@@ -33,6 +34,15 @@ class Validation:
     files: list[str] = field(default_factory=list)
     unreadable: bool = False
     source: SourceMap | None = None
+    declared_language: str | None = None
+    """``plan.language`` as the files give it, when the plan could not be read into a model."""
+
+    @property
+    def language(self) -> str:
+        """The language findings are written in: the plan's own (nb, nn, en), else bokmål."""
+        if self.plan is not None:
+            return self.plan.plan.language
+        return self.declared_language or "nb"
 
     @property
     def errors(self) -> list[Finding]:
@@ -106,7 +116,17 @@ def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> 
 
 def read_only(target: Path, read: PlanSource) -> Validation:
     """The validation of a plan that was only read: the reading findings, no model yet."""
-    return _finish(Validation(target, None, list(read.findings), read.files, read.unreadable, read.source))
+    return _finish(Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
+                              _declared_language(read.data)))
+
+
+def _declared_language(data: object) -> str | None:
+    """``plan.language`` of raw plan data, when it is one planverk writes in."""
+    from .i18n import LANGUAGES
+
+    info = data.get("plan") if isinstance(data, dict) else None
+    language = info.get("language") if isinstance(info, dict) else None
+    return language if isinstance(language, str) and language in LANGUAGES else None
 
 
 def _validate(target: Path, overlay: Overlay | None) -> Validation:
@@ -115,7 +135,8 @@ def _validate(target: Path, overlay: Overlay | None) -> Validation:
         return read_only(target, read)
     # Every stage runs on what the one before could give it: a file that cannot be read
     # leaves its items out, an item that fails the schema is left out of the checks.
-    result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source)
+    result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
+                        _declared_language(read.data))
     partial = partial_model(read.data, read.source)
     result.findings.extend(partial.findings)
     if partial.plan is not None:
@@ -157,11 +178,12 @@ def check_plan(plan: Plan, read: PlanSource, partial: PartialPlan | None = None)
         findings.append(finding(issue.code, issue.message, where(issue.path), *related))
     for (item, code), path in silences.items():
         if code not in CODES:
-            findings.append(finding("PV901", f"silence names '{code}', which is not a planverk code", where(path)))
+            message = tr("silence names '{code}', which is not a planverk code", code=code)
+            findings.append(finding("PV901", message, where(path)))
         elif (item, code) not in used and code not in ACROSS_PLANS:
             findings.append(
-                finding("PV900", f"nothing to silence: {code} is not reported here any more; "
-                        "remove this silence", where(path))
+                finding("PV900", tr("nothing to silence: {code} is not reported here any more; "
+                                    "remove this silence", code=code), where(path))
             )
     return findings
 
@@ -200,8 +222,11 @@ def _finish(result: Validation) -> Validation:
         elif seen[item.code] == MAX_PER_CODE + 1:
             more = counts[item.code] - MAX_PER_CODE
             kept.append(
-                finding(item.code, f"and {more:,} more {item.code} like this, not shown: "
-                        "fix the ones above, then validate again", item.position)
+                finding(item.code, plural("and {count} more {code} like this, not shown: fix the ones "
+                                          "above, then validate again",
+                                          "and {count} more {code} like this, not shown: fix the ones "
+                                          "above, then validate again", more, code=item.code),
+                        item.position)
             )
     result.findings = kept
     return result

@@ -17,6 +17,7 @@ from ..load.schema_errors import locate
 from ..load.yamlsource import SourceMap
 from ..model import Plan
 from .bookings import Booking, bookings
+from ..i18n import tr
 from .context import PlanIndex, listed
 
 CODE = "PV405"
@@ -105,9 +106,11 @@ def check_across(plans: list[tuple[Plan, SourceMap]]) -> list[list[Finding]]:
         result[second.plan].append(
             finding(
                 CODE,
-                f"{second.booking.label} in plan '{ids[1]}' ({files[1]}) overlaps "
-                f"{first.booking.label} in plan '{ids[0]}' ({files[0]}): {listed(sorted(who))} "
-                "booked in both plans; move one, or silence PV405 on the event with the reason",
+                tr("{second} in plan '{plan}' ({file}) overlaps {first} in plan '{other_plan}' "
+                    "({other_file}): {parties} booked in both plans; move one, or silence PV405 on "
+                    "the event with the reason", second=second.booking.label, plan=ids[1],
+                    file=files[1], first=first.booking.label, other_plan=ids[0], other_file=files[0],
+                    parties=listed(sorted(who))),
                 second.position,
                 *([first.position] if first.position else []),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..i18n import tr
 from .context import Issue, Loc, PlanIndex
 
 
@@ -44,8 +45,8 @@ def check_addresses(index: PlanIndex) -> Iterator[Issue]:
         if problem is not None:
             yield Issue(
                 "PV501",
-                f"'{address}' is not a valid e-mail address ({problem}): correct it, e.g. "
-                "'fornavn.etternavn@kommune.no'",
+                tr("'{address}' is not a valid e-mail address ({problem}): correct it, e.g. "
+                    "'fornavn.etternavn@kommune.no'", address=address, problem=str(problem)),
                 path,
                 item,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..model.quantities import Quantity
+from ..i18n import Message, Money, tr
 from .context import Issue, Loc
 
 MILLIONS = 1_000_000
@@ -26,8 +27,8 @@ def magnitude_issues(amounts: Iterable[tuple[Loc, Quantity]], item: Loc | None) 
         if quantity.bare and 0 < abs(quantity.value) < SMALL:
             yield Issue(
                 "PV605",
-                f"{quantity} kr is tiny beside the other amounts (up to {largest:,.0f} kr): if it is "
-                f"meant in millions, write '{quantity} mill. kr'",
+                tr("{amount} kr is tiny beside the other amounts (up to {largest}): if it is "
+                    "meant in millions, write '{amount} mill. kr'", amount=str(quantity), largest=Money(largest)),
                 path,
                 item if item is not None else path[:2],
             )
@@ -46,8 +47,6 @@ def _thousandfold(found: list[tuple[Loc, Quantity]], item: Loc | None) -> Iterat
     plan's amounts of a million kroner or more, so real small amounts (a 50 000 kr course
     beside 40 million) stay clean.
     """
-    from ..formatting import fmt_money, fmt_number
-
     big = [abs(q.value) for _, q in found if abs(q.value) >= MILLIONS]
     if len(big) < 2:
         return
@@ -55,15 +54,15 @@ def _thousandfold(found: list[tuple[Loc, Quantity]], item: Loc | None) -> Iterat
     for path, quantity in found:
         value = abs(quantity.value)
         if SMALL <= value < THOUSANDS and low <= value * 1000 <= high:
-            meant = f"{fmt_number(quantity.value * 1000, 0)} kr"
+            meant: Money | Message = tr("{kroner} kr", kroner=round(quantity.value * 1000))
         elif value > 100 * high and low <= value / 1000 <= high:
-            meant = fmt_money(quantity.value / 1000)
+            meant = Money(quantity.value / 1000)
         else:
             continue
         yield Issue(
             "PV635",
-            f"{quantity} is a thousand times off the plan's other amounts "
-            f"({fmt_money(low)} to {fmt_money(high)}): did you mean {meant}?",
+            tr("{amount} is a thousand times off the plan's other amounts ({low} to {high}): did you "
+                "mean {meant}?", amount=str(quantity), low=Money(low), high=Money(high), meant=meant),
             path,
             item if item is not None else path[:2],
         )

@@ -6,9 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ..occurrences import span
+from ..i18n import Message, tr
+from ..model.times import TimeRange
 from .context import Issue, Loc, PlanIndex, listed
 
 
@@ -22,13 +24,20 @@ class Booking:
     """Index of the event in ``plan.events``: bookings of one event never clash."""
     path: Loc
     title: str
+    """The event's title (and the slot's topic), quoted as plan text."""
     all_day: bool = False
     room: str | None = None
 
     @property
-    def label(self) -> str:
+    def label(self) -> Message:
         """What is booked and when, for messages."""
-        return f"{self.title} {_when(self.start, self.end, self.all_day)}"
+        if not self.all_day:
+            at = TimeRange(self.start.time(), self.end.time())
+            return tr("{title} on {day} {time}", title=self.title, day=self.start.date(), time=at)
+        if (self.end - self.start).days <= 1:
+            return tr("{title} on {day}", title=self.title, day=self.start.date())
+        last = (self.end - timedelta(microseconds=1)).date()
+        return tr("{title} from {first} to {last}", title=self.title, first=self.start.date(), last=last)
 
 
 def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list[Booking]]]:
@@ -78,12 +87,6 @@ def _room_key(location: str | None, room: str) -> str:
     return " / ".join(" ".join(part.split()) for part in (location or "", room) if part).casefold()
 
 
-def _when(start: datetime, end: datetime, all_day: bool) -> str:
-    if all_day:
-        return f"on {start.date()}" if (end - start).days <= 1 else f"{start.date()} to {end.date()}"
-    return f"on {start:%Y-%m-%d %H:%M}-{end:%H:%M}"
-
-
 def _clashes(bookings: list[Booking]) -> Iterator[tuple[Booking, Booking]]:
     """Overlapping pairs from different events, each pair once (sweep over start times)."""
     active: list[Booking] = []
@@ -111,7 +114,8 @@ def check_bookings(index: PlanIndex) -> Iterator[Issue]:
     for first, second, parties in _clashing_pairs(by_party).values():
         yield Issue(
             "PV400",
-            f"{second.label} overlaps {first.label}: {listed(sorted(parties))} booked twice",
+            tr("{second} overlaps {first}: {parties} booked twice",
+                second=second.label, first=first.label, parties=listed(sorted(parties))),
             second.path,
             ("events", second.event),
             (first.path,),
@@ -119,7 +123,8 @@ def check_bookings(index: PlanIndex) -> Iterator[Issue]:
     for first, second, _ in _clashing_pairs(by_room).values():
         yield Issue(
             "PV401",
-            f"room '{second.room}' is booked for {second.label} and {first.label}",
+            tr("room '{room}' is booked for {second} and {first}",
+                room=second.room, second=second.label, first=first.label),
             second.path,
             ("events", second.event),
             (first.path,),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from ..i18n import Items, tr
 from .context import Issue, PlanIndex, listed
 from .schedule import event_date_path
 
@@ -16,8 +17,8 @@ def _days(start: date, end_exclusive: date) -> Iterator[date]:
         day += timedelta(days=1)
 
 
-def _days_listed(days: list[date]) -> str:
-    return listed([d.isoformat() for d in days], shown=3)
+def _days_listed(days: list[date]) -> Items:
+    return listed(list(days), shown=3)
 
 
 def check_days_off(index: PlanIndex) -> Iterator[Issue]:
@@ -42,17 +43,21 @@ def check_days_off(index: PlanIndex) -> Iterator[Issue]:
                     on_weekend.append(day)
         if on_holiday:
             names = sorted({public[d] for d in on_holiday})
+            days = _days_listed(on_holiday)
             yield Issue(
                 "PV402",
-                f"'{event.title}' falls on a public holiday: {_days_listed(on_holiday)} "
-                f"({', '.join(names)})" + (": add the dates to repeat.except" if event.repeat else ""),
+                (tr("'{title}' falls on a public holiday: {days} ({holidays}): add the dates "
+                     "to repeat.except", title=event.title, days=days, holidays=", ".join(names))
+                 if event.repeat else
+                 tr("'{title}' falls on a public holiday: {days} ({holidays})",
+                     title=event.title, days=days, holidays=", ".join(names))),
                 event_date_path(path, event),
                 path,
             )
         if on_weekend:
             yield Issue(
                 "PV403",
-                f"'{event.title}' falls on a weekend: {_days_listed(on_weekend)}",
+                tr("'{title}' falls on a weekend: {days}", title=event.title, days=_days_listed(on_weekend)),
                 event_date_path(path, event),
                 path,
             )
@@ -77,10 +82,15 @@ def check_quiet_periods(index: PlanIndex) -> Iterator[Issue]:
             period = quiet[n]
             yield Issue(
                 "PV404",
-                f"'{event.title}' falls in the quiet period '{period.name}' ({period.start} to "
-                f"{period.end}): {_days_listed(days)}; move it"
-                + (", or add the dates to repeat.except" if event.repeat else "")
-                + ", or silence PV404 on the event with the reason it must be then",
+                (tr("'{title}' falls in the quiet period '{period}' ({start} to {end}): {days}; move "
+                     "it, or add the dates to repeat.except, or silence PV404 on the event with the "
+                     "reason it must be then", title=event.title, period=period.name,
+                     start=period.start, end=period.end, days=_days_listed(days))
+                 if event.repeat else
+                 tr("'{title}' falls in the quiet period '{period}' ({start} to {end}): {days}; move "
+                     "it, or silence PV404 on the event with the reason it must be then",
+                     title=event.title, period=period.name, start=period.start, end=period.end,
+                     days=_days_listed(days))),
                 event_date_path(path, event),
                 path,
                 (("quiet_periods", n),),

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..load.planfiles import ITEM_NAMES
+from ..i18n import Items, Message
+from ..load.planfiles import ITEM_WORDS
 from ..model import Event, Plan
 from ..occurrences import Occurrence, occurrences
 
@@ -22,18 +23,21 @@ class Issue:
     """A semantic finding before it is placed in a file: data paths instead of positions."""
 
     code: str
-    message: str
+    message: Message
     path: Loc
     """What the finding points at."""
     item: Loc | None = None
     """The plan item whose ``silence:`` may silence it."""
     related: tuple[Loc, ...] = ()
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.message, Message):
+            raise TypeError(f"{self.code}: an issue's message is a planverk.i18n.Message, not {self.message!r}")
 
-def listed(texts: list[str], shown: int = 5) -> str:
+
+def listed(texts: list[Any], shown: int = 5) -> Items:
     """The first ``shown`` texts, comma-separated, and how many more there are."""
-    more = len(texts) - shown
-    return ", ".join(texts[:shown]) + (f" and {more} more" if more > 0 else "")
+    return Items(tuple(texts), shown)
 
 
 def one_reference(
@@ -52,10 +56,13 @@ def each_reference(
         yield (*(base or item), key, n), item, ref, kinds
 
 
-KIND_NAMES = {kind: name for kind, name in ITEM_NAMES.items() if kind != "goal_choices"}
+KIND_WORDS: dict[str, Message] = {kind: word for kind, word in ITEM_WORDS.items() if kind != "goal_choices"}
 """What a message calls an item of each top-level list whose items have plan-wide ids."""
 
-KINDS = tuple(KIND_NAMES)
+KIND_NAMES = {kind: word.template for kind, word in KIND_WORDS.items()}
+"""The same in English, for texts that are English only."""
+
+KINDS = tuple(KIND_WORDS)
 """Top-level lists whose items have plan-wide ids (and may carry ``silence:``)."""
 
 

@@ -6,16 +6,31 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
+from collections.abc import Callable
+
+from ..i18n import Message, tr
 from .context import Issue, Loc, PlanIndex
 
 
-def _order(entries: Sequence[Any], path: Loc, key: str, what: str) -> Iterator[Issue]:
+def _MEASUREMENT(**args: Any) -> Message:
+    return tr("the measurement of {date} comes after one of {latest}: keep them in date order", **args)
+
+
+def _ASSESSMENT(**args: Any) -> Message:
+    return tr("the assessment of {date} comes after one of {latest}: keep them in date order", **args)
+
+
+def _STEP(**args: Any) -> Message:
+    return tr("the step of {date} comes after one of {latest}: keep them in date order", **args)
+
+
+def _order(entries: Sequence[Any], path: Loc, key: str, what: Callable[..., Message]) -> Iterator[Issue]:
     latest: date | None = None
     for n, entry in enumerate(entries):
         if latest is not None and entry.date < latest:
             yield Issue(
                 "PV602",
-                f"the {what} of {entry.date} comes after one of {latest}: keep them in date order",
+                what(date=entry.date, latest=latest),
                 (*path, key, n, "date"),
                 path,
             )
@@ -26,8 +41,8 @@ def check_date_order(index: PlanIndex) -> Iterator[Issue]:
     """PV602: measurements, assessments and realisation steps in date order."""
     plan = index.plan
     for i, kpi in enumerate(plan.kpis):
-        yield from _order(kpi.measurements, ("kpis", i), "measurements", "measurement")
+        yield from _order(kpi.measurements, ("kpis", i), "measurements", _MEASUREMENT)
     for i, risk in enumerate(plan.risks):
-        yield from _order(risk.assessments, ("risks", i), "assessments", "assessment")
+        yield from _order(risk.assessments, ("risks", i), "assessments", _ASSESSMENT)
     for i, benefit in enumerate(plan.benefits):
-        yield from _order(benefit.realisation, ("benefits", i), "realisation", "step")
+        yield from _order(benefit.realisation, ("benefits", i), "realisation", _STEP)

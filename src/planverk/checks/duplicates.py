@@ -17,6 +17,7 @@ from datetime import date, datetime
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from ..i18n import tr
 from .context import Issue, Loc, PlanIndex
 
 FILLER = frozenset(
@@ -87,11 +88,14 @@ def _deadlines(index: PlanIndex) -> Iterator[Issue]:
                     continue
                 if not same_task(this.task, other.task):
                     continue
-                word = "milestone" if this.kind == "milestone" else "deadline"
+                args = {"task": this.task, "day": this.date, "other": other.id, "other_task": other.task}
                 yield Issue(
                     "PV700",
-                    f"the {word} '{this.task}' on {this.date} repeats '{other.id}' "
-                    f"('{other.task}'): calendars and status would list it twice; remove one",
+                    tr("the milestone '{task}' on {day} repeats '{other}' ('{other_task}'): calendars "
+                        "and status would list it twice; remove one", **args)
+                    if this.kind == "milestone" else
+                    tr("the deadline '{task}' on {day} repeats '{other}' ('{other_task}'): calendars "
+                        "and status would list it twice; remove one", **args),
                     ("deadlines", i),
                     ("deadlines", i),
                     (("deadlines", j),),
@@ -126,13 +130,13 @@ def _meetings(index: PlanIndex) -> Iterator[Issue]:
                 if _differ(place, other_place) or (people and other_people and people != other_people):
                     continue
                 reported.add((i, j))
-                when = f"{occurrence.start:%Y-%m-%d}" + ("" if occurrence.all_day else f" {occurrence.start:%H:%M}")
+                when = occurrence.start.date() if occurrence.all_day else occurrence.start
                 other = index.plan.events[j]
                 yield Issue(
                     "PV701",
-                    f"the event '{event.title}' on {when} repeats "
-                    f"'{other.id}' (same title, date and time): calendars would show it twice; "
-                    "remove one, or give them their own rooms or participants if both are meant",
+                    tr("the event '{title}' on {when} repeats '{other}' (same title, date and time): "
+                        "calendars would show it twice; remove one, or give them their own rooms or "
+                        "participants if both are meant", title=event.title, when=when, other=other.id),
                     path,
                     path,
                     (("events", j),),

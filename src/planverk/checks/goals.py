@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..i18n import tr
 from .context import Issue, PlanIndex
 
 
@@ -31,7 +32,8 @@ def check_goals(index: PlanIndex) -> Iterator[Issue]:
                 reported.add(circle)
                 yield Issue(
                     "PV620",
-                    "goals are each other's parents in a circle: " + " -> ".join((goal.id, *chain)),
+                    tr("goals are each other's parents in a circle: {circle}",
+                        circle=" -> ".join((goal.id, *chain))),
                     ("goals", i, "parent"),
                     ("goals", i),
                 )
@@ -40,6 +42,6 @@ def check_goals(index: PlanIndex) -> Iterator[Issue]:
             if chosen in parents and choice.theme not in _ancestors(parents, chosen):
                 yield Issue(
                     "PV621",
-                    f"'{chosen}' is not a goal under the theme '{choice.theme}'",
+                    tr("'{goal}' is not a goal under the theme '{theme}'", goal=chosen, theme=choice.theme),
                     ("goal_choices", i, "goals", n),
                 )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..model import Kpi
 from ..model.quantities import UNIT_WORDS, Quantity
 from .amounts import magnitude_issues
+from ..i18n import tr
 from .context import Issue, Loc, PlanIndex
 
 _WRONG_WAY = {"higher": ("<", "<="), "lower": (">", ">=")}
@@ -32,15 +33,17 @@ def check_kpis(index: PlanIndex) -> Iterator[Issue]:
             if kpi.scale is not None and not kpi.scale.contains(value.value):
                 yield Issue(
                     "PV603",
-                    f"{value} is outside the scale {kpi.scale.min:g}-{kpi.scale.max:g} of '{kpi.name}'",
+                    tr("{value} is outside the scale {min}-{max} of '{kpi}'", value=str(value),
+                        min=kpi.scale.min, max=kpi.scale.max, kpi=kpi.name),
                     where,
                     path,
                 )
             if value.unit is not None and value.unit != kpi.unit:
                 yield Issue(
                     "PV604",
-                    f"'{value}' is written in {UNIT_WORDS[value.unit]}, but '{kpi.name}' has unit "
-                    f"'{kpi.unit}': write the value without the unit, or change the KPI's 'unit'",
+                    tr("'{value}' is written in {written}, but '{kpi}' has unit '{unit}': write the "
+                        "value without the unit, or change the KPI's 'unit'", value=str(value),
+                        written=UNIT_WORDS[value.unit], kpi=kpi.name, unit=kpi.unit),
                     where,
                     path,
                 )
@@ -55,8 +58,11 @@ def _target(kpi: Kpi, path: Loc) -> Iterator[Issue]:
     if comparator in _WRONG_WAY[kpi.direction]:
         yield Issue(
             "PV600",
-            f"the target '{comparator} {target.value}' points the wrong way: {kpi.direction} is better "
-            "for this KPI; fix the comparator or the KPI's 'direction'",
+            (tr("the target '{comparator} {target}' points the wrong way: higher is better for this "
+                 "KPI; fix the comparator or the KPI's 'direction'", comparator=comparator, target=str(target.value))
+             if kpi.direction == "higher" else
+             tr("the target '{comparator} {target}' points the wrong way: lower is better for this "
+                 "KPI; fix the comparator or the KPI's 'direction'", comparator=comparator, target=str(target.value))),
             (*path, "target", "comparator"),
             path,
         )
@@ -70,8 +76,11 @@ def _target(kpi: Kpi, path: Loc) -> Iterator[Issue]:
     if worse:
         yield Issue(
             "PV601",
-            f"the target {target.value} is worse than the baseline {baseline.value}, "
-            f"though {kpi.direction} is better for '{kpi.name}'",
+            (tr("the target {target} is worse than the baseline {baseline}, though higher is better "
+                 "for '{kpi}'", target=str(target.value), baseline=str(baseline.value), kpi=kpi.name)
+             if kpi.direction == "higher" else
+             tr("the target {target} is worse than the baseline {baseline}, though lower is better "
+                 "for '{kpi}'", target=str(target.value), baseline=str(baseline.value), kpi=kpi.name)),
             (*path, "target", "value"),
             path,
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model.base import Period
+from ..i18n import Items, Message, tr
 from .context import Issue, Loc, PlanIndex
 from .schedule import event_date_path
 
@@ -22,7 +23,7 @@ class Dated:
 
     path: Loc
     date_path: Loc
-    label: str
+    label: Message
     first: date
     last: date
     phase: str | None
@@ -35,19 +36,21 @@ def _items(index: PlanIndex) -> Iterator[Dated]:
             continue
         first = min(o.start.date() for o in found)
         last = max((o.end - timedelta(microseconds=1)).date() for o in found)
-        yield Dated(path, event_date_path(path, event), f"the event '{event.title}'", first, last, event.phase)
+        label = tr("the event '{title}'", title=event.title)
+        yield Dated(path, event_date_path(path, event), label, first, last, event.phase)
     for i, deadline in enumerate(index.plan.deadlines):
-        word = "milestone" if deadline.kind == "milestone" else "deadline"
+        label = (tr("the milestone '{task}'", task=deadline.task) if deadline.kind == "milestone"
+                 else tr("the deadline '{task}'", task=deadline.task))
         path = ("deadlines", i)
-        yield Dated(path, (*path, "date"), f"the {word} '{deadline.task}'", deadline.date, deadline.date, deadline.phase)
+        yield Dated(path, (*path, "date"), label, deadline.date, deadline.date, deadline.phase)
 
 
-def _span(first: date, last: date) -> str:
-    return str(first) if first == last else f"{first} to {last}"
+def _span(first: date, last: date) -> date | Message:
+    return first if first == last else tr("{first} to {last}", first=first, last=last)
 
 
-def _phase_text(name: str, period: Period) -> str:
-    return f"phase '{name}' ({period.start} to {period.end})"
+def _phase_text(name: str, period: Period) -> Message:
+    return tr("phase '{phase}' ({start} to {end})", phase=name, start=period.start, end=period.end)
 
 
 def check_phases(index: PlanIndex) -> Iterator[Issue]:
@@ -64,11 +67,11 @@ def check_phases(index: PlanIndex) -> Iterator[Issue]:
         if phase.period.start <= item.first and item.last <= phase.period.end:
             continue
         fitting = [p.id for p in phases if p.period.start <= item.first and item.last <= p.period.end]
-        hint = f"name phase '{fitting[0]}'" if fitting else "correct the date or the phase"
+        hint = tr("name phase '{phase}'", phase=fitting[0]) if fitting else tr("correct the date or the phase")
         yield Issue(
             "PV320",
-            f"{item.label} falls on {_span(item.first, item.last)}, outside its "
-            f"{_phase_text(phase.name, phase.period)}: {hint}",
+            tr("{item} falls on {span}, outside its {phase}: {hint}", item=item.label,
+                span=_span(item.first, item.last), phase=_phase_text(phase.name, phase.period), hint=hint),
             item.date_path,
             item.path,
             (("phases", n, "period"),),
@@ -87,10 +90,11 @@ def _overlaps(index: PlanIndex) -> Iterator[Issue]:
         if phase.period.start <= before.period.end and before.period.start <= phase.period.end:
             yield Issue(
                 "PV321",
-                f"phase '{phase.name}' starts {phase.period.start}, before the phase listed "
-                f"before it, '{before.name}', ends ({before.period.end}): phases follow each other "
-                f"in the order listed; start it {before.period.end + timedelta(days=1)} or end "
-                "the other earlier (silence this where they are meant to run side by side)",
+                tr("phase '{phase}' starts {start}, before the phase listed before it, '{before}', "
+                    "ends ({end}): phases follow each other in the order listed; start it {next} or end "
+                    "the other earlier (silence this where they are meant to run side by side)",
+                    phase=phase.name, start=phase.period.start, before=before.name,
+                    end=before.period.end, next=before.period.end + timedelta(days=1)),
                 ("phases", n, "period", "start"),
                 ("phases", n),
                 (("phases", n - 1, "period", "end"),),
@@ -112,23 +116,27 @@ def _unphased(index: PlanIndex, items: list[Dated]) -> Iterator[Issue]:
         return
     for item in outside:
         around = _neighbours(index, item.first)
+        span = _span(item.first, item.last)
         yield Issue(
             "PV322",
-            f"{item.label} on {_span(item.first, item.last)} falls in no phase{around}, "
-            "though the plan's other items do: name its phase, or widen a phase's period",
+            tr("{item} on {span} falls in no phase ({around}), though the plan's other items do: "
+                "name its phase, or widen a phase's period", item=item.label, span=span, around=around)
+            if around is not None else
+            tr("{item} on {span} falls in no phase, though the plan's other items do: name its "
+                "phase, or widen a phase's period", item=item.label, span=span),
             item.date_path,
             item.path,
         )
 
 
-def _neighbours(index: PlanIndex, day: date) -> str:
+def _neighbours(index: PlanIndex, day: date) -> Items | None:
     ended = [p for p in index.plan.phases if p.period.end < day]
     starts = [p for p in index.plan.phases if p.period.start > day]
     before = max(ended, key=lambda p: p.period.end, default=None)
     after = min(starts, key=lambda p: p.period.start, default=None)
     parts = []
     if before is not None:
-        parts.append(f"after '{before.name}' ends {before.period.end}")
+        parts.append(tr("after '{phase}' ends {day}", phase=before.name, day=before.period.end))
     if after is not None:
-        parts.append(f"before '{after.name}' starts {after.period.start}")
-    return f" ({', '.join(parts)})" if parts else ""
+        parts.append(tr("before '{phase}' starts {day}", phase=after.name, day=after.period.start))
+    return Items(tuple(parts)) if parts else None

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..model import Measure
 from ..model.measures import DECIDED
+from ..i18n import tr
 from .context import Issue, Loc, PlanIndex
 
 FAR_ABOVE = 3.0
@@ -22,14 +23,19 @@ def check_realised(index: PlanIndex) -> Iterator[Issue]:
         target = targets.get(measure.savings_target or "")
         if target is not None:
             first, last = target.period.start.year, target.period.end.year
-            for key, word in (("effect", "estimated"), ("realised", "realised")):
+            for key in ("effect", "realised"):
                 for year in getattr(measure, key):
                     if not first <= year <= last:
+                        args = {"year": str(year), "target": target.id, "first": str(first), "last": str(last)}
                         yield Issue(
                             "PV632",
-                            f"the {word} effect for {year} lies outside the years of its savings "
-                            f"target '{target.id}' ({first}-{last}), so no sum counts it: correct "
-                            "the year, or count it towards a target that runs then",
+                            tr("the estimated effect for {year} lies outside the years of its savings "
+                                "target '{target}' ({first}-{last}), so no sum counts it: correct the "
+                                "year, or count it towards a target that runs then", **args)
+                            if key == "effect" else
+                            tr("the realised effect for {year} lies outside the years of its savings "
+                                "target '{target}' ({first}-{last}), so no sum counts it: correct the "
+                                "year, or count it towards a target that runs then", **args),
                             (*path, key, str(year)),
                             path,
                             (("savings_targets", list(targets).index(target.id), "period"),),
@@ -39,9 +45,10 @@ def check_realised(index: PlanIndex) -> Iterator[Issue]:
             if estimate is not None and estimate.value > 0 and realised.value > FAR_ABOVE * estimate.value:
                 yield Issue(
                     "PV634",
-                    f"the realised effect for {year} ({realised}) is {realised.value / estimate.value:.0f} "
-                    f"times the estimate ({estimate}): check the unit and the figure, or raise the "
-                    "estimate if it was too low",
+                    tr("the realised effect for {year} ({realised}) is {times} times the estimate "
+                        "({estimate}): check the unit and the figure, or raise the estimate if it was "
+                        "too low", year=str(year), realised=str(realised),
+                        times=round(realised.value / estimate.value), estimate=str(estimate)),
                     (*path, "realised", str(year)),
                     path,
                 )
@@ -51,8 +58,8 @@ def _decision(measure: Measure, path: Loc) -> Iterator[Issue]:
     if measure.status in DECIDED and measure.decided_on is None:
         yield Issue(
             "PV630",
-            f"'{measure.title}' is {measure.status} but has no decision date: add "
-            "'decided_on: YYYY-MM-DD' (the meeting that decided it)",
+            tr("'{measure}' is {status} but has no decision date: add 'decided_on: YYYY-MM-DD' (the "
+                "meeting that decided it)", measure=measure.title, status=measure.status),
             (*path, "status"),
             path,
         )
@@ -61,8 +68,8 @@ def _decision(measure: Measure, path: Loc) -> Iterator[Issue]:
             if year < measure.decided_on.year:
                 yield Issue(
                     "PV631",
-                    f"an effect is realised in {year}, before the measure was decided "
-                    f"({measure.decided_on}): correct the year or the decision date",
+                    tr("an effect is realised in {year}, before the measure was decided ({decided}): "
+                        "correct the year or the decision date", year=str(year), decided=measure.decided_on),
                     (*path, "realised", str(year)),
                     path,
                     ((*path, "decided_on"),),
@@ -70,8 +77,8 @@ def _decision(measure: Measure, path: Loc) -> Iterator[Issue]:
     if measure.status == "realised" and not measure.realised:
         yield Issue(
             "PV633",
-            f"'{measure.title}' is realised but states no realised effect: add "
-            "'realised: {YYYY: amount}', or set the status to in-progress",
+            tr("'{measure}' is realised but states no realised effect: add 'realised: {{YYYY: amount}}', "
+                "or set the status to in-progress", measure=measure.title),
             (*path, "status"),
             path,
         )

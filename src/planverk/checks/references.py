@@ -7,7 +7,8 @@ from difflib import get_close_matches
 from itertools import chain
 
 from ..model import Invitation
-from .context import KIND_NAMES, Issue, Loc, PlanIndex, Reference, each_reference, one_reference
+from ..i18n import Either, tr
+from .context import KIND_WORDS, Issue, Loc, PlanIndex, Reference, each_reference, one_reference
 from .steering_references import DEADLINES, GROUPS, OWNERS, steering_references
 
 PEOPLE, PHASES = ("people",), ("phases",)
@@ -62,9 +63,8 @@ def _references(index: PlanIndex) -> Iterator[Reference]:
         yield from one_reference(("forms", i), "deadline", form.deadline, DEADLINES)
 
 
-def _kinds_text(kinds: tuple[str, ...]) -> str:
-    names = [KIND_NAMES[k] for k in kinds]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+def _kinds_text(kinds: tuple[str, ...]) -> Either:
+    return Either(tuple(KIND_WORDS[k] for k in kinds))
 
 
 def check_references(index: PlanIndex) -> Iterator[Issue]:
@@ -72,9 +72,8 @@ def check_references(index: PlanIndex) -> Iterator[Issue]:
     for ref, first, second in index.duplicates:
         yield Issue(
             "PV200",
-            f"id '{ref}' is already used by the "
-            f"{'realisation step' if 'realisation' in first else KIND_NAMES[str(first[0])]} at the related "
-            "position: ids are unique across the whole plan",
+            tr("id '{id}' is already used at the related position ({kind}): ids are unique "
+                "across the whole plan", id=ref, kind=KIND_WORDS[str(first[0])]),
             (*second, "id"),
             second,
             ((*first, "id"),),
@@ -83,14 +82,27 @@ def check_references(index: PlanIndex) -> Iterator[Issue]:
         kind = index.kind_of(ref) or index.absent.get(ref)
         if kind is None:
             near = get_close_matches(ref, index.ids_of(*kinds), n=1, cutoff=0.6)
-            hint = f": did you mean '{near[0]}'?" if near else f": add a {_kinds_text(kinds)} with this id"
-            if index.unread:
-                hint += f" (or it is in {', '.join(index.unread)}, which could not be read)"
-            yield Issue("PV201", f"'{ref}' is not the id of any {_kinds_text(kinds)}{hint}", path, item)
+            unread = ", ".join(index.unread)
+            if near and index.unread:
+                found = tr("no {kinds} has the id '{id}': did you mean '{near}'? (or it is in {files}, "
+                           "which could not be read)", kinds=_kinds_text(kinds), id=ref, near=near[0],
+                           files=unread)
+            elif near:
+                found = tr("no {kinds} has the id '{id}': did you mean '{near}'?",
+                           kinds=_kinds_text(kinds), id=ref, near=near[0])
+            elif index.unread:
+                found = tr("no {kinds} has the id '{id}': correct the reference, or add what is missing "
+                           "(or it is in {files}, which could not be read)",
+                           kinds=_kinds_text(kinds), id=ref, files=unread)
+            else:
+                found = tr("no {kinds} has the id '{id}': correct the reference, or add what is missing",
+                           kinds=_kinds_text(kinds), id=ref)
+            yield Issue("PV201", found, path, item)
         elif kind not in kinds:
             yield Issue(
                 "PV202",
-                f"'{ref}' is a {KIND_NAMES[kind]}, but a {_kinds_text(kinds)} belongs here",
+                tr("'{id}' is a {kind}, but a {kinds} belongs here", id=ref, kind=KIND_WORDS[kind],
+                    kinds=_kinds_text(kinds)),
                 path,
                 item,
             )
@@ -112,7 +124,8 @@ def _group_cycles(index: PlanIndex) -> Iterator[Issue]:
                         path = index.by_id[start][1]
                         yield Issue(
                             "PV203",
-                            "groups include each other in a circle: " + " -> ".join((*trail, start)),
+                            tr("groups include each other in a circle: {circle}",
+                                circle=" -> ".join((*trail, start))),
                             (*path, "includes"),
                             path,
                         )

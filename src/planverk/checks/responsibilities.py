@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..i18n import tr
 from .context import Issue, PlanIndex
 
 
@@ -21,8 +22,9 @@ def check_responsibilities(index: PlanIndex) -> Iterator[Issue]:
                 continue
             yield Issue(
                 "PV500",
-                f"'{ref}' is responsible for '{deadline.task}' but holds no role and belongs to "
-                "no group in the plan: add them where they belong, or make a role responsible",
+                tr("'{person}' is responsible for '{task}' but holds no role and belongs to no group "
+                    "in the plan: add them where they belong, or make a role responsible",
+                    person=ref, task=deadline.task),
                 ("deadlines", i, "responsible", n),
                 ("deadlines", i),
             )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ..model.measures import DECIDED
 from ..model.quantities import Quantity
 from .amounts import magnitude_issues
+from ..i18n import tr
 from .context import Issue, Loc, PlanIndex
 
 
@@ -29,8 +30,9 @@ def check_savings(index: PlanIndex) -> Iterator[Issue]:
         if measure.realised and measure.status not in DECIDED:
             yield Issue(
                 "PV606",
-                f"'{measure.title}' has a realised effect but its status is '{measure.status}': "
-                "set the status to decided, in-progress or realised, or remove 'realised'",
+                tr("'{measure}' has a realised effect but its status is '{status}': set the status "
+                    "to decided, in-progress or realised, or remove 'realised'",
+                    measure=measure.title, status=measure.status),
                 ("measures", i, "realised"),
                 ("measures", i),
             )
@@ -41,7 +43,8 @@ def check_savings(index: PlanIndex) -> Iterator[Issue]:
             if not first <= year <= last:
                 yield Issue(
                     "PV607",
-                    f"{year} is outside the target's period ({first}-{last})",
+                    tr("{year} is outside the target's period ({first}-{last})",
+                        year=str(year), first=str(first), last=str(last)),
                     (*path, "years", str(year)),
                     path,
                 )
@@ -50,9 +53,10 @@ def check_savings(index: PlanIndex) -> Iterator[Issue]:
             if abs(target.years[final].value - target.total.value) >= 0.5:
                 yield Issue(
                     "PV607",
-                    f"the last year's figure ({final}: {target.years[final]}) is not the total "
-                    f"({target.total}): each year states how much lower costs are than before, "
-                    "so the last year reaches the total",
+                    tr("the last year's figure ({year}: {amount}) is not the total ({total}): each "
+                        "year states how much lower costs are than before, so the last year reaches "
+                        "the total", year=str(final), amount=str(target.years[final]),
+                        total=str(target.total)),
                     (*path, "years", str(final)),
                     path,
                 )

@@ -8,14 +8,11 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..model import Event
-from ..model.recurrence import NORWEGIAN_WEEKDAYS, WEEKDAYS, weekday_index
+from ..model.recurrence import WEEKDAYS, weekday_index
 from ..model.times import TimeRange
+from ..i18n import Day, Month, Weekday, tr
 from ..occurrences import add_months, rule_dates
 from .context import Issue, Loc, PlanIndex, listed
-
-
-def _day(value: date) -> str:
-    return f"{value.isoformat()} ({WEEKDAYS[value.weekday()].capitalize()})"
 
 
 def plan_zone(index: PlanIndex) -> ZoneInfo | None:
@@ -38,7 +35,7 @@ def check_timezone(index: PlanIndex) -> Iterator[Issue]:
     if plan_zone(index) is None:
         yield Issue(
             "PV306",
-            f"'{index.plan.plan.timezone[:80]}' is not an IANA time zone: write e.g. 'Europe/Oslo'",
+            tr("'{zone}' is not an IANA time zone: write e.g. 'Europe/Oslo'", zone=index.plan.plan.timezone[:80]),
             ("plan", "timezone"),
             ("plan",),
         )
@@ -46,23 +43,25 @@ def check_timezone(index: PlanIndex) -> Iterator[Issue]:
 
 def _time_order(at: TimeRange | None, path: Loc, item: Loc) -> Iterator[Issue]:
     if at is not None and at.end is not None and at.end <= at.start:
-        yield Issue("PV300", f"the time {at} ends before it starts", (*path, "time"), item)
+        yield Issue("PV300", tr("the time {time} ends before it starts", time=at), (*path, "time"), item)
 
 
 def check_order(index: PlanIndex) -> Iterator[Issue]:
     """PV300 ends before starts; PV301/PV310 slots outside or unplaced in their event."""
     info = index.plan.plan
     if info.period.end < info.period.start:
-        yield Issue("PV300", "the plan period ends before it starts", ("plan", "period", "end"), ("plan",))
+        yield Issue("PV300", tr("the plan period ends before it starts"), ("plan", "period", "end"), ("plan",))
     for i, phase in enumerate(index.plan.phases):
         if phase.period.end < phase.period.start:
-            yield Issue("PV300", "the phase ends before it starts", ("phases", i, "period", "end"), ("phases", i))
+            yield Issue("PV300", tr("the phase ends before it starts"), ("phases", i, "period", "end"), ("phases", i))
     for path, event in index.events():
         yield from _time_order(event.time, path, path)
         if event.end_date is not None and event.date is not None and event.end_date < event.date:
-            yield Issue("PV300", f"end_date {event.end_date} is before date {event.date}", (*path, "end_date"), path)
+            message = tr("end_date {end} is before date {start}", end=event.end_date, start=event.date)
+            yield Issue("PV300", message, (*path, "end_date"), path)
         if event.start is not None and event.end is not None and event.end <= event.start:
-            yield Issue("PV300", f"end {event.end} is not after start {event.start}", (*path, "end"), path)
+            message = tr("end {end} is not after start {start}", end=event.end, start=event.start)
+            yield Issue("PV300", message, (*path, "end"), path)
         yield from _slots(event, path)
     for i, deadline in enumerate(index.plan.deadlines):
         yield from _time_order(deadline.time, ("deadlines", i), ("deadlines", i))
@@ -76,7 +75,7 @@ def _slots(event: Event, path: Loc) -> Iterator[Issue]:
         if slot.date is None and first != last and event.repeat is None:
             yield Issue(
                 "PV310",
-                f"the event runs {first} to {last}: give the slot a 'date'",
+                tr("the event runs from {first} to {last}: give the slot a 'date'", first=first, last=last),
                 slot_path,
                 path,
             )
@@ -85,7 +84,8 @@ def _slots(event: Event, path: Loc) -> Iterator[Issue]:
         if not first <= day <= last:
             yield Issue(
                 "PV301",
-                f"the slot's date {day} is outside the event ({first} to {last})",
+                tr("the slot's date {day} is outside the event ({first} to {last})",
+                    day=day, first=first, last=last),
                 (*slot_path, "date"),
                 path,
             )
@@ -95,8 +95,8 @@ def _slots(event: Event, path: Loc) -> Iterator[Issue]:
         if start is not None and end is not None and (slot.time.start < start or slot_end > end):
             yield Issue(
                 "PV301",
-                f"the slot {slot.time} is outside the event's hours "
-                f"{start.strftime('%H:%M')}-{end.strftime('%H:%M')} on {day}",
+                tr("the slot {slot} is outside the event's hours {hours} on {day}",
+                    slot=slot.time, hours=TimeRange(start, end), day=day),
                 (*slot_path, "time"),
                 path,
             )
@@ -117,7 +117,7 @@ def _event_hours(event: Event, day: date) -> tuple[time | None, time | None]:
 def check_period(index: PlanIndex) -> Iterator[Issue]:
     """PV302: events, deadlines and phases inside the plan period."""
     period = index.plan.plan.period
-    bounds = f"the plan period ({period.start} to {period.end})"
+    bounds = tr("the plan period ({start} to {end})", start=period.start, end=period.end)
     for path, event in index.events():
         found = index.occurrences[path[1]]
         if not found:
@@ -126,13 +126,16 @@ def check_period(index: PlanIndex) -> Iterator[Issue]:
         last = max((o.end - timedelta(microseconds=1)).date() for o in found)
         if first < period.start or last > period.end:
             outside = first if first < period.start else last
-            yield Issue("PV302", f"the event falls on {outside}, outside {bounds}", event_date_path(path, event), path)
+            message = tr("the event falls on {day}, outside {bounds}", day=outside, bounds=bounds)
+            yield Issue("PV302", message, event_date_path(path, event), path)
     for i, deadline in enumerate(index.plan.deadlines):
         if not period.contains(deadline.date):
-            yield Issue("PV302", f"the deadline {deadline.date} is outside {bounds}", ("deadlines", i, "date"), ("deadlines", i))
+            message = tr("the deadline {day} is outside {bounds}", day=deadline.date, bounds=bounds)
+            yield Issue("PV302", message, ("deadlines", i, "date"), ("deadlines", i))
     for i, phase in enumerate(index.plan.phases):
         if not (period.contains(phase.period.start) and period.contains(phase.period.end)):
-            yield Issue("PV302", f"the phase runs outside {bounds}", ("phases", i, "period"), ("phases", i))
+            message = tr("the phase runs outside {bounds}", bounds=bounds)
+            yield Issue("PV302", message, ("phases", i, "period"), ("phases", i))
 
 
 def event_date_path(path: Loc, event: Event) -> Loc:
@@ -158,16 +161,15 @@ def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
         if wanted is None:
             yield Issue(
                 "PV101",
-                f"'{written}' is not a weekday: write e.g. 'onsdag' or 'wednesday'",
+                tr("'{written}' is not a weekday: write e.g. 'onsdag' or 'wednesday'", written=written),
                 (*path, "weekday"),
                 item,
             )
         elif wanted != day.weekday():
-            actual = f"{WEEKDAYS[day.weekday()].capitalize()} ({NORWEGIAN_WEEKDAYS[day.weekday()]})"
             yield Issue(
                 "PV303",
-                f"'{written}' does not match {day}, which is a {actual}: "
-                "check which of the two the source meant",
+                tr("'{written}' does not match {day}, which is a {weekday}: check which of the two "
+                    "the source meant", written=written, day=day, weekday=Weekday(day)),
                 (*path, "weekday"),
                 item,
             )
@@ -225,16 +227,16 @@ def _report_local(moments: list[tuple[datetime, Loc]], zone: ZoneInfo, item: Loc
         if problem == "nonexistent":
             yield Issue(
                 "PV304",
-                f"{moment:%Y-%m-%d %H:%M} does not exist in {zone.key}: clocks skip that hour "
-                "at the change to summer time",
+                tr("{moment} does not exist in {zone}: clocks skip that hour at the change to "
+                    "summer time", moment=moment, zone=zone.key),
                 path,
                 item,
             )
         elif problem == "ambiguous":
             yield Issue(
                 "PV305",
-                f"{moment:%Y-%m-%d %H:%M} happens twice in {zone.key} at the change to winter "
-                "time: calendars may show it an hour off",
+                tr("{moment} happens twice in {zone} at the change to winter time: calendars may "
+                    "show it an hour off", moment=moment, zone=zone.key),
                 path,
                 item,
             )
@@ -251,9 +253,12 @@ def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
         if event.first_day not in dates:
             yield Issue(
                 "PV308",
-                f"the event's date {_day(event.first_day)} is not an occurrence of its own rule "
-                f"(every {repeat.every}{', on ' + str(repeat.on) if repeat.on else ''}): "
-                "start the series on its first real date",
+                (tr("the event's date {day} is not an occurrence of its own rule (every {every}, on "
+                     "{on}): start the series on its first real date",
+                     day=Day(event.first_day), every=repeat.every, on=str(repeat.on))
+                 if repeat.on else
+                 tr("the event's date {day} is not an occurrence of its own rule (every {every}): "
+                     "start the series on its first real date", day=Day(event.first_day), every=repeat.every)),
                 (*path, "date"),
                 path,
             )
@@ -261,7 +266,7 @@ def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
             if day not in dates:
                 yield Issue(
                     "PV309",
-                    f"except {_day(day)} is not an occurrence of the series anyway",
+                    tr("except {day} is not an occurrence of the series anyway", day=Day(day)),
                     (*path, "repeat", "except", n),
                     path,
                 )
@@ -269,14 +274,14 @@ def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
             if change.occurrence not in dates or change.occurrence in repeat.except_:
                 yield Issue(
                     "PV307",
-                    f"the series has no occurrence on {_day(change.occurrence)} to change",
+                    tr("the series has no occurrence on {day} to change", day=Day(change.occurrence)),
                     (*path, "repeat", "changes", n, "occurrence"),
                     path,
                 )
 
 
-def _month_name(year: int, month: int) -> str:
-    return date(year, month, 1).strftime("%Y-%m")
+def _month_name(year: int, month: int) -> Month:
+    return Month(date(year, month, 1))
 
 
 def check_skipped_months(index: PlanIndex) -> Iterator[Issue]:
@@ -304,17 +309,18 @@ def check_skipped_months(index: PlanIndex) -> Iterator[Issue]:
         first = event.first_day
         weekday = WEEKDAYS[first.weekday()]
         if repeat.on is not None and (first + timedelta(days=7)).month != first.month:
-            hint = f"write 'on: last {weekday}' if the last {weekday} of each month is meant"
+            hint = tr("write 'on: last {weekday}' if the last {weekday} of each month is meant", weekday=weekday)
         else:
-            hint = (
-                "every month has days 1 to 28: choose one of those, or add the missing "
-                "meetings as events of their own"
-            )
+            hint = tr("every month has days 1 to 28: choose one of those, or add the missing meetings "
+                       "as events of their own")
         where = (*path, "repeat", "on") if repeat.on is not None else (*path, "repeat", "every")
         yield Issue(
             "PV312",
-            f"the rule '{repeat.every}{', ' + str(repeat.on) if repeat.on else f', day {first.day}'}' "
-            f"gives no meeting in {listed(skipped)}: {hint}",
+            tr("the rule '{every}, {on}' gives no meeting in {months}: {hint}", every=repeat.every,
+                on=str(repeat.on), months=listed(skipped), hint=hint)
+            if repeat.on else
+            tr("the rule '{every}, day {day}' gives no meeting in {months}: {hint}", every=repeat.every,
+                day=str(first.day), months=listed(skipped), hint=hint),
             where,
             path,
         )

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Assessment, Question, Scorecard
+from collections.abc import Callable
+
+from ..i18n import Message, tr, plural
 from .context import Issue, Loc, PlanIndex, listed
 
 
 def _total_mismatch(
-    stated: float | None, parts: list[float], what: str, path: Loc, item: Loc
+    stated: float | None, parts: list[float], what: Message, path: Loc, item: Loc
 ) -> Iterator[Issue]:
     if stated is None or not parts:
         return
@@ -17,27 +20,35 @@ def _total_mismatch(
     if abs(added - stated) > 1e-9:
         yield Issue(
             "PV612",
-            f"{what} add up to {added:g}, but the stated total is {stated:g}",
+            tr("{what} add up to {added}, but the stated total is {stated}", what=what, added=added,
+                stated=stated),
             (*path, "total"),
             item,
         )
 
 
-def _duplicates(ids: list[str], what: str, path: Loc, key: str, item: Loc) -> Iterator[Issue]:
+def _duplicates(
+    ids: list[str], what: Callable[[str], Message], path: Loc, key: str, item: Loc
+) -> Iterator[Issue]:
     seen: set[str] = set()
     for n, ident in enumerate(ids):
         if ident in seen:
-            yield Issue("PV614", f"{what} '{ident}' appears twice", (*path, key, n, "id"), item)
+            yield Issue("PV614", what(ident), (*path, key, n, "id"), item)
         seen.add(ident)
 
 
 def _framework(card: Scorecard, path: Loc) -> Iterator[Issue]:
-    yield from _duplicates([a.id for a in card.areas], "area", path, "areas", path)
+    yield from _duplicates(
+        [a.id for a in card.areas], lambda ident: tr("area '{area}' appears twice", area=ident),
+        path, "areas", path,
+    )
     for a, area in enumerate(card.areas):
         area_path = (*path, "areas", a)
         yield from _duplicates(
             [q.id for q in area.questions],
-            f"in area '{area.id}', question",
+            lambda ident: tr(
+                "in area '{area}', question '{question}' appears twice", area=area.id, question=ident
+            ),
             area_path,
             "questions",
             path,
@@ -45,14 +56,14 @@ def _framework(card: Scorecard, path: Loc) -> Iterator[Issue]:
         yield from _total_mismatch(
             area.total.value if area.total else None,
             [q.max.value for q in area.questions],
-            f"the maxima of the questions in '{area.name}'",
+            tr("the maxima of the questions in '{area}'", area=area.name),
             area_path,
             path,
         )
     totals = [a.total.value for a in card.areas if a.total is not None]
     if len(totals) == len(card.areas):
         yield from _total_mismatch(
-            card.total.value if card.total else None, totals, "the areas' totals", path, path
+            card.total.value if card.total else None, totals, tr("the areas' totals"), path, path
         )
 
 
@@ -67,7 +78,7 @@ def _scores(
     who = f"{assessment.organisation} {assessment.year}"
     for area_id, scores in assessment.scores.items():
         if area_id not in questions:
-            message = f"'{area_id}' is not an area of '{card.title}'"
+            message = tr("'{area}' is not an area of '{card}'", area=area_id, card=card.title)
             yield Issue("PV613", message, (*at, "scores", area_id), path)
             continue
         for question_id, score in scores.items():
@@ -75,12 +86,16 @@ def _scores(
             question = questions[area_id].get(question_id)
             if question is None:
                 yield Issue(
-                    "PV613", f"'{question_id}' is not a question of area '{area_id}'", where, path
+                    "PV613",
+                    tr("'{question}' is not a question of area '{area}'", question=question_id, area=area_id),
+                    where,
+                    path,
                 )
             elif score is not None and not 0 <= score.value <= question.max.value:
                 yield Issue(
                     "PV610",
-                    f"{who} scores {score} on '{area_id}.{question_id}', whose maximum is {question.max}",
+                    tr("{who} scores {score} on '{question}', whose maximum is {max}", who=who,
+                        score=str(score), question=f"{area_id}.{question_id}", max=str(question.max)),
                     where,
                     path,
                 )
@@ -104,8 +119,9 @@ def check_scorecards(index: PlanIndex) -> Iterator[Issue]:
             if unscored:
                 yield Issue(
                     "PV611",
-                    f"{assessment.organisation} {assessment.year} leaves {len(unscored)} "
-                    f"question(s) unscored: {listed(unscored)}",
+                    plural("{who} leaves {count} question unscored: {questions}",
+                           "{who} leaves {count} questions unscored: {questions}", len(unscored),
+                           who=f"{assessment.organisation} {assessment.year}", questions=listed(unscored)),
                     (*at, "scores"),
                     path,
                 )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 
 from ..model import Event, Slot
+from ..i18n import tr
 from .context import Issue, Loc, PlanIndex
 
 
@@ -39,9 +40,10 @@ def _event_overlaps(index: PlanIndex, path: Loc, event: Event) -> Iterator[Issue
                 continue
             yield Issue(
                 "PV311",
-                f"the slot '{slot.topic}' ({slot.time}) overlaps the slot '{earlier.topic}' "
-                f"({earlier.time}) on {at[0].date()}: correct one of the times, or give the two "
-                "their own rooms or participants if they run side by side",
+                tr("the slot '{slot}' ({time}) overlaps the slot '{other}' ({other_time}) on {day}: "
+                    "correct one of the times, or give the two their own rooms or participants if "
+                    "they run side by side", slot=slot.topic, time=slot.time, other=earlier.topic,
+                    other_time=earlier.time, day=at[0].date()),
                 (*path, "agenda", s, "time"),
                 path,
                 ((*path, "agenda", r, "time"),),

@@ -9,6 +9,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from ..i18n import Message, tr
 from ..diagnostics import Finding, Position, finding
 from .yamlsource import SourceMap, load_file
 
@@ -34,25 +35,28 @@ COLLECTIONS = (
 )
 """Top-level lists that included files contribute to."""
 
-ITEM_NAMES = {
-    "people": "person",
-    "groups": "group",
-    "roles": "role",
-    "phases": "phase",
-    "events": "event",
-    "deadlines": "deadline",
-    "goals": "goal",
-    "goal_choices": "goal choice",
-    "kpis": "KPI",
-    "measures": "measure",
-    "savings_targets": "savings target",
-    "benefits": "benefit",
-    "risks": "risk",
-    "scorecards": "scorecard",
-    "forms": "form",
-    "references": "reference",
+ITEM_WORDS: dict[str, Message] = {
+    "people": tr("person"),
+    "groups": tr("group"),
+    "roles": tr("role"),
+    "phases": tr("phase"),
+    "events": tr("event"),
+    "deadlines": tr("deadline"),
+    "goals": tr("goal"),
+    "goal_choices": tr("goal choice"),
+    "kpis": tr("KPI"),
+    "measures": tr("measure"),
+    "savings_targets": tr("savings target"),
+    "benefits": tr("benefit"),
+    "risks": tr("risk"),
+    "scorecards": tr("scorecard"),
+    "forms": tr("form"),
+    "references": tr("reference"),
 }
-"""What a message calls an item of each top-level list."""
+"""What a message calls an item of each top-level list, in the plan's language."""
+
+ITEM_NAMES = {kind: word.template for kind, word in ITEM_WORDS.items()}
+"""The same in English, for texts that are English only."""
 
 
 @dataclass
@@ -89,7 +93,8 @@ def locate_plan(target: Path) -> tuple[Path, Path] | Finding:
     try:
         return _locate(target)
     except OSError as error:  # a name too long for the file system, a loop of links
-        return finding("PV010", f"{_short(display_path(target))} cannot be opened: {error.strerror or error}")
+        return finding("PV010", tr("{path} cannot be opened: {reason}", path=_short(display_path(target)),
+                                    reason=str(error.strerror or error)))
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -103,13 +108,14 @@ def _locate(target: Path) -> tuple[Path, Path] | Finding:
         if not plan_file.is_file():
             return finding(
                 "PV010",
-                f"{display_path(target)} has no {PLAN_FILE}: give a plan folder or a plan file "
-                "(start one with 'planverk init')",
+                tr("{folder} has no {file}: give a plan folder or a plan file (start one with "
+                    "'planverk init')", folder=display_path(target), file=PLAN_FILE),
             )
         return target, plan_file
     if target.is_file():
         return target.parent, target
-    return finding("PV010", f"{_short(display_path(target))} does not exist: give a plan folder or a plan file")
+    return finding("PV010", tr("{path} does not exist: give a plan folder or a plan file",
+                                path=_short(display_path(target))))
 
 
 Overlay = Mapping[Path, str]
@@ -162,7 +168,7 @@ def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
 def _not_a_mapping(source: SourceMap) -> Finding:
     return finding(
         "PV007",
-        "a plan file is a mapping of keys such as 'plan:', 'people:' and 'events:'",
+        tr("a plan file is a mapping of keys such as 'plan:', 'people:' and 'events:'"),
         source.values.get((), Position(source.file, 1, 1)),
     )
 
@@ -182,27 +188,31 @@ def _included_files(
     for index, pattern in enumerate(patterns):
         where = source.values.get(("include", index)) or source.values.get(("include",))
         if not isinstance(pattern, str) or not pattern.strip():
-            findings.append(finding("PV011", "an include is a file name or glob, e.g. 'events/*.yaml'", where))
+            findings.append(finding("PV011", tr("an include is a file name or glob, e.g. 'events/*.yaml'"), where))
             continue
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
             findings.append(
-                finding("PV011", f"include '{_short(pattern)}' points outside the plan folder: "
-                        "a plan includes only files inside its own folder", where)
+                finding("PV011", tr("include '{pattern}' points outside the plan folder: a plan "
+                                     "includes only files inside its own folder", pattern=_short(pattern)), where)
             )
             continue
         matches, problem = _glob(root, pattern)
         if problem:
-            findings.append(finding("PV011", f"include '{_short(pattern)}' {problem}", where))
+            findings.append(finding("PV011", tr("include '{pattern}' {problem}", pattern=_short(pattern),
+                                                 problem=problem), where))
             continue
         if not matches:
-            findings.append(finding("PV011", f"include '{_short(pattern)}' matches no file in the plan folder ({display_path(root)})", where))
+            message = tr("include '{pattern}' matches no file in the plan folder ({folder})",
+                          pattern=_short(pattern), folder=display_path(root))
+            findings.append(finding("PV011", message, where))
             continue
         for match in matches:
             real = match.resolve()
             if not real.is_relative_to(real_root):
                 findings.append(
-                    finding("PV011", f"include '{_short(pattern)}' reaches {display_path(match)}, a link "
-                            "to outside the plan folder: copy the file into the folder", where)
+                    finding("PV011", tr("include '{pattern}' reaches {file}, a link to outside the "
+                                         "plan folder: copy the file into the folder",
+                                         pattern=_short(pattern), file=display_path(match)), where)
                 )
             elif real not in seen:
                 seen.add(real)
@@ -218,23 +228,25 @@ MAX_PATTERN_PARTS = 32
 """The most folder levels an include pattern may name (PV011)."""
 
 
-def _glob(root: Path, pattern: str) -> tuple[list[Path], str | None]:
+def _glob(root: Path, pattern: str) -> tuple[list[Path], Message | None]:
     """The files ``pattern`` matches under ``root`` in a stable order, or why it cannot be used."""
     if len(Path(pattern).parts) > MAX_PATTERN_PARTS or len(pattern) > 1_000:
-        return [], f"is longer than an include may be ({MAX_PATTERN_PARTS} folder levels, 1,000 characters)"
+        return [], tr("is longer than an include may be ({levels} folder levels, {chars} characters)",
+                       levels=MAX_PATTERN_PARTS, chars=1_000)
     matches: list[Path] = []
     try:
         for path in root.glob(pattern):
             if path.is_file():
                 matches.append(path)
                 if len(matches) > MAX_INCLUDE_FILES:
-                    return [], (f"matches more than {MAX_INCLUDE_FILES:,} files: "
-                                "name the folder or the files the plan needs, e.g. 'events/*.yaml'")
+                    return [], tr("matches more than {limit} files: name the folder or the files the "
+                                   "plan needs, e.g. 'events/*.yaml'", limit=MAX_INCLUDE_FILES)
     except ValueError as error:  # not a valid pattern, e.g. 'a**'
-        return [], f"is not a valid pattern ({error}): use '*' within a name and '**' as a whole folder name"
+        return [], tr("is not a valid pattern ({error}): use '*' within a name and '**' as a whole "
+                       "folder name", error=str(error))
     except (OSError, RecursionError) as error:
         reason = getattr(error, "strerror", None) or "too deep"
-        return [], f"cannot be searched ({reason}): name the files the plan needs"
+        return [], tr("cannot be searched ({reason}): name the files the plan needs", reason=str(reason))
     return sorted(matches), None
 
 
@@ -259,14 +271,20 @@ def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
         key_pos = source.keys.get((key,))
         if key not in COLLECTIONS:
             hint = get_close_matches(str(key), COLLECTIONS, n=1)
-            where = "belongs in plan.yaml only" if key in ("plan", "include") else (
-                f"did you mean '{hint[0]}'?" if hint else f"an included file holds {', '.join(COLLECTIONS)}"
-            )
-            merged.findings.append(finding("PV100", f"unknown key '{key}' in an included file: {where}", key_pos))
+            if key in ("plan", "include"):
+                message = tr("unknown key '{key}' in an included file: it belongs in plan.yaml only", key=key)
+            elif hint:
+                message = tr("unknown key '{key}' in an included file: did you mean '{near}'?",
+                              key=key, near=hint[0])
+            else:
+                message = tr("unknown key '{key}' in an included file: an included file holds {keys}",
+                              key=key, keys=", ".join(COLLECTIONS))
+            merged.findings.append(finding("PV100", message, key_pos))
             continue
         if not isinstance(value, list):
             merged.findings.append(
-                finding("PV101", f"'{key}' must be a list (items start with '- ')", source.values.get((key,)))
+                finding("PV101", tr("'{key}' must be a list (items start with '- ')", key=key),
+                        source.values.get((key,)))
             )
             continue
         existing = merged.data.get(key)

@@ -10,7 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Finding, Position, finding
-from .planfiles import ITEM_NAMES
+from ..i18n import Message, MessageError, tr
+from .planfiles import ITEM_WORDS
 from .yamlsource import SourceMap
 
 Loc = tuple[str | int, ...]
@@ -65,36 +66,65 @@ def key_names(model: type[BaseModel]) -> list[str]:
     return [field.alias or name for name, field in model.model_fields.items()]
 
 
-def _clean(message: str) -> str:
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if message.startswith(prefix):
-            return message[len(prefix):]
-    return message
-
-
 def _describe(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _expected(item: Any) -> Message:
+    """What a value of the wrong type should have been, in planverk's words.
+
+    Pydantic's own English is used only for error types planverk does not name here.
+    """
+    kind, ctx = item["type"], item.get("ctx") or {}
+    if kind in ("string_type", "string_sub_type"):
+        return tr("expected text")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return tr("expected a whole number")
+    if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
+        return tr("expected a number")
+    if kind in ("bool_type", "bool_parsing"):
+        return tr("expected true or false")
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return tr("expected a list (items start with '- ')")
+    if kind in ("dict_type", "model_type", "model_attributes_type", "mapping_type"):
+        return tr("expected a mapping of keys and values")
+    if kind in ("literal_error", "enum"):
+        return tr("expected one of {choices}", choices=str(ctx.get("expected", "")))
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = next(str(ctx[k]) for k in ("gt", "ge", "lt", "le") if k in ctx)
+        sign = {"greater_than": ">", "greater_than_equal": ">=", "less_than": "<", "less_than_equal": "<="}[kind]
+        return tr("expected a number {sign} {bound}", sign=sign, bound=bound)
+    if kind in ("string_too_short", "too_short"):
+        return tr("expected at least {min} (got fewer)", min=str(ctx.get("min_length", 1)))
+    if kind in ("too_long", "string_too_long"):
+        return tr("expected at most {max} (got more)", max=str(ctx.get("max_length", "")))
+    return Message("{problem}", (("problem", str(item["msg"])),))  # pydantic's words, untranslated
 
 
 def _path_text(loc: Loc) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
 
 
-def field_name(loc: Loc, data: Any = None) -> str:
+def field_name(loc: Loc, data: Any = None) -> str | Message:
     """What a message calls the value at ``loc``: ``time of event 'mote'``.
 
     An item of a top-level list is named by its id, never by its index in the merged
     plan (``events[9]`` may be the file's fifth event); its position names the file.
     """
-    if len(loc) >= 2 and isinstance(loc[1], int) and loc[0] in ITEM_NAMES:
+    if len(loc) >= 2 and isinstance(loc[1], int) and loc[0] in ITEM_WORDS:
         items = data.get(loc[0]) if isinstance(data, dict) else None
         item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
         ref = item.get("id") if isinstance(item, dict) else None
-        name = ITEM_NAMES[str(loc[0])]
-        owner = f"{name} '{ref}'" if isinstance(ref, str) else f"this {name}"
+        kind = ITEM_WORDS[str(loc[0])]
         rest = _path_text(loc[2:])
-        return f"{rest} of {owner}" if rest else owner
+        if isinstance(ref, str):
+            if rest:
+                return tr("{field} of {kind} '{id}'", field=rest, kind=kind, id=ref)
+            return tr("{kind} '{id}'", kind=kind, id=ref)
+        if rest:
+            return tr("{field} of a {kind} without an id", field=rest, kind=kind)
+        return tr("a {kind} without an id", kind=kind)
     return _path_text(loc) or "plan"
 
 
@@ -111,33 +141,45 @@ def convert(
             model = model_at(root, loc[:-1])
             known = key_names(model) if model else []
             match = get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f": did you mean '{match[0]}'?" if match else (
-                f" (known keys: {', '.join(known)})" if known else ""
-            )
             if key[:1].isdigit():
-                hint = (": if it is the decimal part of a number such as 4,5, quote the number "
-                        "(value: '4,5'): inside { } a comma separates entries")
+                message = tr("unknown key '{key}': if it is the decimal part of a number such as 4,5, "
+                              "quote the number (value: '4,5'): inside {{ }} a comma separates entries",
+                              key=key)
+            elif match:
+                message = tr("unknown key '{key}': did you mean '{near}'?", key=key, near=match[0])
+            elif known:
+                message = tr("unknown key '{key}' (known keys: {keys})", key=key, keys=", ".join(known))
+            else:
+                message = tr("unknown key '{key}'", key=key)
             where = source.keys.get(loc) or locate(source, loc)
-            findings.append(finding("PV100", f"unknown key '{key}'{hint}", where))
+            findings.append(finding("PV100", message, where))
             continue
         where = locate(source, loc)
         field = field_name(loc, data)
         if kind == "missing":
-            findings.append(finding("PV101", f"'{loc[-1]}' is missing (required)", locate(source, loc[:-1])))
+            findings.append(finding("PV101", tr("'{key}' is missing (required)", key=str(loc[-1])),
+                                    locate(source, loc[:-1])))
             continue
-        message = _clean(item["msg"])
-        if message.startswith(("an id uses", "an id names")):
-            findings.append(finding("PV102", f"{_describe(item['input'])}: {message}", where))
+        raised = (item.get("ctx") or {}).get("error")
+        own = raised.message if isinstance(raised, MessageError) else None
+        if own is not None and own.template.startswith(("an id uses", "an id names")):
+            findings.append(finding("PV102", tr("{value}: {problem}", value=_describe(item["input"]), problem=own), where))
             continue
-        if kind.startswith(("date_", "datetime_")):
-            message = f"{_describe(item['input'])} is not a valid {'date' if kind.startswith('date_') else 'date-time'}: {message.lower()}"
-            if kind.startswith("datetime_"):
-                message += " (write YYYY-MM-DDTHH:MM)"
+        if kind.startswith("date_"):
+            message = tr("{value} is not a valid date: write YYYY-MM-DD, a day the calendar has",
+                          value=_describe(item["input"]))
+        elif kind.startswith("datetime_"):
+            message = tr("{value} is not a valid date-time: write YYYY-MM-DDTHH:MM, a day the calendar has",
+                          value=_describe(item["input"]))
+        elif own is not None:
+            message = tr("{field}: {problem}", field=field, problem=own)
         elif "input" in item and kind not in ("value_error", "assertion_error"):
-            message = f"{field}: {message}, got {_describe(item['input'])}"
+            message = tr("{field}: {problem}, got {value}", field=field, problem=_expected(item),
+                          value=_describe(item["input"]))
         else:
-            message = f"{field}: {message}"
+            message = tr("{field}: {problem}", field=field, problem=_expected(item))
         if loc in source.leading_zero:
-            message += "; it was read as a number and lost its leading zero: quote it, e.g. '0301'"
+            message = tr("{problem}; it was read as a number and lost its leading zero: quote it, "
+                          "e.g. '0301'", problem=message)
         findings.append(finding("PV101", message, where))
     return findings

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..i18n import tr
 from ..diagnostics import Finding, Position, finding
 
 Path_ = tuple[str | int, ...]
@@ -92,7 +93,7 @@ class _Abort(Exception):
     """Stops building a file after a fatal finding."""
 
     def __init__(self, found: Finding) -> None:
-        super().__init__(found.message)
+        super().__init__(str(found.message))
         self.finding = found
 
 
@@ -132,11 +133,11 @@ def _tagged(tag: str, text: str, pos: Position) -> Any:
         wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[name]
         if isinstance(value, wanted) and not (name != "bool" and isinstance(value, bool)):
             return float(value) if name == "float" else value
-        raise _Abort(finding("PV009", f"'{text}' is not a valid !!{name}", pos))
+        raise _Abort(finding("PV009", tr("'{text}' is not a valid !!{tag}", text=text, tag=name), pos))
     raise _Abort(
         finding(
             "PV009",
-            f"tag '{tag}' is not read in plan files: remove it (quote the value to make it text)",
+            tr("tag '{tag}' is not read in plan files: remove it (quote the value to make it text)", tag=tag),
             pos,
         )
     )
@@ -153,8 +154,8 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
         byte = raw[error.start]
         return None, finding(
             "PV005",
-            f"byte 0x{byte:02x} is not UTF-8: save the file as UTF-8 "
-            "(in Excel/Word exports, choose 'UTF-8' encoding)",
+            tr("byte {byte} is not UTF-8: save the file as UTF-8 (in Excel/Word exports, choose "
+                "'UTF-8' encoding)", byte=f"0x{byte:02x}"),
             Position(display, line, column),
         )
 
@@ -175,7 +176,8 @@ def load_file(
             raw = path.read_bytes()
         except OSError as error:
             reason = error.strerror or str(error)
-            return LoadedFile(None, source, [finding("PV012", f"cannot read {display}: {reason}")])
+            message = tr("cannot read {file}: {reason}", file=display, reason=reason)
+            return LoadedFile(None, source, [finding("PV012", message)])
         text, problem = decode(raw, display)
         if text is None:
             assert problem is not None
@@ -213,15 +215,18 @@ def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    # The parser's own words (English) are the problem; planverk's hints are translated.
+    problem = f"{problem} ({context})" if context else str(problem)
+    message = tr("invalid YAML: {problem}", problem=problem)
     if mark is None:
         return finding("PV001", message, Position(display, 1, 1))
     line, column = mark.line, mark.column
-    if "unexpected ':'" in str(problem):
-        message += ": inside { } or [ ], quote values that contain ':', e.g. time: '09:00-10:00'"
+    if "unexpected ':'" in problem:
+        message = tr("invalid YAML: {problem}: inside {{ }} or [ ], quote values that contain ':', "
+                      "e.g. time: '09:00-10:00'", problem=problem)
     lines = text.splitlines()
     if line < len(lines) and "\t" in lines[line][: column + 1]:
-        message = "a tab character: YAML is indented with spaces only, replace tabs by spaces"
+        message = tr("a tab character: YAML is indented with spaces only, replace tabs by spaces")
         column = lines[line].index("\t")
     return finding("PV001", message, Position(display, line + 1, column + 1))
 
@@ -296,7 +301,7 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV008",
-                            "a second YAML document ('---'): a plan file holds one document",
+                            tr("a second YAML document ('---'): a plan file holds one document"),
                             self.pos(event.start_mark),
                         )
                     )
@@ -305,8 +310,8 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV003",
-                            f"%YAML {version[0]}.{version[1]}: plans are read as YAML 1.2; "
-                            "remove the %YAML line",
+                            tr("%YAML {version}: plans are read as YAML 1.2; remove the %YAML line",
+                                version=f"{version[0]}.{version[1]}"),
                             self.pos(event.start_mark),
                         )
                     )
@@ -325,7 +330,7 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV001",
-                            "a mapping key must be plain text, not a list, mapping or alias",
+                            tr("a mapping key must be plain text, not a list, mapping or alias"),
                             self.pos(event.start_mark),
                         )
                     )
@@ -339,8 +344,8 @@ class _Builder:
                     self.findings.append(
                         finding(
                             "PV002",
-                            f"duplicate key '{key}' (first at line {first.line}): "
-                            "YAML would keep only one; remove or rename one of them",
+                            tr("duplicate key '{key}' (first at line {line}): YAML would keep only "
+                                "one; remove or rename one of them", key=key, line=str(first.line)),
                             key_pos,
                             first,
                         )
@@ -378,7 +383,7 @@ class _Builder:
             elif kind is ev.AliasEvent:
                 target = self.anchors.get(event.anchor)
                 if target is None:
-                    raise _Abort(finding("PV001", f"unknown alias '*{event.anchor}'", position))
+                    raise _Abort(finding("PV001", tr("unknown alias '*{alias}'", alias=event.anchor), position))
                 value, size, chars = target
                 self.alias_nodes += size
                 self.alias_bytes += chars
@@ -388,8 +393,8 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV004",
-                            f"aliases expand to more than {MAX_ALIAS_NODES:,} values: "
-                            "write the data out instead of nesting aliases",
+                            tr("aliases expand to more than {limit} values: write the data out "
+                                "instead of nesting aliases", limit=MAX_ALIAS_NODES),
                             position,
                         )
                     )
@@ -397,8 +402,8 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV004",
-                            f"aliases expand to more than {MAX_ALIAS_BYTES:,} characters of text: "
-                            "write the text out where it is needed, or shorten it",
+                            tr("aliases expand to more than {limit} characters of text: write the "
+                                "text out where it is needed, or shorten it", limit=MAX_ALIAS_BYTES),
                             position,
                         )
                     )
@@ -409,8 +414,8 @@ class _Builder:
                     raise _Abort(
                         finding(
                             "PV013",
-                            f"nested more than {MAX_DEPTH} levels deep: a plan needs a few levels; "
-                            "check the brackets and the indentation here",
+                            tr("nested more than {limit} levels deep: a plan needs a few levels; "
+                                "check the brackets and the indentation here", limit=MAX_DEPTH),
                             position,
                         )
                     )
@@ -421,7 +426,7 @@ class _Builder:
             raise _Abort(
                 finding(
                     "PV006",
-                    "the file is empty: a plan file holds a mapping such as 'plan:' or 'events:'",
+                    tr("the file is empty: a plan file holds a mapping such as 'plan:' or 'events:'"),
                     Position(self.source.file, 1, 1),
                 )
             )
@@ -430,7 +435,7 @@ class _Builder:
     def _check_collection_tag(self, event: Any, position: Position) -> None:
         tag = event.tag
         if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
-            raise _Abort(finding("PV009", f"tag '{tag}' is not read in plan files: remove it", position))
+            raise _Abort(finding("PV009", tr("tag '{tag}' is not read in plan files: remove it", tag=tag), position))
 
     def _check_text(self, event: Any, position: Position) -> None:
         """Bound a scalar's length; refuse control characters (only ``"\\e"`` escapes make them)."""
@@ -439,8 +444,8 @@ class _Builder:
             raise _Abort(
                 finding(
                     "PV014",
-                    f"a value of {len(text):,} characters; the most a value may have is "
-                    f"{MAX_SCALAR:,}: keep long texts in a document and refer to it",
+                    tr("a value of {length} characters; the most a value may have is {limit}: keep "
+                        "long texts in a document and refer to it", length=len(text), limit=MAX_SCALAR),
                     position,
                 )
             )
@@ -450,8 +455,8 @@ class _Builder:
                 raise _Abort(
                     finding(
                         "PV016",
-                        f"the control character U+{ord(found.group()):04X} in a text: "
-                        "remove the escape that writes it",
+                        tr("the control character {character} in a text: remove the escape that "
+                            "writes it", character=f"U+{ord(found.group()):04X}"),
                         position,
                     )
                 )
@@ -465,8 +470,8 @@ class _Builder:
             raise _Abort(
                 finding(
                     "PV014",
-                    f"a number of {len(text):,} characters; the most a number may have is "
-                    f"{MAX_NUMBER_DIGITS}: check the value",
+                    tr("a number of {length} characters; the most a number may have is {limit}: "
+                        "check the value", length=len(text), limit=MAX_NUMBER_DIGITS),
                     position,
                 )
             )
@@ -488,7 +493,7 @@ def _number(value: Any, text: str, position: Position) -> Any:
         raise _Abort(
             finding(
                 "PV015",
-                f"'{text}' is not a finite number: write the number, or leave the value out",
+                tr("'{text}' is not a finite number: write the number, or leave the value out", text=text),
                 position,
             )
         )

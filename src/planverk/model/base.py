@@ -7,16 +7,17 @@ from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, WithJsonSchema
+from ..i18n import MessageError, tr
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 def _check_id(value: str) -> str:
     if not ID_PATTERN.match(value):
-        raise ValueError(
+        raise MessageError(tr(
             "an id uses lower-case letters a-z, digits, '-', '_' and '.', "
             "and starts with a letter or digit (e.g. 'steering-group')"
-        )
+        ))
     return value
 
 
@@ -33,10 +34,10 @@ two ids never differ only in case, which would collide on Windows and macOS disk
 def _check_item_id(value: str) -> str:
     _check_id(value)
     if value.partition(".")[0] in WINDOWS_RESERVED:
-        raise ValueError(
-            f"an id names files, and Windows reserves '{value.partition('.')[0]}' for a device: "
-            f"choose another, e.g. '{value.partition('.')[0]}-1'"
-        )
+        raise MessageError(tr(
+            "an id names files, and Windows reserves '{name}' for a device: choose another, e.g. "
+            "'{name}-1'", name=value.partition(".")[0]
+        ))
     return value
 
 
@@ -90,10 +91,10 @@ command (calendars with their time zones, recurrences, holidays) works in that r
 
 def _check_day(value: date) -> date:
     if not FIRST_DAY <= value <= LAST_DAY:
-        raise ValueError(
-            f"{value.isoformat()} is outside the years planverk reads "
-            f"({FIRST_DAY.year}-{LAST_DAY.year}): check the year"
-        )
+        raise MessageError(tr(
+            "{day} is outside the years planverk reads ({first}-{last}): check the year",
+            day=value.isoformat(), first=str(FIRST_DAY.year), last=str(LAST_DAY.year)
+        ))
     return value
 
 

@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, Texts
 from .recurrence import Repeat
 from .times import TimeSpec
+from ..i18n import MessageError, tr
 from .words import DEADLINE_KIND, DONE_STATUS, EVENT_STATUS, words
 
 Status = Literal["planned", "cancelled"]
@@ -98,19 +99,19 @@ class Event(Silenceable):
     @model_validator(mode="after")
     def _check_when(self) -> Event:
         if (self.date is None) == (self.start is None):
-            raise ValueError(
+            raise MessageError(tr(
                 "give the event either 'date' (with optional 'time' and 'end_date') "
                 "or 'start' and 'end' date-times"
-            )
+            ))
         if self.start is not None:
             if self.end is None:
-                raise ValueError("an event with 'start' needs 'end' too")
+                raise MessageError(tr("an event with 'start' needs 'end' too"))
             if self.time is not None or self.end_date is not None:
-                raise ValueError("'time' and 'end_date' go with 'date', not with 'start'/'end'")
+                raise MessageError(tr("'time' and 'end_date' go with 'date', not with 'start'/'end'"))
         elif self.end is not None:
-            raise ValueError("'end' goes with 'start'; with 'date' use 'end_date' and 'time'")
+            raise MessageError(tr("'end' goes with 'start'; with 'date' use 'end_date' and 'time'"))
         if self.repeat is not None and self.end_date is not None:
-            raise ValueError("a repeating event cannot also span several days ('end_date')")
+            raise MessageError(tr("a repeating event cannot also span several days ('end_date')"))
         return self
 
     @property
@@ -158,5 +159,5 @@ class Deadline(Silenceable):
     @model_validator(mode="after")
     def _check_done(self) -> Deadline:
         if self.done_on is not None and self.status != "done":
-            raise ValueError("'done_on' is set but status is not 'done'")
+            raise MessageError(tr("'done_on' is set but status is not 'done'"))
         return self

@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
 from .quantities import Number
+from ..i18n import MessageError, tr
 from .words import COMPARATOR, DATA_SOURCE, DIRECTION, KPI_UNIT, words
 
 Unit = Literal["score", "percent", "count", "nok"]
@@ -26,7 +27,7 @@ class Scale(Model):
     @model_validator(mode="after")
     def _check_order(self) -> Scale:
         if self.max <= self.min:
-            raise ValueError(f"the scale's max ({self.max:g}) must be above its min ({self.min:g})")
+            raise MessageError(tr("the scale's max ({max}) must be above its min ({min})", max=self.max, min=self.min))
         return self
 
     def contains(self, value: float) -> bool:
@@ -107,7 +108,7 @@ class Kpi(Silenceable):
     @model_validator(mode="after")
     def _check_scale(self) -> Kpi:
         if self.unit == "score" and self.scale is None:
-            raise ValueError("a KPI with unit 'score' needs its 'scale', e.g. {min: 1, max: 6}")
+            raise MessageError(tr("a KPI with unit 'score' needs its 'scale', e.g. {{min: 1, max: 6}}"))
         return self
 
     @property

@@ -17,6 +17,7 @@ from .measures import Measure, SavingsTarget
 from .risks import Risk
 from .scorecards import Scorecard
 from .workbook import Form, Reference
+from ..i18n import MessageError, tr
 from .words import GROUP_KIND, MEMBER_ROLE, words
 
 GroupKind = Literal[
@@ -133,10 +134,10 @@ class Role(Silenceable):
         if isinstance(value, str):
             match = _PERCENT.match(value)
             if not match:
-                raise ValueError(f"'{value}' is not a percentage: write e.g. '50 %'")
+                raise MessageError(tr("'{value}' is not a percentage: write e.g. '50 %'", value=value))
             return float(match.group(1).replace(",", "."))
         if isinstance(value, bool) or not isinstance(value, (int, float, type(None))):
-            raise ValueError("write the allocation as a percentage, e.g. '50 %'")
+            raise MessageError(tr("write the allocation as a percentage, e.g. '50 %'"))
         return value
 
 

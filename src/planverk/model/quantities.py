@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from ..i18n import MessageError, tr
 
 _NUMBER = re.compile(
     r"^\s*(?P<approx>(?:ca|cirka|circa|approx|omkring|rundt|kring|om lag|anslagsvis|about)\b\.?|~)?"
@@ -85,16 +86,16 @@ def parse_quantity(value: Any) -> Quantity:
     if isinstance(value, Quantity):
         return value
     if isinstance(value, bool) or value is None:
-        raise ValueError("expected a number, e.g. 4,5 or '65 %'")
+        raise MessageError(tr("expected a number, e.g. 4,5 or '65 %'"))
     if isinstance(value, (int, float)):
         return _finite(Quantity(float(value)))
     if not isinstance(value, str):
-        raise ValueError("expected a number, e.g. 4,5 or '65 %'")
+        raise MessageError(tr("expected a number, e.g. 4,5 or '65 %'"))
     match = _NUMBER.match(value)
     if match is None:
-        raise ValueError(
-            f"'{value}' is not a number: write e.g. 4,5, '65 %', '8 700' or '2,5 mill. kr'"
-        )
+        raise MessageError(tr(
+            "'{value}' is not a number: write e.g. 4,5, '65 %', '8 700' or '2,5 mill. kr'", value=value
+        ))
     digits = re.sub(r"[ \u00a0\u202f]", "", match["int"])
     number = float(f"{digits}.{match['frac']}" if match["frac"] else digits)
     if match["sign"] in ("-", "−"):
@@ -105,17 +106,17 @@ def parse_quantity(value: Any) -> Quantity:
         return _finite(Quantity(number, None, value, approximate))
     found = _UNITS.get(unit_text)
     if found is None:
-        raise ValueError(
-            f"'{value}': unknown unit '{match['unit']}'; write '%', 'kr', 'mill. kr' "
-            "or no unit (a score, a count)"
-        )
+        raise MessageError(tr(
+            "'{value}': unknown unit '{unit}'; write '%', 'kr', 'mill. kr' or no unit (a score, a count)",
+            value=value, unit=match["unit"],
+        ))
     unit, factor = found
     return _finite(Quantity(number * factor, unit, value, approximate))
 
 
 def _finite(quantity: Quantity) -> Quantity:
     if not math.isfinite(quantity.value):
-        raise ValueError(f"'{quantity}' is too large a number: check the value")
+        raise MessageError(tr("'{value}' is too large a number: check the value", value=str(quantity)))
     return quantity
 
 
@@ -123,9 +124,9 @@ def parse_money(value: Any) -> Quantity:
     """An amount in kroner: a bare number, or text with kr, MNOK, mill. kr, ..."""
     quantity = parse_quantity(value)
     if quantity.unit not in (None, "nok"):
-        raise ValueError(
-            f"'{value}' is not an amount in kroner: write e.g. '2,5 mill. kr' or 2500000"
-        )
+        raise MessageError(tr(
+            "'{value}' is not an amount in kroner: write e.g. '2,5 mill. kr' or 2500000", value=str(value)
+        ))
     return quantity
 
 

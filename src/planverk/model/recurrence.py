@@ -11,6 +11,7 @@ from pydantic import Field, StrictInt, field_validator, model_validator
 
 from .base import Day, Model, Text
 from .times import TimeSpec
+from ..i18n import MessageError, tr
 from .words import EVENT_STATUS, ORDINAL, REPEAT_UNIT, WEEKDAY, WEEKDAYS, weekday_index, words
 
 NORWEGIAN_WEEKDAYS = tuple(WEEKDAY.words(day, "nb")[0] for day in WEEKDAYS)
@@ -93,18 +94,18 @@ class Repeat(Model):
     @classmethod
     def _check_every(cls, value: str) -> str:
         if _every(value) is None:
-            raise ValueError(
-                f"'{value}' is not a repeat interval: write e.g. 'week', '2 weeks' or 'month' "
-                "('uke', '2 uker', 'måned'; nynorsk 'veke', '2 veker', 'månad')"
-            )
+            raise MessageError(tr(
+                "'{value}' is not a repeat interval: write e.g. 'week', '2 weeks' or 'month' "
+                "('uke', '2 uker', 'måned'; nynorsk 'veke', '2 veker', 'månad')", value=value
+            ))
         return value
 
     @model_validator(mode="after")
     def _check_shape(self) -> Repeat:
         if self.until is not None and self.count is not None:
-            raise ValueError("give either 'until' or 'count', not both")
+            raise MessageError(tr("give either 'until' or 'count', not both"))
         if self.until is None and self.count is None:
-            raise ValueError("a series needs an end: add 'until: YYYY-MM-DD' or 'count: N'")
+            raise MessageError(tr("a series needs an end: add 'until: YYYY-MM-DD' or 'count: N'"))
         self.weekdays()
         self.monthly_days()
         return self
@@ -136,9 +137,10 @@ class Repeat(Model):
         for item in self._on_items():
             index = weekday_index(item)
             if index is None:
-                raise ValueError(
-                    f"'{item}' is not a weekday: write e.g. 'onsdag' (nynorsk 'tysdag', English 'wednesday')"
-                )
+                raise MessageError(tr(
+                    "'{value}' is not a weekday: write e.g. 'onsdag' (nynorsk 'tysdag', English 'wednesday')",
+                    value=item,
+                ))
             days.append(index)
         return days
 
@@ -146,7 +148,7 @@ class Repeat(Model):
         """The n-th weekdays of a monthly series given in ``on``; empty when not given."""
         if self.frequency != "monthly":
             if self.frequency != "weekly" and self.on is not None:
-                raise ValueError("'on' applies to weekly and monthly series only")
+                raise MessageError(tr("'on' applies to weekly and monthly series only"))
             return []
         result = []
         for item in self._on_items():
@@ -154,11 +156,11 @@ class Repeat(Model):
             nth = _nth(match.group(1)) if match else None
             index = weekday_index(match.group(2)) if match else None
             if match is None or index is None or nth is None:
-                raise ValueError(
-                    f"'{item}': write the day of a monthly series as '2. onsdag' or 'siste fredag' "
-                    "('2nd wednesday', 'last friday')"
-                )
+                raise MessageError(tr(
+                    "'{value}': write the day of a monthly series as '2. onsdag' or 'siste fredag' "
+                    "('2nd wednesday', 'last friday')", value=item
+                ))
             if not 1 <= nth <= 5 and nth != -1:
-                raise ValueError(f"'{item}': a month has at most five of each weekday")
+                raise MessageError(tr("'{value}': a month has at most five of each weekday", value=item))
             result.append(MonthlyDay(nth=nth, weekday=index))
         return result

@@ -8,6 +8,7 @@ from datetime import time
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from ..i18n import MessageError, tr
 
 _CLOCK = r"(\d{1,2})[:.](\d{2})"
 _TIME_RANGE = re.compile(rf"^\s*{_CLOCK}\s*(?:[-–]\s*{_CLOCK})?\s*(\?)?\s*$")
@@ -31,9 +32,9 @@ class TimeRange:
 def _clock(hours: str, minutes: str, text: str) -> time:
     h, m = int(hours), int(minutes)
     if h == 24 and m == 0:
-        raise ValueError(f"'{text}': write 24:00 as 23:59, or end the event on the next day")
+        raise MessageError(tr("'{value}': write 24:00 as 23:59, or end the event on the next day", value=text))
     if h > 23 or m > 59:
-        raise ValueError(f"'{text}' is not a clock time (hours 00-23, minutes 00-59)")
+        raise MessageError(tr("'{value}' is not a clock time (hours 00-23, minutes 00-59)", value=text))
     return time(h, m)
 
 
@@ -42,17 +43,18 @@ def parse_time_range(value: Any) -> TimeRange:
     if isinstance(value, TimeRange):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
-        raise ValueError(
-            f"{value} was read as a number: write the time as HH:MM, e.g. '17:00' or '08:30-10:30'"
-        )
+        raise MessageError(tr(
+            "{value} was read as a number: write the time as HH:MM, e.g. '17:00' or '08:30-10:30'",
+            value=str(value),
+        ))
     if not isinstance(value, str):
-        raise ValueError("expected a time like 08:30-10:30, 17:00 or 11:00? (uncertain)")
+        raise MessageError(tr("expected a time like 08:30-10:30, 17:00 or 11:00? (uncertain)"))
     match = _TIME_RANGE.match(value)
     if not match:
-        raise ValueError(
-            f"'{value}' is not a time: write HH:MM or HH:MM-HH:MM, "
-            "with a trailing '?' when the time is uncertain"
-        )
+        raise MessageError(tr(
+            "'{value}' is not a time: write HH:MM or HH:MM-HH:MM, "
+            "with a trailing '?' when the time is uncertain", value=value
+        ))
     h1, m1, h2, m2, question = match.groups()
     start = _clock(h1, m1, value)
     end = _clock(h2, m2, value) if h2 is not None else None

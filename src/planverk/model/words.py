@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from pydantic import BeforeValidator
 
+from ..i18n import Either, Message, MessageError, tr
+
 LANGUAGES = ("nb", "nn", "en")
 
 Forms = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
@@ -72,7 +74,9 @@ class Vocabulary:
             return value  # the Literal refuses it, naming the type
         found = self.value_of(value)
         if found is None:
-            raise ValueError(f"'{value}' is not a {self.name}: write {self.hint()}")
+            name = VOCABULARY_NAMES.get(self.name, self.name)
+            raise MessageError(tr("'{value}' is not a {name}: write {hint}", value=value, name=name,
+                                  hint=_Hint(self)))
         return found
 
     def hint(self) -> str:
@@ -81,6 +85,44 @@ class Vocabulary:
         english = ", ".join(values[:-1]) + (" or " if len(values) > 1 else "") + values[-1]
         norwegian = [self.values[v][0][0] for v in values if self.values[v][0]]
         return english + (f" ({', '.join(norwegian)})" if norwegian else "")
+
+
+@dataclass(frozen=True)
+class _Hint:
+    """The words to write, in the reader's language first: 'planlagt eller avlyst (planned,
+    cancelled)' in bokmål, 'planned or cancelled (planlagt, avlyst)' in English."""
+
+    vocabulary: Vocabulary
+
+    def render(self, language: str) -> str:
+        values = list(self.vocabulary.values)
+        if language == "en":
+            return self.vocabulary.hint()
+        own = [self.vocabulary.words(v, language)[:1] for v in values]
+        if not all(own):
+            return self.vocabulary.hint()
+        first = [form[0] for form in own]
+        return f"{Either(tuple(first)).render(language)} ({', '.join(values)})"
+
+
+VOCABULARY_NAMES: dict[str, Message] = {
+    "weekday": tr("weekday"),
+    "week of the month": tr("week of the month"),
+    "repeat interval": tr("repeat interval"),
+    "status": tr("status"),
+    "deadline kind": tr("deadline kind"),
+    "measure status": tr("measure status"),
+    "risk status": tr("risk status"),
+    "benefit type": tr("benefit type"),
+    "KPI unit": tr("KPI unit"),
+    "direction": tr("direction"),
+    "comparator": tr("comparator"),
+    "data source": tr("data source"),
+    "group kind": tr("group kind"),
+    "member role": tr("member role"),
+    "rating": tr("rating"),
+}
+"""What a finding calls each vocabulary, in the plan's language."""
 
 
 def words(vocabulary: Vocabulary, values: Any) -> BeforeValidator:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, PlainSerializer, StrictInt, WithJsonSchema
 
 from .base import Id, Model, Ref, Silenceable, Text
+from ..i18n import MessageError, tr
 
 _PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\s*$")
 
@@ -42,13 +43,13 @@ def parse_partial_date(value: Any) -> PartialDate:
         value = str(value)
     match = _PARTIAL.match(value) if isinstance(value, str) else None
     if match is None:
-        raise ValueError(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise MessageError(tr("{value} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", value=repr(value)))
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
     try:
         Date(year, month or 1, day or 1)
     except ValueError as error:
-        raise ValueError(f"'{value}' is not a date of the calendar ({error})") from None
+        raise MessageError(tr("'{value}' is not a date of the calendar", value=value)) from None
     return PartialDate(year, month, day)
 
 

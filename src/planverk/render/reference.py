@@ -132,10 +132,10 @@ through [Jinja2](https://jinja.palletsprojects.com/) templates. A plan with erro
 not rendered: fix what `planverk validate` reports first.
 
 ```sh
-planverk render plans/gran-2017 schedule                       # one document to stdout
-planverk render plans/nordre-follo-2018 workbook --group arbeidsgruppe -o out/
-planverk render plans/nordre-follo-2018 -o out/                # every template
-planverk render --list plans/nordre-follo-2018                 # what is available
+.venv/bin/planverk render plans/gran-2017 schedule                       # one document to stdout
+.venv/bin/planverk render plans/nordre-follo-2018 workbook --group arbeidsgruppe -o out/
+.venv/bin/planverk render plans/nordre-follo-2018 -o out/                # every template
+.venv/bin/planverk render --list plans/nordre-follo-2018                 # what is available
 ```
 
 - `-o DIR` writes `NAME.md` (`NAME-GROUP.md` with `--group`) into `DIR`, each file
@@ -206,6 +206,7 @@ _GOLDEN = """\
 compares them byte for byte and lints them. When a template or an example plan
 changes on purpose, regenerate them, read the diff, and commit it:
 
+<!-- not run: it rewrites the golden files of the test suite -->
 ```sh
 PLANVERK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
 git diff tests/golden/render/

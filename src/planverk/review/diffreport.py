@@ -264,11 +264,13 @@ def _value(value: Any) -> str:
     return _code(text if len(text) <= 60 else f"{text[:57]}…")
 
 
-def finding_line(finding: Finding) -> str:
-    """A finding as ``validate`` prints it: ``file:line:col: severity CODE message``."""
+def finding_line(finding: Finding, language: str = "en") -> str:
+    """A finding as ``validate`` prints it, ``file:line:col: severity CODE message``, its
+    message in ``language``."""
     where = str(finding.position) if finding.position else ""
     also = "".join(f" (see {p})" for p in finding.related)
-    return f"{where}: {finding.severity.value} {finding.code} {finding.message}{also}"
+    message = finding.message.render(language) if hasattr(finding.message, "render") else str(finding.message)
+    return f"{where}: {finding.severity.value} {finding.code} {message}{also}"
 
 
 def diff_markdown(
@@ -307,9 +309,9 @@ def diff_markdown(
     else:
         lines += [write.w["unreadable"], ""]
     if errors:
-        fence = "````" if any("```" in f.message for f in errors) else "```"
+        fence = "````" if any("```" in str(f.message) for f in errors) else "```"
         lines += [f"#### {write.w['section.errors']}", "", write.w["errors_intro"], "", fence,
-                  *(finding_line(f) for f in errors), fence, ""]
+                  *(finding_line(f, write.language) for f in errors), fence, ""]
     return "\n".join(lines)
 
 
@@ -332,7 +334,7 @@ def _finding_json(f: Finding) -> dict[str, Any]:
     return {
         "code": f.code,
         "severity": f.severity.value,
-        "message": f.message,
+        "message": str(f.message),
         "file": position.file if position else None,
         "line": position.line if position else None,
         "column": position.column if position else None,

@@ -1,0 +1,184 @@
+"""Messages for people in the plan's language: English templates, gettext catalogs for nb and nn.
+
+A :class:`Message` is an English template with named ``{placeholders}`` and the values to
+put in them. It is rendered late, in the language the reader wants: the template is looked
+up in the GNU gettext catalog of that language (``locale/LANG/LC_MESSAGES/planverk.mo``,
+compiled from the ``.po`` next to it by ``make messages``), and each value is written the
+way :mod:`planverk.formatting` writes it for that language (dates, times, numbers), or
+rendered itself when it is a message. English needs no catalog: the template is the text.
+
+Mark texts with :func:`tr` and :func:`plural`; ``make messages`` extracts them with
+babel (keywords ``tr`` and ``plural:1,2``) into ``planverk.pot`` and updates the catalogs.
+Values that are plan text (ids, titles, names as written) are passed as ``str`` and kept
+as they are; years and codes too, so that ``2025`` never becomes ``2 025``.
+"""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("nb", "nn", "en")
+"""Languages messages are written in; ``en`` is the templates' own."""
+
+DOMAIN = "planverk"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A text for a person: English ``template`` with named arguments, rendered per language.
+
+    ``plural`` is the English plural template when the text depends on ``count`` (gettext's
+    ``ngettext``: the catalog holds as many forms as the language has).
+    """
+
+    template: str
+    args: tuple[tuple[str, Any], ...] = ()
+    plural: str | None = None
+    count: int = 0
+
+    def render(self, language: str = "en") -> str:
+        """The text in ``language`` (``nb``, ``nn`` or ``en``; others fall back to English),
+        control characters written as escapes (:func:`planverk.diagnostics.printable`)."""
+        catalog = _catalog(language)
+        if self.plural is None:
+            text = catalog.gettext(self.template)
+        else:
+            text = catalog.ngettext(self.template, self.plural, self.count)
+        from ..diagnostics import printable  # plan text in the arguments must not forge output
+
+        return printable(text.format_map({name: show(value, language) for name, value in self.args}))
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+@dataclass(frozen=True, slots=True)
+class Items:
+    """A list for a message: the first ``shown`` texts, and how many more there are."""
+
+    texts: tuple[Any, ...]
+    shown: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Either:
+    """Alternatives for a message: ``person, group or role``."""
+
+    texts: tuple[Any, ...]
+
+    def render(self, language: str) -> str:
+        """``A, B or C`` in ``language``."""
+        return _either(self, language)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount in kroner for a message: ``35 mill. kr``, ``NOK 35M``."""
+
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A date with its weekday for a message: ``onsdag 12. mars 2025``."""
+
+    value: date
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    """A month for a message: ``februar 2025``, ``February 2025``."""
+
+    value: date
+
+
+@dataclass(frozen=True, slots=True)
+class Weekday:
+    """The weekday of a date for a message: ``onsdag``, ``tysdag``, ``Wednesday``."""
+
+    value: date
+
+
+class MessageError(ValueError):
+    """A ValueError whose text is a :class:`Message`: model validators raise it, and the
+    finding made of it speaks the plan's language (``str()`` is the English text)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def tr(template: str, /, **args: Any) -> Message:
+    """A message with named arguments; ``{{`` and ``}}`` write a literal brace."""
+    return Message(template, tuple(args.items()))
+
+
+def plural(singular: str, plural_template: str, count: int, /, **args: Any) -> Message:
+    """A message whose form depends on ``count`` (available to the templates as ``{count}``)."""
+    return Message(singular, (("count", count), *args.items()), plural_template, count)
+
+
+def show(value: Any, language: str) -> str:
+    """One argument as ``language`` writes it."""
+    from .. import formatting
+
+    if isinstance(value, Message):
+        return value.render(language)
+    if isinstance(value, Items):
+        return _items(value, language)
+    if hasattr(value, "render"):  # Either, and texts that know their own languages
+        return str(value.render(language))
+    if isinstance(value, Money):
+        return formatting.fmt_money(value.value, language=language)
+    if isinstance(value, Day):
+        return formatting.fmt_date(value.value, "full", language=language)
+    if isinstance(value, Month):
+        return formatting.fmt_date(value.value, "month", language=language)
+    if isinstance(value, Weekday):
+        return formatting.fmt_weekday(value.value, language=language)
+    if isinstance(value, bool) or isinstance(value, str):
+        return str(value)
+    if isinstance(value, int | float):
+        return formatting.fmt_number(value, language=language)
+    if isinstance(value, datetime):
+        when = formatting.fmt_date(value.date(), "long", language=language)
+        return f"{when} {formatting.fmt_time(value.time(), language=language)}"
+    if isinstance(value, date):
+        return formatting.fmt_date(value, "long", language=language)
+    if isinstance(value, time):
+        return formatting.fmt_time(value, language=language)
+    from ..model.times import TimeRange
+
+    if isinstance(value, TimeRange):
+        return formatting.fmt_time(value, language=language)
+    return str(value)
+
+
+def _items(value: Items, language: str) -> str:
+    texts = [show(text, language) for text in value.texts]
+    more = len(texts) - value.shown
+    shown = ", ".join(texts[: value.shown])
+    if more <= 0:
+        return shown
+    return plural("{shown} and {count} more", "{shown} and {count} more", more, shown=shown).render(language)
+
+
+def _either(value: Either, language: str) -> str:
+    texts = [show(text, language) for text in value.texts]
+    if len(texts) == 1:
+        return texts[0]
+    return tr("{some} or {last}", some=", ".join(texts[:-1]), last=texts[-1]).render(language)
+
+
+@cache
+def _catalog(language: str) -> gettext.NullTranslations:
+    """The compiled catalog of ``language``; English (and anything unknown) is the template."""
+    if language == "en" or language not in LANGUAGES:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
