@@ -305,3 +305,28 @@ def test_record_commands_refuse_what_does_not_read(repo: GitRepo) -> None:
     proposed = run_cli("record", "realised", savings, "omsorgsboliger", "1 mill. kr", "--year", "2026")
     assert proposed.code == 1 and "PV606" in proposed.err
     assert repo.changed_lines() == []
+
+
+def test_done_outside_the_plan_period_needs_force(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    slip = run_cli("done", "innspill", "--date", "2091-09-19", "-p", plan)
+    assert slip.code == 1
+    assert "2091-09-19 is outside the plan period (2019-01-01 to 2019-12-31)" in slip.err
+    assert "--force" in slip.err
+    assert repo.changed_lines() == []
+    forced = run_cli("done", "innspill", "--date", "2091-09-19", "--force", "-p", plan)
+    assert forced.code == 0, forced.err
+    assert repo.changed_lines() == ["+    status: done", "+    done_on: 2091-09-19"]
+
+
+def test_done_again_on_another_date_says_what_it_replaces_and_needs_force(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    assert run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan).code == 0
+    repo.commit()
+    again = run_cli("done", "innspill", "--date", "2019-09-26", "-p", plan)
+    assert again.code == 1
+    assert "was already done on 2019-09-19: this would replace that date with 2019-09-26" in again.err
+    assert repo.changed_lines() == []
+    forced = run_cli("done", "innspill", "--date", "2019-09-26", "--force", "-p", plan)
+    assert forced.code == 0, forced.err
+    assert repo.changed_lines() == ["-    done_on: 2019-09-19", "+    done_on: 2019-09-26"]

@@ -101,3 +101,56 @@ def test_example_plan_files_name_the_committed_schema(path: Path) -> None:
     prefix = "# yaml-language-server: $schema="
     assert first.startswith(prefix), f"{path.name}: start it with {prefix}<relative path to {SCHEMA_FILE}>"
     assert (path.parent / first[len(prefix):]).resolve() == (ROOT / SCHEMA_FILE).resolve()
+
+
+def _patterned(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        if "pattern" in node:
+            yield path, node
+        for key, value in node.items():
+            yield from _patterned(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            yield from _patterned(value, f"{path}/{n}")
+
+
+def test_every_pattern_has_a_readable_message_for_the_editor() -> None:
+    patterned = list(_patterned(plan_schema()))
+    assert patterned
+    bare = [path for path, node in patterned if not node.get("patternErrorMessage")]
+    assert not bare, f"patterns the YAML language server would show as a regular expression: {bare}"
+    assert all("\\" not in node["patternErrorMessage"] for _, node in patterned)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["08:30-10:30", "17:00", "11:00?", "8.30", "08:30 – 10:30", "23:59", "00:00-01:00",
+     "25:99", "24:00", "12:60", "9-10", "08:30-24:00", "7:5", "noon"],
+)
+def test_the_schema_and_validate_agree_on_times(written: str) -> None:
+    from planverk.model.times import parse_time_range
+
+    try:
+        parse_time_range(written)
+        accepted = True
+    except ValueError:
+        accepted = False
+    data = {"events": [{"id": "a", "title": "T", "date": "2017-02-08", "time": written}]}
+    assert validator().is_valid(data) == accepted, written
+
+
+@pytest.mark.parametrize(
+    ("written", "accepted"),
+    [("2017-06-20T18:00", True), ("2017-06-20 18:00:30", True), ("2017-06-20T25:00", False),
+     ("2017-13-20T18:00", False), ("2017-06-20T18:60", False)],
+)
+def test_the_schema_refuses_impossible_date_times(written: str, accepted: bool) -> None:
+    data = {"events": [{"id": "a", "title": "T", "start": written, "end": "2017-06-21T18:00"}]}
+    assert validator().is_valid(data) == accepted, written
+
+
+@pytest.mark.parametrize(("written", "accepted"), [(3, True), ("moderat", True), ("Høg", True), ("very high", True),
+                                                   (6, False), ("kanskje", False)])
+def test_the_schema_and_validate_agree_on_ratings(written: object, accepted: bool) -> None:
+    data = {"risks": [{"id": "r", "title": "R", "probability": written}]}
+    assert validator().is_valid(data) == accepted, written

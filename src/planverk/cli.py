@@ -36,6 +36,8 @@ class ReportFormat(str, Enum):
     human = "human"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
 
 
 class Language(str, Enum):
@@ -125,7 +127,8 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="human, json (versioned) or github (workflow annotations); "
+            help="human, json (versioned), github (workflow annotations), sarif (SARIF 2.1.0, "
+            "for GitHub code scanning) or gitlab (GitLab Code Quality report); "
             "auto picks github under GitHub Actions, else human.",
         ),
     ] = ReportFormat.auto,
@@ -270,17 +273,22 @@ def done(
         datetime | None,
         _date_option("--date", help="When it was done.", show_default="today"),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Record a --date outside the plan period, or replace an earlier done date."),
+    ] = False,
     legacy_plan: LegacyPlanOption = None,
 ) -> None:
     """Mark a deadline, or a step of a benefit's realisation, done: status and done_on.
 
     The rest of the file is left as it was. The plan is checked with the change
-    first; when it would not validate, nothing is written (exit 1).
+    first; when it would not validate, nothing is written (exit 1). A --date outside
+    the plan period, or a deadline already done on another date, needs --force.
     """
     from .edit.edits import mark_done
 
     target, (item_id,) = _plan_first("done", plan, [item], legacy_plan)
-    _report_edit(mark_done(target, item_id, on.date() if on else date.today()))
+    _report_edit(mark_done(target, item_id, on.date() if on else date.today(), dated=on is not None, force=force))
 
 
 @app.command()
@@ -587,6 +595,7 @@ class StatusFormat(str, Enum):
     markdown = "markdown"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 @app.command()
@@ -603,9 +612,15 @@ def status(
     ] = 14,
     output_format: Annotated[
         StatusFormat,
-        typer.Option("--format", "-f", help="rich (tables), markdown, csv or json (versioned); "
+        typer.Option("--format", "-f", help="rich (tables), markdown, csv (plain UTF-8 for scripts), "
+                     "json (versioned) or xlsx (a workbook for Excel, needs -o); "
                      "auto: rich on a terminal, else markdown."),
     ] = StatusFormat.auto,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE instead of stdout (needed for xlsx).",
+                     show_default=False, metavar="FILE"),
+    ] = None,
 ) -> None:
     """Show where the plan stands: deadlines, KPIs, measures and savings, benefits, risks, scorecards.
 
@@ -616,21 +631,38 @@ def status(
     from .status import render_status
     from .validate import checked_plan
 
+    if output_format is StatusFormat.xlsx and output is None:
+        raise UsageError("an xlsx workbook is written to a file: give one with -o FILE, e.g. -o status.xlsx")
     result = checked_plan(plan, f"{plan} has errors: fix them first; no status was shown")
     assert result.plan is not None
-    terminal = sys.stdout.isatty()
+    when = as_of.date() if as_of else date.today()
+    if output_format is StatusFormat.xlsx:
+        from .files import write_atomic
+        from .publish.xlsx import SHEETS, to_xlsx
+
+        assert output is not None
+        write_atomic(output, to_xlsx(result.plan, when, (section.value,) if section else SHEETS, days))
+        typer.echo(f"wrote {output}")
+        return
+    terminal = sys.stdout.isatty() and output is None
     name = output_format.value
     if name == "auto":
         name = "rich" if terminal else "markdown"
     text = render_status(
         result.plan,
         section.value if section else "overview",
-        as_of.date() if as_of else date.today(),
+        when,
         horizon=days,
         fmt=name,
         width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
-        color=_color(sys.stdout),
+        color=_color(sys.stdout) if output is None else False,
     )
+    if output is not None:
+        from .files import write_atomic
+
+        write_atomic(output, text)
+        typer.echo(f"wrote {output}")
+        return
     sys.stdout.write(text)
 
 

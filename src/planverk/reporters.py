@@ -1,4 +1,5 @@
-"""Output formats for findings: human lines, versioned JSON, GitHub workflow annotations.
+"""Output formats for findings: human lines, versioned JSON, GitHub workflow annotations,
+SARIF and GitLab Code Quality (:mod:`planverk.codescan`).
 
 Each reporter takes the results, the stream, whether to colour, and the language to write
 messages in (None: each plan's own language, :attr:`Validation.language`).
@@ -10,6 +11,8 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from .codescan.gitlab import report_gitlab
+from .codescan.sarif import report_sarif
 from .diagnostics import CODES, Finding, Position, Severity, printable
 from .i18n import Message, plural, tr
 from .validate import Validation
@@ -150,4 +153,6 @@ REPORTERS: dict[str, Reporter] = {
     "human": report_human,
     "json": report_json,
     "github": report_github,
+    "sarif": report_sarif,
+    "gitlab": report_gitlab,
 }

@@ -8,7 +8,8 @@ needs it, and that ``plan:``/``include:`` belong there only, ``planverk validate
 (PV101, PV100), as it checks everything that needs the whole plan.
 
 The schema targets JSON Schema draft-07, the draft the YAML language server (VS Code's YAML
-extension) implements fully.
+extension) implements fully. Every ``pattern`` carries a ``patternErrorMessage``, the
+language server's keyword for the text it shows instead of the regular expression.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ SCHEMA_FILE = "schema/planverk-plan.schema.json"
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
-_LOCAL_DATETIME = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$"
+_LOCAL_DATETIME = (
+    r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"
+)
 
 
 class _PlanSchema(GenerateJsonSchema):
@@ -37,7 +40,14 @@ class _PlanSchema(GenerateJsonSchema):
     def datetime_schema(self, schema: core_schema.DatetimeSchema) -> JsonSchemaValue:
         # Plans write local date-times without seconds or zone (2017-06-20T18:00); the
         # 'date-time' format demands both, so editors would flag every correct value.
-        return {"type": "string", "pattern": _LOCAL_DATETIME, "examples": ["2017-06-20T18:00"]}
+        return {
+            "type": "string",
+            "pattern": _LOCAL_DATETIME,
+            "patternErrorMessage": (
+                "A local date and time YYYY-MM-DDTHH:MM (hours 00-23), e.g. 2017-06-20T18:00."
+            ),
+            "examples": ["2017-06-20T18:00"],
+        }
 
 
 def plan_schema() -> dict[str, Any]:

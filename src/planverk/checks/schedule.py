@@ -8,7 +8,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..model import Event
-from ..model.recurrence import WEEKDAYS, weekday_index
+from ..model.recurrence import weekday_index
 from ..model.times import TimeRange
 from ..i18n import Day, Month, Weekday, tr
 from ..occurrences import add_months, rule_dates
@@ -307,7 +307,7 @@ def check_skipped_months(index: PlanIndex) -> Iterator[Issue]:
         if not skipped:
             continue
         first = event.first_day
-        weekday = WEEKDAYS[first.weekday()]
+        weekday = Weekday(first)
         if repeat.on is not None and (first + timedelta(days=7)).month != first.month:
             hint = tr("write 'on: last {weekday}' if the last {weekday} of each month is meant", weekday=weekday)
         else:

@@ -24,7 +24,7 @@ from .style import BOM
 from ..checks.context import KIND_NAMES
 from ..errors import RefusedError, UsageError
 from ..files import write_atomic
-from ..model import Deadline, Event, Kpi, OccurrenceChange, Repeat
+from ..model import Deadline, Event, Kpi, OccurrenceChange, Plan, Repeat
 from ..model.benefits import RealisationStep
 from ..load.schema_errors import key_names
 from ..validate import checked_plan
@@ -43,14 +43,23 @@ class Edited:
     """The file that holds the item, as findings name it."""
 
 
-def mark_done(target: Path, item_id: str, on: date) -> Edited:
+def mark_done(target: Path, item_id: str, on: date, *, dated: bool = False, force: bool = False) -> Edited:
     """Set ``status: done`` and ``done_on`` on a deadline, or on a benefit's realisation step.
 
     A realisation step is named by its ``id``; the step is changed inside its benefit.
+    Without ``force``, raises :class:`RefusedError` when the item already has another
+    done date (saying which), or when ``on`` was given (``dated``) and lies outside the
+    plan's period: both are more often a slip of the keyboard than a correction.
     """
     step_of: dict[str, str] = {}
 
-    def locate(plan: Any) -> tuple[str, str] | None:
+    def locate(plan: Plan) -> tuple[str, str] | None:
+        period = plan.plan.period
+        if dated and not force and not period.contains(on):
+            raise RefusedError(
+                f"{on.isoformat()} is outside the plan period ({period.start.isoformat()} to "
+                f"{period.end.isoformat()}): check the date, or give --force to record it anyway"
+            )
         if any(d.id == item_id for d in plan.deadlines):
             return None
         for benefit in plan.benefits:
@@ -68,6 +77,11 @@ def mark_done(target: Path, item_id: str, on: date) -> Edited:
             what, order = "deadline", key_names(Deadline)
         if item.status == "done" and item.done_on == on:
             return False, f"{what} '{item_id}' is already done on {on.isoformat()}"
+        if not force and item.done_on is not None:
+            raise RefusedError(
+                f"{what} '{item_id}' was already done on {item.done_on.isoformat()}: this would "
+                f"replace that date with {on.isoformat()}; give --force to replace it"
+            )
         roundtrip.set_key(node, "status", "done", order)
         roundtrip.set_key(node, "done_on", on, order)
         return True, f"{what} '{item_id}' marked done on {on.isoformat()}"
@@ -172,8 +186,9 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool
     return True, done
 
 
-Locate = Callable[[Any], "tuple[str, str] | None"]
-"""Finds, in a validated plan, the list and id of the item an edit changes (None: not there)."""
+Locate = Callable[[Plan], "tuple[str, str] | None"]
+"""Asked once the plan is read, before anything changes: may refuse the edit (raising), or
+name another list and item to change (None: the one asked for)."""
 
 
 def _no_occurrence(item: Event, day: date) -> str:
@@ -189,8 +204,9 @@ def _no_occurrence(item: Event, day: date) -> str:
 def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate | None = None) -> Edited:
     """Find ``item_id`` among the plan's ``kind``, change it, check the plan, write the file.
 
-    ``locate``, when given, is asked first: it may name another list and item (a
-    realisation step is changed through the benefit that holds it).
+    ``locate``, when given, is asked first: it may refuse the edit (a date outside the
+    plan's period), or name another list and item (a realisation step is changed through
+    the benefit that holds it).
     """
     before = checked_plan(target, f"{target} has errors: fix them first; nothing was written")
     assert before.plan is not None and before.source is not None

@@ -21,7 +21,14 @@ def _check_id(value: str) -> str:
     return value
 
 
-_ID_SCHEMA = WithJsonSchema({"type": "string", "pattern": ID_PATTERN.pattern})
+_ID_SCHEMA = WithJsonSchema({
+    "type": "string",
+    "pattern": ID_PATTERN.pattern,
+    "patternErrorMessage": (
+        "An id: lower-case letters a-z, digits, '-', '_' and '.', starting with a letter or "
+        "digit, e.g. 'styringsgruppe' or 'mote-2017-03-07'."
+    ),
+})
 
 WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))]

@@ -34,7 +34,11 @@ Rating = Annotated[
     int,
     BeforeValidator(parse_rating),
     WithJsonSchema(
-        {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 5}, {"type": "string"}]}
+        {"anyOf": [
+            {"type": "integer", "minimum": 1, "maximum": 5},
+            # The words parse_rating accepts, as words.words() offers a vocabulary's.
+            {"type": "string", "enum": RATING.spelled()},
+        ]}
     ),
 ]
 """A step on the 1-5 scale: 1 very low, 2 low, 3 moderate, 4 high, 5 very high."""

@@ -12,6 +12,9 @@ from ..i18n import MessageError, tr
 
 _CLOCK = r"(\d{1,2})[:.](\d{2})"
 _TIME_RANGE = re.compile(rf"^\s*{_CLOCK}\s*(?:[-–]\s*{_CLOCK})?\s*(\?)?\s*$")
+_SCHEMA_CLOCK = r"([01]?\d|2[0-3])[:.][0-5]\d"
+"""A clock time as :func:`parse_time_range` accepts it, for the JSON Schema: the schema
+refuses 25:99 and 24:00 as validate does (PV101)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,11 @@ TimeSpec = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\s*\d{1,2}[:.]\d{2}\s*([-–]\s*\d{1,2}[:.]\d{2})?\s*\??\s*$",
+            "pattern": rf"^\s*{_SCHEMA_CLOCK}\s*([-–]\s*{_SCHEMA_CLOCK})?\s*\??\s*$",
+            "patternErrorMessage": (
+                "A clock time HH:MM (hours 00-23, minutes 00-59), or a span HH:MM-HH:MM, with a "
+                "trailing ? when uncertain: 08:30-10:30, 17:00, 11:00?. Write 24:00 as 23:59."
+            ),
             "examples": ["08:30-10:30", "17:00", "11:00?"],
         }
     ),

@@ -85,7 +85,8 @@ def section_view(section: str, data: Any, language: str, as_of: date):
     return views[section]()
 
 
-def _rows(section: str, data: Any):
+def flat_rows(section: str, data: Any):
+    """(column names, rows of plain values): the section as CSV and XLSX write it."""
     from . import flat
 
     return {
@@ -129,7 +130,7 @@ def to_csv(section: str, data: Any) -> str:
     """One flat table of plain values (see :mod:`planverk.status.flat`)."""
     from .flat import plain
 
-    header, rows = _rows(section, data)
+    header, rows = flat_rows(section, data)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)

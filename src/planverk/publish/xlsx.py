@@ -1,0 +1,255 @@
+"""``planverk status --format xlsx``: a workbook for Excel with one sheet per section.
+
+What a finance adviser opens: real numbers, dates and yes/no values (never text that looks
+like them), kroner as ``#,##0 "kr"``, percentages as Excel percentages (a KPI's ``9.4 %``
+is stored as 0.094 with format ``0.0 %``), dates as ``dd.mm.yyyy`` (``dd/mm/yyyy`` in
+English), headers, sheet names and state words in the plan's language. Columns are the
+same as the CSV's (:mod:`planverk.status.flat`), plus a sheet of savings per year.
+
+Written with XlsxWriter (Office Open XML, ISO/IEC 29500): every text is written as a
+string, never as a formula or link, so plan text such as ``=HYPERLINK(...)`` is shown as
+typed. The bytes are the same for the same plan and as-of date: the workbook's created
+and modified times are the as-of date at 00:00 UTC and every zip entry is dated 1980-01-01.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timezone
+from typing import Any
+
+from ..status.labels import LABELS as STATUS_LABELS
+from ..status.labels import label
+
+SHEETS = ("deadlines", "kpis", "savings", "measures", "benefits", "risks", "scorecard")
+"""The sheets, in order; a sheet without rows is left out."""
+
+_INDEX = {"nb": 0, "nn": 1, "en": 2}
+
+HEADERS: dict[str, tuple[str, str, str]] = {
+    "id": ("Id", "Id", "Id"),
+    "kind": ("Type", "Type", "Kind"),
+    "date": ("Dato", "Dato", "Date"),
+    "time": ("Tid", "Tid", "Time"),
+    "task": ("Oppgave", "Oppgåve", "Task"),
+    "responsible": ("Ansvarlig", "Ansvarleg", "Responsible"),
+    "state": ("Status", "Status", "State"),
+    "days": ("Dager til frist", "Dagar til frist", "Days to due date"),
+    "done_on": ("Utført", "Utført", "Done on"),
+    "name": ("Navn", "Namn", "Name"),
+    "unit": ("Enhet", "Eining", "Unit"),
+    "direction": ("Retning", "Retning", "Direction"),
+    "baseline": ("Utgangspunkt", "Utgangspunkt", "Baseline"),
+    "baseline_date": ("Utgangspunkt, dato", "Utgangspunkt, dato", "Baseline date"),
+    "baseline_source": ("Utgangspunkt, kilde", "Utgangspunkt, kjelde", "Baseline source"),
+    "latest": ("Siste måling", "Siste måling", "Latest"),
+    "latest_date": ("Siste måling, dato", "Siste måling, dato", "Latest date"),
+    "latest_source": ("Siste måling, kilde", "Siste måling, kjelde", "Latest source"),
+    "comparator": ("Sammenligning", "Samanlikning", "Comparator"),
+    "target": ("Mål", "Mål", "Target"),
+    "due": ("Frist", "Frist", "Due"),
+    "change": ("Endring", "Endring", "Change"),
+    "trend": ("Utvikling", "Utvikling", "Trend"),
+    "expected": ("Forventet nå", "Forventa no", "Expected now"),
+    "reason": ("Begrunnelse", "Grunngiving", "Reason"),
+    "method": ("Metode", "Metode", "Method"),
+    "data_source": ("Datakilde", "Datakjelde", "Data source"),
+    "title": ("Tittel", "Tittel", "Title"),
+    "owner": ("Ansvarlig", "Ansvarleg", "Owner"),
+    "area": ("Område", "Område", "Area"),
+    "status": ("Status", "Status", "Status"),
+    "savings_target": ("Innsparingsmål", "Innsparingsmål", "Savings target"),
+    "effect_rating": ("Effekt (1-5)", "Effekt (1-5)", "Effect (1-5)"),
+    "feasibility": ("Gjennomførbarhet (1-5)", "Gjennomførbarheit (1-5)", "Feasibility (1-5)"),
+    "quadrant": ("Kvadrant", "Kvadrant", "Quadrant"),
+    "estimated": ("Anslått {year}", "Anslått {year}", "Estimated {year}"),
+    "realised_year": ("Realisert {year}", "Realisert {year}", "Realised {year}"),
+    "type": ("Type", "Type", "Type"),
+    "kpis": ("KPI-er", "KPI-ar", "KPIs"),
+    "measures": ("Tiltak", "Tiltak", "Measures"),
+    "steps": ("Steg", "Steg", "Steps"),
+    "steps_done": ("Steg fullført", "Steg fullført", "Steps done"),
+    "steps_overdue": ("Steg forfalt", "Steg forfalle", "Steps overdue"),
+    "next_step_date": ("Neste steg, dato", "Neste steg, dato", "Next step date"),
+    "next_step": ("Neste steg", "Neste steg", "Next step"),
+    "probability": ("Sannsynlighet", "Sannsyn", "Probability"),
+    "consequence": ("Konsekvens", "Konsekvens", "Consequence"),
+    "score": ("Score", "Score", "Score"),
+    "level": ("Nivå", "Nivå", "Level"),
+    "assessed": ("Vurdert", "Vurdert", "Assessed"),
+    "review": ("Ny vurdering", "Ny vurdering", "Review"),
+    "review_overdue": ("Ny vurdering forfalt", "Ny vurdering forfallen", "Review overdue"),
+    "scorecard": ("Målekort", "Målekort", "Scorecard"),
+    "area_name": ("Områdenavn", "Områdenamn", "Area name"),
+    "organisation": ("Organisasjon", "Organisasjon", "Organisation"),
+    "year": ("År", "År", "Year"),
+    "max": ("Maks", "Maks", "Max"),
+    "gap": ("Gap", "Gap", "Gap"),
+    "identified": ("Identifisert", "Identifisert", "Identified"),
+    "decided": ("Vedtatt", "Vedteke", "Decided"),
+    "realised": ("Realisert", "Realisert", "Realised"),
+}
+"""Column headers by CSV column name, in bokmål, nynorsk and English."""
+
+SHEET_NAMES: dict[str, tuple[str, str, str]] = {
+    "deadlines": ("Frister", "Fristar", "Deadlines"),
+    "kpis": ("KPI-er", "KPI-ar", "KPIs"),
+    "savings": ("Innsparing per år", "Innsparing per år", "Savings per year"),
+    "measures": ("Tiltak", "Tiltak", "Measures"),
+    "benefits": ("Gevinster", "Gevinstar", "Benefits"),
+    "risks": ("Risikoer", "Risikoar", "Risks"),
+    "scorecard": ("Målekort", "Målekort", "Scorecards"),
+}
+
+# Columns whose codes have a word in the status labels, and the label key's prefix.
+_WORDS = {
+    ("deadlines", "state"): "",
+    ("kpis", "state"): "",
+    ("kpis", "trend"): "",
+    ("kpis", "reason"): "reason_",
+    ("measures", "status"): "measure_",
+    ("measures", "quadrant"): "",
+    ("benefits", "state"): "",
+    ("benefits", "type"): "benefit_",
+    ("risks", "level"): "",
+    ("risks", "trend"): "risk_",
+    ("risks", "status"): "risk_status_",
+}
+_MONEY_COLUMNS = {"target", "identified", "decided", "realised", "gap"}
+
+
+def _header(key: str, language: str) -> str:
+    n = _INDEX.get(language, 0)
+    if key.startswith("estimated_"):
+        return HEADERS["estimated"][n].format(year=key.removeprefix("estimated_"))
+    if key.startswith("realised_"):
+        return HEADERS["realised_year"][n].format(year=key.removeprefix("realised_"))
+    return HEADERS[key][n] if key in HEADERS else key
+
+
+def _word(section: str, column: str, value: Any, language: str) -> Any:
+    prefix = _WORDS.get((section, column))
+    if prefix is None or not isinstance(value, str):
+        return value
+    key = prefix + value
+    return label(key, language) if key in STATUS_LABELS else value
+
+
+def _savings_rows(report: Any) -> tuple[list[str], list[list[Any]]]:
+    header = ["savings_target", "title", "year", "target", "identified", "decided", "realised", "gap"]
+    rows = [
+        [s.id, s.title, y.year, y.target, y.identified, y.decided, y.realised, y.gap]
+        for s in report.savings
+        for y in s.years
+    ]
+    return header, rows
+
+
+def _kind(section: str, column: str, row: dict[str, Any]) -> str:
+    """How a number in this cell is shown: 'money', 'percent', 'decimal', 'integer'."""
+    if section == "kpis" and column in ("baseline", "latest", "target", "change", "expected"):
+        unit = row.get("unit")
+        if unit == "percent":
+            return "percent_points" if column == "change" else "percent"
+        return {"nok": "money", "count": "integer"}.get(unit, "decimal")
+    if section == "savings" and column in _MONEY_COLUMNS:
+        return "money"
+    if section == "measures" and column.startswith(("estimated_", "realised_")):
+        return "money"
+    if column in ("feasibility",):
+        return "decimal"
+    if section == "scorecard" and column in ("score", "max", "gap"):
+        return "decimal"
+    return "integer"
+
+
+def sheets(plan: Any, as_of: date, horizon: int = 14) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """(section, column names, rows of plain Python values) for each sheet with rows."""
+    from ..status import compute, flat_rows
+
+    result = []
+    for section in SHEETS:
+        if section == "savings":
+            header, rows = _savings_rows(compute(plan, "measures", as_of, horizon))
+        else:
+            header, rows = flat_rows(section, compute(plan, section, as_of, horizon))
+        if rows:
+            result.append((section, header, rows))
+    return result
+
+
+def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon: int = 14) -> bytes:
+    """The workbook of ``sections`` (default: all) as XLSX bytes (see the module docstring)."""
+    import xlsxwriter
+
+    language = plan.plan.language
+    n = _INDEX.get(language, 0)
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        out,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc)
+    book.set_properties({"title": plan.plan.title, "company": plan.plan.organisation,
+                         "created": stamp, "author": "", "comments": ""})
+    formats = {
+        "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top",
+                                   "bottom": 1}),
+        "date": book.add_format({"num_format": "dd/mm/yyyy" if language == "en" else "dd.mm.yyyy"}),
+        "money": book.add_format({"num_format": '#,##0 "kr"'}),
+        "percent": book.add_format({"num_format": "0.0 %"}),
+        "percent_points": book.add_format({"num_format": "+0.0 %;-0.0 %;0.0 %"}),
+        "decimal": book.add_format({"num_format": "0.0##"}),
+        "integer": book.add_format({"num_format": "0"}),
+        "text": book.add_format({"text_wrap": False}),
+    }
+    for section, header, rows in sheets(plan, as_of, horizon):
+        if section not in sections and not (section == "savings" and "measures" in sections):
+            continue
+        sheet = book.add_worksheet(SHEET_NAMES[section][n])
+        widths = [len(_header(key, language)) for key in header]
+        for col, key in enumerate(header):
+            sheet.write_string(0, col, _header(key, language), formats["header"])
+        for r, values in enumerate(rows, start=1):
+            named = dict(zip(header, values))
+            for col, (key, value) in enumerate(named.items()):
+                value = _word(section, key, value, language)
+                shown = _write(sheet, r, col, value, formats, _kind(section, key, named))
+                widths[col] = max(widths[col], shown)
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, min(max(width, 6), 60) + 2)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, len(rows), len(header) - 1)
+    book.close()
+    return out.getvalue()
+
+
+def _write(sheet: Any, row: int, col: int, value: Any, formats: dict[str, Any], kind: str) -> int:
+    """Write one cell by its Python type; returns about how wide it shows."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool):
+        sheet.write_boolean(row, col, value)
+        return 5
+    if isinstance(value, (int, float)):
+        if kind in ("percent", "percent_points"):
+            sheet.write_number(row, col, round(value / 100, 10), formats[kind])
+        else:
+            sheet.write_number(row, col, value, formats[kind])
+        return len(f"{value:,.1f}") + (3 if kind == "money" else 0)
+    if isinstance(value, datetime):
+        sheet.write_datetime(row, col, value, formats["date"])
+        return 10
+    if isinstance(value, date):
+        sheet.write_datetime(row, col, datetime(value.year, value.month, value.day), formats["date"])
+        return 10
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(str(v) for v in value)
+    text = str(value)
+    sheet.write_string(row, col, text)
+    return len(text)
