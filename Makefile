@@ -32,7 +32,7 @@ messages:           ## extract findings' texts into planverk.pot, update the nb/
 	.venv/bin/pybabel extract --no-default-keywords -k tr -k plural:1,2 --no-location --sort-output \
 		--project planverk --omit-header -o $(I18N)/planverk.pot src/planverk
 	for lang in nb nn; do \
-		.venv/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --no-wrap -i $(I18N)/planverk.pot \
+		.venv/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --no-wrap -i $(I18N)/planverk.pot \
 			-d $(I18N)/locale -D planverk -l $$lang; done
 	.venv/bin/pybabel compile --statistics -d $(I18N)/locale -D planverk
 

@@ -10,7 +10,7 @@ import re
 import shutil
 import socket
 import subprocess
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,7 @@ import pytest
 
 from conftest import PLANS, run_cli
 from icalcheck import check_format, parse
+from planverk.formatting import fmt_date
 
 GRAN = PLANS / "gran-2017"
 OSLO = ZoneInfo("Europe/Oslo")
@@ -276,3 +277,63 @@ def test_a_server_that_cannot_be_reached_is_a_clear_error(tmp_path: Path) -> Non
                      "--smtp", f"127.0.0.1:{_free_port()}")
     assert result.code == 2 and "cannot send through 127.0.0.1" in result.err and "none sent" in result.err
     assert "Traceback" not in result.err
+
+
+# --- other shapes: an English plan, a whole repeating event, a group --------------------
+
+ENGLISH = """\
+plan:
+  id: english-2025
+  title: Reorganisation 2025
+  organisation: Example municipality
+  period: {start: 2025-01-01, end: 2025-12-31}
+  language: en
+people:
+  - {id: kari, name: Kari Nordmann, email: kari@example.no}
+  - {id: ola, name: Ola Hansen, email: ola@example.no}
+  - {id: per, name: Per Berg}
+groups:
+  - {id: leaders, name: Leaders, members: [ola, per], email: leaders@example.no}
+events:
+  - id: weekly
+    title: Weekly meeting
+    date: 2025-01-08
+    time: 08:30-10:00
+    location: Town hall
+    participants: [leaders]
+    repeat: {every: week, until: 2025-03-26, except: [2025-02-19]}
+    invitation:
+      sender: kari
+      recipients: [leaders, ola, per]
+      note: Forward it to your deputies.
+      send_by: 2024-12-20
+"""
+
+
+def test_an_invitation_to_a_whole_series_in_an_english_plan(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "plan.yaml").write_text(ENGLISH, encoding="utf-8")
+    files = _write(plan, tmp_path / "out")
+    assert set(files) == {"kari/01-weekly.eml", "kari/checklist.md"}
+    message = _read(files["kari/01-weekly.eml"])
+    assert message["Subject"] == "Invitation: Weekly meeting"
+    method, calendar = _calendar(message)
+    event = _vevent_master(calendar)
+    assert method == "REQUEST" and str(event["UID"]) == "weekly/invitation@english-2025.planverk"
+    assert event["RRULE"]["FREQ"] == ["WEEKLY"] and event["EXDATE"]
+    attendees = {str(a): a.params for a in event["ATTENDEE"]}
+    # The group by its own address, people by theirs; Per has none.
+    assert set(attendees) == {"mailto:leaders@example.no", "mailto:ola@example.no"}
+    assert attendees["mailto:leaders@example.no"]["CUTYPE"] == "GROUP"
+    text = files["kari/checklist.md"].decode()
+    assert text.startswith("# Invitations from Kari Nordmann\n")
+    due = fmt_date(date(2024, 12, 20), "full", language="en")
+    assert f"- [ ] Send by {due}: `01-weekly.eml`" in text
+    assert "- To: Leaders, Ola Hansen, Per Berg\n" in text
+    assert "- No e-mail address in the plan: Per Berg (" in text
+    assert "- Recipients: Forward it to your deputies." in text
+
+
+def _vevent_master(calendar: icalendar.Calendar) -> icalendar.Event:
+    return next(e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e)

@@ -11,6 +11,7 @@ from .context import Issue, PlanIndex
 from .dated import check_date_order
 from .duplicates import check_duplicates
 from .goals import check_goals
+from .invitations import check_invitations
 from .kpis import check_kpis
 from .phases import check_phases
 from .realised import check_realised
@@ -40,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
     check_recurrence,
     check_skipped_months,
     check_timetables,
+    check_invitations,
     check_phases,
     check_local_times,
     check_bookings,

@@ -74,14 +74,34 @@ def end(kind: str) -> bytes:
     return f"END:{kind}".encode() + CRLF
 
 
+class _Escaped:
+    """TEXT escaped by RFC 5545 3.3.11 itself, for the one text icalendar's ``vText`` changes:
+    its escaper first turns the two characters ``\\N`` into a line break (a legacy rule,
+    step 1 of ``icalendar.parser.string._escape_char``), and a path like ``\\\\server\\Notater``
+    in plan text must stay as written."""
+
+    def __init__(self, values: list[str]) -> None:
+        self.values = values
+
+    def to_ical(self) -> bytes:
+        return ",".join(
+            v.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+            for v in self.values
+        ).encode("utf-8")
+
+
 def text(name: str, value: str, params: dict[str, str] | None = None) -> bytes:
     """A TEXT property (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped."""
-    return line(name, vText(clean(value)), params)
+    value = clean(value)
+    return line(name, _Escaped([value]) if "\\N" in value else vText(value), params)
 
 
 def categories(values: Sequence[str]) -> bytes:
     """CATEGORIES: a comma-separated list of TEXT values."""
-    return line("CATEGORIES", vCategory([clean(v) for v in values]))
+    cleaned = [clean(v) for v in values]
+    if any("\\N" in v for v in cleaned):
+        return line("CATEGORIES", _Escaped(cleaned))
+    return line("CATEGORIES", vCategory(cleaned))
 
 
 def integer(name: str, value: int) -> bytes:

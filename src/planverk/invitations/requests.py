@@ -80,14 +80,8 @@ def _party(index: PlanIndex, ref: str) -> Party:
 
 
 def _recipients(index: PlanIndex, refs: list[str]) -> tuple[Party, ...]:
-    """People and groups as named; a role stands for the people who hold it."""
-    found: dict[str, Party] = {}
-    for ref in refs:
-        kind, _, item = index.by_id[ref]
-        for one in (item.holders if kind == "roles" else [ref]):
-            if one in index.by_id and one not in found:
-                found[one] = _party(index, one)
-    return tuple(found.values())
+    """The people and groups an invitation names, each once, in the plan's order."""
+    return tuple(_party(index, ref) for ref in dict.fromkeys(refs))
 
 
 def _attendance(sender: Party, recipients: tuple[Party, ...]) -> list[bytes]:
