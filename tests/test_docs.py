@@ -12,7 +12,11 @@ def test_checks_page_is_generated_from_the_code() -> None:
 
 def test_readme_has_the_two_fresh_machine_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "pip install -q -e . && .venv/bin/planverk validate plans/gran-2017" in readme
+    first = (
+        "python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/planverk validate plans/*/"
+        " && .venv/bin/planverk site plans/*/ -o site"
+    )
+    assert first in readme
     test_command = "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/pytest -q"
     assert test_command in readme
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
@@ -12,7 +12,8 @@ from typing import Any
 from ..errors import UsageError
 from ..files import replace_folder
 from ..load.planfiles import display_path, plan_folder
-from ..validate import checked_plan
+from ..model import Plan
+from ..validate import Validation, checked_plan
 from .context import build_context
 from .engine import environment, render_template
 from .labels import LABELS
@@ -28,6 +29,14 @@ class Document:
     filename: str
     text: str
     pictures: tuple[Any, ...] = ()
+    """The pictures it links to (:class:`~planverk.publish.pictures.PictureSpec`), drawn
+    when the document is written."""
+    language: str = "nb"
+    """The document's language: 'nb', 'nn' or 'en'."""
+    group: str | None = None
+    """The id of the group it is for (--group), else None."""
+    context: Any = field(default=None, repr=False, compare=False)
+    """The :class:`~planverk.render.views.Context` it was rendered from (its pictures)."""
 
 
 def _linked(text: str, specs: dict[str, Any]) -> tuple[Any, ...]:
@@ -46,6 +55,31 @@ def _template_name(name: str) -> str:
     return name.removesuffix(SUFFIX)
 
 
+def checked_render(
+    target: Path,
+    names: Sequence[str] = (),
+    templates_dir: Path | None = None,
+    refusal: str = "nothing was rendered",
+) -> tuple[Validation, TemplateFolders, list[str]]:
+    """The plan's validation (its ``plan`` has no errors), its template folders and the
+    template names to render (default: all), each name checked.
+
+    Raises :class:`UsageError` for an unknown template and :class:`InvalidPlanError` (with
+    the findings) when the plan has errors.
+    """
+    folders = TemplateFolders.find(plan_folder(target), templates_dir)
+    available = {t.name: t for t in folders.available()}
+    chosen = [_template_name(n) for n in names] or list(available)
+    for name in chosen:
+        if name not in available:
+            near = get_close_matches(name, available, n=1)
+            hint = f"did you mean '{near[0]}'? " if near else ""
+            raise UsageError(f"no template '{name}': {hint}available: {', '.join(available)}")
+    result = checked_plan(target, f"{display_path(target)} has errors: fix them first; {refusal}")
+    assert result.plan is not None
+    return result, folders, chosen
+
+
 def render_plan(
     target: Path,
     names: Sequence[str] = (),
@@ -61,18 +95,22 @@ def render_plan(
     as an image link to its SVG, as documents converted to DOCX or HTML need).
     Raises :class:`InvalidPlanError` (with the findings) when the plan has errors.
     """
-    folders = TemplateFolders.find(plan_folder(target), templates_dir)
-    available = {t.name: t for t in folders.available()}
-    chosen = [_template_name(n) for n in names] or list(available)
-    for name in chosen:
-        if name not in available:
-            near = get_close_matches(name, available, n=1)
-            hint = f"did you mean '{near[0]}'? " if near else ""
-            raise UsageError(f"no template '{name}': {hint}available: {', '.join(available)}")
-    plan = checked_plan(
-        target, f"{display_path(target)} has errors: fix them first; nothing was rendered"
-    ).plan
-    assert plan is not None
+    result, folders, chosen = checked_render(target, names, templates_dir)
+    assert result.plan is not None
+    return render_documents(result.plan, folders, chosen, as_of=as_of, group=group, mermaid=mermaid)
+
+
+def render_documents(
+    plan: Plan,
+    folders: TemplateFolders,
+    names: Sequence[str],
+    *,
+    as_of: date,
+    group: str | None = None,
+    mermaid: bool = True,
+) -> list[Document]:
+    """Render the named templates of ``folders`` for a plan that validates (``mermaid``:
+    as in :func:`render_plan`)."""
     if group is not None and group not in {g.id for g in plan.groups}:
         near = get_close_matches(group, [g.id for g in plan.groups], n=1)
         hint = f"did you mean '{near[0]}'? " if near else ""
@@ -84,15 +122,27 @@ def render_plan(
     env = environment(folders, language)
     suffix = f"-{group}" if group else ""
     documents = []
-    for name in chosen:
+    for name in names:
         text = render_template(env, folders, name + SUFFIX, context)
-        documents.append(Document(name, f"{name}{suffix}.md", text, _linked(text, context.pictures)))
+        linked = _linked(text, context.pictures)
+        documents.append(Document(name, f"{name}{suffix}.md", text, linked, language, group, context))
     return documents
 
 
 def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
     """Write the documents into ``folder`` as one set, each with the SVG of every picture
-    it links to beside it; returns the paths written.
+    it links to beside it; returns the paths written (see :func:`write_files`)."""
+    pictures = {spec.file: spec for document in documents for spec in document.pictures}
+    drawn: dict[str, bytes] = {}
+    if pictures:
+        from ..publish.pictures import draw
+
+        drawn = {file: draw(spec, png=False).svg for file, spec in pictures.items()}
+    return write_files([*((d.filename, d.text) for d in documents), *drawn.items()], folder)
+
+
+def write_files(files: Sequence[tuple[str, str | bytes]], folder: Path) -> list[Path]:
+    """Write each (file name, text or bytes) into ``folder`` as one set; returns the paths.
 
     Other files in ``folder`` are kept; the folder with the new documents takes the old
     one's place in one step (:func:`planverk.files.replace_folder`), so a full disk or a
@@ -106,31 +156,26 @@ def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
             f"{display_path(folder)} holds folders: give a folder that holds only documents, e.g. out/"
         )
 
-    pictures = {spec.file: spec for document in documents for spec in document.pictures}
-    drawn = {}
-    if pictures:
-        from ..publish.pictures import draw
-
-        drawn = {file: draw(spec, png=False).svg for file, spec in pictures.items()}
-
     def fill(staging: Path) -> None:
-        for document in documents:
-            path = staging / document.filename
+        for filename, content in files:
+            path = staging / filename
             path.unlink(missing_ok=True)
-            path.write_text(document.text, encoding="utf-8")
-        for file, svg in drawn.items():
-            path = staging / file
-            path.unlink(missing_ok=True)
-            path.write_bytes(svg)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8", newline="\n")
 
     replace_folder(folder, fill, carry=True, what="the documents")
-    return [folder / document.filename for document in documents] + [folder / f for f in drawn]
+    return [folder / filename for filename, _ in files]
 
 
 __all__ = [
     "Document",
     "TemplateInfo",
+    "checked_render",
     "list_templates",
+    "render_documents",
     "render_plan",
     "write_documents",
+    "write_files",
 ]
