@@ -14,6 +14,8 @@ from pymarkdown.api import PyMarkdownApi
 
 _FENCE = re.compile(r"^(```|~~~)")
 _PIPE = re.compile(r"(?<!\\)\|")
+_BARE_EMAIL = re.compile(r"(?<![<\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+(?![\w>])")
+"""An e-mail address not written as a link (<kari@example.no>): markdownlint's MD034."""
 
 
 def _linter() -> PyMarkdownApi:
@@ -28,7 +30,8 @@ def _linter() -> PyMarkdownApi:
 
 
 def basic_problems(text: str) -> list[str]:
-    """One H1, no trailing spaces, one final newline, table rows as wide as their header."""
+    """One H1, no trailing spaces, one final newline, table rows as wide as their header,
+    e-mail addresses as links."""
     problems = []
     if not text.endswith("\n") or text.endswith("\n\n"):
         problems.append("the text must end with exactly one newline")
@@ -45,6 +48,8 @@ def basic_problems(text: str) -> list[str]:
             continue
         if line.startswith("# "):
             h1 += 1
+        if _BARE_EMAIL.search(line):
+            problems.append(f"{number}: a bare e-mail address; write it as a link, <kari@example.no>")
         if line.startswith("|"):
             cells = len(_PIPE.findall(line)) - 1
             if table_cells is None:

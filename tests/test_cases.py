@@ -10,6 +10,8 @@ Adding a case adds no code.
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,34 @@ def test_plans_validated_together(case: Path, monkeypatch: pytest.MonkeyPatch) -
     assert result.code == expected_exit, result.out
     alone = [run_cli("validate", "--strict", plan) for plan in plans]
     assert all(r.code == 0 for r in alone), "each plan alone must be clean"
+
+
+NYNORSK = [
+    case for case in INVALID + VALID
+    if (case / "plan.yaml").exists()
+    and b"\n  language: nn\n" in (case / "plan.yaml").read_bytes()
+]
+
+
+@pytest.mark.parametrize("case", NYNORSK, ids=lambda p: p.name)
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_a_nynorsk_plan_gets_the_same_checks(case: Path, language: str, tmp_path: Path) -> None:
+    """The same plan in another language: the same findings at the same places."""
+    shutil.copytree(case, tmp_path / "case")
+    plan = tmp_path / "case" / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("\n  language: nn\n", f"\n  language: {language}\n"), encoding="utf-8")
+    nynorsk = run_cli("validate", "--format", "json", str(case))
+    other = run_cli("validate", "--format", "json", str(plan.parent))
+
+    def found(out: str) -> list[tuple[str, int, int, str]]:
+        plans = json.loads(out)["plans"]
+        return [
+            (Path(f["file"]).name, f["line"], f["column"], f["code"])
+            for p in plans for f in p["findings"]
+        ]
+
+    assert found(nynorsk.out) == found(other.out)
+    assert nynorsk.code == other.code
+    if case.parent.name == "invalid":
+        assert found(nynorsk.out), "an invalid case has findings"

@@ -337,3 +337,38 @@ def test_an_invitation_to_a_whole_series_in_an_english_plan(tmp_path: Path) -> N
 
 def _vevent_master(calendar: icalendar.Calendar) -> icalendar.Event:
     return next(e for e in calendar.walk("VEVENT") if "RECURRENCE-ID" not in e)
+
+
+TLS = Path(__file__).resolve().parent / "tls"
+"""A self-signed certificate for localhost and 127.0.0.1 (valid until 2126), for STARTTLS."""
+
+
+def test_send_uses_starttls_and_logs_in_over_it(tmp_path: Path, monkeypatch) -> None:
+    import ssl
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(TLS / "localhost.pem", TLS / "localhost.key")
+    secured: list[bool] = []
+
+    def authenticate(server, session, envelope, mechanism, auth_data):
+        secured.append(session.ssl is not None)
+        return AuthResult(success=True)
+
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port(), tls_context=context,
+                            require_starttls=True, authenticator=authenticate)
+    controller.start()
+    try:
+        monkeypatch.setenv("SSL_CERT_FILE", str(TLS / "localhost.pem"))  # trust the test's certificate
+        monkeypatch.setenv("PLANVERK_SMTP_USER", "ellen")
+        monkeypatch.setenv("PLANVERK_SMTP_PASSWORD", "hemmelig")
+        result = run_cli("invitations", str(_with_addresses(tmp_path)), "-o", str(tmp_path / "out"),
+                         "--send", "--smtp", f"127.0.0.1:{controller.port}")
+    finally:
+        controller.stop()
+    assert result.code == 0, result.err
+    assert secured == [True], "the login went over TLS"
+    assert len(inbox.received) == len(REVIEW)

@@ -156,3 +156,41 @@ def test_markdown_stays_the_default(tmp_path: Path) -> None:
     default = run_cli("render", str(PLANS / "gran-2017"), "schedule", AS_OF)
     explicit = run_cli("render", str(PLANS / "gran-2017"), "schedule", "-f", "md", AS_OF)
     assert default.code == 0 and default.out == explicit.out and default.out.startswith("# ")
+
+
+def _run_with_stderr_on(terminal: bool, *args: str, cwd: Path) -> bytes:
+    """Run planverk with its stderr on a pseudo-terminal or a pipe; what stderr got."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")} | {"TERM": "xterm"}
+    if not terminal:
+        done = subprocess.run([sys.executable, "-m", "planverk", *args], cwd=cwd, env=env, capture_output=True)
+        assert done.returncode == 0, done.stderr
+        return done.stderr
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "planverk", *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=follower
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait() == 0, seen
+    os.close(leader)
+    return seen
+
+
+def test_a_progress_bar_on_a_terminal_and_nothing_extra_when_piped(tmp_path: Path) -> None:
+    args = ("render", str(PLANS / "nordre-follo-2018"), "-f", "html", "-o", str(tmp_path / "out"), AS_OF)
+    assert _run_with_stderr_on(False, *args, cwd=tmp_path) == b""
+    shown = _run_with_stderr_on(True, *args, cwd=tmp_path)
+    assert b"3/3" in shown  # done of total

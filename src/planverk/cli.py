@@ -698,12 +698,14 @@ def ical(
 
     result = checked_plan(plan, f"{plan} has errors: fix them first; no feed was written")
     assert result.plan is not None
-    feeds = calendar_feeds(
-        result,
-        only=only or ("plan" if output == "-" else None),
-        attendees=attendees,
-        source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
-    )
+    with _progress(3, threshold=0) as advance:
+        feeds = calendar_feeds(
+            result,
+            only=only or ("plan" if output == "-" else None),
+            attendees=attendees,
+            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+            progress=advance,
+        )
     if output == "-":
         binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: CRLF, UTF-8
         if binary is None:

@@ -167,7 +167,7 @@ CODES: dict[str, Code] = {
         Code("PV620", "goal-cycle", E, "Goals that are each other's parents in a circle."),
         Code("PV621", "choice-outside-theme", E, "A chosen goal that is not under the theme the choice is made in."),
         # Duplicates
-        Code("PV700", "duplicate-deadline", W, "The same deadline or milestone twice: same date, same or nearly the same task (case, punctuation, small words and typos aside)."),
+        Code("PV700", "duplicate-deadline", W, "The same deadline or milestone twice: same date, same or nearly the same task (case, punctuation, small words and typos aside), not due from different people."),
         Code("PV701", "duplicate-event", W, "The same meeting twice: same title, date and time, and not in other rooms or for other people."),
         # Silences
         Code("PV900", "unused-silence", W, "A silence that silences nothing: the finding is gone, remove the silence."),

@@ -86,6 +86,8 @@ def _deadlines(index: PlanIndex) -> Iterator[Issue]:
                 other = index.plan.deadlines[j]
                 if this.time is not None and other.time is not None and this.time != other.time:
                     continue
+                if this.responsible and other.responsible and set(this.responsible) != set(other.responsible):
+                    continue  # the same task, due from different people: two deadlines
                 if not same_task(this.task, other.task):
                     continue
                 args = {"task": this.task, "day": this.date, "other": other.id, "other_task": other.task}

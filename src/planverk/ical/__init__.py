@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from difflib import get_close_matches
 
 from ..checks.context import PlanIndex
@@ -44,12 +46,19 @@ def calendar_feeds(
     only: str | None = None,
     attendees: bool = False,
     source_date_epoch: str | None = None,
+    progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> list[Feed]:
-    """The feeds of a validated, error-free plan: all of them, or the one ``only`` names."""
+    """The feeds of a validated, error-free plan: all of them, or the one ``only`` names.
+
+    ``progress(done, 3)`` is called after each stage (dates from git, events, feeds)."""
     assert validation.plan is not None and validation.ok
     index = PlanIndex(validation.plan)
     keys = [select(index, only)] if only else list(feed_keys(index))
     stamp, stamps = plan_stamps(index, validation, source_date_epoch)
+    progress(1, 3)
     with gc_paused():
         entries = build_entries(index, stamp, stamps, attendees)
-        return assemble(index, entries, keys)
+        progress(2, 3)
+        feeds = assemble(index, entries, keys)
+    progress(3, 3)
+    return feeds
