@@ -28,7 +28,7 @@ def _write(folder: Path, text: str, crlf: bool = False, bom: bool = False) -> Pa
 
 
 def _findings(folder: Path) -> list[dict[str, object]]:
-    result = run_cli("validate", "--format", "json", str(folder))
+    result = run_cli("validate", "--format", "json", "--lang", "en", str(folder))
     assert "Traceback" not in result.out + result.err
     return json.loads(result.out)["plans"][0]["findings"]
 
@@ -76,3 +76,24 @@ def test_plan_text_cannot_forge_output(tmp_path: Path, fmt: str) -> None:
         lines = result.out.splitlines()
         assert len(lines) == 2, lines  # the finding and the summary, nothing forged
         assert "\\nplan.yaml:1:1: error PV999" in lines[0] and "\\u202e" in lines[0]
+
+
+def test_findings_name_items_by_id_and_point_at_their_cause_across_files(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(
+        HEADER + "include: [events.yaml]\npeople:\n  - {id: kari, name: Kari}\nevents:\n"
+        "  - {id: a, title: A, date: 2025-03-11, time: 09:00-10:00, participants: [kari]}\n"
+        "  - {id: b, title: B, date: 2025-03-12}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "events.yaml").write_text(
+        "events:\n  - id: mote\n    title: Møte\n    date: 2025-03-11\n    time: 09:30-10:30\n"
+        "    participants: [kari]\n  - id: feil\n    title: Feil\n    date: 2025-03-13\n    time: 25:00\n",
+        encoding="utf-8",
+    )
+    found = {f["code"]: f for f in _findings(tmp_path)}
+    booked = found["PV400"]
+    assert (booked["file"].endswith("events.yaml"), booked["line"], booked["column"]) == (True, 5, 11)
+    assert [(r["file"].endswith("plan.yaml"), r["line"], r["column"]) for r in booked["related"]] == [(True, 10, 47)]
+    schema = found["PV101"]
+    assert "event 'feil'" in schema["message"] and "events[" not in schema["message"]
+    assert (schema["file"].endswith("events.yaml"), schema["line"]) == (True, 10)

@@ -39,6 +39,8 @@ class Occurrence:
     time: TimeRange | None
     location: str | None
     room: str | None
+    change: int | None = None
+    """Index in ``repeat.changes`` of the entry that changed this occurrence, if any."""
 
 
 def _combine(day: date, at: time) -> datetime:
@@ -146,12 +148,13 @@ def occurrences(event: Event) -> list[Occurrence]:
         ]
     repeat = event.repeat
     skipped = set(repeat.except_)
-    changes = {change.occurrence: change for change in repeat.changes}
+    changes = {change.occurrence: (n, change) for n, change in enumerate(repeat.changes)}
     result = []
     for day in rule_dates(event.first_day, repeat):
         if day in skipped:
             continue
-        change = changes.get(day)
+        numbered = changes.get(day)
+        entry, change = numbered if numbered is not None else (None, None)
         moved_to = day
         at, location, room = event.time, event.location, event.room
         cancelled = event.status == "cancelled"
@@ -165,6 +168,7 @@ def occurrences(event: Event) -> list[Occurrence]:
         result.append(
             Occurrence(
                 event, day, start, end, at is None, cancelled, change is not None, at, location, room,
+                entry,
             )
         )
     result.sort(key=lambda o: (o.start, o.original))

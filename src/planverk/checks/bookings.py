@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime, timedelta
 
+from ..model import Event
 from ..occurrences import span
 from ..i18n import Message, tr
 from ..model.times import TimeRange
-from .context import Issue, Loc, PlanIndex, listed
+from .context import Issue, Loc, PlanIndex, event_date_path, listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Booking:
     event: int
     """Index of the event in ``plan.events``: bookings of one event never clash."""
     path: Loc
+    """Where the booking's time (or, for a room, its room) is written."""
     title: str
     """The event's title (and the slot's topic), quoted as plan text."""
     all_day: bool = False
@@ -52,11 +54,13 @@ def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list
             if occurrence.cancelled:
                 continue
             label = f"'{event.title}'"
-            booking = Booking(occurrence.start, occurrence.end, i, path, label, occurrence.all_day)
+            at = _cause(path, event, occurrence.change, "time")
+            booking = Booking(occurrence.start, occurrence.end, i, at, label, occurrence.all_day)
             for party in parties:
                 by_party[party].append(booking)
             if occurrence.room:
-                room = Booking(booking.start, booking.end, i, path, label, occurrence.all_day, occurrence.room)
+                at = _cause(path, event, occurrence.change, "room")
+                room = Booking(booking.start, booking.end, i, at, label, occurrence.all_day, occurrence.room)
                 by_room[_room_key(occurrence.location, occurrence.room)].append(room)
         for s, slot in enumerate(event.agenda):
             slot_path = (*path, "agenda", s)
@@ -64,13 +68,25 @@ def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list
             parties = index.expand(slot.participants)
             for day in _slot_days(index, i, slot.date):
                 start, end = span(day, day, slot.time)
-                booking = Booking(start, end, i, slot_path, label)
+                booking = Booking(start, end, i, (*slot_path, "time"), label)
                 for party in parties:
                     by_party[party].append(booking)
                 if slot.room:
-                    room = Booking(start, end, i, slot_path, label, False, slot.room)
+                    room = Booking(start, end, i, (*slot_path, "room"), label, False, slot.room)
                     by_room[_room_key(event.location, slot.room)].append(room)
     return by_party, by_room
+
+
+def _cause(path: Loc, event: Event, change: int | None, what: str) -> Loc:
+    """Where a booking's time (``what='time'``) or room is written: the ``changes:`` entry
+    that moved or re-roomed the occurrence, else the event's own line for it."""
+    if change is not None:
+        return (*path, "repeat", "changes", change)
+    if what == "room" and event.room is not None:
+        return (*path, "room")
+    if event.time is not None:
+        return (*path, "time")
+    return event_date_path(path, event)
 
 
 def _slot_days(index: PlanIndex, i: int, written: date | None) -> list[date]:
@@ -98,11 +114,18 @@ def _clashes(bookings: list[Booking]) -> Iterator[tuple[Booking, Booking]]:
         active.append(booking)
 
 
+def _cause_order(booking: Booking) -> tuple[bool, datetime, int]:
+    """Of two clashing bookings, the one made by a ``changes:`` entry, else the one that
+    starts later, else the one written later, is where the finding stands."""
+    return ("changes" in booking.path, booking.start, booking.event)
+
+
 def _clashing_pairs(bookings_by_key: dict[str, list[Booking]]) -> dict[tuple[Loc, Loc, date], tuple[Booking, Booking, set[str]]]:
     """Each clashing pair of bookings once per day, with the keys (parties, rooms) it shares."""
     pairs: dict[tuple[Loc, Loc, date], tuple[Booking, Booking, set[str]]] = {}
     for key, bookings in bookings_by_key.items():
-        for first, second in _clashes(bookings):
+        for one, other in _clashes(bookings):
+            first, second = sorted((one, other), key=_cause_order)
             pair = (first.path, second.path, second.start.date())
             pairs.setdefault(pair, (first, second, set()))[2].add(key)
     return pairs

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..i18n import Items, tr
-from .context import Issue, PlanIndex, listed
-from .schedule import event_date_path
+from .context import Issue, PlanIndex, event_date_path, listed
 
 
 def _days(start: date, end_exclusive: date) -> Iterator[date]:

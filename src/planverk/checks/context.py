@@ -34,6 +34,10 @@ class Issue:
         if not isinstance(self.message, Message):
             raise TypeError(f"{self.code}: an issue's message is a planverk.i18n.Message, not {self.message!r}")
 
+def event_date_path(path: Loc, event: Event) -> Loc:
+    """Where an event's (first) day is written: its ``date``, or its ``start``."""
+    return (*path, "date") if event.date is not None else (*path, "start")
+
 
 def listed(texts: list[Any], shown: int = 5) -> Items:
     """The first ``shown`` texts, comma-separated, and how many more there are."""

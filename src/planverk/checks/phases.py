@@ -8,8 +8,7 @@ from datetime import date, timedelta
 
 from ..model.base import Period
 from ..i18n import Items, Message, tr
-from .context import Issue, Loc, PlanIndex
-from .schedule import event_date_path
+from .context import Issue, Loc, PlanIndex, event_date_path
 
 STRAYS = 0.1
 """Items in no phase are reported only when they are this share of all items, or just one."""

@@ -12,7 +12,7 @@ from ..model.recurrence import weekday_index
 from ..model.times import TimeRange
 from ..i18n import Day, Month, Weekday, tr
 from ..occurrences import add_months, rule_dates
-from .context import Issue, Loc, PlanIndex, listed
+from .context import Issue, Loc, PlanIndex, event_date_path, listed
 
 
 def plan_zone(index: PlanIndex) -> ZoneInfo | None:
@@ -138,11 +138,6 @@ def check_period(index: PlanIndex) -> Iterator[Issue]:
             yield Issue("PV302", message, ("phases", i, "period"), ("phases", i))
 
 
-def event_date_path(path: Loc, event: Event) -> Loc:
-    """Where an event's (first) day is written: its ``date``, or its ``start``."""
-    return (*path, "date") if event.date is not None else (*path, "start")
-
-
 def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
     """PV303: a written weekday must match its date."""
     items: list[tuple[Loc, Loc, str | None, date]] = []
@@ -250,7 +245,16 @@ def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
             continue
         generated = rule_dates(event.first_day, repeat)
         dates = set(generated)
-        if event.first_day not in dates:
+        if repeat.until is not None and repeat.until < event.first_day:
+            yield Issue(
+                "PV308",
+                tr("until {until} lies before the series' first date {day}, so the series has no "
+                   "meetings: correct 'until' (often a slip of the year)",
+                   until=Day(repeat.until), day=Day(event.first_day)),
+                (*path, "repeat", "until"),
+                path,
+            )
+        elif event.first_day not in dates:
             yield Issue(
                 "PV308",
                 (tr("the event's date {day} is not an occurrence of its own rule (every {every}, on "
