@@ -42,15 +42,38 @@ def shown(parsed: str) -> str:
 # Mermaid 11's Gantt lexer, INITIAL state, every rule tried before the task text rule
 # `[^:\n]+`, in order, case-insensitive, first match wins (ganttDiagram, jison).
 GANTT_BEFORE_TASK = [
-    r"%%\{", r"accTitle\s*:\s*", r"accDescr\s*:\s*", r"accDescr\s*\{\s*",
-    r"%%(?!\{)*[^\n]*", r"[^\}]%%*[^\n]*", r"%%*[^\n]*[\n]*", r"[\n]+", r"\s+", r"%[^\n]*",
-    r"href[\s]+[\"]", r"call[\s]+", r"click[\s]+", r"gantt\b", r"dateFormat\s[^#\n;]+",
-    r"inclusiveEndDates\b", r"topAxis\b", r"axisFormat\s[^#\n;]+", r"tickInterval\s[^#\n;]+",
-    r"includes\s[^#\n;]+", r"excludes\s[^#\n;]+", r"todayMarker\s[^\n;]+",
-    *(rf"weekday\s+{d}\b" for d in ("monday", "tuesday", "wednesday", "thursday", "friday",
-                                     "saturday", "sunday")),
-    r"weekend\s+friday\b", r"weekend\s+saturday\b", r"\d\d\d\d-\d\d-\d\d\b",
-    r"title\s[^\n]+", r"accDescription\s[^#\n;]+", r"section\s[^\n]+",
+    r"%%\{",
+    r"accTitle\s*:\s*",
+    r"accDescr\s*:\s*",
+    r"accDescr\s*\{\s*",
+    r"%%(?!\{)*[^\n]*",
+    r"[^\}]%%*[^\n]*",
+    r"%%*[^\n]*[\n]*",
+    r"[\n]+",
+    r"\s+",
+    r"%[^\n]*",
+    r"href[\s]+[\"]",
+    r"call[\s]+",
+    r"click[\s]+",
+    r"gantt\b",
+    r"dateFormat\s[^#\n;]+",
+    r"inclusiveEndDates\b",
+    r"topAxis\b",
+    r"axisFormat\s[^#\n;]+",
+    r"tickInterval\s[^#\n;]+",
+    r"includes\s[^#\n;]+",
+    r"excludes\s[^#\n;]+",
+    r"todayMarker\s[^\n;]+",
+    *(
+        rf"weekday\s+{d}\b"
+        for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    ),
+    r"weekend\s+friday\b",
+    r"weekend\s+saturday\b",
+    r"\d\d\d\d-\d\d-\d\d\b",
+    r"title\s[^\n]+",
+    r"accDescription\s[^#\n;]+",
+    r"section\s[^\n]+",
 ]
 
 
@@ -61,7 +84,7 @@ def gantt_task(line: str) -> str:
     for rule in GANTT_BEFORE_TASK:
         assert not re.match(rule, line, re.I), f"{line!r} is read as {rule}"
     text = re.match(r"[^:\n]+", line).group(0)
-    rest = line[len(text):]
+    rest = line[len(text) :]
     assert re.fullmatch(r": (milestone, (crit, )?)?\d{4}-\d\d-\d\d, (\d{4}-\d\d-\d\d|0d)", rest)
     return shown(text).strip()
 
@@ -95,7 +118,9 @@ def test_org_chart_labels_are_quoted_and_shown_as_written() -> None:
     text = ctx.pictures["org-chart"].mermaid
     labels = re.findall(r'^    g_\w+\["(.*)"\]$', text, re.M)
     assert len(labels) == len(ctx.groups)
-    names = [quoted(label).split("<br/>")[0].removeprefix("<b>").removesuffix("</b>") for label in labels]
+    names = [
+        quoted(label).split("<br/>")[0].removeprefix("<b>").removesuffix("</b>") for label in labels
+    ]
     assert sorted(names) == sorted(g.name for g in ctx.groups)
 
 
@@ -120,20 +145,74 @@ def test_quadrant_and_trend_labels_are_shown_as_written() -> None:
 
 
 HOSTILE_WORDS = st.sampled_from(
-    ["Section", "section", "Includes", "Click", "click", "call", "href", "Title", "title",
-     "Gantt", "gantt-plan", "dateFormat", "axisFormat", "todayMarker", "weekday monday",
-     "weekend friday", "accTitle:", "accDescr {", "2024-01-31", "%%", "%", "%%{init}%%",
-     "#", "#35;", "#quot;", ";", ":", '"', "`", "<b>", "&amp;", "}", "{", "|", "[", "]",
-     "-->", "end", "Ø", "æ", "…", "  ", "\t", "x", "42"]
+    [
+        "Section",
+        "section",
+        "Includes",
+        "Click",
+        "click",
+        "call",
+        "href",
+        "Title",
+        "title",
+        "Gantt",
+        "gantt-plan",
+        "dateFormat",
+        "axisFormat",
+        "todayMarker",
+        "weekday monday",
+        "weekend friday",
+        "accTitle:",
+        "accDescr {",
+        "2024-01-31",
+        "%%",
+        "%",
+        "%%{init}%%",
+        "#",
+        "#35;",
+        "#quot;",
+        ";",
+        ":",
+        '"',
+        "`",
+        "<b>",
+        "&amp;",
+        "}",
+        "{",
+        "|",
+        "[",
+        "]",
+        "-->",
+        "end",
+        "Ø",
+        "æ",
+        "…",
+        "  ",
+        "\t",
+        "x",
+        "42",
+    ]
 )
-LABEL = st.lists(st.one_of(HOSTILE_WORDS, st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=4)), min_size=1,
-                 max_size=6).map("".join).filter(lambda t: t.strip() and "\n" not in t and "\r" not in t)
+LABEL = (
+    st.lists(
+        st.one_of(
+            HOSTILE_WORDS,
+            st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=4),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+    .map("".join)
+    .filter(lambda t: t.strip() and "\n" not in t and "\r" not in t)
+)
 
 
 @settings(max_examples=300, deadline=None)
 @given(LABEL)
 def test_any_gantt_label_is_one_task_shown_as_written(label: str) -> None:
-    assert gantt_task(f"    {gantt_text(label)} : 2025-01-01, 2025-01-02") == " ".join(label.split())
+    assert gantt_task(f"    {gantt_text(label)} : 2025-01-01, 2025-01-02") == " ".join(
+        label.split()
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -143,8 +222,15 @@ def test_any_quoted_label_is_shown_as_written(label: str) -> None:
 
 
 def test_render_writes_the_svg_of_each_linked_picture_beside_the_document(tmp_path: Path) -> None:
-    result = run_cli("render", str(PLANS / "savings-2024"), "status-report", "workbook",
-                     "--as-of=2026-06-30", "-o", str(tmp_path))
+    result = run_cli(
+        "render",
+        str(PLANS / "savings-2024"),
+        "status-report",
+        "workbook",
+        "--as-of=2026-06-30",
+        "-o",
+        str(tmp_path),
+    )
     assert result.code == 0, result.err
     report = (tmp_path / "status-report.md").read_text(encoding="utf-8")
     linked = re.findall(r"!\[[^\n]*?\]\(([^)]+\.svg)\)", report)

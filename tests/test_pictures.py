@@ -77,8 +77,11 @@ def test_same_bytes_in_another_process_locale_and_time_zone(tmp_path: Path) -> N
     )
     env = {"LANG": "C", "LC_ALL": "C", "TZ": "Pacific/Kiritimati", "MPLCONFIGDIR": str(tmp_path)}
     other = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, check=True,
-        cwd=Path(__file__).parent.parent, env={**env, "PATH": ""},
+        [sys.executable, "-c", script],
+        capture_output=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+        env={**env, "PATH": ""},
     ).stdout
     here = b"".join(p.svg + p.png for p in pictures_for("workbook", context("nordre-follo-2018")))
     assert other == here
@@ -167,3 +170,18 @@ def test_validate_does_not_import_the_drawing_library() -> None:
         "assert 'matplotlib' not in sys.modules and 'numpy' not in sys.modules, 'imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_documents_for_docx_and_html_show_every_diagram_as_a_picture() -> None:
+    from planverk.render import render_plan
+
+    documents = render_plan(
+        PLANS / "savings-2024", ["workbook", "status-report"], as_of=AS_OF, mermaid=False
+    )
+    for document in documents:
+        assert "```mermaid" not in document.text
+        for spec in document.pictures:
+            assert spec.image in document.text
+    workbook, report = ([s.name for s in d.pictures] for d in documents)
+    assert workbook == ["gantt", "org-chart"]
+    assert "measure-matrix" in report and "kpi-sykefravaer" in report

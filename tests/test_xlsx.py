@@ -35,10 +35,20 @@ def cells(sheet, header: str):
 def test_every_section_is_a_sheet_with_norwegian_names_and_headers(tmp_path: Path) -> None:
     book = workbook(tmp_path / "status.xlsx", str(PLANS / "savings-2024"))
     assert book.sheetnames == [
-        "Frister", "KPI-er", "Innsparing per år", "Tiltak", "Gevinster", "Risikoer",
+        "Frister",
+        "KPI-er",
+        "Innsparing per år",
+        "Tiltak",
+        "Gevinster",
+        "Risikoer",
     ]
     assert [c.value for c in book["Risikoer"][1]][:6] == [
-        "Id", "Tittel", "Sannsynlighet", "Konsekvens", "Score", "Nivå",
+        "Id",
+        "Tittel",
+        "Sannsynlighet",
+        "Konsekvens",
+        "Score",
+        "Nivå",
     ]
     assert rows(book["Risikoer"])[0]["Nivå"] == "Høy"
 
@@ -76,7 +86,7 @@ def test_plan_text_is_never_a_formula(tmp_path: Path) -> None:
     (plan / "plan.yaml").write_text(
         "plan: {id: p, title: T, organisation: O, period: {start: 2026-01-01, end: 2026-12-31}}\n"
         "risks:\n"
-        "  - {id: r1, title: '=HYPERLINK(\"http://example.org\",\"x\")', probability: 3, consequence: 2}\n"
+        '  - {id: r1, title: \'=HYPERLINK("http://example.org","x")\', probability: 3, consequence: 2}\n'
         "  - {id: r2, title: '+1+1', probability: 2, consequence: 2}\n",
         encoding="utf-8",
     )
@@ -104,8 +114,16 @@ def test_xlsx_needs_a_file() -> None:
 
 
 def test_csv_stays_plain_utf8_and_can_go_to_a_file(tmp_path: Path) -> None:
-    result = run_cli("status", str(PLANS / "savings-2024"), "risks", "-f", "csv", "-o",
-                     str(tmp_path / "r.csv"), AS_OF)
+    result = run_cli(
+        "status",
+        str(PLANS / "savings-2024"),
+        "risks",
+        "-f",
+        "csv",
+        "-o",
+        str(tmp_path / "r.csv"),
+        AS_OF,
+    )
     assert result.code == 0, result.err
     data = (tmp_path / "r.csv").read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf")

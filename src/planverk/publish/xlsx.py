@@ -136,7 +136,16 @@ def _word(section: str, column: str, value: Any, language: str) -> Any:
 
 
 def _savings_rows(report: Any) -> tuple[list[str], list[list[Any]]]:
-    header = ["savings_target", "title", "year", "target", "identified", "decided", "realised", "gap"]
+    header = [
+        "savings_target",
+        "title",
+        "year",
+        "target",
+        "identified",
+        "decided",
+        "realised",
+        "gap",
+    ]
     rows = [
         [s.id, s.title, y.year, y.target, y.identified, y.decided, y.realised, y.gap]
         for s in report.savings
@@ -163,7 +172,9 @@ def _kind(section: str, column: str, row: dict[str, Any]) -> str:
     return "integer"
 
 
-def sheets(plan: Any, as_of: date, horizon: int = 14) -> list[tuple[str, list[str], list[list[Any]]]]:
+def sheets(
+    plan: Any, as_of: date, horizon: int = 14
+) -> list[tuple[str, list[str], list[list[Any]]]]:
     """(section, column names, rows of plain Python values) for each sheet with rows."""
     from ..status import compute, flat_rows
 
@@ -195,11 +206,17 @@ def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon:
         },
     )
     stamp = datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc)
-    book.set_properties({"title": plan.plan.title, "company": plan.plan.organisation,
-                         "created": stamp, "author": "", "comments": ""})
+    book.set_properties(
+        {
+            "title": plan.plan.title,
+            "company": plan.plan.organisation,
+            "created": stamp,
+            "author": "",
+            "comments": "",
+        }
+    )
     formats = {
-        "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top",
-                                   "bottom": 1}),
+        "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1}),
         "date": book.add_format({"num_format": "dd/mm/yyyy" if language == "en" else "dd.mm.yyyy"}),
         "money": book.add_format({"num_format": '#,##0 "kr"'}),
         "percent": book.add_format({"num_format": "0.0 %"}),
@@ -246,7 +263,9 @@ def _write(sheet: Any, row: int, col: int, value: Any, formats: dict[str, Any], 
         sheet.write_datetime(row, col, value, formats["date"])
         return 10
     if isinstance(value, date):
-        sheet.write_datetime(row, col, datetime(value.year, value.month, value.day), formats["date"])
+        sheet.write_datetime(
+            row, col, datetime(value.year, value.month, value.day), formats["date"]
+        )
         return 10
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)

@@ -36,7 +36,7 @@ POINT_LABEL_LENGTH = 30
 _AXIS = {"nb": "%d.%m.%Y", "nn": "%d.%m.%Y", "en": "%d %b %Y"}
 _SPACE = re.compile(r"\s+")
 _NODE_ID = re.compile(r"[^A-Za-z0-9_]")
-_SYNTAX = {ord(c): f"#{ord(c)};" for c in "#;:\"`<>&%"}
+_SYNTAX = {ord(c): f"#{ord(c)};" for c in '#;:"`<>&%'}
 _GANTT_STATEMENT = re.compile(
     r"(?i)(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes"
     r"|excludes|todaymarker|weekday|weekend|title|accdescription|acctitle|accdescr"
@@ -188,17 +188,16 @@ def quadrant_chart(measures: Sequence[Any], words: dict[str, str]) -> str:
     rated = [m for m in measures if m.quadrant is not None]
     if not rated:
         return ""
+    said = {key: mermaid_text(text) for key, text in words.items()}
     lines = [
         "quadrantChart",
-        f"    title {mermaid_text(words['title'])}",
-        f'    x-axis "{mermaid_text(words["feasibility_low"])}" --> '
-        f'"{mermaid_text(words["feasibility_high"])}"',
-        f'    y-axis "{mermaid_text(words["effect_low"])}" --> '
-        f'"{mermaid_text(words["effect_high"])}"',
-        f'    quadrant-1 "{mermaid_text(words["quick-win"])}"',
-        f'    quadrant-2 "{mermaid_text(words["major"])}"',
-        f'    quadrant-3 "{mermaid_text(words["reconsider"])}"',
-        f'    quadrant-4 "{mermaid_text(words["fill-in"])}"',
+        f"    title {said['title']}",
+        f'    x-axis "{said["feasibility_low"]}" --> "{said["feasibility_high"]}"',
+        f'    y-axis "{said["effect_low"]}" --> "{said["effect_high"]}"',
+        f'    quadrant-1 "{said["quick-win"]}"',
+        f'    quadrant-2 "{said["major"]}"',
+        f'    quadrant-3 "{said["reconsider"]}"',
+        f'    quadrant-4 "{said["fill-in"]}"',
     ]
     for m in rated:
         name = mermaid_text(_short(m.title, POINT_LABEL_LENGTH))
@@ -227,8 +226,9 @@ def kpi_trend(kpi: Any, readings: Sequence[tuple[Any, float]], words: Any) -> st
         parts.append(f"{words.t('target').lower()} {kpi_value(words, kpi.target, kpi.unit)}")
         flat.append(kpi.target)
     axis = {"percent": "%", "nok": "kr"}.get(kpi.unit, "")
-    return trend_chart(f"{parts[0]} ({', '.join(parts[1:])})" if parts[1:] else parts[0],
-                       axis, points, flat)
+    return trend_chart(
+        f"{parts[0]} ({', '.join(parts[1:])})" if parts[1:] else parts[0], axis, points, flat
+    )
 
 
 def trend_chart(

@@ -116,4 +116,12 @@ def draw_all(specs: Iterable[PictureSpec], *, png: bool = True) -> list[Picture]
     return [draw(spec, png=png) for spec in specs]
 
 
-__all__ = ["DOCUMENT_KINDS", "Picture", "PictureSpec", "draw", "draw_all", "pictures_for", "specs_for"]
+__all__ = [
+    "DOCUMENT_KINDS",
+    "Picture",
+    "PictureSpec",
+    "draw",
+    "draw_all",
+    "pictures_for",
+    "specs_for",
+]

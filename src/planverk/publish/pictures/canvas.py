@@ -95,10 +95,12 @@ def svg_bytes(fig: Any, prefix: str, title: str, alt: str) -> bytes:
     out = io.StringIO()
     fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     svg = _prefixed(out.getvalue(), prefix + "-")
-    svg = svg.replace("font-family: 'DejaVu Sans'", "font-family: 'DejaVu Sans', Verdana, sans-serif")
+    svg = svg.replace(
+        "font-family: 'DejaVu Sans'", "font-family: 'DejaVu Sans', Verdana, sans-serif"
+    )
     head_end = svg.index(">", svg.index("<svg")) + 1
     svg = (
-        svg[: head_end].replace("<svg ", '<svg role="img" ', 1)
+        svg[:head_end].replace("<svg ", '<svg role="img" ', 1)
         + f"\n <title>{escape(title)}</title>\n <desc>{escape(alt)}</desc>"
         + svg[head_end:]
     )

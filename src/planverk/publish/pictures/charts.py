@@ -75,11 +75,22 @@ def gantt(spec: Any) -> Any:
     ax = fig.add_subplot()
     for y, (kind, name, start, end) in enumerate(rows):
         if kind == "phase":
-            ax.barh(y, date2num(end + timedelta(days=1)) - date2num(start), left=date2num(start),
-                    height=0.6, color=COLOURS["phase"])
+            ax.barh(
+                y,
+                date2num(end + timedelta(days=1)) - date2num(start),
+                left=date2num(start),
+                height=0.6,
+                color=COLOURS["phase"],
+            )
         else:
-            ax.plot(date2num(start), y, marker="D", markersize=7 if kind == "milestone" else 6,
-                    color=COLOURS[kind], linestyle="none")
+            ax.plot(
+                date2num(start),
+                y,
+                marker="D",
+                markersize=7 if kind == "milestone" else 6,
+                color=COLOURS[kind],
+                linestyle="none",
+            )
     ax.set_yticks(
         range(len(rows)),
         [
@@ -101,10 +112,16 @@ def gantt(spec: Any) -> Any:
         legend.append(Patch(color=COLOURS["phase"], label=labels["phases"]))
     for kind, key in (("deadline", "deadlines"), ("milestone", "milestones")):
         if any(d.kind == kind for d in dated):
-            legend.append(Line2D([], [], marker="D", color=COLOURS[kind], linestyle="none",
-                                 label=labels[key]))
-    ax.legend(handles=legend, loc="upper center", bbox_to_anchor=(0.5, -0.06 - 0.5 / (len(rows) + 3)),
-              ncols=len(legend), frameon=False)
+            legend.append(
+                Line2D([], [], marker="D", color=COLOURS[kind], linestyle="none", label=labels[key])
+            )
+    ax.legend(
+        handles=legend,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.06 - 0.5 / (len(rows) + 3)),
+        ncols=len(legend),
+        frameon=False,
+    )
     ax.set_title(short(plan.title, 90), loc="left", fontweight="bold")
     return fig
 
@@ -123,13 +140,24 @@ def risk_matrix(spec: Any) -> Any:
     for p in range(1, 6):
         for c in range(1, 6):
             tone = level(p * c)
-            ax.add_patch(Rectangle((c - 0.5, p - 0.5), 1, 1, facecolor=COLOURS[f"{tone}_bg"],
-                                   edgecolor="white", linewidth=2))
+            ax.add_patch(
+                Rectangle(
+                    (c - 0.5, p - 0.5),
+                    1,
+                    1,
+                    facecolor=COLOURS[f"{tone}_bg"],
+                    edgecolor="white",
+                    linewidth=2,
+                )
+            )
             found = report.matrix[p - 1][c - 1]
             if found:
-                lines = [", ".join(f"R{n}" for n in found[i : i + 3]) for i in range(0, len(found), 3)]
-                ax.text(c, p, "\n".join(lines), ha="center", va="center", fontsize=10,
-                        fontweight="bold")
+                lines = [
+                    ", ".join(f"R{n}" for n in found[i : i + 3]) for i in range(0, len(found), 3)
+                ]
+                ax.text(
+                    c, p, "\n".join(lines), ha="center", va="center", fontsize=10, fontweight="bold"
+                )
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_aspect("equal")
@@ -144,13 +172,22 @@ def risk_matrix(spec: Any) -> Any:
     title = words.t("risk_matrix")
     ax.set_title(title, loc="left", fontweight="bold")
     if unrated:
-        fig.text(0.01, 0.01, f"{words.t('not_rated')}: " + ", ".join(f"R{n}" for n in unrated),
-                 fontsize=8, color=COLOURS["muted"])
+        fig.text(
+            0.01,
+            0.01,
+            f"{words.t('not_rated')}: " + ", ".join(f"R{n}" for n in unrated),
+            fontsize=8,
+            color=COLOURS["muted"],
+        )
     from matplotlib.patches import Patch
 
     ax.legend(
-        handles=[Patch(color=COLOURS[f"{t}_bg"], label=words.t(t)) for t in ("low", "moderate", "high")],
-        loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False,
+        handles=[
+            Patch(color=COLOURS[f"{t}_bg"], label=words.t(t)) for t in ("low", "moderate", "high")
+        ],
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1),
+        frameon=False,
     )
     return fig
 
@@ -181,8 +218,9 @@ def measure_matrix(spec: Any) -> Any:
         seen[point] = offset + 1
         x, y = point[0] + 0.18 * (offset % 3), point[1] - 0.22 * (offset // 3)
         ax.plot(x, y, marker="o", markersize=15, color=COLOURS["phase"], linestyle="none")
-        ax.text(x, y, str(n), ha="center", va="center", color="white", fontsize=8,
-                fontweight="bold")
+        ax.text(
+            x, y, str(n), ha="center", va="center", color="white", fontsize=8, fontweight="bold"
+        )
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(range(1, 6))
@@ -194,8 +232,16 @@ def measure_matrix(spec: Any) -> Any:
     listing = [
         f"{n}. {short(m.title, 44)} ({words.t(m.quadrant)})" for n, m in enumerate(measures, 1)
     ]
-    side.text(0, 1, "\n".join(listing), va="top", ha="left", fontsize=8.5, linespacing=1.5,
-              transform=side.transAxes)
+    side.text(
+        0,
+        1,
+        "\n".join(listing),
+        va="top",
+        ha="left",
+        fontsize=8.5,
+        linespacing=1.5,
+        transform=side.transAxes,
+    )
     return fig
 
 
@@ -218,17 +264,39 @@ def kpi(spec: Any) -> Any:
         start, end = start - timedelta(days=30), end + timedelta(days=30)
     x0, x1 = date2num(start), date2num(end)
     if status.baseline is not None:
-        ax.axhline(status.baseline.value, color=COLOURS["muted"], linestyle=":", linewidth=1.4,
-                   label=f"{words.t('baseline')}: {kpi_value(words, status.baseline.value, status.unit)}")
+        ax.axhline(
+            status.baseline.value,
+            color=COLOURS["muted"],
+            linestyle=":",
+            linewidth=1.4,
+            label=f"{words.t('baseline')}: {kpi_value(words, status.baseline.value, status.unit)}",
+        )
     if status.target is not None:
-        ax.axhline(status.target, color=COLOURS["good"], linestyle="--", linewidth=1.4,
-                   label=f"{words.t('target')}: {kpi_value(words, status.target, status.unit)}")
+        ax.axhline(
+            status.target,
+            color=COLOURS["good"],
+            linestyle="--",
+            linewidth=1.4,
+            label=f"{words.t('target')}: {kpi_value(words, status.target, status.unit)}",
+        )
         if status.due is not None:
-            ax.plot(date2num(status.due), status.target, marker="*", markersize=12,
-                    color=COLOURS["good"], linestyle="none")
+            ax.plot(
+                date2num(status.due),
+                status.target,
+                marker="*",
+                markersize=12,
+                color=COLOURS["good"],
+                linestyle="none",
+            )
     if readings:
-        ax.plot([date2num(d) for d, _ in readings], [v for _, v in readings], marker="o",
-                color=COLOURS["phase"], linewidth=2, label=word("measurements", spec.language))
+        ax.plot(
+            [date2num(d) for d, _ in readings],
+            [v for _, v in readings],
+            marker="o",
+            color=COLOURS["phase"],
+            linewidth=2,
+            label=word("measurements", spec.language),
+        )
     pad = (x1 - x0) * 0.04
     ax.set_xlim(x0 - pad, x1 + pad)
     if dates:
@@ -237,7 +305,9 @@ def kpi(spec: Any) -> Any:
         ax.set_xticks([])
     from matplotlib.ticker import FuncFormatter
 
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: kpi_value(words, float(v), status.unit)))
+    ax.yaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: kpi_value(words, float(v), status.unit))
+    )
     if status.scale is not None and status.unit == "score":
         ax.set_ylim(status.scale[0], status.scale[1])
     ax.grid(axis="y", color=COLOURS["grid"], linewidth=0.6)
@@ -267,17 +337,26 @@ def savings(spec: Any) -> Any:
     width = 0.2
     for n, (key, values) in enumerate(series):
         shown = [v if v is not None else 0 for v in values]
-        ax.bar(x + (n - 1.5) * width, shown, width, label=words.t(key), color=COLOURS[key],
-               hatch="//" if key == "target" else None, edgecolor="white" if key != "target" else COLOURS["target"],
-               fill=key != "target", linewidth=0.8)
+        ax.bar(
+            x + (n - 1.5) * width,
+            shown,
+            width,
+            label=words.t(key),
+            color=COLOURS[key],
+            hatch="//" if key == "target" else None,
+            edgecolor="white" if key != "target" else COLOURS["target"],
+            fill=key != "target",
+            linewidth=0.8,
+        )
     ax.set_xticks(x, [str(y) for y in years])
     from matplotlib.ticker import FuncFormatter
 
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: words.money(float(v))))
     ax.grid(axis="y", color=COLOURS["grid"], linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.set_title(short(f"{target.title}: {words.money(target.total)}", 90), loc="left",
-                 fontweight="bold")
+    ax.set_title(
+        short(f"{target.title}: {words.money(target.total)}", 90), loc="left", fontweight="bold"
+    )
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return fig
 
@@ -298,8 +377,13 @@ def scorecard(spec: Any) -> Any:
         for n, (column, score) in enumerate(zip(columns, area.scores)):
             y = a * band + n
             share = (score / area.max * 100) if score is not None and area.max else 0
-            ax.barh(y, share, height=0.8, color=SERIES[n % len(SERIES)],
-                    label=f"{column.organisation} {column.year}" if a == 0 else None)
+            ax.barh(
+                y,
+                share,
+                height=0.8,
+                color=SERIES[n % len(SERIES)],
+                label=f"{column.organisation} {column.year}" if a == 0 else None,
+            )
             text = (
                 words.t("of_max", score=words.number(score), max=words.number(area.max))
                 if score is not None

@@ -164,7 +164,9 @@ def arrange(
 def rows(ids: Sequence[str], found: Sequence[Link], width: int = ROW_WIDTH) -> list[list[str]]:
     """The groups of :func:`arrange` by row from the top, each row from the left."""
     placed = arrange(ids, found, width)
-    result: list[list[str]] = [[] for _ in range(max((r for _, r in placed.values()), default=-1) + 1)]
+    result: list[list[str]] = [
+        [] for _ in range(max((r for _, r in placed.values()), default=-1) + 1)
+    ]
     for node in sorted(placed, key=lambda n: placed[n][0]):
         result[placed[node][1]].append(node)
     return result

@@ -35,9 +35,10 @@ def org_chart(spec: Any) -> Any:
     from matplotlib.path import Path
 
     groups, current, placed, links, labels = spec.data
-    by_id = {g.id: g for g in groups}
     texts = {g.id: _lines(g, labels, spec.language) for g in groups}
-    height = {i: 2 * PAD + LINE * (len(a) + len(b)) + (0.05 if b else 0) for i, (a, b) in texts.items()}
+    height = {
+        i: 2 * PAD + LINE * (len(a) + len(b)) + (0.05 if b else 0) for i, (a, b) in texts.items()
+    }
     columns = max(x for x, _ in placed.values()) + 1
     total_width = columns * BOX_WIDTH + (columns - 1) * GAP_X + 0.4
     row_height = [
@@ -83,37 +84,75 @@ def org_chart(spec: Any) -> Any:
         points = [(x_low, y_low), (x_low, bus), (x_up, bus), (x_up, y_up)]
         path = Path(points if link.kind == "reports-to" else points[::-1])
         if link.kind == "reports-to":
-            arrow = FancyArrowPatch(path=path, arrowstyle="-|>", mutation_scale=12,
-                                    color=COLOURS["ink"], linewidth=1.3, zorder=1)
+            arrow = FancyArrowPatch(
+                path=path,
+                arrowstyle="-|>",
+                mutation_scale=12,
+                color=COLOURS["ink"],
+                linewidth=1.3,
+                zorder=1,
+            )
         else:
-            arrow = FancyArrowPatch(path=path, arrowstyle="-", color=COLOURS["muted"],
-                                    linewidth=1.1, linestyle=(0, (2, 2)), zorder=1)
+            arrow = FancyArrowPatch(
+                path=path,
+                arrowstyle="-",
+                color=COLOURS["muted"],
+                linewidth=1.1,
+                linestyle=(0, (2, 2)),
+                zorder=1,
+            )
         ax.add_patch(arrow)
     for node, (x, top) in place.items():
-        group = by_id[node]
         is_current = current is not None and current.id == node
         ax.add_patch(
-            FancyBboxPatch((x, top), BOX_WIDTH, height[node], boxstyle="round,pad=0,rounding_size=0.06",
-                           facecolor=COLOURS["box_current" if is_current else "box"],
-                           edgecolor=COLOURS["ink"], linewidth=2.2 if is_current else 0.9, zorder=2)
+            FancyBboxPatch(
+                (x, top),
+                BOX_WIDTH,
+                height[node],
+                boxstyle="round,pad=0,rounding_size=0.06",
+                facecolor=COLOURS["box_current" if is_current else "box"],
+                edgecolor=COLOURS["ink"],
+                linewidth=2.2 if is_current else 0.9,
+                zorder=2,
+            )
         )
         name, members = texts[node]
-        ax.text(x + BOX_WIDTH / 2, top + PAD, "\n".join(name), ha="center", va="top",
-                fontweight="bold", fontsize=8.5, linespacing=1.25, zorder=3)
+        ax.text(
+            x + BOX_WIDTH / 2,
+            top + PAD,
+            "\n".join(name),
+            ha="center",
+            va="top",
+            fontweight="bold",
+            fontsize=8.5,
+            linespacing=1.25,
+            zorder=3,
+        )
         if members:
-            ax.text(x + BOX_WIDTH / 2, top + PAD + LINE * len(name) + 0.05, "\n".join(members),
-                    ha="center", va="top", fontsize=7.5, linespacing=1.35, zorder=3)
+            ax.text(
+                x + BOX_WIDTH / 2,
+                top + PAD + LINE * len(name) + 0.05,
+                "\n".join(members),
+                ha="center",
+                va="top",
+                fontsize=7.5,
+                linespacing=1.35,
+                zorder=3,
+            )
     from matplotlib.lines import Line2D
 
     kinds = {link.kind for link in links}
     legend = []
     if "reports-to" in kinds:
-        legend.append(Line2D([], [], color=COLOURS["ink"], marker="^", markevery=[1],
-                             label=labels["reports_to"]))
+        legend.append(
+            Line2D(
+                [], [], color=COLOURS["ink"], marker="^", markevery=[1], label=labels["reports_to"]
+            )
+        )
     if "includes" in kinds:
-        legend.append(Line2D([], [], color=COLOURS["muted"], linestyle=(0, (2, 2)),
-                             label=labels["includes"]))
+        legend.append(
+            Line2D([], [], color=COLOURS["muted"], linestyle=(0, (2, 2)), label=labels["includes"])
+        )
     if legend:
-        ax.legend(handles=legend, loc="lower left", ncols=len(legend), frameon=False,
-                  fontsize=8)
+        ax.legend(handles=legend, loc="lower left", ncols=len(legend), frameon=False, fontsize=8)
     return fig

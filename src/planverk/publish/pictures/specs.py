@@ -65,8 +65,15 @@ def gantt_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None:
     if not phases and not dated:
         return None
     words, labels, plan = Words(ctx.language), ctx.labels, ctx.plan
-    parts = [word("gantt_alt", ctx.language, title=plan.title,
-                  start=words.date(plan.start), end=words.date(plan.end))]
+    parts = [
+        word(
+            "gantt_alt",
+            ctx.language,
+            title=plan.title,
+            start=words.date(plan.start),
+            end=words.date(plan.end),
+        )
+    ]
     if phases:
         parts.append(
             f"{labels['phases']}: "
@@ -82,8 +89,14 @@ def gantt_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None:
                 + "."
             )
     return PictureSpec(
-        "gantt", "gantt", None, labels["timeline"], " ".join(parts),
-        f"gantt{file_suffix}.svg", ctx.language, mermaid,
+        "gantt",
+        "gantt",
+        None,
+        labels["timeline"],
+        " ".join(parts),
+        f"gantt{file_suffix}.svg",
+        ctx.language,
+        mermaid,
         (plan, list(phases), sorted(dated, key=lambda d: (d.date, d.id)), labels),
     )
 
@@ -103,8 +116,14 @@ def org_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None:
         else:
             lines.append(f"{names[link.upper]} {labels['includes']} {names[link.lower]}.")
     return PictureSpec(
-        "org-chart", "org-chart", None, labels["organisation"], " ".join(lines),
-        f"org-chart{file_suffix}.svg", ctx.language, mermaid,
+        "org-chart",
+        "org-chart",
+        None,
+        labels["organisation"],
+        " ".join(lines),
+        f"org-chart{file_suffix}.svg",
+        ctx.language,
+        mermaid,
         (list(groups), ctx.group, arrange([g.id for g in groups], found), found, labels),
     )
 
@@ -124,8 +143,15 @@ def risk_spec(ctx: Any, file_suffix: str) -> PictureSpec | None:
         items.append(f"R{r.number} {r.title} ({rating})")
     alt = f"{word('risk_alt', ctx.language)} {_listed(items, 25)}."
     return PictureSpec(
-        "risk-matrix", "risk-matrix", "risks", words.t("risk_matrix"), alt,
-        f"risk-matrix{file_suffix}.svg", ctx.language, "", report,
+        "risk-matrix",
+        "risk-matrix",
+        "risks",
+        words.t("risk_matrix"),
+        alt,
+        f"risk-matrix{file_suffix}.svg",
+        ctx.language,
+        "",
+        report,
     )
 
 
@@ -141,13 +167,22 @@ def measure_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None
         if titles:
             parts.append(f"{words.t(quadrant)}: {_listed(titles)}.")
     return PictureSpec(
-        "measure-matrix", "measure-matrix", "measures", words.t("matrix"), " ".join(parts),
-        f"measure-matrix{file_suffix}.svg", ctx.language, mermaid, rated,
+        "measure-matrix",
+        "measure-matrix",
+        "measures",
+        words.t("matrix"),
+        " ".join(parts),
+        f"measure-matrix{file_suffix}.svg",
+        ctx.language,
+        mermaid,
+        rated,
     )
 
 
 def kpi_specs(
-    ctx: Any, file_suffix: str, history: dict[str, list[tuple[date, float]]],
+    ctx: Any,
+    file_suffix: str,
+    history: dict[str, list[tuple[date, float]]],
     mermaid: dict[str, str],
 ) -> list[PictureSpec]:
     """One chart per KPI with at least one reading or a baseline and a target."""
@@ -175,8 +210,14 @@ def kpi_specs(
         parts.append(f"{words.t('state')}: {words.t(kpi.state)}.")
         result.append(
             PictureSpec(
-                f"kpi-{kpi.id}", "kpi", "kpis", kpi.name, " ".join(parts),
-                f"kpi-{kpi.id}{file_suffix}.svg", ctx.language, mermaid.get(kpi.id, ""),
+                f"kpi-{kpi.id}",
+                "kpi",
+                "kpis",
+                kpi.name,
+                " ".join(parts),
+                f"kpi-{kpi.id}{file_suffix}.svg",
+                ctx.language,
+                mermaid.get(kpi.id, ""),
                 (kpi, readings),
             )
         )
@@ -202,8 +243,15 @@ def savings_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
             parts.append(f"{year.year}: {shown}.")
         result.append(
             PictureSpec(
-                f"savings-{target.id}", "savings", "measures", target.title, " ".join(parts),
-                f"savings-{target.id}{file_suffix}.svg", ctx.language, "", target,
+                f"savings-{target.id}",
+                "savings",
+                "measures",
+                target.title,
+                " ".join(parts),
+                f"savings-{target.id}{file_suffix}.svg",
+                ctx.language,
+                "",
+                target,
             )
         )
     return result
@@ -230,8 +278,15 @@ def scorecard_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
             )
         result.append(
             PictureSpec(
-                f"scorecard-{card.id}", "scorecard", "scorecard", card.title, " ".join(parts),
-                f"scorecard-{card.id}{file_suffix}.svg", ctx.language, "", card,
+                f"scorecard-{card.id}",
+                "scorecard",
+                "scorecard",
+                card.title,
+                " ".join(parts),
+                f"scorecard-{card.id}{file_suffix}.svg",
+                ctx.language,
+                "",
+                card,
             )
         )
     return result
