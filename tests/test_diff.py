@@ -23,7 +23,9 @@ def edit(path: Path, *replacements: tuple[str, str]) -> None:
 
 @pytest.fixture
 def single(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The single-file case written in English: an English plan's diff stays English."""
     plan = repo.add_plan(SINGLE)
+    edit(plan / "plan.yaml", ("  organisation: Eksempel kommune\n", "  organisation: Eksempel kommune\n  language: en\n"))
     repo.commit("start")
     monkeypatch.chdir(repo.root)
     return plan
@@ -44,8 +46,12 @@ def test_the_steering_group_meeting_moved_from_8_to_9_february(repo: GitRepo, mo
     edit(plan / "schedule.yaml", ("    weekday: onsdag\n    date: 2017-02-08", "    weekday: torsdag\n    date: 2017-02-09"))
     result = run_cli("diff", "--git", "HEAD", "plans/gran-2017")
     assert result.code == 0, result.err
-    assert "- **Styringsgruppemøte SFI** moved: Wed 8 Feb 2017 08:30-10:30 → Thu 9 Feb 2017 08:30-10:30 (`styringsgruppe-2017-02-08`)" in result.out
-    assert "Other changes" not in result.out  # the date and weekday are the move, not more
+    assert result.out == (
+        "### Endringer i Prosess 2017 \\#Omstilling (`gran-2017`)\n\nSammenlignet: HEAD → arbeidskopien\n\n"
+        "#### Møter og samlinger\n\n"
+        "- **Styringsgruppemøte SFI** er flyttet: onsdag 8. februar 2017 kl. 08.30-10.30 → "
+        "torsdag 9. februar 2017 kl. 08.30-10.30 (`styringsgruppe-2017-02-08`)\n"
+    )  # the date and weekday are the move, not more
 
 
 def test_a_summary_of_many_kinds_of_change(single: Path) -> None:
@@ -72,9 +78,9 @@ Compared: HEAD → working tree
 
 #### Events
 
-- **Styringsgruppemøte** cancelled: Wed 13 Feb 2019 08:30-10:00 (`styringsgruppemote`, occurrence of 2019-02-13)
-- **Styringsgruppemøte**: occurrence removed, Wed 12 Jun 2019 08:30-10:00 (`styringsgruppemote`, occurrence of 2019-06-12)
-- **Samling 1** moved: Wed 4 Sep 2019 – Thu 5 Sep 2019, 09:00-15:00 → Wed 11 Sep 2019 – Thu 12 Sep 2019, 09:00-15:00 (`samling-1`)
+- **Styringsgruppemøte** cancelled: Wednesday, 13 February 2019 08:30-10:00 (`styringsgruppemote`, occurrence of 13 February 2019)
+- **Styringsgruppemøte**: occurrence Wednesday, 12 June 2019 08:30-10:00 removed (`styringsgruppemote`)
+- **Samling 1** moved: 4-5 September 2019 09:00-15:00 → 11-12 September 2019 09:00-15:00 (`samling-1`)
 
 #### Membership
 
@@ -84,13 +90,13 @@ Compared: HEAD → working tree
 
 #### Deadlines and milestones
 
-- **Send innspill til arbeidsboken** moved: Fri 20 Sep 2019 12:00 → Fri 27 Sep 2019 12:00 (`innspill`)
+- **Send innspill til arbeidsboken** moved: Friday, 20 September 2019 12:00 → Friday, 27 September 2019 12:00 (`innspill`)
 
 #### Other changes
 
-- person **Per Hansen** (`per`) added
-- role **HR** (`hr`) changed: holders +`per`, −`ola`
-- event **Samling 1** (`samling-1`) changed: agenda
+- Person **Per Hansen** (`per`) added
+- Role **HR** (`hr`) changed: holders +`per`, −`ola`
+- Event **Samling 1** (`samling-1`) changed: agenda
 """
 
 
@@ -102,10 +108,10 @@ def test_added_removed_and_cancelled_events_and_a_done_deadline(single: Path) ->
         ("    deliver_to: [kari]", "    deliver_to: [kari]\n    status: done\n    done_on: 2019-09-19"),
     )
     out = run_cli("diff", "--git", "HEAD", str(single)).out
-    assert "- **Styringsgruppemøte** cancelled (all occurrences): Wed 9 Jan 2019 08:30-10:00 (`styringsgruppemote`)" in out
-    assert "- **Samling 1** removed: Wed 4 Sep 2019 – Thu 5 Sep 2019, 09:00-15:00, Kulturhuset (`samling-1`)" in out
-    assert "- **Samling 2** added: Wed 4 Sep 2019 – Thu 5 Sep 2019, 09:00-15:00, Kulturhuset (`samling-2`)" in out
-    assert "- **Send innspill til arbeidsboken** done on Thu 19 Sep 2019 (due Fri 20 Sep 2019 12:00) (`innspill`)" in out
+    assert "- **Styringsgruppemøte** cancelled: Wednesday, 9 January 2019 08:30-10:00 (`styringsgruppemote`, all occurrences)" in out
+    assert "- **Samling 1** removed: 4-5 September 2019 09:00-15:00, Kulturhuset (`samling-1`)" in out
+    assert "- **Samling 2** added: 4-5 September 2019 09:00-15:00, Kulturhuset (`samling-2`)" in out
+    assert "- **Send innspill til arbeidsboken** done on Thursday, 19 September 2019 (due Friday, 20 September 2019 12:00) (`innspill`)" in out
     assert "Other changes" not in out
 
 
@@ -115,10 +121,10 @@ def test_a_series_moved_whole_lists_a_few_occurrences_then_counts(single: Path) 
     moved = [line for line in out.splitlines() if "moved:" in line]
     assert len(moved) == 5
     assert moved[0] == (
-        "- **Styringsgruppemøte** moved: Wed 9 Jan 2019 08:30-10:00 → Wed 9 Jan 2019 09:00-10:30 "
-        "(`styringsgruppemote`, occurrence of 2019-01-09)"
+        "- **Styringsgruppemøte** moved: Wednesday, 9 January 2019 08:30-10:00 → Wednesday, 9 January 2019 09:00-10:30 "
+        "(`styringsgruppemote`, occurrence of 9 January 2019)"
     )
-    assert "- … and 1 more occurrences of `styringsgruppemote` moved" in out
+    assert "- … and 1 more occurrences of **Styringsgruppemøte** (moved)" in out
     document = json.loads(run_cli("diff", "--git", "HEAD", str(single), "--format", "json").out)
     assert len([c for c in document["events"] if c["change"] == "moved"]) == 6  # the cancelled one moved too
 
@@ -128,7 +134,7 @@ def test_json_is_versioned_and_complete(single: Path) -> None:
     document = json.loads(run_cli("diff", "--git", "HEAD", str(single), "-f", "json").out)
     assert document == {
         "version": 1,
-        "plan": {"id": "single-file", "title": "Omstilling 2019"},
+        "plan": {"id": "single-file", "title": "Omstilling 2019", "language": "en"},
         "old": "HEAD",
         "new": "working tree",
         "changed": True,
@@ -138,6 +144,12 @@ def test_json_is_versioned_and_complete(single: Path) -> None:
         "deadlines": [],
         "measurements": [],
         "risks": [],
+        "measures": [],
+        "savings": [],
+        "scores": [],
+        "kpi_targets": [],
+        "phases": [],
+        "errors": [],
         "other": [
             {
                 "kind": "people",
@@ -153,10 +165,11 @@ def test_json_is_versioned_and_complete(single: Path) -> None:
 def test_two_folders_and_two_revisions(single: Path, repo: GitRepo, tmp_path: Path) -> None:
     edit(single / "plan.yaml", ("    time: 08:30-10:00\n    location: Rådhuset", "    time: 08:30-10:00\n    location: Kommunehuset"))
     old = tmp_path / "old"
-    shutil.copytree(SINGLE, old)
+    shutil.copytree(single, old)
+    edit(old / "plan.yaml", ("    location: Kommunehuset", "    location: Rådhuset"))
     folders = run_cli("diff", str(old), str(single))
     assert folders.code == 0, folders.err
-    assert "Rådhuset, Møterom 1 → Wed 9 Jan 2019 08:30-10:00, Kommunehuset, Møterom 1" in folders.out
+    assert "Rådhuset, Møterom 1 → Wednesday, 9 January 2019 08:30-10:00, Kommunehuset, Møterom 1" in folders.out
     repo.commit("move the meetings")
     revisions = run_cli("diff", "--git", "HEAD~1..HEAD", str(single))
     assert revisions.code == 0, revisions.err
@@ -167,18 +180,33 @@ def test_two_folders_and_two_revisions(single: Path, repo: GitRepo, tmp_path: Pa
 def test_a_plan_not_in_the_old_revision_is_new(repo: GitRepo, single: Path) -> None:
     plan = repo.add_plan(PLANS / "nordre-follo-2018")
     out = run_cli("diff", "--git", "HEAD", str(plan)).out
-    assert "The plan is new: it is not in HEAD." in out
-    assert "- **Sende gruppens svar på oppgave 2b og oppgi gruppens kommunalsjef/stabsleder** added" in out
+    assert "Planen er ny: den finnes ikke i HEAD." in out
+    assert "- **Sende gruppens svar på oppgave 2b og oppgi gruppens kommunalsjef/stabsleder** er lagt til" in out
 
 
-def test_an_old_version_with_errors_is_refused_with_findings_in_the_revision(repo: GitRepo, single: Path) -> None:
+def test_a_new_version_with_errors_shows_its_changes_then_its_errors(repo: GitRepo, single: Path) -> None:
     edit(single / "plan.yaml", ("    holders: [ola]", "    holders: [olla]"))
-    repo.commit("broken")
-    edit(single / "plan.yaml", ("    holders: [olla]", "    holders: [ola]"))
     result = run_cli("diff", "--git", "HEAD", str(single))
-    assert result.code == 1
-    assert "HEAD:plans/single-file/plan.yaml:22:15: error PV201" in result.err
-    assert "the plan in HEAD has errors" in result.err
+    assert result.code == 0, result.err
+    changes, errors = result.out.split("#### Errors in the new version\n\n")
+    assert changes.endswith("#### Other changes\n\n- Role **HR** (`hr`) changed: holders +`olla`, −`ola`\n\n")
+    assert errors.startswith("The new version has errors to fix before it can be used:\n\n```\n"
+                             "plans/single-file/plan.yaml:23:15: error PV201 ")
+    assert errors.endswith("\n```\n")
+    document = json.loads(run_cli("diff", "--git", "HEAD", str(single), "-f", "json").out)
+    assert [(e["code"], e["line"]) for e in document["errors"]] == [("PV201", 23)]
+    repo.commit("broken")  # an old version with errors is compared too: it is what a fix starts from
+    edit(single / "plan.yaml", ("    holders: [olla]", "    holders: [ola]"))
+    fixed = run_cli("diff", "--git", "HEAD", str(single))
+    assert fixed.code == 0 and "holders +`ola`, −`olla`" in fixed.out and "Errors" not in fixed.out
+
+
+def test_a_new_version_that_does_not_read_says_so(repo: GitRepo, single: Path) -> None:
+    (single / "plan.yaml").write_text("plan: [\n", encoding="utf-8")
+    result = run_cli("diff", "--git", "HEAD", str(single))
+    assert result.code == 0, result.err
+    assert result.out.startswith("The new version does not read as a plan, so its changes cannot be shown.\n")
+    assert "error PV001" in result.out
 
 
 @pytest.mark.parametrize(
@@ -207,8 +235,8 @@ def test_measurements_added_and_risks_rescored(repo: GitRepo, monkeypatch: pytes
     plan = repo.add_plan(PLANS / "savings-2024")
     repo.commit("start")
     monkeypatch.chdir(repo.root)
-    assert run_cli("record", "measurement", "sykefravaer", "8,5 %", "--date", "2026-12-31",
-                   "--source", "Fraværsstatistikk 2026", "-p", str(plan)).code == 0
+    assert run_cli("record", "measurement", str(plan), "sykefravaer", "8,5 %", "--date", "2026-12-31",
+                   "--source", "Fraværsstatistikk 2026").code == 0
     edit(
         plan / "risks.yaml",
         ("      - {date: 2025-01-07, probability: 2, consequence: 5, note: Sammenslåingen er vedtatt i handlingsprogrammet}",
@@ -216,10 +244,10 @@ def test_measurements_added_and_risks_rescored(repo: GitRepo, monkeypatch: pytes
          "      - {date: 2026-03-01, probability: 1, consequence: 5, note: Sammenslåingen er gjennomført}"),
     )
     out = run_cli("diff", "--git", "HEAD", str(plan)).out
-    assert "#### KPI measurements\n\n- **Sykefravær** (`sykefravaer`): 8,5 % on Thu 31 Dec 2026 (Fraværsstatistikk 2026)\n" in out
-    assert ("#### Risks\n\n- **Politisk omkamp om skolestrukturen** (`omkamp-skolestruktur`): "
-            "score 10 (probability 2 × consequence 5) → score 5 (probability 1 × consequence 5)\n") in out
-    assert "Other changes" not in out
+    assert "#### Målinger\n\n- **Sykefravær** (`sykefravaer`): 8,5 % per 31. desember 2026 (Fraværsstatistikk 2026)\n" in out
+    assert ("#### Risikoer\n\n- **Politisk omkamp om skolestrukturen** (`omkamp-skolestruktur`): "
+            "risiko 10 (sannsynlighet 2 × konsekvens 5) → risiko 5 (sannsynlighet 1 × konsekvens 5)\n") in out
+    assert "Andre endringer" not in out
     document = json.loads(run_cli("diff", "--git", "HEAD", str(plan), "-f", "json").out)
     assert document["measurements"] == [{
         "change": "added", "kpi": "sykefravaer", "kpi_name": "Sykefravær", "date": "2026-12-31",
@@ -232,6 +260,60 @@ def test_plan_text_cannot_break_the_markdown(repo: GitRepo, monkeypatch: pytest.
     plan = repo.add_plan(PLANS / "lunner-lean-2012")
     repo.commit("start")
     monkeypatch.chdir(repo.root)
-    assert run_cli("cancel", "sg-moter", "--occurrence", "2012-06-27", "-p", str(plan)).code == 0
+    assert run_cli("cancel", str(plan), "sg-moter", "--occurrence", "2012-06-27").code == 0
     out = run_cli("diff", "--git", "HEAD", str(plan)).out
-    assert out.startswith("### Changes to Prosjektplan Lea\\`n i Lunner 2012–2015 (`lunner-lean-2012`)\n")
+    assert out.startswith("### Endringer i Prosjektplan Lea\\`n i Lunner 2012–2015 (`lunner-lean-2012`)\n")
+
+
+def test_the_words_of_the_diff_are_the_same_keys_in_every_language() -> None:
+    from planverk.review.words import WORDS
+
+    assert set(WORDS) == {"nb", "nn", "en"}
+    assert set(WORDS["nn"]) == set(WORDS["nb"]) == set(WORDS["en"])
+
+
+def test_money_scores_kpi_targets_and_phases_in_the_plans_language(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    savings = repo.add_plan(PLANS / "savings-2024")
+    scores = repo.add_plan(PLANS / "scorecard-2023")
+    repo.commit("start")
+    monkeypatch.chdir(repo.root)
+    for args in [
+        ("record", "decision", str(savings), "barnehagestruktur", "--status", "dropped", "--date", "2026-03-10"),
+        ("record", "decision", str(savings), "omsorgsboliger", "--status", "decided", "--date", "2026-03-10"),
+        ("record", "realised", str(savings), "innkjop", "3,1 mill. kr", "--year", "2026"),
+        ("record", "score", str(scores), "organisasjonsgjennomgang", "Oppvekst og kultur", "2022", "leiarskap", "l1", "5"),
+    ]:
+        assert run_cli(*args).code == 0, args
+    edit(savings / "savings.yaml", ("    total: 40 mill. kr", "    total: 42 mill. kr"), ("      2027: 40 mill. kr", "      2027: 42 mill. kr"))
+    edit(savings / "kpis.yaml", ('target: {value: "7,5 %", due: 2026-12-31}', 'target: {value: "7 %", due: 2027-12-31}'))
+    out = run_cli("diff", "--git", "HEAD", str(savings)).out
+    assert "#### Økonomi\n\n" in out
+    target = "**Redusere netto driftsutgifter med 40 mill. kr innen 2027** (`innsparing-2024-2027`)"
+    for line in [
+        "- Tiltaket **Felles innkjøpsavtaler og færre leverandører** (`innkjop`), realisert: 3,1 mill. kr i 2026",
+        "- Tiltaket **Gjøre om 8 sykehjemsplasser til omsorgsboliger med bemanning** (`omsorgsboliger`) er vedtatt 10. mars 2026",
+        "- Tiltaket **Samle to små barnehager i ett nytt bygg** (`barnehagestruktur`) er lagt bort: "
+        "identifisert innsparing faller med 2,5 mill. kr i 2027",
+        f"- Innsparingsmålet {target} er endret: totalt: 40 mill. kr → 42 mill. kr; 2027: 40 mill. kr → 42 mill. kr",
+        f"- Identifisert innsparing mot {target}: 2027: 39,4 mill. kr → 36,9 mill. kr",
+        "- **Sykefravær** (`sykefravaer`): målet er endret fra 7,5 % innen 31. desember 2026 til 7 % innen 31. desember 2027",
+    ]:
+        assert line + "\n" in out, line
+    assert "Andre endringer" not in out
+    document = json.loads(run_cli("diff", "--git", "HEAD", str(savings), "-f", "json").out)
+    assert document["savings"][-1]["years"] == [[2027, 39_400_000.0, 36_900_000.0]]
+    nynorsk = run_cli("diff", "--git", "HEAD", str(scores)).out
+    assert "### Endringar i Organisasjonsgjennomgang 2023 (`scorecard-2023`)\n" in nynorsk
+    assert "#### Poeng\n\n- **Organisasjonsgjennomgang**, Oppvekst og kultur 2022, Leiarskap:" in nynorsk
+
+
+def test_people_and_phases_moved_in_nynorsk(repo: GitRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    source = tmp_path / "nynorsk"
+    shutil.copytree(SINGLE, source)
+    edit(source / "plan.yaml", ("  organisation: Eksempel kommune\n", "  organisation: Eksempel kommune\n  language: nn\n"))
+    plan = repo.add_plan(source)
+    repo.commit("start")
+    edit(plan / "plan.yaml", ("      - ola\n", ""), ("    period: {start: 2019-01-01, end: 2019-06-30}", "    period: {start: 2019-01-01, end: 2019-08-31}"))
+    out = run_cli("diff", "--git", "HEAD", str(plan)).out
+    assert "#### Medlemer\n\n- **Ola Nordmann** er ikkje lenger med i Styringsgruppen\n" in out
+    assert "#### Fasar\n\n- Fasen **Kartlegging** (`fase-1`) er flytta: 1. januar-30. juni 2019 → 1. januar-31. august 2019\n" in out

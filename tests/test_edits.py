@@ -200,6 +200,113 @@ def test_measurements_that_clash_or_do_not_read_are_usage_errors(repo: GitRepo) 
     assert repo.changed_lines() == []
 
 
+def test_the_plan_comes_first_and_the_old_plan_option_still_works(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    new = run_cli("done", plan, "innspill", "--date", "2019-09-19")
+    assert new.code == 0, new.err
+    assert new.err == ""
+    repo.git("checkout", "--", ".")
+    old = run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan)
+    assert old.code == 0, old.err
+    assert "deprecated" in old.err and f"planverk done {plan} innspill" in old.err
+    assert repo.changed_lines() == ["+    status: done", "+    done_on: 2019-09-19"]
+
+
+SAVINGS = PLANS / "savings-2024"
+
+
+def test_every_record_command_on_the_example_plans(repo: GitRepo) -> None:
+    savings = str(repo.add_plan(SAVINGS))
+    scores = str(repo.add_plan(PLANS / "scorecard-2023"))
+    gran = str(repo.add_plan(PLANS / "gran-2017"))
+    repo.commit("start")
+    runs = [
+        ("record", "realised", savings, "innkjop", "3,1 mill. kr", "--year", "2026"),
+        ("record", "decision", savings, "velferdsteknologi", "--status", "realised", "--date", "2026-06-30"),
+        ("record", "assessment", savings, "slitasje-ansatte", "--probability", "high", "--consequence", "moderate",
+         "--date", "2026-09-01", "--note", "Sykefraværet øker igjen"),
+        ("record", "measurement", savings, "sykefravaer", "8,5 %", "--date", "2026-12-31"),
+        ("record", "score", scores, "organisasjonsgjennomgang", "Oppvekst og kultur", "2022", "leiarskap", "l1", "15"),
+    ]
+    for args in runs:
+        result = run_cli(*args)
+        assert result.code == 0, (args, result.err)
+        assert result.err == ""
+    assert run_cli("validate", savings).code == 0
+    assert run_cli("validate", scores).code == 0
+    added = [line for line in repo.changed_lines() if line.startswith("+")]
+    assert '+    realised: {2024: 2 mill. kr, 2025: "2,8 mill. kr", 2026: "3,1 mill. kr"}' not in added  # see below
+    text = (Path(savings) / "savings.yaml").read_text(encoding="utf-8")
+    assert 'realised: {2024: "1,6 mill. kr", 2025: "2,8 mill. kr", 2026: "3,1 mill. kr"}' in text
+    assert "status: realised\n" in text  # decided_on kept: a realised measure was decided before
+    moved = run_cli("move", gran, "styringsgruppe-2017-02-08", "--date", "2017-02-15")
+    assert moved.code == 0, moved.err
+    assert run_cli("validate", gran).code == 0
+
+
+def test_move_keeps_the_case_and_language_of_the_written_weekday(repo: GitRepo, tmp_path: Path) -> None:
+    source = tmp_path / "english"
+    source.mkdir()
+    text = (SINGLE / "plan.yaml").read_text(encoding="utf-8").replace("weekday: onsdag", "weekday: Wednesday")
+    (source / "plan.yaml").write_text(text, encoding="utf-8")
+    plan = plan_in(repo, source)
+    assert run_cli("move", plan, "samling-1", "--date", "2019-09-13").code == 0
+    assert "+    weekday: Friday" in repo.changed_lines()
+    edit_text = (Path(plan) / "plan.yaml").read_text(encoding="utf-8").replace("weekday: Friday", "weekday: fri")
+    (Path(plan) / "plan.yaml").write_text(edit_text, encoding="utf-8")
+    assert run_cli("move", plan, "samling-1", "--date", "2019-09-17").code == 0
+    assert "+    weekday: tue" in repo.changed_lines()
+    nynorsk = (Path(plan) / "plan.yaml").read_text(encoding="utf-8").replace("weekday: tue", "weekday: Tysdag")
+    (Path(plan) / "plan.yaml").write_text(nynorsk, encoding="utf-8")
+    assert run_cli("move", plan, "samling-1", "--date", "2019-09-21").code == 0
+    assert "+    weekday: Laurdag" in repo.changed_lines()
+
+
+def test_move_a_meeting_rewrites_its_weekday(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    result = run_cli("move", plan, "samling-1", "--date", "2019-09-12")
+    assert result.code == 0, result.err
+    assert repo.changed_lines() == [
+        "-    weekday: onsdag",
+        "-    date: 2019-09-04",
+        "-    end_date: 2019-09-05",
+        "+    weekday: torsdag",
+        "+    date: 2019-09-12",
+        "+    end_date: 2019-09-13",
+        "-      - {date: 2019-09-04, time: '09:00-10:00', topic: Innledning, responsible: [kari]}",
+        "-      - {date: 2019-09-05, time: '13:00-15:00', topic: Oppsummering, responsible: [kari]}",
+        "+      - {date: 2019-09-12, time: '09:00-10:00', topic: Innledning, responsible: [kari]}",
+        "+      - {date: 2019-09-13, time: '13:00-15:00', topic: Oppsummering, responsible: [kari]}",
+    ]
+
+
+def test_move_refuses_a_series_and_moves_one_of_its_meetings(repo: GitRepo) -> None:
+    plan = plan_in(repo, SINGLE)
+    series = run_cli("move", plan, "styringsgruppemote", "--date", "2019-01-10")
+    assert series.code == 2 and "--occurrence" in series.err
+    wrong = run_cli("move", plan, "styringsgruppemote", "--occurrence", "2019-01-10", "--date", "2019-01-11")
+    assert wrong.code == 2 and "did you mean 2019-01-09" in wrong.err
+    moved = run_cli("move", plan, "styringsgruppemote", "--occurrence", "2019-03-13", "--date", "2019-03-15",
+                    "--time", "09:00-11:00")
+    assert moved.code == 0, moved.err
+    assert repo.changed_lines() == [
+        "-        - {occurrence: 2019-03-13, date: 2019-03-14, note: Kollisjon med kommunestyret}",
+        "+        - {occurrence: 2019-03-13, date: 2019-03-15, time: '09:00-11:00', note: Kollisjon med kommunestyret}",
+    ]
+
+
+def test_record_commands_refuse_what_does_not_read(repo: GitRepo) -> None:
+    savings = plan_in(repo, SAVINGS)
+    assert run_cli("record", "realised", savings, "innkjop", "mye", "--year", "2026").code == 2
+    area = run_cli("record", "score", savings, "x", "Oppvekst", "2022", "a", "q", "1")
+    assert area.code == 2 and "no scorecard 'x'" in area.err
+    same_day = run_cli("record", "assessment", savings, "lavere-effekt", "--probability", "2", "--date", "2025-06-03")
+    assert same_day.code == 2 and "already has an assessment on 2025-06-03" in same_day.err
+    proposed = run_cli("record", "realised", savings, "omsorgsboliger", "1 mill. kr", "--year", "2026")
+    assert proposed.code == 1 and "PV606" in proposed.err
+    assert repo.changed_lines() == []
+
+
 def test_done_outside_the_plan_period_needs_force(repo: GitRepo) -> None:
     plan = plan_in(repo, SINGLE)
     slip = run_cli("done", "innspill", "--date", "2091-09-19", "-p", plan)

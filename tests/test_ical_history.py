@@ -1,4 +1,4 @@
-"""SEQUENCE and LAST-MODIFIED follow the git history of each item's lines, and nothing else."""
+"""SEQUENCE and LAST-MODIFIED follow the git history of each item's content, and nothing else."""
 
 from __future__ import annotations
 
@@ -12,23 +12,8 @@ import pytest
 
 from conftest import CASES, run_cli
 from icalcheck import masters, parse
-from planverk.review.githistory import map_range
 
 SHAPES = CASES / "valid" / "calendar-shapes"
-
-
-@pytest.mark.parametrize(("hunks", "expected"), [
-    ([(6, 0, 7, 2)], (True, (5, 8))),      # two lines added inside
-    ([(2, 0, 3, 2)], (False, (3, 8))),     # added before: only the numbers shift
-    ([(12, 3, 11, 0)], (False, (5, 10))),  # deleted after a gap
-    ([(11, 3, 10, 0)], (True, (5, 13))),   # deleted right after the last line
-    ([(8, 2, 7, 0)], (True, (5, 12))),     # deleted inside
-    ([(5, 3, 4, 0)], (False, (8, 13))),    # deleted before the first line
-    ([(7, 1, 7, 1)], (True, (5, 10))),     # one line changed
-    ([(0, 0, 5, 6)], (True, None)),        # every line new: created here
-])
-def test_map_range_carries_lines_5_to_10_back_through_a_diff(hunks, expected) -> None:
-    assert map_range(5, 10, hunks) == expected
 
 
 def _git(repo: Path, *args: str, when: int | None = None) -> None:

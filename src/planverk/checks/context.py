@@ -91,6 +91,24 @@ class PlanIndex:
                     self.duplicates.append((item.id, self.by_id[item.id][1], path))
                 else:
                     self.by_id[item.id] = (kind, path, item)
+        steps: set[str] = set()
+        for b, benefit in enumerate(self.plan.benefits):
+            for s, step in enumerate(benefit.realisation):
+                if step.id is None:
+                    continue
+                if step.id in self.by_id or step.id in steps:
+                    first = self.by_id[step.id][1] if step.id in self.by_id else self._step(step.id)
+                    self.duplicates.append((step.id, first, ("benefits", b, "realisation", s)))
+                steps.add(step.id)
+
+    def _step(self, step_id: str) -> Loc:
+        """Where the first realisation step with ``step_id`` is."""
+        return next(
+            ("benefits", b, "realisation", s)
+            for b, benefit in enumerate(self.plan.benefits)
+            for s, step in enumerate(benefit.realisation)
+            if step.id == step_id
+        )
 
     def kind_of(self, ref: str) -> str | None:
         """'people', 'groups', ... for a known id, else None."""

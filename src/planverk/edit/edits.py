@@ -1,9 +1,11 @@
 """Recording commands: small edits to a plan's YAML, checked before they are written.
 
 Each edit finds its item in the file that holds it, changes that file's round-trip
-document (comments and layout kept, see :mod:`planverk.edit.roundtrip`), validates the whole
-plan with the changed text through :func:`planverk.validate.validate_plan`, and writes
-the file atomically only when the plan still has no errors.
+document (comments and layout kept, see :mod:`planverk.edit.roundtrip`), splices only the
+changed lines into the file's bytes, written in the file's own style (see
+:mod:`planverk.edit.style`), validates the whole plan with the changed text through
+:func:`planverk.validate.validate_plan`, and writes the file atomically only when the
+plan still has no errors.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
+from .style import BOM
 from ..checks.context import KIND_NAMES
 from ..errors import RefusedError, UsageError
 from ..files import write_atomic
 from ..model import Deadline, Event, Kpi, OccurrenceChange, Plan, Repeat
+from ..model.benefits import RealisationStep
 from ..load.schema_errors import key_names
 from ..validate import checked_plan
-from ..load.yamlsource import decode
 
 Change = Callable[[CommentedMap, Any], "tuple[bool, str]"]
 """Changes an item's YAML mapping (given its validated model); returns whether it changed
@@ -38,41 +41,52 @@ class Edited:
     message: str
     path: Path
     """The file that holds the item, as findings name it."""
-    relaid: bool = False
-    """True when the file was not in planverk's layout where the edit touched it, so the
-    whole file was written in that layout (``planverk fmt``)."""
 
 
-def mark_done(target: Path, deadline: str, on: date, *, dated: bool = False, force: bool = False) -> Edited:
-    """Set a deadline's ``status: done`` and ``done_on``.
+def mark_done(target: Path, item_id: str, on: date, *, dated: bool = False, force: bool = False) -> Edited:
+    """Set ``status: done`` and ``done_on`` on a deadline, or on a benefit's realisation step.
 
-    Without ``force``, raises :class:`RefusedError` when the deadline already has another
+    A realisation step is named by its ``id``; the step is changed inside its benefit.
+    Without ``force``, raises :class:`RefusedError` when the item already has another
     done date (saying which), or when ``on`` was given (``dated``) and lies outside the
     plan's period: both are more often a slip of the keyboard than a correction.
     """
+    step_of: dict[str, str] = {}
 
-    def change(node: CommentedMap, item: Deadline) -> tuple[bool, str]:
-        if item.status == "done" and item.done_on == on:
-            return False, f"deadline '{deadline}' is already done on {on.isoformat()}"
-        if not force and item.done_on is not None:
-            raise RefusedError(
-                f"deadline '{deadline}' was already done on {item.done_on.isoformat()}: this would "
-                f"replace that date with {on.isoformat()}; give --force to replace it"
-            )
-        order = key_names(Deadline)
-        roundtrip.set_key(node, "status", "done", order)
-        roundtrip.set_key(node, "done_on", on, order)
-        return True, f"deadline '{deadline}' marked done on {on.isoformat()}"
-
-    def in_period(plan: Plan) -> None:
+    def locate(plan: Plan) -> tuple[str, str] | None:
         period = plan.plan.period
         if dated and not force and not period.contains(on):
             raise RefusedError(
                 f"{on.isoformat()} is outside the plan period ({period.start.isoformat()} to "
                 f"{period.end.isoformat()}): check the date, or give --force to record it anyway"
             )
+        if any(d.id == item_id for d in plan.deadlines):
+            return None
+        for benefit in plan.benefits:
+            if any(s.id == item_id for s in benefit.realisation):
+                step_of[item_id] = benefit.id
+                return "benefits", benefit.id
+        return None
 
-    return _edit(target, "deadlines", deadline, change, in_period)
+    def change(node: CommentedMap, item: Any) -> tuple[bool, str]:
+        if item_id in step_of:
+            position = next(n for n, s in enumerate(item.realisation) if s.id == item_id)
+            node, item, what = node["realisation"][position], item.realisation[position], "realisation step"
+            order = key_names(RealisationStep)
+        else:
+            what, order = "deadline", key_names(Deadline)
+        if item.status == "done" and item.done_on == on:
+            return False, f"{what} '{item_id}' is already done on {on.isoformat()}"
+        if not force and item.done_on is not None:
+            raise RefusedError(
+                f"{what} '{item_id}' was already done on {item.done_on.isoformat()}: this would "
+                f"replace that date with {on.isoformat()}; give --force to replace it"
+            )
+        roundtrip.set_key(node, "status", "done", order)
+        roundtrip.set_key(node, "done_on", on, order)
+        return True, f"{what} '{item_id}' marked done on {on.isoformat()}"
+
+    return _edit(target, "deadlines", item_id, change, locate)
 
 
 def cancel(target: Path, event: str, occurrence: date | None = None) -> Edited:
@@ -154,14 +168,8 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool
 
     if item.repeat is None:
         raise UsageError(f"'{item.id}' does not repeat: cancel the whole event, without --occurrence")
-    days = [o.original for o in occurrences(item)]
-    if day not in days:
-        near = sorted(days, key=lambda d: abs((d - day).days))[:2]
-        hint = " or ".join(d.isoformat() for d in sorted(near))
-        raise UsageError(
-            f"'{item.id}' has no occurrence on {day.isoformat()}"
-            + (f": did you mean {hint}?" if near else "")
-        )
+    if day not in [o.original for o in occurrences(item)]:
+        raise UsageError(_no_occurrence(item, day))
     done = f"occurrence {day.isoformat()} of '{item.id}' cancelled"
     repeat = node["repeat"]
     for existing in repeat.get("changes") or []:
@@ -178,30 +186,45 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool
     return True, done
 
 
-def _edit(
-    target: Path, kind: str, item_id: str, change: Change, guard: Callable[[Plan], None] | None = None
-) -> Edited:
+Locate = Callable[[Plan], "tuple[str, str] | None"]
+"""Asked once the plan is read, before anything changes: may refuse the edit (raising), or
+name another list and item to change (None: the one asked for)."""
+
+
+def _no_occurrence(item: Event, day: date) -> str:
+    """The message for a date that is no occurrence of the series, with the nearest ones."""
+    from ..occurrences import occurrences
+
+    days = [o.original for o in occurrences(item)]
+    near = sorted(days, key=lambda d: abs((d - day).days))[:2]
+    hint = " or ".join(d.isoformat() for d in sorted(near))
+    return f"'{item.id}' has no occurrence on {day.isoformat()}" + (f": did you mean {hint}?" if near else "")
+
+
+def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate | None = None) -> Edited:
     """Find ``item_id`` among the plan's ``kind``, change it, check the plan, write the file.
 
-    ``guard`` may refuse the edit (raising) once the plan is read, before anything changes.
+    ``locate``, when given, is asked first: it may refuse the edit (a date outside the
+    plan's period), or name another list and item (a realisation step is changed through
+    the benefit that holds it).
     """
     before = checked_plan(target, f"{target} has errors: fix them first; nothing was written")
     assert before.plan is not None and before.source is not None
-    if guard is not None:
-        guard(before.plan)
+    if locate is not None:
+        kind, item_id = locate(before.plan) or (kind, item_id)
     items = getattr(before.plan, kind)
     index = next((i for i, it in enumerate(items) if it.id == item_id), None)
     if index is None:
         raise UsageError(_unknown(kind, item_id, [it.id for it in items]))
     path = Path(before.source.values[(kind, index)].file)
-    original, _ = decode(path.read_bytes(), str(path))
-    assert original is not None  # validate_plan read it
+    raw = path.read_bytes()
+    original = raw.decode("utf-8")  # validate_plan read it; a BOM stays, to be written back
     try:
-        document = roundtrip.load(original)
+        editable = roundtrip.Editable(original)
     except roundtrip.UnreadableForEditing as error:
         raise RefusedError(f"{path} {error}; nothing was written: edit it by hand") from None
-    node = next(n for n in document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
-    reused = roundtrip.shared(document)
+    node = next(n for n in editable.document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
+    reused = roundtrip.shared(editable.document)
     before_change = roundtrip.snapshot(reused)
     changed, message = change(node, items[index])
     touched = [key for key, now in roundtrip.snapshot(reused).items() if now != before_change[key]]
@@ -213,16 +236,23 @@ def _edit(
         )
     if not changed:
         return Edited(f"nothing to do: {message}", path)
-    edited = roundtrip.dump(document)
-    lost = roundtrip.lost_comments(original, edited)
+    try:
+        text = editable.text()
+    except roundtrip.SpliceError as error:
+        raise RefusedError(
+            f"{error} ({path}): make the change by hand, or run planverk fmt on the plan first; "
+            "nothing was written"
+        ) from None
+    lost = roundtrip.lost_comments(original.removeprefix(BOM), text.removeprefix(BOM))
     if lost:
         raise RefusedError(f"the edit would drop the comment '{lost[0]}' in {path}; nothing was written")
-    text, relaid = roundtrip.splice(original, edited)
     checked_plan(
-        target, "the edit would leave the plan with errors; nothing was written", {path.resolve(): text}
+        target,
+        "the edit would leave the plan with errors; nothing was written",
+        {path.resolve(): text.removeprefix(BOM)},
     )
-    write_atomic(path, text)
-    return Edited(f"{message} ({path})", path, relaid)
+    write_atomic(path, text.encode("utf-8"))
+    return Edited(f"{message} ({path})", path)
 
 
 def _unknown(kind: str, item_id: str, ids: list[str]) -> str:

@@ -58,16 +58,24 @@ class PlanRepresenter(RoundTripRepresenter):
 
 PlanRepresenter.add_representer(date, lambda r, d: r.represent_scalar("tag:yaml.org,2002:str", d.isoformat()))
 
+from .style import Lines, Style, learn
 
-def _yaml() -> YAML:
-    """A fresh, configured round-trip YAML(): ruamel's instances keep state between uses."""
+LAYOUT = Style()
+"""planverk's layout (what ``fmt`` writes): two spaces, list items ``  - `` under their key."""
+
+
+def _yaml(style: Style = LAYOUT) -> YAML:
+    """A fresh, configured round-trip YAML(): ruamel's instances keep state between uses.
+
+    Indentation comes from ``style``: planverk's layout unless an edit writes in a file's own.
+    """
     yaml = YAML(typ="rt")  # round-trip: comments, key order, flow/block style and anchors kept
     yaml.Resolver = PlanResolver  # scalars read as validate reads them (YAML 1.2 core, no dates)
     yaml.Representer = PlanRepresenter
     yaml.version = (1, 2)  # '08:30', 'NO', 'on' are text, as planverk validate reads them
     yaml.preserve_quotes = True  # "17:00" stays quoted: people quote for a reason
     yaml.width = 4096  # never re-wrap a line the author wrote as one line
-    yaml.indent(mapping=2, sequence=4, offset=2)  # '  - id: x' under 'events:', as docs show
+    yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
     return yaml
 
 
@@ -95,9 +103,9 @@ def load(text: str) -> Any:
         raise UnreadableForEditing(f"cannot be read for rewriting ({reason})") from None
 
 
-def dump(data: Any) -> str:
+def dump(data: Any, style: Style = LAYOUT) -> str:
     """Write an edited document back as text, without the ``%YAML``/``---`` lines."""
-    yaml = _yaml()
+    yaml = _yaml(style)
     yaml.version = None  # load() reads by 1.2 rules; the output needs no '%YAML 1.2' line
     out = io.StringIO()
     yaml.dump(data, out)
@@ -243,17 +251,17 @@ def shared(document: Any) -> dict[int, Any]:
     return {key: nodes[key] for key, count in counts.items() if count > 1}
 
 
-def _plain(node: Any) -> Any:
+def _shape(node: Any) -> Any:
     if isinstance(node, CommentedMap):
-        return [(str(k), _plain(v)) for k, v in node.items()]
+        return [(str(k), _shape(v)) for k, v in node.items()]
     if isinstance(node, CommentedSeq):
-        return [_plain(v) for v in node]
+        return [_shape(v) for v in node]
     return repr(node)
 
 
 def snapshot(nodes: dict[int, Any]) -> dict[int, Any]:
     """What each of ``nodes`` holds now, to tell afterwards which an edit changed."""
-    return {key: _plain(node) for key, node in nodes.items()}
+    return {key: _shape(node) for key, node in nodes.items()}
 
 
 def anchor_name(node: Any) -> str:
@@ -265,48 +273,127 @@ def anchor_name(node: Any) -> str:
 # --- Writing back the smallest change ----------------------------------------------------
 
 
-def splice(original: str, edited: str) -> tuple[str, bool]:
-    """The edit of ``edited`` applied to ``original`` line by line, or ``edited`` itself.
+class SpliceError(ValueError):
+    """An edit that cannot be written into the file without changing lines it did not mean to."""
 
-    Returns the text and whether the whole file was relaid in planverk's layout (the
-    original was not in it, and the edit could not be spliced in line by line).
 
-    ``edited`` is in planverk's layout. When ``original`` is too (``planverk fmt``), the
-    two differ only where the edit changed something. When it is not, the changed lines
-    are spliced into the original text, so its layout elsewhere is kept; if the edit
-    touches lines whose layout differs, or the splice would not read back as ``edited``,
-    the whole file is written in planverk's layout instead.
+class Editable:
+    """A file's text opened for editing in its own style.
+
+    Change :attr:`document` (the round-trip tree), then :meth:`text` gives the original
+    text with only the changed lines replaced and the new lines written in the file's
+    style: its indentation, line ends, byte-order mark and final line end. Nothing else
+    of the file is re-written: only ``planverk fmt`` changes layout.
     """
-    base = canonical(original)
-    if base == original:
-        return edited, False
-    old, ours, new = original.splitlines(True), base.splitlines(True), edited.splitlines(True)
+
+    def __init__(self, text: str) -> None:
+        self.style = learn(text)
+        self.lines = Lines(text, self.style)
+        plain = "".join(self.lines.plain)
+        self.document = load(plain)
+        self._base = dump(load(plain), self.style)
+        self._loaded = {id(node) for node in _scalars(self.document)}
+
+    def text(self) -> str:
+        """The edited file; raises :class:`SpliceError` when the change cannot be placed."""
+        self._quote_new_text()
+        edited = dump(self.document, self.style)
+        parts = _splice(self.lines.plain, self._base.splitlines(True), edited.splitlines(True))
+        result = self.lines.join(parts)
+        spliced = "".join(str(v) if not o else self.lines.plain[v] for o, v in parts)  # type: ignore[index]
+        try:
+            same = _plain(load(spliced)) == _plain(load(edited))
+        except (YAMLError, UnreadableForEditing):
+            same = False
+        if not same:
+            raise SpliceError("the change touches lines whose layout planverk cannot write in the file's style")
+        return result
+
+
+    def _quote_new_text(self) -> None:
+        """Quote new text the way the file does: with its usual quote ('...' or "..."), and
+        always inside ``{ }`` or ``[ ]`` when the text holds a ':' (``time: '09:00-11:00'``)."""
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString, SingleQuotedScalarString
+
+        wanted = SingleQuotedScalarString if self.style.quote == "'" else DoubleQuotedScalarString
+
+        def quoted(value: str) -> Any:
+            single = wanted is SingleQuotedScalarString and "\n" not in value and "'" not in value
+            return SingleQuotedScalarString(value) if single else DoubleQuotedScalarString(value)
+
+        def visit(container: Any, flow: bool) -> None:
+            flow = flow or container.fa.flow_style()
+            pairs = container.items() if isinstance(container, dict) else enumerate(container)
+            for key, value in list(pairs):
+                if isinstance(value, (CommentedMap, CommentedSeq)):
+                    visit(value, flow)
+                elif not isinstance(value, str) or id(value) in self._loaded:
+                    continue
+                elif isinstance(value, (DoubleQuotedScalarString, SingleQuotedScalarString)):
+                    container[key] = quoted(str(value))
+                elif not isinstance(value, ScalarString) and flow and ":" in value:
+                    container[key] = quoted(value)
+
+        visit(self.document, False)
+
+
+def _scalars(node: Any) -> list[Any]:
+    """Every scalar of a loaded document (to tell text an edit adds from text that was there)."""
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _scalars(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _scalars(value)]
+    return [node]
+
+
+def _plain(node: Any) -> Any:
+    """A loaded document as plain data, with key order: what a splice must leave the same."""
+    if isinstance(node, dict):
+        return [(k, _plain(v)) for k, v in node.items()]
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return (type(node).__name__ if isinstance(node, (bool, int, float)) else "", str(node))
+
+
+def _splice(old: list[str], ours: list[str], new: list[str]) -> list[tuple[bool, int | str]]:
+    """``new`` (an edit of ``ours``) applied to ``old``, line by line.
+
+    ``ours`` is ``old`` as ruamel writes it in the file's own style: mostly the same
+    lines. Each run of lines the edit changed is matched to the lines of ``old`` that
+    ``ours`` has for them; lines the edit did not touch come from ``old`` as they are.
+    Returns (True, n) for line n of ``old`` and (False, text) for a written line.
+    """
     to_old: dict[int, int] = {}
-    for block in SequenceMatcher(None, ours, old, autojunk=False).get_matching_blocks():
-        for k in range(block.size):
-            to_old[block.a + k] = block.b + k
-    result: list[str] = []
+    for tag, a1, a2, b1, b2 in SequenceMatcher(None, ours, old, autojunk=False).get_opcodes():
+        if tag == "equal" or (tag == "replace" and a2 - a1 == b2 - b1):
+            # the same line, or as many lines written differently (spacing, padding): one to one
+            for k in range(a2 - a1):
+                to_old[a1 + k] = b1 + k
+
+    def after(i: int) -> int:
+        """The line of ``old`` after the last line matched before ``ours[i]``."""
+        return next((to_old[k] + 1 for k in range(i - 1, -1, -1) if k in to_old), 0)
+
+    def before(i: int) -> int:
+        """The line of ``old`` of the first line matched from ``ours[i]`` on."""
+        return next((to_old[k] for k in range(i, len(ours)) if k in to_old), len(old))
+
+    result: list[tuple[bool, int | str]] = []
     done = 0
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, ours, new, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         if i2 > i1:
-            if any(k not in to_old for k in range(i1, i2)) or to_old[i2 - 1] - to_old[i1] != i2 - i1 - 1:
-                return edited, True
-            start, end = to_old[i1], to_old[i2 - 1] + 1
-        elif i1 - 1 in to_old:
-            start = end = to_old[i1 - 1] + 1
+            start = to_old[i1] if i1 in to_old else after(i1)
+            end = to_old[i2 - 1] + 1 if i2 - 1 in to_old else before(i2)
+        elif i1 - 1 in to_old or i1 == 0:
+            start = end = after(i1)
         elif i1 in to_old:
             start = end = to_old[i1]
         else:
-            return edited, True
+            raise SpliceError("the place of the new lines is written differently in the file")
         if start < done:
-            return edited, True
-        result += old[done:start] + new[j1:j2]
+            raise SpliceError("the change overlaps lines written differently in the file")
+        result += [(True, n) for n in range(done, start)] + [(False, line) for line in new[j1:j2]]
         done = end
-    spliced = "".join(result + old[done:])
-    try:
-        same = canonical(spliced) == edited
-    except UnreadableForEditing:  # the splice broke the YAML
-        same = False
-    return (spliced, spliced == edited) if same else (edited, True)
+    return result + [(True, n) for n in range(done, len(old))]

@@ -17,6 +17,10 @@ BenefitType = Literal["quality", "time", "money"]
 class RealisationStep(Model):
     """One dated step of a benefit's realisation plan."""
 
+    id: Id | None = Field(
+        default=None,
+        description="Stable id, unique in the plan: what 'planverk done ID' names the step by.",
+    )
     date: Day = Field(description="When the step is due.")
     step: Text = Field(description="What is done.")
     responsible: Refs = Field(
@@ -25,6 +29,7 @@ class RealisationStep(Model):
     status: Annotated[DoneStatus, words(DONE_STATUS, DoneStatus)] = Field(
         default="open", description="'open' (default) or 'done'."
     )
+    done_on: Day | None = Field(default=None, description="When it was done.")
 
 
 class Benefit(Silenceable):

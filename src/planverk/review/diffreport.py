@@ -1,4 +1,11 @@
-"""A plan's changes as Markdown (for a pull-request comment) or versioned JSON."""
+"""A plan's changes as Markdown (for a pull-request comment) or versioned JSON.
+
+Markdown speaks the plan's language (``nb``, ``nn`` or ``en``; :mod:`planverk.review.words`)
+and writes dates, times and amounts through :mod:`planverk.formatting`, as the rendered
+documents do: "**Styringsgruppemøte SFI** er flyttet: onsdag 8. februar 2017 kl.
+08.30-10.30 → onsdag 15. februar 2017 kl. 08.30-10.30". The errors of a new version that
+does not validate follow the changes. JSON keeps values plain and keys English.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,10 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..checks.context import KIND_NAMES
-from ..formatting import markdown_text
+from ..diagnostics import Finding
+from ..formatting import fmt_date, fmt_date_range, fmt_money, fmt_number, fmt_time, place
+from ..model.times import parse_time_range
+from ..render.labels import LABELS
 from .plandiff import (
     DeadlineChange,
     EventChange,
@@ -20,6 +29,8 @@ from .plandiff import (
     RiskChange,
     When,
 )
+from .steering import KpiTargetChange, MeasureChange, PhaseChange, SavingsChange, ScoreChange
+from .words import words
 
 JSON_VERSION = 1
 """Bumped when a key of the JSON diff changes meaning or disappears."""
@@ -27,13 +38,12 @@ JSON_VERSION = 1
 SHOWN_PER_EVENT = 5
 """Occurrence changes of one series listed in Markdown before the rest are counted."""
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
 
 
 def _md(text: str | None) -> str:
     """Plan text made safe to stand in Markdown: 'Lea`n' must not open a code span."""
-    return markdown_text(text or "")
+    return (text or "").translate(_MARKDOWN)
 
 
 def _code(text: str) -> str:
@@ -41,113 +51,212 @@ def _code(text: str) -> str:
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
-def _day(day: date) -> str:
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+class _Writer:
+    """The sentences of one diff, in one language."""
 
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.w = words(language)
 
-def _when(when: When, place: bool = False) -> str:
-    first, last = when.start.date(), when.end.date()
-    if when.all_day:
-        last = (when.end - timedelta(days=1)).date()
-    days = _day(first) + (f" – {_day(last)}" if last != first else "")
-    if when.all_day:
-        text = days
-    elif when.time is not None:
-        text = f"{days}{',' if last != first else ''} {when.time}"
-    else:
-        text = f"{_day(first)} {when.start:%H:%M} – {_day(last)} {when.end:%H:%M}"
-    where = ", ".join(_md(p) for p in (when.location, when.room) if p)
-    return text + (f", {where}" if place and where else "")
+    def say(self, key: str, **fields: Any) -> str:
+        return self.w[key].format(**fields)
 
+    def bold(self, name: str | None) -> str:
+        return f"**{_md(name)}**"
 
-def _event_line(c: EventChange) -> str:
-    name = f"**{_md(c.title)}**"
-    which = f" ({_code(c.id)}" + (f", occurrence of {c.occurrence.isoformat()}" if c.occurrence else "") + ")"
-    if c.change == "moved":
-        assert c.old and c.new
-        place = (c.old.location, c.old.room) != (c.new.location, c.new.room)
-        return f"{name} moved: {_when(c.old, place)} → {_when(c.new, place)}{which}"
-    if c.change in ("added", "removed"):
-        when = c.new if c.change == "added" else c.old
-        assert when
-        series = f" (first of {c.count})" if c.count > 1 else ""
-        return f"{name} {c.change}: {_when(when, True)}{series}{which}"
-    if c.change in ("occurrence-added", "occurrence-removed"):
-        when = c.new or c.old
-        assert when
-        return f"{name}: occurrence {c.change.split('-')[1]}, {_when(when)}{which}"
-    when = c.new or c.old
-    assert when
-    whole = " (all occurrences)" if c.occurrence is None and c.count > 1 else ""
-    return f"{name} {c.change}{whole}: {_when(when)}{which}"
+    # --- dates, times, places ----------------------------------------------------------
 
+    def day(self, day: date, style: str = "full") -> str:
+        return fmt_date(day, style, language=self.language)
 
-def _event_lines(changes: list[EventChange]) -> list[str]:
-    lines: list[str] = []
-    shown: dict[str, int] = {}
-    hidden: dict[str, int] = {}
-    for c in changes:
-        key = f"{c.id}/{c.change}"
-        shown[key] = shown.get(key, 0) + 1
-        if c.occurrence is not None and shown[key] > SHOWN_PER_EVENT:
-            hidden[key] = hidden.get(key, 0) + 1
-            continue
-        lines.append(f"- {_event_line(c)}")
-    for key, n in hidden.items():
-        event, change = key.split("/")
-        lines.append(f"- … and {n} more occurrences of `{event}` {change.replace('occurrence-', '')}")
-    return lines
+    def clock(self, written: str | None, start: datetime, end: datetime) -> str:
+        if written is not None:
+            try:
+                return fmt_time(parse_time_range(written), language=self.language)
+            except ValueError:
+                return written
+        return fmt_time(parse_time_range(f"{start:%H:%M}-{end:%H:%M}"), language=self.language)
 
+    def when(self, when: When, with_place: bool = False) -> str:
+        first, last = when.start.date(), when.end.date()
+        if when.all_day:
+            last = (when.end - timedelta(days=1)).date()
+            text = self.day(first) if last == first else fmt_date_range(first, last, language=self.language)
+        elif last == first or when.time is not None:
+            days = self.day(first) if last == first else fmt_date_range(first, last, language=self.language)
+            text = f"{days} {self.clock(when.time, when.start, when.end)}"
+        else:
+            text = f"{self.day(first)} {self.clock(None, when.start, when.start)} – " \
+                   f"{self.day(last)} {self.clock(None, when.end, when.end)}"
+        where = place(when.location, when.room)
+        return text + (f", {_md(where)}" if with_place and where else "")
 
-def _member_line(c: MemberChange) -> str:
-    who, group = f"**{_md(c.person_name)}**", _md(c.group_name)
-    if c.change == "joined":
-        role = f" as {c.new_role}" if c.new_role and c.new_role != "member" else ""
-        return f"{who} joined {group}{role}"
-    if c.change == "left":
-        return f"{who} left {group}"
-    return f"{who} in {group}: {c.old_role} → {c.new_role}"
+    def due(self, text: str | None) -> str:
+        if not text:
+            return ""
+        day, _, at = text.partition(" ")
+        shown = self.day(date.fromisoformat(day))
+        if at:
+            try:
+                shown += " " + fmt_time(parse_time_range(at), language=self.language)
+            except ValueError:
+                shown += f" {at}"
+        return shown
 
+    def money(self, value: float | None) -> str:
+        return self.w["none"] if value is None else fmt_money(value, language=self.language)
 
-def _due(text: str | None) -> str:
-    if not text:
-        return ""
-    day, _, at = text.partition(" ")
-    return _day(date.fromisoformat(day)) + (f" {at}" if at else "")
+    def number(self, value: float | None) -> str:
+        return self.w["none"] if value is None else fmt_number(value, language=self.language)
 
+    # --- lines -------------------------------------------------------------------------
 
-def _deadline_line(c: DeadlineChange) -> str:
-    name = f"**{_md(c.task)}**" + (" (milestone)" if c.kind == "milestone" else "")
-    which = f" ({_code(c.id)})"
-    if c.change == "moved":
-        return f"{name} moved: {_due(c.old_due)} → {_due(c.new_due)}{which}"
-    if c.change == "done":
-        on = f" on {_day(c.done_on)}" if c.done_on else ""
-        return f"{name} done{on} (due {_due(c.new_due)}){which}"
-    if c.change == "reopened":
-        return f"{name} reopened (due {_due(c.new_due)}){which}"
-    return f"{name} {c.change}: due {_due(c.new_due or c.old_due)}{which}"
+    def event(self, c: EventChange) -> str:
+        name = self.bold(c.title)
+        extra = []
+        if c.occurrence is not None:
+            extra.append(self.say("event.occurrence", day=self.day(c.occurrence, "long")))
+        if c.change == "moved":
+            assert c.old and c.new
+            moved = (c.old.location, c.old.room) != (c.new.location, c.new.room)
+            line = self.say("event.moved", name=name, old=self.when(c.old, moved), new=self.when(c.new, moved))
+        elif c.change in ("occurrence-added", "occurrence-removed"):
+            when = c.new or c.old
+            assert when
+            line = self.say(f"event.{c.change}", name=name, when=self.when(when))
+            extra = []
+        else:
+            when = (c.new if c.change == "added" else c.old) if c.change in ("added", "removed") else (c.new or c.old)
+            assert when
+            line = self.say(f"event.{c.change}", name=name, when=self.when(when, c.change in ("added", "removed")))
+            if c.change in ("added", "removed") and c.count > 1:
+                extra.append(self.say("event.first_of", count=c.count))
+            elif c.occurrence is None and c.count > 1:
+                extra.append(self.say("event.all"))
+        return line + f" ({', '.join([_code(c.id), *extra])})"
 
+    def events(self, changes: list[EventChange]) -> list[str]:
+        lines: list[str] = []
+        shown: dict[tuple[str, str], int] = {}
+        hidden: dict[tuple[str, str], tuple[str, int]] = {}
+        for c in changes:
+            key = (c.id, c.change)
+            shown[key] = shown.get(key, 0) + 1
+            if c.occurrence is not None and shown[key] > SHOWN_PER_EVENT:
+                hidden[key] = (c.title, hidden.get(key, ("", 0))[1] + 1)
+                continue
+            lines.append(f"- {self.event(c)}")
+        for (_, change), (title, count) in hidden.items():
+            lines.append(f"- {self.say('event.more', count=count, name=self.bold(title), change=change)}")
+        return lines
 
-def _measurement_line(c: MeasurementChange) -> str:
-    name = f"**{_md(c.kpi_name)}** ({_code(c.kpi)})"
-    source = f" ({_md(c.source)})" if c.source else ""
-    if c.change == "added":
-        return f"{name}: {_md(c.new)} on {_day(c.date)}{source}"
-    if c.change == "removed":
-        return f"{name}: the measurement of {_day(c.date)} ({_md(c.old)}) removed"
-    return f"{name}: the measurement of {_day(c.date)} changed from {_md(c.old)} to {_md(c.new)}{source}"
+    def member(self, c: MemberChange) -> str:
+        who, group = self.bold(c.person_name), _md(c.group_name)
+        roles = LABELS[self.language]["member_roles"] if self.language in LABELS else {}
+        role = lambda r: roles.get(r, r) if r else ""  # noqa: E731
+        if c.change == "joined":
+            if c.new_role and c.new_role != "member":
+                return self.say("member.joined_as", who=who, group=group, role=role(c.new_role))
+            return self.say("member.joined", who=who, group=group)
+        if c.change == "left":
+            return self.say("member.left", who=who, group=group)
+        return self.say("member.role", who=who, group=group, old=role(c.old_role), new=role(c.new_role))
 
+    def deadline(self, c: DeadlineChange) -> str:
+        name = self.bold(c.task) + (f" ({self.w['milestone']})" if c.kind == "milestone" else "")
+        if c.change == "moved":
+            line = self.say("deadline.moved", name=name, old=self.due(c.old_due), new=self.due(c.new_due))
+        elif c.change == "done":
+            on = self.say("deadline.done_on", day=self.day(c.done_on)) if c.done_on else ""
+            line = self.say("deadline.done", name=name, on=on, due=self.due(c.new_due))
+        else:
+            line = self.say(f"deadline.{c.change}", name=name, due=self.due(c.new_due or c.old_due))
+        return f"{line} ({_code(c.id)})"
 
-def _risk_line(c: RiskChange) -> str:
-    def rating(probability: int, consequence: int | None, score: int | None) -> str:
-        if score is None:
-            return f"probability {probability}, no consequence rating"
-        return f"score {score} (probability {probability} × consequence {consequence})"
+    def measurement(self, c: MeasurementChange) -> str:
+        name = f"{self.bold(c.kpi_name)} ({_code(c.kpi)})"
+        source = f" ({_md(c.source)})" if c.source else ""
+        day = self.day(c.date, "long")
+        if c.change == "added":
+            return self.say("measurement.added", name=name, value=_md(c.new), day=day, source=source)
+        if c.change == "removed":
+            return self.say("measurement.removed", name=name, value=_md(c.old), day=day)
+        return self.say("measurement.changed", name=name, day=day, old=_md(c.old), new=_md(c.new), source=source)
 
-    old = rating(c.old_probability, c.old_consequence, c.old_score)
-    new = rating(c.new_probability, c.new_consequence, c.new_score)
-    return f"**{_md(c.title)}** ({_code(c.id)}): {old} → {new}"
+    def risk(self, c: RiskChange) -> str:
+        def rating(probability: int, consequence: int | None, score: int | None) -> str:
+            if score is None:
+                return self.say("risk.no_consequence", probability=probability)
+            return self.say("risk.score", score=score, probability=probability, consequence=consequence)
+
+        old = rating(c.old_probability, c.old_consequence, c.old_score)
+        new = rating(c.new_probability, c.new_consequence, c.new_score)
+        return self.say("risk.changed", name=f"{self.bold(c.title)} ({_code(c.id)})", old=old, new=new)
+
+    def _years(self, years: tuple[tuple[int, float | None, float | None], ...]) -> str:
+        parts = []
+        for year, old, new in years:
+            label = self.w["total"] if year == 0 else str(year)
+            if old is None and new is not None:
+                parts.append(self.say("in_year", amount=self.money(new), year=label))
+            else:
+                parts.append(self.say("from_to", year=label, old=self.money(old), new=self.money(new)))
+        return "; ".join(parts)
+
+    def measure(self, c: MeasureChange) -> str:
+        name = f"{self.bold(c.title)} ({_code(c.id)})"
+        if c.change == "status":
+            status = self.w.get(f"status.{c.new_status}", c.new_status or "")
+            amounts = ", ".join(self.say("in_year", amount=self.money(a), year=y) for y, a, _ in c.years if a)
+            if c.new_status == "dropped" and amounts:
+                return self.say("measure.dropped", name=name, amounts=amounts)
+            if c.old_status == "dropped" and amounts:
+                rising = ", ".join(self.say("in_year", amount=self.money(b), year=y) for y, _, b in c.years if b)
+                return self.say("measure.revived", name=name, status=status, amounts=rising)
+            on = f" {self.day(c.decided_on, 'long')}" if c.decided_on and c.new_status in ("decided", "dropped") else ""
+            return self.say("measure.status", name=name, status=status, on=on)
+        return self.say(f"measure.{c.change}", name=name, amounts=self._years(c.years))
+
+    def savings(self, c: SavingsChange) -> str:
+        return self.say(f"savings.{c.change}", name=f"{self.bold(c.title)} ({_code(c.id)})", amounts=self._years(c.years))
+
+    def score(self, c: ScoreChange) -> str:
+        return self.say(
+            "score.changed", name=self.bold(c.scorecard_title), organisation=_md(c.organisation), year=c.year,
+            area=_md(c.area_name), old=self.number(c.old), new=self.number(c.new),
+        )
+
+    def kpi_target(self, c: KpiTargetChange) -> str:
+        def target(value: str | None, due: date | None) -> str:
+            if value is None:
+                return self.w["none"]
+            return self.say("kpi.target_by", value=_md(value), day=self.day(due, "long")) if due else _md(value)
+
+        return self.say(
+            "kpi.target", name=f"{self.bold(c.name)} ({_code(c.id)})",
+            old=target(c.old_value, c.old_due), new=target(c.new_value, c.new_due),
+        )
+
+    def phase(self, c: PhaseChange) -> str:
+        old = fmt_date_range(c.old_start, c.old_end, language=self.language)
+        new = fmt_date_range(c.new_start, c.new_end, language=self.language)
+        return self.say("phase.moved", name=f"{self.bold(c.name)} ({_code(c.id)})", old=old, new=new)
+
+    def item(self, c: ItemChange) -> str:
+        kind = self.w.get(f"kind.{c.kind}", self.w["kind.item"])
+        name = f"{self.bold(c.name)} ({_code(c.id)})"
+        if c.change == "changed":
+            return self.say("item.changed", kind=kind, name=name, fields="; ".join(self.field(f) for f in c.fields))
+        return self.say(f"item.{c.change}", kind=kind, name=name)
+
+    def field(self, f: FieldChange) -> str:
+        scalar = (str, int, float, bool, type(None))
+        if isinstance(f.old, list) and isinstance(f.new, list) and all(isinstance(v, scalar) for v in f.old + f.new):
+            parts = [f"+{_value(v)}" for v in f.new if v not in f.old] + [f"−{_value(v)}" for v in f.old if v not in f.new]
+            return f"{f.field} {', '.join(parts) or '(' + self.w['reordered'] + ')'}"
+        if isinstance(f.old, scalar) and isinstance(f.new, scalar):
+            return f"{f.field} {_value(f.old)} → {_value(f.new)}"
+        return f.field
 
 
 def _value(value: Any) -> str:
@@ -155,42 +264,59 @@ def _value(value: Any) -> str:
     return _code(text if len(text) <= 60 else f"{text[:57]}…")
 
 
-def _field(f: FieldChange) -> str:
-    scalar = (str, int, float, bool, type(None))
-    if isinstance(f.old, list) and isinstance(f.new, list) and all(isinstance(v, scalar) for v in f.old + f.new):
-        parts = [f"+{_value(v)}" for v in f.new if v not in f.old] + [f"−{_value(v)}" for v in f.old if v not in f.new]
-        return f"{f.field} {', '.join(parts) or '(reordered)'}"
-    if isinstance(f.old, scalar) and isinstance(f.new, scalar):
-        return f"{f.field} {_value(f.old)} → {_value(f.new)}"
-    return f.field
+def finding_line(finding: Finding, language: str = "en") -> str:
+    """A finding as ``validate`` prints it, ``file:line:col: severity CODE message``, its
+    message in ``language``."""
+    where = str(finding.position) if finding.position else ""
+    also = "".join(f" (see {p})" for p in finding.related)
+    message = finding.message.render(language) if hasattr(finding.message, "render") else str(finding.message)
+    return f"{where}: {finding.severity.value} {finding.code} {message}{also}"
 
 
-def _item_line(c: ItemChange) -> str:
-    head = f"{KIND_NAMES.get(c.kind, c.kind)} **{_md(c.name)}** ({_code(c.id)}) {c.change}"
-    return head + (": " + "; ".join(_field(f) for f in c.fields) if c.fields else "")
-
-
-def diff_markdown(diff: PlanDiff, old_label: str, new_label: str) -> str:
-    """The changes as Markdown, headed by the plan and the two versions compared."""
-    title = f"{_md(diff.title)} ({_code(diff.plan_id)})"
-    compared = f"{old_label} → {new_label}"
-    if diff.unchanged:
-        return f"**{title}**: no changes ({compared}).\n"
-    lines = [f"### Changes to {title}", "", f"Compared: {compared}", ""]
-    if diff.new_plan:
-        lines += [f"The plan is new: it is not in {old_label}.", ""]
-    sections = [
-        ("Events", _event_lines(diff.events)),
-        ("Membership", [f"- {_member_line(c)}" for c in diff.members]),
-        ("Deadlines and milestones", [f"- {_deadline_line(c)}" for c in diff.deadlines]),
-        ("KPI measurements", [f"- {_measurement_line(c)}" for c in diff.measurements]),
-        ("Risks", [f"- {_risk_line(c)}" for c in diff.risks]),
-        ("Other changes", [f"- {_item_line(c)}" for c in diff.other]),
-    ]
-    for heading, body in sections:
-        if body:
-            lines += [f"#### {heading}", "", *body, ""]
+def diff_markdown(
+    diff: PlanDiff | None, old_label: str, new_label: str, errors: list[Finding] | None = None,
+    language: str = "en",
+) -> str:
+    """The changes as Markdown, headed by the plan and the two versions compared; then the
+    new version's errors, if it has any. ``diff`` is None when the new version does not read."""
+    write = _Writer(diff.language if diff else language)
+    new_label = write.w["working_tree"] if new_label == WORKING_TREE_LABEL else new_label
+    lines: list[str] = []
+    if diff is not None:
+        title = f"{_md(diff.title)} ({_code(diff.plan_id)})"
+        if diff.unchanged and not errors:
+            return write.say("no_changes", title=title, old=old_label, new=new_label) + "\n"
+        lines += [write.say("heading", title=title), "", write.say("compared", old=old_label, new=new_label), ""]
+        if diff.new_plan:
+            lines += [write.say("new_plan", old=old_label), ""]
+        steering = diff.steering
+        sections = [
+            ("events", write.events(diff.events)),
+            ("members", [f"- {write.member(c)}" for c in diff.members]),
+            ("deadlines", [f"- {write.deadline(c)}" for c in diff.deadlines]),
+            ("phases", [f"- {write.phase(c)}" for c in steering.phases]),
+            ("money", [f"- {write.measure(c)}" for c in steering.measures]
+             + [f"- {write.savings(c)}" for c in steering.savings]),
+            ("measurements", [f"- {write.measurement(c)}" for c in diff.measurements]),
+            ("kpi_targets", [f"- {write.kpi_target(c)}" for c in steering.kpi_targets]),
+            ("scores", [f"- {write.score(c)}" for c in steering.scores]),
+            ("risks", [f"- {write.risk(c)}" for c in diff.risks]),
+            ("other", [f"- {write.item(c)}" for c in diff.other]),
+        ]
+        for key, body in sections:
+            if body:
+                lines += [f"#### {write.w['section.' + key]}", "", *body, ""]
+    else:
+        lines += [write.w["unreadable"], ""]
+    if errors:
+        fence = "````" if any("```" in str(f.message) for f in errors) else "```"
+        lines += [f"#### {write.w['section.errors']}", "", write.w["errors_intro"], "", fence,
+                  *(finding_line(f, write.language) for f in errors), fence, ""]
     return "\n".join(lines)
+
+
+WORKING_TREE_LABEL = "working tree"
+"""The label :mod:`planverk.review.revisions` gives the working tree; Markdown says it in the plan's language."""
 
 
 def _plain(value: Any) -> Any:
@@ -203,20 +329,42 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def diff_json(diff: PlanDiff, old_label: str, new_label: str) -> str:
+def _finding_json(f: Finding) -> dict[str, Any]:
+    position = f.position
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "message": str(f.message),
+        "file": position.file if position else None,
+        "line": position.line if position else None,
+        "column": position.column if position else None,
+    }
+
+
+def diff_json(
+    diff: PlanDiff | None, old_label: str, new_label: str, errors: list[Finding] | None = None,
+    language: str = "en",
+) -> str:
     """The changes as one versioned JSON document (see docs/workflow.md)."""
+    steering = diff.steering if diff else None
     document = {
         "version": JSON_VERSION,
-        "plan": {"id": diff.plan_id, "title": diff.title},
+        "plan": {"id": diff.plan_id, "title": diff.title, "language": diff.language} if diff else None,
         "old": old_label,
         "new": new_label,
-        "changed": not diff.unchanged,
-        "new_plan": diff.new_plan,
-        "events": [_plain(asdict(c)) for c in diff.events],
-        "members": [_plain(asdict(c)) for c in diff.members],
-        "deadlines": [_plain(asdict(c)) for c in diff.deadlines],
-        "measurements": [_plain(asdict(c)) for c in diff.measurements],
-        "risks": [_plain(asdict(c)) for c in diff.risks],
-        "other": [_plain(asdict(c)) for c in diff.other],
+        "changed": bool(diff) and not diff.unchanged,
+        "new_plan": bool(diff) and diff.new_plan,
+        "events": [_plain(asdict(c)) for c in diff.events] if diff else [],
+        "members": [_plain(asdict(c)) for c in diff.members] if diff else [],
+        "deadlines": [_plain(asdict(c)) for c in diff.deadlines] if diff else [],
+        "measurements": [_plain(asdict(c)) for c in diff.measurements] if diff else [],
+        "risks": [_plain(asdict(c)) for c in diff.risks] if diff else [],
+        "measures": [_plain(asdict(c)) for c in steering.measures] if steering else [],
+        "savings": [_plain(asdict(c)) for c in steering.savings] if steering else [],
+        "scores": [_plain(asdict(c)) for c in steering.scores] if steering else [],
+        "kpi_targets": [_plain(asdict(c)) for c in steering.kpi_targets] if steering else [],
+        "phases": [_plain(asdict(c)) for c in steering.phases] if steering else [],
+        "other": [_plain(asdict(c)) for c in diff.other] if diff else [],
+        "errors": [_finding_json(f) for f in errors or []],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,57 +1,39 @@
-"""When did given line ranges of plan files change? Read from git, with no state of our own.
+"""A plan's versions through its git history, found by the plan's id wherever its files sat.
 
-One ``git log -p`` of the plan folder (first-parent history, so that merged branches count
-as the merge) is walked from the newest commit back; each range is carried through every
-diff to its older line numbers, noting the commits whose hunks touch it, added or deleted
-lines alike, and the commit that created it. Uncommitted edits count as one more change,
-newer than any commit. Without git, or outside a repository, there is no history.
+The first-parent history (merged branches count as the merge) is walked from the newest
+commit back. In each commit the plan is the folder whose ``plan.yaml`` has the plan's
+id: where it was in the newer commit, or, after a move or a renamed folder, wherever it
+is now; the walk stops at the first commit without the plan. Each distinct folder (git
+tree) is read once, from ``git archive`` into a
+temporary folder, through the same loader and model as ``planverk validate``; a version
+that does not read is skipped. No state of our own is kept: the same repository gives
+the same versions on any machine.
 """
 
 from __future__ import annotations
 
-import re
+import io
 import subprocess
-from dataclasses import dataclass, field
+import tarfile
+import tempfile
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
-WORKTREE = -1
-"""The index of uncommitted changes: newer than commit 0, the newest commit."""
+from ..errors import OutputError
 
-_HUNK = re.compile(rb"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
-Hunk = tuple[int, int, int, int]
-"""(old start, old count, new start, new count) of a diff run with -U0."""
+PLAN_FILE = "plan.yaml"
 
 
-@dataclass(frozen=True, slots=True)
-class Lines:
-    """Lines ``first`` to ``last`` (1-based, inclusive) of a file."""
+@dataclass(frozen=True)
+class Version:
+    """The plan as one commit has it."""
 
-    file: Path
-    first: int
-    last: int
-
-
-@dataclass(slots=True)
-class Changes:
-    """The commits that touched a range: indices into :attr:`History.times`."""
-
-    created: int | None = None
-    """The commit that added the range's lines; None when older than the history read."""
-    touched: list[int] = field(default_factory=list)
-    """Later commits that changed it, newest first."""
-
-
-@dataclass
-class History:
-    """Commit times (newest first) and what touched each range asked about."""
-
-    times: list[datetime]
-    changes: dict[Lines, Changes]
-
-    def time(self, commit: int) -> datetime | None:
-        """The commit time of ``commit``, None for uncommitted changes."""
-        return None if commit == WORKTREE else self.times[commit]
+    time: datetime
+    """The commit time, UTC."""
+    plan: Any
+    """The plan model (:class:`planverk.model.Plan`)."""
 
 
 def _git(top: Path, *args: str) -> bytes | None:
@@ -71,131 +53,141 @@ def repository_top(folder: Path) -> Path | None:
     return Path(out.decode().strip()) if out else None
 
 
-def _parse_diffs(text: bytes) -> dict[str, list[Hunk]]:
-    """File (repository path) -> hunks, of one commit's -U0 diff."""
-    files: dict[str, list[Hunk]] = {}
-    hunks: list[Hunk] | None = None
-    remaining = 0
-    for line in text.split(b"\n"):
-        if remaining:
-            if not line.startswith(b"\\"):
-                remaining -= 1
-            continue
-        if line.startswith(b"diff --git "):
-            hunks = None
-        elif line.startswith(b"+++ ") and hunks is None:
-            new_path = line[4:].decode("utf-8", "replace")
-            hunks = [] if new_path == "/dev/null" else files.setdefault(new_path[2:], [])
-        elif hunks is not None and (match := _HUNK.match(line)):
-            a, b, c, d = match.groups()
-            hunk = (int(a), 1 if b is None else int(b), int(c), 1 if d is None else int(d))
-            hunks.append(hunk)
-            remaining = hunk[1] + hunk[3]
-    return files
+def _plan_id(text: bytes) -> str | None:
+    """The ``plan: id:`` of a plan file's text, or None when it does not read."""
+    from ruamel.yaml import YAML
 
-
-def _log(top: Path, folder: Path) -> tuple[list[datetime], list[dict[str, list[Hunk]]]] | None:
-    out = _git(
-        top, "log", "--first-parent", "--diff-merges=first-parent", "-p", "-U0", "--no-renames",
-        "--no-color", "--no-ext-diff", "--no-textconv", "--format=%x00%ct", "--", str(folder),
-    )
-    if out is None:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.version = (1, 2)  # as planverk validate reads plans
+    try:
+        data = yaml.load(text.decode("utf-8-sig"))
+        found = data["plan"]["id"]
+    except Exception:  # any file that is not a plan header in this version  # noqa: BLE001
         return None
-    times, diffs = [], []
-    for chunk in out.split(b"\x00")[1:]:
-        stamp, _, rest = chunk.partition(b"\n")
-        times.append(datetime.fromtimestamp(int(stamp), timezone.utc))
-        diffs.append(_parse_diffs(rest))
-    return times, diffs
+    return found if isinstance(found, str) else None
 
 
-def _worktree(top: Path, folder: Path, has_head: bool) -> tuple[dict[str, list[Hunk]], set[str]]:
-    """Uncommitted edits to tracked files, and the untracked files, of ``folder``."""
-    diff: dict[str, list[Hunk]] = {}
-    if has_head:
-        out = _git(top, "diff", "-U0", "--no-renames", "--no-color", "--no-ext-diff", "--no-textconv",
-                   "HEAD", "--", str(folder))
-        diff = _parse_diffs(out or b"")
-    out = _git(top, "ls-files", "-z", "--others", "--exclude-standard", "--", str(folder))
-    untracked = {p.decode("utf-8", "replace") for p in (out or b"").split(b"\x00") if p}
-    return diff, untracked
+class _Finder:
+    """Finds the folder of a plan (by its id) in a commit, and reads plans from trees."""
+
+    def __init__(self, top: Path, plan_id: str) -> None:
+        self.top = top
+        self.plan_id = plan_id
+        self.ids: dict[str, str | None] = {}  # blob -> plan id
+        self.plans: dict[str, Any] = {}  # tree -> plan model, or None
+
+    def _id_of(self, blob: str) -> str | None:
+        if blob not in self.ids:
+            text = _git(self.top, "cat-file", "blob", blob)
+            self.ids[blob] = _plan_id(text) if text is not None else None
+        return self.ids[blob]
+
+    def folder(self, commit: str, guess: str, plan_file: str) -> tuple[str, str] | None:
+        """(folder, tree) of the plan in ``commit``: at ``guess`` when it is there, else searched."""
+        first = _join(guess, plan_file)
+        here = _git(self.top, "rev-parse", f"{commit}:{first}", f"{commit}:{'' if guess == '.' else guess}")
+        if here is not None:
+            blob, tree = here.decode().split()
+            found = self._id_of(blob)
+            if found == self.plan_id or found is None:
+                return guess, tree  # None: the plan file did not read in this commit; still ours
+        listed = _git(self.top, "ls-tree", "-r", "-z", commit)
+        if listed is None:
+            return None
+        for entry in listed.split(b"\x00"):
+            meta, _, raw_name = entry.partition(b"\t")
+            parts = meta.split()
+            name = raw_name.decode("utf-8", "replace")
+            if len(parts) != 3 or parts[1] != b"blob" or name.rsplit("/", 1)[-1] != plan_file:
+                continue
+            if self._id_of(parts[2].decode()) == self.plan_id:
+                folder = name.rsplit("/", 1)[0] if "/" in name else "."
+                tree = _git(self.top, "rev-parse", f"{commit}:{'' if folder == '.' else folder}")
+                if tree is not None:
+                    return folder, tree.decode().strip()
+        return None
+
+    def plan(self, tree: str, plan_file: str) -> Any:
+        """The plan model of a folder's tree; None when it does not read as a valid model."""
+        if tree not in self.plans:
+            self.plans[tree] = self._read(tree, plan_file)
+        return self.plans[tree]
+
+    def _read(self, tree: str, plan_file: str) -> Any:
+        archive = _git(self.top, "archive", "--format=tar", tree)
+        if archive is None:
+            return None
+        try:
+            return self._read_archive(archive, plan_file)
+        except OSError as error:  # no room for the copy: without every version SEQUENCE could go back
+            raise OutputError(
+                f"cannot read the plan's history from git: {error.strerror or error}"
+            ) from error
+
+    def _read_archive(self, archive: bytes, plan_file: str) -> Any:
+        from pydantic import ValidationError
+
+        from ..load.planfiles import read_plan
+        from ..model import Plan
+
+        with tempfile.TemporaryDirectory(prefix="planverk-history-") as temp:
+            root = Path(temp).resolve()
+            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+                for member in tar.getmembers():
+                    target = (root / member.name).resolve()
+                    if not member.isfile() or not target.is_relative_to(root):
+                        continue
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    source = tar.extractfile(member)
+                    if source is not None:
+                        target.write_bytes(source.read())
+            read = read_plan(root / plan_file)
+            if read.data is None:
+                return None
+            try:
+                return Plan.model_validate(read.data)
+            except (ValidationError, ValueError, TypeError):
+                return None
 
 
-def map_range(first: int, last: int, hunks: list[Hunk]) -> tuple[bool, tuple[int, int] | None]:
-    """Whether the hunks touch lines first..last, and those lines' numbers before the change.
+def _join(folder: str, name: str) -> str:
+    return name if folder in ("", ".") else f"{folder}/{name}"
 
-    A deletion between two lines of the range, or right after its last line, touches it.
-    The older range is None when every line of it was added by these hunks.
+
+def plan_versions(target: Path, plan_id: str) -> list[Version] | None:
+    """The committed versions of the plan with ``plan_id``, oldest first, one per change.
+
+    ``target`` is the plan as validated now (a folder, or its plan file): where the search
+    starts. A commit whose plan reads the same as the one before it (nothing changed, or
+    only where its files sit) gives no version. None outside git.
     """
-    touched = False
-    low: int | None = None
-    high: int | None = None
-    delta = 0  # old line number minus new line number, before the current position
-    position = first
-
-    def keep(a: int, b: int) -> None:
-        nonlocal low, high
-        low = a if low is None else min(low, a)
-        high = b if high is None else max(high, b)
-
-    for old_start, old_count, new_start, new_count in hunks:
-        if new_start > last:
-            break
-        if new_count:
-            hunk_first, hunk_last = new_start, new_start + new_count - 1
-        else:  # a pure deletion sits after new line new_start
-            hunk_first, hunk_last = new_start + 1, new_start
-        if hunk_first > position:
-            unchanged_last = min(hunk_first - 1, last)
-            if unchanged_last >= position:
-                keep(position + delta, unchanged_last + delta)
-                position = unchanged_last + 1
-        hits = hunk_last >= first if new_count else new_start >= first
-        if hits:
-            touched = True
-            if old_count:
-                keep(old_start, old_start + old_count - 1)
-        delta += old_count - new_count
-        position = max(position, hunk_last + 1)
-    if position <= last:
-        keep(position + delta, last + delta)
-    return touched, (None if low is None or high is None else (low, high))
-
-
-def line_history(folder: Path, ranges: set[Lines]) -> History | None:
-    """The changes of each range in the git history of ``folder``, or None outside git."""
+    target = target.resolve()
+    folder = target if target.is_dir() else target.parent
+    plan_file = PLAN_FILE if target.is_dir() else target.name
     top = repository_top(folder)
     if top is None:
         return None
-    folder = folder.resolve()
-    logged = _log(top, folder)
-    if logged is None:
+    relative = folder.relative_to(top.resolve()).as_posix() if folder != top.resolve() else "."
+    out = _git(top, "log", "--first-parent", "--format=%H %ct", "--", "*.yaml", "*.yml")
+    if out is None:
         return None
-    times, diffs = logged
-    worktree, untracked = _worktree(top, folder, bool(times))
-    changes = {r: Changes() for r in ranges}
-    open_ranges: dict[str, list[list]] = {}
-    for r in ranges:
-        try:
-            name = r.file.resolve().relative_to(top.resolve()).as_posix()
-        except ValueError:
+    finder = _Finder(top, plan_id)
+    newest_first: list[tuple[datetime, str]] = []
+    guess = relative
+    for line in out.decode().splitlines():
+        commit, _, stamp = line.partition(" ")
+        found = finder.folder(commit, guess, plan_file)
+        if found is None:
+            break  # older than the plan: nowhere in this commit (searching further back costs, finds nothing)
+        guess, tree = found
+        newest_first.append((datetime.fromtimestamp(int(stamp), timezone.utc), tree))
+    versions: list[Version] = []
+    last_tree = None
+    for when, tree in reversed(newest_first):
+        if tree == last_tree:
             continue
-        if name in untracked:
-            changes[r].created = WORKTREE
-            continue
-        open_ranges.setdefault(name, []).append([r, r.first, r.last])
-    for commit, diff in [(WORKTREE, worktree), *enumerate(diffs)]:
-        for name, hunks in diff.items():
-            still_open = []
-            for tracked in open_ranges.get(name, ()):
-                touched, older = map_range(tracked[1], tracked[2], hunks)
-                if touched and older is None:
-                    changes[tracked[0]].created = commit
-                    continue
-                if touched:
-                    changes[tracked[0]].touched.append(commit)
-                tracked[1], tracked[2] = older  # type: ignore[misc]
-                still_open.append(tracked)
-            if name in open_ranges:
-                open_ranges[name] = still_open
-    return History(times, changes)
+        last_tree = tree
+        plan = finder.plan(tree, plan_file)
+        if plan is not None:
+            versions.append(Version(when, plan))
+    return versions

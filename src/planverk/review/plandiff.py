@@ -16,6 +16,8 @@ from typing import Any
 from ..model import Deadline, Event, Group, Kpi, Plan
 from ..occurrences import Occurrence, occurrences
 from ..load.planfiles import COLLECTIONS
+from .steering import KPI_TOLD, SteeringDiff, steering_diff
+from .steering import TOLD as STEERING_TOLD
 
 
 @dataclass(frozen=True)
@@ -165,13 +167,17 @@ class PlanDiff:
     measurements: list[MeasurementChange] = field(default_factory=list)
     risks: list[RiskChange] = field(default_factory=list)
     other: list[ItemChange] = field(default_factory=list)
+    steering: SteeringDiff = field(default_factory=lambda: SteeringDiff([], [], [], [], []))
+    """What the change does to savings, realised effect, scores, KPI targets and phases."""
+    language: str = "nb"
+    """The new version's language: what a reviewer reads the changes in."""
 
     @property
     def unchanged(self) -> bool:
         """Nothing at all changed."""
         return not (
             self.new_plan or self.events or self.members or self.deadlines
-            or self.measurements or self.risks or self.other
+            or self.measurements or self.risks or self.other or self.steering
         )
 
 
@@ -187,14 +193,18 @@ _EXPLAINED = {
     "kpis": {"measurements"},
     "risks": {"probability", "consequence", "assessments"},
 }
+_TOLD_ALWAYS = {**STEERING_TOLD, "kpis": KPI_TOLD}
+"""Fields told by :mod:`planverk.review.steering` whenever they change."""
 """Fields whose change is already told as an event, deadline, membership, measurement or
 risk change, and so are left out of the item's other changes."""
 
 
 def diff_plans(old: Plan | None, new: Plan) -> PlanDiff:
     """The changes from ``old`` (None: the plan is new) to ``new``."""
-    result = PlanDiff(new.plan.id, new.plan.title, new_plan=old is None)
+    result = PlanDiff(new.plan.id, new.plan.title, new_plan=old is None, language=new.plan.language)
     before = old or Plan(plan=new.plan)
+    if old is not None:
+        result.steering = steering_diff(before, new)
     names = {p.id: p.name for p in (*before.people, *new.people)}
     result.risks = _risk_changes(before, new)
     told: set[tuple[str, str]] = {("risks", c.id) for c in result.risks}
@@ -217,7 +227,8 @@ def diff_plans(old: Plan | None, new: Plan) -> PlanDiff:
                 told.add((kind, item_id))
             elif kind == "kpis" and _compare_measurements(result, olds[item_id], item):
                 told.add((kind, item_id))
-            fields = _field_changes(olds[item_id], item, _EXPLAINED.get(kind, set()) if (kind, item_id) in told else set())
+            skip = (_EXPLAINED.get(kind, set()) if (kind, item_id) in told else set()) | _TOLD_ALWAYS.get(kind, set())
+            fields = _field_changes(olds[item_id], item, skip)
             if fields:
                 result.other.append(ItemChange(kind, "changed", item_id, _name(item, item_id), fields))
     header = _field_changes(before.plan, new.plan, set())

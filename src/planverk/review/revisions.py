@@ -11,36 +11,59 @@ import os
 import subprocess
 import tarfile
 import tempfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..diagnostics import Position
+from ..diagnostics import Finding, Position, Severity
 from ..errors import InvalidPlanError, UsageError
 from ..model import Plan
 from .plandiff import PlanDiff, diff_plans
 from ..load.planfiles import display_path, plan_folder
-from ..validate import Validation, checked_plan, validate_plan
+from ..validate import Validation, validate_plan
 
 WORKING_TREE = "working tree"
 
 
-def checked(target: Path) -> Plan:
-    """The validated plan at ``target``; refused with its findings when it has errors."""
-    plan = checked_plan(target, f"{target} has errors: fix them to compare it").plan
-    assert plan is not None
-    return plan
+@dataclass
+class Compared:
+    """The changes between two versions, and the errors of the new one (it may have some)."""
+
+    diff: PlanDiff | None
+    """None when the new version does not read as a plan at all."""
+    errors: list[Finding]
+    old_label: str
+    new_label: str
+    language: str = "en"
+    """The new version's language when it reads, for the report's words."""
 
 
-def diff_folders(old: Path, new: Path) -> PlanDiff:
+def _errors(result: Validation) -> list[Finding]:
+    return [f for f in result.findings if f.severity is Severity.ERROR]
+
+
+def _old(result: Validation, what: str) -> Plan:
+    """An old version: compared even with errors, refused only when it does not read."""
+    if result.plan is None:
+        raise InvalidPlanError(f"{what} does not read as a plan: fix it to compare it", result)
+    return result.plan
+
+
+def _compare(old: Plan | None, new: Validation, old_label: str, new_label: str) -> Compared:
+    if new.plan is None:
+        return Compared(None, _errors(new), old_label, new_label, old.plan.language if old else "en")
+    return Compared(diff_plans(old, new.plan), _errors(new), old_label, new_label, new.plan.plan.language)
+
+
+def diff_folders(old: Path, new: Path) -> Compared:
     """The changes from the plan at ``old`` to the plan at ``new``."""
-    return diff_plans(checked(old), checked(new))
+    return _compare(_old(validate_plan(old), str(old)), validate_plan(new), str(old), str(new))
 
 
-def diff_git(spec: str, plan: Path) -> tuple[PlanDiff, str, str]:
+def diff_git(spec: str, plan: Path) -> Compared:
     """The changes to ``plan`` from revision ``REV`` to the working tree, or ``REV..REV2``.
 
-    Returns the changes and labels for the old and new versions. A plan that is not in
-    the old revision counts as new: everything in it is added.
+    A plan that is not in the old revision counts as new: everything in it is added.
+    The new version is compared even when it has errors; they come with the changes.
     """
     old_rev, dots, new_rev = spec.partition("..")
     if not old_rev or (dots and not new_rev):
@@ -53,11 +76,13 @@ def diff_git(spec: str, plan: Path) -> tuple[PlanDiff, str, str]:
             new_target = _plan_at(top, new_rev, relative, Path(temp) / "new")
             if new_target is None:
                 raise UsageError(f"{relative} is not in {new_rev}")
-            new_plan = _checked_copy(new_target, Path(temp) / "new", new_rev)
+            new_result = _relabel(validate_plan(new_target), Path(temp) / "new", new_rev)
         else:
-            new_plan = checked(plan)
-        old = None if old_plan is None else _checked_copy(old_plan, Path(temp) / "old", old_rev)
-    return diff_plans(old, new_plan), old_rev, new_rev if dots else WORKING_TREE
+            new_result = validate_plan(plan)
+        old = None
+        if old_plan is not None:
+            old = _old(_relabel(validate_plan(old_plan), Path(temp) / "old", old_rev), f"the plan in {old_rev}")
+    return _compare(old, new_result, old_rev, new_rev if dots else WORKING_TREE)
 
 
 def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -101,14 +126,6 @@ def _plan_at(top: Path, rev: str, relative: str, into: Path) -> Path | None:
             target.write_bytes(source.read())
     copy = into / relative
     return copy if copy.exists() else None
-
-
-def _checked_copy(target: Path, root: Path, rev: str) -> Plan:
-    """Validate a plan copied out of git; its findings name the revision, not the copy."""
-    result = validate_plan(target)
-    if not result.ok:
-        raise InvalidPlanError(f"the plan in {rev} has errors: fix them to compare it", _relabel(result, root, rev))
-    return result.plan
 
 
 def _relabel(result: Validation, root: Path, rev: str) -> Validation:

@@ -1,0 +1,157 @@
+"""``planverk move``: a meeting, or one meeting of a series, to another day or time.
+
+The written weekday must stay true: when the event writes one (``weekday: onsdag``), it is
+rewritten for the new date in the same language and case; a weekday planverk cannot
+rewrite is refused, so that the source never says a day it no longer means.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from . import roundtrip
+from .edits import Edited, _edit
+from ..errors import RefusedError, UsageError
+from ..load.schema_errors import key_names
+from ..model import Event, OccurrenceChange, Repeat
+from ..model.words import LANGUAGES, WEEKDAY, WEEKDAYS, normal
+
+
+def move(target: Path, event: str, day: date, time: str | None = None, occurrence: date | None = None) -> Edited:
+    """Move ``event`` to ``day`` (and ``time``, e.g. ``09:00-11:00``), or one occurrence of a series.
+
+    A single event's ``date`` (and ``end_date``, and its timetable's dates, by the same
+    number of days) and written ``weekday`` change; an occurrence gets a change under
+    ``repeat.changes``. A series without ``--occurrence`` is refused: moving its first
+    date would move every meeting.
+    """
+    if time is not None:
+        from ..model.times import parse_time_range
+
+        try:
+            parse_time_range(time)
+        except ValueError as error:
+            raise UsageError(f"--time '{time}': {error}") from None
+
+    def change(node: CommentedMap, item: Event) -> tuple[bool, str]:
+        if occurrence is not None:
+            return _move_occurrence(node, item, occurrence, day, time)
+        if item.repeat is not None:
+            raise UsageError(
+                f"'{event}' repeats: move one meeting with --occurrence DATE (its date in the series), "
+                "or change the series by hand"
+            )
+        if item.date is None:
+            return _move_timed(node, item, day, time)
+        if item.date == day and (time is None or str(item.time) == time):
+            return False, f"event '{event}' is already on {day.isoformat()}" + (f" {time}" if time else "")
+        shift = day - item.date
+        order = key_names(Event)
+        _rewrite_weekday(node, item, day)
+        roundtrip.set_key(node, "date", day, order)
+        if item.end_date is not None:
+            roundtrip.set_key(node, "end_date", item.end_date + shift, order)
+        if time is not None:
+            roundtrip.set_key(node, "time", time, order)
+        for slot, written in zip(item.agenda, node.get("agenda") or []):
+            if slot.date is not None and isinstance(written, CommentedMap):
+                written["date"] = slot.date + shift
+        return True, f"event '{event}' moved from {item.date.isoformat()} to {day.isoformat()}" + (
+            f" {time}" if time else ""
+        )
+
+    return _edit(target, "events", event, change)
+
+
+def _rewrite_weekday(node: CommentedMap, item: Event, day: date) -> None:
+    """Write the new date's weekday where the source wrote one: the same language and form
+    (``tysdag`` stays nynorsk, ``Wed`` stays short) and the same case."""
+    written = item.weekday
+    if written is None:
+        return
+    text = written.strip()
+    old_value = WEEKDAY.value_of(text)
+    new_value = WEEKDAYS[day.weekday()]
+    for language in LANGUAGES:
+        forms = [normal(f) for f in WEEKDAY.words(old_value, language)] if old_value else []
+        if normal(text) in forms:
+            new = WEEKDAY.words(new_value, language)[forms.index(normal(text))]
+            if text.isupper():
+                new = new.upper()
+            elif text[:1].isupper():
+                new = new[:1].upper() + new[1:]
+            node["weekday"] = new
+            return
+    raise RefusedError(
+        f"the event writes its weekday as '{written}', which planverk cannot rewrite for "
+        f"{day.isoformat()}: change the date and the weekday by hand; nothing was written"
+    )
+
+
+def _move_timed(node: CommentedMap, item: Event, day: date, time: str | None) -> tuple[bool, str]:
+    """An event given by ``start`` and ``end`` date-times: both move by the same days."""
+    if time is not None:
+        raise UsageError(f"'{item.id}' is given by start and end: change their times by hand")
+    assert item.start is not None and item.end is not None
+    shift = day - item.start.date()
+    if not shift:
+        return False, f"event '{item.id}' is already on {day.isoformat()}"
+    _rewrite_weekday(node, item, day)
+    node["start"] = _shifted(node["start"], shift)
+    node["end"] = _shifted(node["end"], shift)
+    return True, f"event '{item.id}' moved from {item.start.date().isoformat()} to {day.isoformat()}"
+
+
+def _shifted(value: Any, shift: timedelta) -> Any:
+    if isinstance(value, datetime):
+        return value + shift
+    text = str(value)
+    moved = datetime.fromisoformat(text) + shift
+    return type(value)(moved.isoformat(sep=text[10] if len(text) > 10 else " ", timespec="minutes"))
+
+
+def _move_occurrence(
+    node: CommentedMap, item: Event, occurrence: date, day: date, time: str | None
+) -> tuple[bool, str]:
+    from ..occurrences import occurrences
+    from .edits import _no_occurrence
+
+    if item.repeat is None:
+        raise UsageError(f"'{item.id}' does not repeat: move it without --occurrence")
+    if occurrence not in [o.original for o in occurrences(item)]:
+        raise UsageError(_no_occurrence(item, occurrence))
+    done = f"occurrence {occurrence.isoformat()} of '{item.id}' moved to {day.isoformat()}" + (
+        f" {time}" if time else ""
+    )
+    repeat = node["repeat"]
+    order = key_names(OccurrenceChange)
+    for n, existing in enumerate(item.repeat.changes):
+        if existing.occurrence != occurrence:
+            continue
+        if (existing.date or occurrence) == day and (time is None or str(existing.time or item.time) == time):
+            return False, f"occurrence {occurrence.isoformat()} of '{item.id}' is already on {day.isoformat()}"
+        written = repeat["changes"][n]
+        if day == occurrence:
+            written.pop("date", None)
+        else:
+            roundtrip.set_key(written, "date", day, order)
+        if time is not None:
+            roundtrip.set_key(written, "time", time, order)
+        return True, done
+    if day == occurrence and time is None:
+        return False, f"occurrence {occurrence.isoformat()} of '{item.id}' is already on {day.isoformat()}"
+    pairs: list[tuple[str, Any]] = [("occurrence", occurrence)]
+    if day != occurrence:
+        pairs.append(("date", day))
+    if time is not None:
+        pairs.append(("time", time))
+    entry = CommentedMap(pairs)
+    if repeat.get("changes") is None:
+        roundtrip.set_key(repeat, "changes", CommentedSeq([entry]), key_names(Repeat))
+    else:
+        roundtrip.insert_item(repeat["changes"], entry)
+    return True, done

@@ -1,0 +1,178 @@
+"""Recording what steering tracks: realised savings, decisions, risk assessments, scores.
+
+Each function is one ``planverk record ...`` command. Like the edits of
+:mod:`planverk.edit.edits` it changes one item of the plan, validates the whole plan with
+the change, and writes only the changed lines, in the file's own style, atomically.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from . import roundtrip
+from .edits import Edited, _edit, _number_or_text, _yaml_value
+from ..errors import UsageError
+from ..load.schema_errors import key_names
+from ..model.measures import Measure
+from ..model.risks import Risk
+from ..model.scorecards import Assessment, Scorecard
+
+
+def _new_map(pairs: list[tuple[Any, Any]], like: Any = None) -> CommentedMap:
+    """A new mapping, written ``{...}`` when ``like`` (its nearest kin in the file) is."""
+    mapping = CommentedMap(pairs)
+    if isinstance(like, CommentedMap) and like.fa.flow_style():
+        mapping.fa.set_flow_style()
+    return mapping
+
+
+def _set_in_order(mapping: CommentedMap, key: Any, value: Any, order: list[Any]) -> None:
+    """Set ``mapping[key]``; a new key goes where ``order`` (years, the scorecard's questions) puts it."""
+    roundtrip.set_key(mapping, key, value, order)
+
+
+def record_realised(target: Path, measure: str, amount: str, year: int) -> Edited:
+    """Set a measure's realised effect in budget year ``year`` (``realised: {2025: 2,9 mill. kr}``).
+
+    ``amount`` is written as given (``2,9 mill. kr``, ``850 000 kr``); a figure already
+    recorded for the year is replaced, and the message says what it was.
+    """
+    from ..model.quantities import parse_money
+
+    try:
+        parse_money(_number_or_text(amount))
+    except ValueError as error:
+        raise UsageError(f"'{amount}': {error}") from None
+
+    def change(node: CommentedMap, item: Measure) -> tuple[bool, str]:
+        before = item.realised.get(year)
+        what = f"measure '{measure}': realised {amount} in {year}"
+        if before is not None and str(before) == amount:
+            return False, f"measure '{measure}' already has {amount} realised in {year}"
+        realised = node.get("realised")
+        if realised is None:
+            roundtrip.set_key(
+                node, "realised", _new_map([(year, _yaml_value(amount))], node.get("effect")), key_names(Measure)
+            )
+        else:
+            _set_in_order(realised, year, _yaml_value(amount), sorted({*realised, year}))
+        return True, what + (f" (was {before})" if before is not None else "")
+
+    return _edit(target, "measures", measure, change)
+
+
+def record_decision(target: Path, measure: str, status: str, on: date) -> Edited:
+    """Set a measure's ``status``; ``decided`` also sets ``decided_on`` to ``on``.
+
+    ``in-progress``, ``realised`` and ``dropped`` keep the measure's ``decided_on`` (the
+    date it was decided), and set it to ``on`` only when it has none.
+    """
+    from ..model.measures import DECIDED
+
+    def change(node: CommentedMap, item: Measure) -> tuple[bool, str]:
+        # the date of the decision: set by 'decided', kept by what follows it (a measure
+        # decided and later dropped keeps the date it was decided)
+        dated = status == "decided" or (status in {*DECIDED, "dropped"} and item.decided_on is None)
+        if item.status == status and (not dated or item.decided_on == on):
+            return False, f"measure '{measure}' is already {status}" + (f" on {on.isoformat()}" if dated else "")
+        order = key_names(Measure)
+        roundtrip.set_key(node, "status", status, order)
+        if dated:
+            roundtrip.set_key(node, "decided_on", on, order)
+        was = f" (was {item.status})" if item.status != status else ""
+        return True, f"measure '{measure}': {status}" + (f" on {on.isoformat()}" if dated else "") + was
+
+    return _edit(target, "measures", measure, change)
+
+
+def record_assessment(
+    target: Path, risk: str, probability: str, consequence: str | None, on: date, note: str | None = None
+) -> Edited:
+    """Add a dated assessment to a risk's ``assessments``, in date order.
+
+    Ratings are 1-5 or words (``high``); an assessment on a date that already has one is
+    refused: change that one in the file.
+    """
+
+    def change(node: CommentedMap, item: Risk) -> tuple[bool, str]:
+        for existing in item.assessments:
+            if existing.date == on:
+                raise UsageError(
+                    f"risk '{risk}' already has an assessment on {on.isoformat()}: change that one in the file"
+                )
+        pairs: list[tuple[str, Any]] = [("date", on), ("probability", _number_or_text(probability))]
+        if consequence is not None:
+            pairs.append(("consequence", _number_or_text(consequence)))
+        if note is not None:
+            pairs.append(("note", note))
+        done = f"risk '{risk}': assessment of {on.isoformat()} recorded"
+        listed = node.get("assessments")
+        if listed is None:
+            roundtrip.set_key(node, "assessments", CommentedSeq([CommentedMap(pairs)]), key_names(Risk))
+            return True, done
+        later = [n for n, a in enumerate(item.assessments) if a.date > on]
+        roundtrip.insert_item(listed, CommentedMap(pairs), later[0] if later else None)
+        return True, done
+
+    return _edit(target, "risks", risk, change)
+
+
+def record_score(
+    target: Path, scorecard: str, organisation: str, year: int, area: str, question: str, value: str
+) -> Edited:
+    """Set one score of the assessment of ``organisation`` in ``year``; a new assessment when none.
+
+    The area and question must be the scorecard's; the plan's checks hold the score to
+    the question's ``max``.
+    """
+    number = _number_or_text(value)
+
+    def change(node: CommentedMap, item: Scorecard) -> tuple[bool, str]:
+        areas = {a.id: a for a in item.areas}
+        if area not in areas:
+            raise UsageError(f"scorecard '{scorecard}' has no area '{area}' (areas: {', '.join(areas)})")
+        questions = [q.id for q in areas[area].questions]
+        if question not in questions:
+            raise UsageError(f"area '{area}' has no question '{question}' (questions: {', '.join(questions)})")
+        done = f"scorecard '{scorecard}': {organisation} {year}, {area}.{question} = {value}"
+        found = next(
+            (n for n, a in enumerate(item.assessments) if a.organisation == organisation and a.year == year), None
+        )
+        listed = node.get("assessments")
+        if found is None:
+            like = listed[-1] if listed else None
+            scores = _new_map([(area, _new_map([(question, number)], _scores_like(like, area)))], _scores_like(like))
+            entry = _new_map([("organisation", organisation), ("year", year), ("scores", scores)], like)
+            if listed is None:
+                roundtrip.set_key(node, "assessments", CommentedSeq([entry]), key_names(Scorecard))
+            else:
+                roundtrip.insert_item(listed, entry)
+            return True, done + " (a new assessment)"
+        before = item.assessments[found].scores.get(area, {}).get(question)
+        if before is not None and str(before) == str(number):
+            return False, f"scorecard '{scorecard}': {organisation} {year} already has {area}.{question} = {value}"
+        entry = listed[found]
+        scores = entry.get("scores")
+        if scores is None:
+            roundtrip.set_key(entry, "scores", _new_map([(area, _new_map([(question, number)]))]), key_names(Assessment))
+        elif area not in scores:
+            siblings = [v for v in scores.values() if isinstance(v, CommentedMap)]
+            order = [a.id for a in item.areas]
+            _set_in_order(scores, area, _new_map([(question, number)], siblings[-1] if siblings else None), order)
+        else:
+            _set_in_order(scores[area], question, number, questions)
+        return True, done + (f" (was {before})" if before is not None else "")
+
+    return _edit(target, "scorecards", scorecard, change)
+
+
+def _scores_like(assessment: Any, area: str | None = None) -> Any:
+    """The scores mapping (or one area's) of a neighbouring assessment, to copy its style."""
+    scores = assessment.get("scores") if isinstance(assessment, CommentedMap) else None
+    if area is None or not isinstance(scores, CommentedMap):
+        return scores
+    return next((v for v in scores.values() if isinstance(v, CommentedMap)), None)

@@ -1,0 +1,213 @@
+"""What a change does to the figures steering follows: savings, realised effect, scores,
+KPI targets, phases.
+
+A reviewer of a pull request asks "what does this do to the money?": a measure dropped
+lowers the savings identified each year, a realised figure recorded, a target changed;
+and "what does it do to the scores and goals?". These are computed here, as data; the
+words are :mod:`planverk.review.diffreport`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..model import Plan
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    """A measure whose status, effect or realised effect changed, or that came or went."""
+
+    change: str
+    """status, effect, realised, added or removed."""
+    id: str
+    title: str
+    old_status: str | None
+    new_status: str | None
+    decided_on: date | None
+    years: tuple[tuple[int, float | None, float | None], ...]
+    """(year, old, new) in kroner for each year whose amount changed (effect or realised)."""
+
+
+@dataclass(frozen=True)
+class SavingsChange:
+    """Savings identified towards a target, per year, or the target itself, changed."""
+
+    change: str
+    """identified (sum of the effect of the measures not dropped) or target."""
+    id: str
+    title: str
+    years: tuple[tuple[int, float | None, float | None], ...]
+    """(year, old, new) in kroner, for the years that changed; year 0 is the total."""
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    """An area's score in one assessment (organisation and year) of a scorecard."""
+
+    scorecard: str
+    scorecard_title: str
+    organisation: str
+    year: int
+    area: str
+    area_name: str
+    old: float | None
+    new: float | None
+
+
+@dataclass(frozen=True)
+class KpiTargetChange:
+    """A KPI's target value or date changed."""
+
+    id: str
+    name: str
+    old_value: str | None
+    old_due: date | None
+    new_value: str | None
+    new_due: date | None
+
+
+@dataclass(frozen=True)
+class PhaseChange:
+    """A phase whose period changed."""
+
+    id: str
+    name: str
+    old_start: date
+    old_end: date
+    new_start: date
+    new_end: date
+
+
+@dataclass
+class SteeringDiff:
+    """The changes to the figures steering follows."""
+
+    measures: list[MeasureChange]
+    savings: list[SavingsChange]
+    scores: list[ScoreChange]
+    kpi_targets: list[KpiTargetChange]
+    phases: list[PhaseChange]
+
+    def __bool__(self) -> bool:
+        return bool(self.measures or self.savings or self.scores or self.kpi_targets or self.phases)
+
+
+TOLD = {
+    "measures": {"status", "decided_on", "effect", "realised"},
+    "savings_targets": {"total", "years"},
+    "scorecards": {"assessments"},
+    "phases": {"period"},
+}
+"""Fields whose change this module tells, left out of an item's other changes."""
+KPI_TOLD = {"target"}
+
+
+def _amounts(mapping: dict[int, Any]) -> dict[int, float]:
+    return {year: amount.value for year, amount in mapping.items()}
+
+
+def _years(old: dict[int, float], new: dict[int, float]) -> tuple[tuple[int, float | None, float | None], ...]:
+    return tuple(
+        (year, old.get(year), new.get(year))
+        for year in sorted(old.keys() | new.keys())
+        if old.get(year) != new.get(year)
+    )
+
+
+def _measures(old: Plan, new: Plan) -> list[MeasureChange]:
+    before = {m.id: m for m in old.measures}
+    after = {m.id: m for m in new.measures}
+    found = []
+    for measure_id in [*before, *(i for i in after if i not in before)]:
+        was, now = before.get(measure_id), after.get(measure_id)
+        if was is None or now is None:
+            continue  # an added or removed measure is an item change; its money shows in the savings
+        if was.status != now.status:
+            found.append(MeasureChange(
+                "status", now.id, now.title, was.status, now.status, now.decided_on,
+                tuple((y, a, None if now.status == "dropped" else a) for y, a in sorted(_amounts(now.effect).items())),
+            ))
+        effect = _years(_amounts(was.effect), _amounts(now.effect))
+        if effect:
+            found.append(MeasureChange("effect", now.id, now.title, was.status, now.status, now.decided_on, effect))
+        realised = _years(_amounts(was.realised), _amounts(now.realised))
+        if realised:
+            found.append(MeasureChange("realised", now.id, now.title, was.status, now.status, now.decided_on, realised))
+    return found
+
+
+def _identified(plan: Plan, target: str) -> dict[int, float]:
+    sums: dict[int, float] = {}
+    for m in plan.measures:
+        if m.savings_target == target and m.status != "dropped":
+            for year, amount in m.effect.items():
+                sums[year] = sums.get(year, 0.0) + amount.value
+    return sums
+
+
+def _savings(old: Plan, new: Plan) -> list[SavingsChange]:
+    before = {t.id: t for t in old.savings_targets}
+    found = []
+    for target in new.savings_targets:
+        was = before.get(target.id)
+        if was is not None:
+            goals = _years({0: was.total.value, **_amounts(was.years)}, {0: target.total.value, **_amounts(target.years)})
+            if goals:
+                found.append(SavingsChange("target", target.id, target.title, goals))
+        identified = _years(_identified(old, target.id), _identified(new, target.id))
+        if identified:
+            found.append(SavingsChange("identified", target.id, target.title, identified))
+    return found
+
+
+def _area_total(scores: dict[str, Any], area: str) -> float | None:
+    values = [v for v in (scores.get(area) or {}).values() if v is not None]
+    return sum(float(getattr(v, "value", v)) for v in values) if values else None
+
+
+def _scores(old: Plan, new: Plan) -> list[ScoreChange]:
+    before = {c.id: c for c in old.scorecards}
+    found = []
+    for card in new.scorecards:
+        was_card = before.get(card.id)
+        was = {(a.organisation, a.year): a.scores for a in (was_card.assessments if was_card else [])}
+        now = {(a.organisation, a.year): a.scores for a in card.assessments}
+        for key in [*was, *(k for k in now if k not in was)]:
+            for area in card.areas:
+                old_total = _area_total(was.get(key, {}), area.id)
+                new_total = _area_total(now.get(key, {}), area.id)
+                if old_total != new_total:
+                    found.append(ScoreChange(card.id, card.title, key[0], key[1], area.id, area.name, old_total, new_total))
+    return found
+
+
+def _kpi_targets(old: Plan, new: Plan) -> list[KpiTargetChange]:
+    before = {k.id: k for k in old.kpis}
+    found = []
+    for kpi in new.kpis:
+        was = before.get(kpi.id)
+        if was is None:
+            continue
+        old_target, new_target = was.target, kpi.target
+        old_pair = (str(old_target.value), old_target.due) if old_target else (None, None)
+        new_pair = (str(new_target.value), new_target.due) if new_target else (None, None)
+        if old_pair != new_pair:
+            found.append(KpiTargetChange(kpi.id, kpi.name, *old_pair, *new_pair))
+    return found
+
+
+def _phases(old: Plan, new: Plan) -> list[PhaseChange]:
+    before = {p.id: p for p in old.phases}
+    return [
+        PhaseChange(p.id, p.name, was.period.start, was.period.end, p.period.start, p.period.end)
+        for p in new.phases
+        if (was := before.get(p.id)) is not None and (was.period.start, was.period.end) != (p.period.start, p.period.end)
+    ]
+
+
+def steering_diff(old: Plan, new: Plan) -> SteeringDiff:
+    """The changes from ``old`` to ``new`` to savings, realised effect, scores, KPI targets and phases."""
+    return SteeringDiff(_measures(old, new), _savings(old, new), _scores(old, new), _kpi_targets(old, new), _phases(old, new))
