@@ -317,3 +317,21 @@ def test_people_and_phases_moved_in_nynorsk(repo: GitRepo, monkeypatch: pytest.M
     out = run_cli("diff", "--git", "HEAD", str(plan)).out
     assert "#### Medlemer\n\n- **Ola Nordmann** er ikkje lenger med i Styringsgruppen\n" in out
     assert "#### Fasar\n\n- Fasen **Kartlegging** (`fase-1`) er flytta: 1. januar-30. juni 2019 → 1. januar-31. august 2019\n" in out
+
+
+def test_a_line_break_in_plan_text_starts_no_heading_in_the_diff(tmp_path: Path) -> None:
+    """Plan text stands inline in the diff's sentences: a title holding a line break and
+    '# ' stays on its line, escaped, so it can neither start a heading nor add markup."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(PLANS / "gran-2017", old)
+    shutil.copytree(PLANS / "gran-2017", new)
+    schedule = new / "schedule.yaml"
+    text = schedule.read_text(encoding="utf-8")
+    renamed = '    title: "SG-møte <b>ny</b>\\n# hei"'
+    schedule.write_text(text.replace("    title: Styringsgruppemøte SFI", renamed, 1), encoding="utf-8")
+
+    run = run_cli("diff", str(old), str(new))
+
+    assert run.code == 0, run.err
+    assert "SG-møte \\<b\\>ny\\</b\\> \\# hei" in run.out
+    assert not any(line.lstrip().startswith("# hei") for line in run.out.splitlines())

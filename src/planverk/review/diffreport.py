@@ -15,7 +15,15 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..diagnostics import Finding
-from ..formatting import fmt_date, fmt_date_range, fmt_money, fmt_number, fmt_time, place
+from ..formatting import (
+    fmt_date,
+    fmt_date_range,
+    fmt_money,
+    fmt_number,
+    fmt_time,
+    markdown_text,
+    place,
+)
 from ..model.times import parse_time_range
 from ..render.labels import LABELS
 from .plandiff import (
@@ -38,16 +46,19 @@ JSON_VERSION = 1
 SHOWN_PER_EVENT = 5
 """Occurrence changes of one series listed in Markdown before the rest are counted."""
 
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
-
-
 def _md(text: str | None) -> str:
-    """Plan text made safe to stand in Markdown: 'Lea`n' must not open a code span."""
-    return (text or "").translate(_MARKDOWN)
+    """Plan text made safe to stand inline in a sentence of Markdown, through the one
+    escaper every Markdown output uses: 'Lea`n' opens no code span, and a line break
+    followed by '# ' starts no heading. '#' is escaped as well: a title ending in ' #'
+    would otherwise lose it as the closing sequence of the section heading it stands in."""
+    return markdown_text(text or "", line_start=False).replace("#", "\\#")
 
 
 def _code(text: str) -> str:
-    """``text`` as a code span, fenced so a backtick inside it cannot close it."""
+    """``text`` as a code span, fenced so a backtick inside it cannot close it, on one line:
+    block structure is read before code spans, so a line break followed by '# ' would end
+    the span and start a heading."""
+    text = " ".join(text.split())
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
