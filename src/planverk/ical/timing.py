@@ -18,7 +18,8 @@ from ..occurrences import DEFAULT_DURATION, Occurrence, rule_dates
 When = date | datetime
 """A DATE (all day) or a local DATE-TIME in the plan's zone."""
 
-_RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+"""RFC 5545 weekday codes (BYDAY), Monday first as ``date.weekday()`` counts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +71,10 @@ def rrule(repeat: Repeat, last: date, start: time | None, zone: ZoneInfo) -> dic
         parts["INTERVAL"] = repeat.interval
     weekdays = repeat.weekdays()
     if weekdays:
-        parts["BYDAY"] = [_RRULE_DAYS[d] for d in sorted(set(weekdays))]
+        parts["BYDAY"] = [RRULE_DAYS[d] for d in sorted(set(weekdays))]
     monthly = repeat.monthly_days()
     if monthly:
-        parts["BYDAY"] = [f"{m.nth}{_RRULE_DAYS[m.weekday]}" for m in monthly]
+        parts["BYDAY"] = [f"{m.nth}{RRULE_DAYS[m.weekday]}" for m in monthly]
     if repeat.frequency == "weekly" and repeat.interval > 1:
         parts["WKST"] = "MO"  # weeks start on Monday, as occurrences.py counts them
     if repeat.count is not None:

@@ -22,10 +22,10 @@ from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from . import contentlines as cl
+from .timing import RRULE_DAYS
 
 _DAY = timedelta(days=1)
 _MINUTE = timedelta(minutes=1)
-_RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,7 @@ class Transition:
         local = self.local
         nth = (local.day - 1) // 7 + 1
         last = local.day + 7 > calendar.monthrange(local.year, local.month)[1]
-        byday = f"{-1 if last and nth >= 4 else nth}{_RRULE_DAYS[local.weekday()]}"
+        byday = f"{-1 if last and nth >= 4 else nth}{RRULE_DAYS[local.weekday()]}"
         return (self.daylight, self.before, self.after, self.name, local.month, byday, local.time())
 
 
