@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .i18n import Message
 
@@ -77,12 +77,12 @@ class Finding:
 
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        """Order by file, line, column, then code and message."""
+    def sort_key(self) -> tuple[Any, ...]:
+        """Order by file, line, column, then code and the message's values (dates in date
+        order, so a series' occurrences at one line come in the order they take place)."""
         pos = self.position
-        if pos is None:
-            return ("", 0, 0, self.code, str(self.message))
-        return (pos.file, pos.line, pos.column, self.code, str(self.message))
+        where = ("", 0, 0) if pos is None else (pos.file, pos.line, pos.column)
+        return (*where, self.code, self.message.sort_key, str(self.message))
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -128,7 +128,7 @@ CODES: dict[str, Code] = {
         Code("PV308", "recurrence-start", E, "A repeating event whose own date is not an occurrence of its rule (or whose rule gives none)."),
         Code("PV309", "exception-not-occurrence", W, "An `except` date that the series would not have had anyway."),
         Code("PV310", "slot-needs-date", E, "A slot of a multi-day event without the day it belongs to."),
-        Code("PV311", "slot-overlap", E, "Two slots of one event at overlapping times, neither in a room nor for people of its own."),
+        Code("PV311", "slot-overlap", E, "Two slots of one event at overlapping times that share a room or people (both are named), or that have neither rooms nor people of their own."),
         Code("PV312", "monthly-rule-skips-months", W, "A monthly rule with no date in some months of its range (`5th wednesday`, day 31); the skipped months are named."),
         Code("PV313", "invitation-after-meeting", E, "An invitation whose `send_by` is on or after the day of the meeting it invites to."),
         Code("PV320", "outside-phase", E, "An event, deadline or milestone dated outside the period of the phase it names."),

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 
 from ..model import Event, Slot
 from ..i18n import tr
-from .context import Issue, Loc, PlanIndex
+from .context import Issue, Loc, PlanIndex, listed
 
 
 def _times(slot: Slot, day: date) -> tuple[datetime, datetime]:
@@ -16,13 +16,23 @@ def _times(slot: Slot, day: date) -> tuple[datetime, datetime]:
     return datetime.combine(day, slot.time.start), datetime.combine(day, end)
 
 
-def _apart(index: PlanIndex, first: Slot, second: Slot) -> bool:
-    """Slots that may run side by side: in different rooms, or for different people."""
-    if first.room and second.room:
-        return " ".join(first.room.split()).casefold() != " ".join(second.room.split()).casefold()
+def _room(slot: Slot) -> str | None:
+    return " ".join(slot.room.split()).casefold() if slot.room else None
+
+
+def _shared(index: PlanIndex, first: Slot, second: Slot) -> tuple[str | None, list[str]] | None:
+    """What two slots at overlapping times both tie up: the room they share (or None) and
+    the people and groups they share; None when they may run side by side (in different
+    rooms, or for different people, with nothing in common)."""
+    room = first.room if _room(first) and _room(first) == _room(second) else None
+    people: list[str] = []
     if first.participants and second.participants:
-        return not index.expand(first.participants) & index.expand(second.participants)
-    return False
+        people = sorted(index.expand(first.participants) & index.expand(second.participants))
+    if room or people:
+        return room, people
+    rooms_differ = bool(first.room and second.room)
+    people_differ = bool(first.participants and second.participants)
+    return None if rooms_differ or people_differ else (None, [])
 
 
 def _overlap(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> bool:
@@ -36,18 +46,30 @@ def _event_overlaps(index: PlanIndex, path: Loc, event: Event) -> Iterator[Issue
     placed.sort(key=lambda entry: (entry[2], entry[0]))
     for n, (s, slot, at) in enumerate(placed):
         for r, earlier, other in placed[:n]:
-            if not _overlap(other, at) or _apart(index, earlier, slot):
+            shared = _shared(index, earlier, slot) if _overlap(other, at) else None
+            if shared is None:
                 continue
-            yield Issue(
-                "PV311",
-                tr("the slot '{slot}' ({time}) overlaps the slot '{other}' ({other_time}) on {day}: "
-                    "correct one of the times, or give the two their own rooms or participants if "
-                    "they run side by side", slot=slot.topic, time=slot.time, other=earlier.topic,
-                    other_time=earlier.time, day=at[0].date()),
-                (*path, "agenda", s, "time"),
-                path,
-                ((*path, "agenda", r, "time"),),
-            )
+            room, people = shared
+            args = {"slot": slot.topic, "time": slot.time, "other": earlier.topic,
+                    "other_time": earlier.time, "day": at[0].date()}
+            if room and people:
+                message = tr("the slot '{slot}' ({time}) overlaps the slot '{other}' ({other_time}) on "
+                    "{day}: room '{room}' and {parties} are booked in both; correct one of the times, "
+                    "or move one slot to another room and other participants", room=room,
+                    parties=listed(people), **args)
+            elif room:
+                message = tr("the slot '{slot}' ({time}) overlaps the slot '{other}' ({other_time}) on "
+                    "{day}: room '{room}' is booked in both; correct one of the times, or move one "
+                    "slot to another room", room=room, **args)
+            elif people:
+                message = tr("the slot '{slot}' ({time}) overlaps the slot '{other}' ({other_time}) on "
+                    "{day}: {parties} booked in both; correct one of the times, or give one slot "
+                    "other participants", parties=listed(people), **args)
+            else:
+                message = tr("the slot '{slot}' ({time}) overlaps the slot '{other}' ({other_time}) on "
+                    "{day}: correct one of the times, or give the two their own rooms or participants "
+                    "if they run side by side", **args)
+            yield Issue("PV311", message, (*path, "agenda", s, "time"), path, ((*path, "agenda", r, "time"),))
             break
 
 

@@ -57,6 +57,35 @@ class Message:
     def __str__(self) -> str:
         return self.render("en")
 
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """Orders messages of one template by their values as values: dates by date,
+        numbers by size, texts alphabetically (never '10 March' before '8 March')."""
+        return (self.template, tuple(_value_key(value) for _, value in self.args))
+
+
+def _value_key(value: Any) -> tuple[int, Any]:
+    """A comparable key for one argument: a rank by kind, then the value in that kind's order."""
+    if isinstance(value, Message):
+        return (3, value.sort_key)
+    if isinstance(value, (Items, Either)):
+        return (4, tuple(_value_key(text) for text in value.texts))
+    if isinstance(value, (Day, Month, Weekday)):
+        value = value.value
+    if isinstance(value, Money):
+        return (1, value.value)
+    if isinstance(value, bool) or isinstance(value, str):
+        return (0, str(value))
+    if isinstance(value, int | float):
+        return (1, float(value))
+    if isinstance(value, date | time):
+        return (2, value.isoformat())
+    from ..model.times import TimeRange
+
+    if isinstance(value, TimeRange):
+        return (6, (value.start.isoformat(), value.end.isoformat() if value.end else ""))
+    return (5, str(value))
+
 
 @dataclass(frozen=True, slots=True)
 class Items:

@@ -1,0 +1,82 @@
+"""Faults a trial on hand-written plans found, each pinned through the public CLI."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import run_cli
+
+HEADER = """plan:
+  id: {id}
+  title: Case
+  organisation: Test kommune
+  period: {{start: 2017-01-01, end: 2017-12-31}}
+"""
+
+
+def write(folder: Path, text: str, plan_id: str = "case") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "plan.yaml").write_text(HEADER.format(id=plan_id) + text, encoding="utf-8")
+    return folder
+
+
+WEEKLY = """people:
+  - {id: kari, name: Kari}
+events:
+  - id: m
+    title: M
+    date: 2017-03-01
+    time: '09:00-09:30'
+    location: Kolben
+    room: Sal 2
+    participants: [kari]
+    repeat: {every: week, until: 2017-03-30}
+"""
+
+
+def _days(out: str, code: str) -> list[int]:
+    return [int(m) for m in re.findall(rf"{code} 'M' on (\d+) March", out)]
+
+
+def test_findings_at_one_line_come_in_date_order(tmp_path: Path) -> None:
+    a = write(tmp_path / "a", WEEKLY, "a")
+    b = write(tmp_path / "b", WEEKLY, "b")
+    result = run_cli("validate", "--lang", "en", str(a), str(b))
+    lines = [line for line in result.out.splitlines() if "PV405" in line]
+    person = [line for line in lines if "Kari booked" in line]
+    room = [line for line in lines if "room 'Sal 2' booked" in line]
+    assert [int(re.search(r"on (\d+) March", line)[1]) for line in person] == [1, 8, 15, 22, 29]
+    assert [int(re.search(r"on (\d+) March", line)[1]) for line in room] == [1, 8, 15, 22, 29]
+
+
+SLOTS = """people:
+  - {id: kari, name: Kari}
+  - {id: ola, name: Ola}
+events:
+  - id: seminar
+    title: Seminar
+    date: 2017-03-07
+    time: '09:00-12:00'
+    location: Kolben
+    agenda:
+      - {topic: Gruppe A, time: '09:00-10:00', room: %s, participants: [kari]}
+      - {topic: Gruppe B, time: '09:30-10:30', room: %s, participants: [%s]}
+"""
+
+
+def test_slots_that_share_a_room_and_a_person_name_both(tmp_path: Path) -> None:
+    result = run_cli("validate", "--lang", "en", str(write(tmp_path / "p", SLOTS % ("Sal 1", "sal 1", "kari"))))
+    found = [line for line in result.out.splitlines() if "PV311" in line]
+    assert len(found) == 1 and "room 'Sal 1' and kari are booked in both" in found[0]
+
+
+def test_slots_in_different_rooms_still_double_book_a_person(tmp_path: Path) -> None:
+    result = run_cli("validate", "--lang", "en", str(write(tmp_path / "p", SLOTS % ("Sal 1", "Sal 2", "kari"))))
+    found = [line for line in result.out.splitlines() if "PV311" in line]
+    assert len(found) == 1 and "kari booked in both" in found[0] and "room" not in found[0].split("PV311")[1].split("(see")[0]
+
+
+def test_slots_in_different_rooms_for_different_people_run_side_by_side(tmp_path: Path) -> None:
+    result = run_cli("validate", "--strict", str(write(tmp_path / "p", SLOTS % ("Sal 1", "Sal 2", "ola"))))
+    assert result.code == 0, result.out
