@@ -80,3 +80,45 @@ def test_slots_in_different_rooms_still_double_book_a_person(tmp_path: Path) -> 
 def test_slots_in_different_rooms_for_different_people_run_side_by_side(tmp_path: Path) -> None:
     result = run_cli("validate", "--strict", str(write(tmp_path / "p", SLOTS % ("Sal 1", "Sal 2", "ola"))))
     assert result.code == 0, result.out
+
+
+KPIS = """kpis:
+  - id: sykefravaer
+    name: Sykefravær
+    unit: percent
+    direction: lower
+    baseline: {value: 9 %, date: 2017-01-01}
+    measurements: [{date: 2017-06-01, value: 8 %}]
+  - id: tilfredshet
+    name: Tilfredshet
+    unit: count
+    direction: higher
+    baseline: {value: 70, date: 2017-01-01}
+    measurements: [{date: 2017-06-01, value: 65}]
+  - id: klager
+    name: Klager
+    unit: count
+    direction: lower
+    baseline: {value: 10, date: 2017-01-01}
+    measurements: [{date: 2017-06-01, value: 12}]
+  - id: besok
+    name: Besøk
+    unit: count
+    direction: higher
+    baseline: {value: 10, date: 2017-01-01}
+    measurements: [{date: 2017-06-01, value: 12}]
+"""
+
+
+def test_kpi_trend_arrow_shows_the_move_and_the_word_whether_it_is_better(tmp_path: Path) -> None:
+    folder = write(tmp_path / "p", "  language: en\n" + KPIS)
+    result = run_cli("status", str(folder), "kpis", "--as-of", "2017-07-01", "-f", "markdown")
+    assert result.code == 0, result.out + result.err
+    rows = {line.split("|")[1].strip(): line for line in result.out.splitlines() if line.startswith("| ")}
+    assert "↓ (better)" in rows["Sykefravær"]
+    assert "↓ (worse)" in rows["Tilfredshet"]
+    assert "↑ (worse)" in rows["Klager"]
+    assert "↑ (better)" in rows["Besøk"]
+    document = run_cli("render", str(folder), "status-report", "--as-of", "2017-07-01")
+    assert document.code == 0, document.out + document.err
+    assert "↓ (better)" in document.out and "↑ (worse)" in document.out

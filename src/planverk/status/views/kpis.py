@@ -37,7 +37,9 @@ def _reading(ctx: Context, kpi: KpiStatus, which: str) -> Cell:
 def _trend(ctx: Context, kpi: KpiStatus) -> Cell:
     if kpi.trend is None or kpi.change is None:
         return Cell(DASH)
-    arrow = {"improving": "↑", "worsening": "↓", "unchanged": "→"}[kpi.trend]
+    # The arrow shows which way the value moved; the colour and the word whether that is
+    # better or worse for this KPI (a sick-leave rate falling is '↓', in green, 'better').
+    arrow = "↑" if kpi.change > 0 else "↓" if kpi.change < 0 else "→"
     style = {"improving": "good", "worsening": "bad", "unchanged": None}[kpi.trend]
     if kpi.unit == "percent":  # a change of percentages is in points, not per cent
         change = ctx.number(kpi.change, signed=True) + " " + ctx.t("points")
