@@ -63,16 +63,28 @@ def test_fmt_writes_the_layout_and_keeps_comments_quotes_and_order(tmp_path: Pat
         "include:\n"
         "  - people.yaml\n"
     )
-    assert (plan / "people.yaml").read_bytes().decode() == (
-        "people:\n"
-        "  - id: kari\n"
-        "    name: Kari Nordmann\n"
-        "    phone: '22 33 44 55'\n"
-        "\n"
-        "    # Ola leads the union side.\n"
-        "  - id: ola\n"
-        "    name: Ola Hansen\n"
+    assert (plan / "people.yaml").read_bytes().decode() == (  # written on Windows: stays CR LF
+        "people:\r\n"
+        "  - id: kari\r\n"
+        "    name: Kari Nordmann\r\n"
+        "    phone: '22 33 44 55'\r\n"
+        "\r\n"
+        "    # Ola leads the union side.\r\n"
+        "  - id: ola\r\n"
+        "    name: Ola Hansen\r\n"
     )
+    assert run_cli("validate", "--strict", str(plan)).code == 0
+
+
+def test_fmt_keeps_each_files_line_ends_and_byte_order_mark(tmp_path: Path) -> None:
+    plan = messy_plan(tmp_path)
+    bom_crlf = "\ufeff" + MESSY_PLAN.replace("\n", "\r\n")
+    (plan / "plan.yaml").write_bytes(bom_crlf.encode("utf-8"))
+    assert run_cli("fmt", str(plan)).code == 0
+    written = (plan / "plan.yaml").read_bytes()
+    assert written.startswith("\ufeff# Header comment".encode("utf-8"))
+    assert written.count(b"\r\n") == written.count(b"\n") > 5
+    assert run_cli("fmt", "--check", str(plan)).code == 0
     assert run_cli("validate", "--strict", str(plan)).code == 0
 
 

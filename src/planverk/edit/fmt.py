@@ -11,6 +11,7 @@ from ..files import write_atomic
 from ..load.planfiles import read_plan
 from .roundtrip import UnreadableForEditing, canonical, lost_comments
 from ..load.yamlsource import decode
+from .style import BOM, learn
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Reformat:
     path: Path
     """The file, as the plan's findings name it."""
     text: str
-    """The file in planverk's layout."""
+    """The file in planverk's layout, with the file's own line ends and byte-order mark."""
     problem: str | None = None
     """Why the file is left as it is, when formatting it would lose something."""
 
@@ -48,12 +49,13 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
         except UnreadableForEditing as error:
             changes.append(Reformat(path, text, f"{error}: left as it is"))
             continue
+        new = _own_line_ends(new, raw)
         if new.encode("utf-8") != raw:
-            lost = lost_comments(text, new)
+            lost = lost_comments(text, new.removeprefix(BOM))
             problem = f"formatting would drop the comment '{lost[0]}': left as it is" if lost else None
             changes.append(Reformat(path, new, problem))
     if changes:
-        again = read_plan(target, {c.path.resolve(): c.text for c in changes if not c.problem})
+        again = read_plan(target, {c.path.resolve(): c.text.removeprefix(BOM) for c in changes if not c.problem})
         if again.data != read.data:
             raise PlanverkError(
                 "formatting would change what the plan says; nothing was written "
@@ -64,3 +66,12 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
             if not change.problem:
                 write_atomic(change.path, change.text)
     return changes
+
+
+def _own_line_ends(text: str, raw: bytes) -> str:
+    """``text`` (planverk's layout, ``\\n`` line ends) with the line end most lines of the
+    original ``raw`` file have (CR LF from Notepad stays CR LF), and its byte-order mark."""
+    style = learn(raw.decode("utf-8", "replace"))
+    if style.newline != "\n":
+        text = text.replace("\n", style.newline)
+    return (BOM if style.bom else "") + text
