@@ -122,3 +122,64 @@ def test_kpi_trend_arrow_shows_the_move_and_the_word_whether_it_is_better(tmp_pa
     document = run_cli("render", str(folder), "status-report", "--as-of", "2017-07-01")
     assert document.code == 0, document.out + document.err
     assert "↓ (better)" in document.out and "↑ (worse)" in document.out
+
+
+BIDI = "\u202e"
+HOSTILE_TEXT = """people:
+  - {id: kari, name: "Kari \u202eNordmann"}
+groups:
+  - {id: sg, name: "Styrings\u2066gruppen", kind: steering-group, members: [kari]}
+events:
+  - id: mote
+    title: "Møte \u202eevil"
+    date: 2017-03-07
+    time: '09:00-10:00'
+    location: "Rådhuset \u200f"
+    description: "Første linje\\nAndre linje \u202e"
+    participants: [sg]
+deadlines:
+  - {id: frist, task: "Lever \u202erapport", date: 2017-03-10, responsible: kari}
+"""
+
+
+def _unzipped(path: Path) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return "".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+
+
+def test_bidi_controls_never_reach_documents_calendars_or_workbooks(tmp_path: Path) -> None:
+    folder = write(tmp_path / "p", HOSTILE_TEXT)
+    outputs: list[str] = []
+    for fmt in ("md", "html", "docx"):
+        out = tmp_path / fmt
+        result = run_cli("render", str(folder), "-f", fmt, "-o", str(out), "--as-of", "2017-03-01")
+        assert result.code == 0, result.out + result.err
+        for file in out.rglob("*"):
+            if file.is_file():
+                outputs.append(_unzipped(file) if file.suffix in (".docx", ".xlsx") else file.read_text("utf-8"))
+    assert run_cli("status", str(folder), "-f", "xlsx", "-o", str(tmp_path / "s.xlsx"), "--as-of", "2017-03-01").code == 0
+    outputs.append(_unzipped(tmp_path / "s.xlsx"))
+    for fmt in ("markdown", "csv", "json"):
+        outputs.append(run_cli("status", str(folder), "-f", fmt, "--as-of", "2017-03-01").out)
+    documents = "".join(outputs)
+    assert run_cli("ical", str(folder), "-o", str(tmp_path / "ics")).code == 0
+    outputs += [f.read_text("utf-8") for f in (tmp_path / "ics").rglob("*") if f.is_file()]
+    every = "".join(outputs)
+    for control in (BIDI, "\u2066", "\u200f"):
+        assert control not in every
+    assert "\\u202e" in every  # shown, as findings show it, not silently dropped
+    assert "'Møte \\u202eevil'" in documents or "Møte \\\\u202eevil" in documents
+
+
+def test_plan_text_keeps_its_line_breaks_and_tabs_but_not_its_controls() -> None:
+    from planverk.model import Plan
+
+    header = {"id": "t", "title": "T\u202e", "organisation": "O\tkommune",
+              "period": {"start": "2017-01-01", "end": "2017-12-31"},
+              "description": "Første linje\nAndre linje"}
+    plan = Plan.model_validate({"plan": header})
+    assert plan.plan.title == "T\\u202e"
+    assert plan.plan.organisation == "O\tkommune"
+    assert plan.plan.description == "Første linje\nAndre linje"

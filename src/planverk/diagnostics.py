@@ -20,6 +20,9 @@ class Severity(str, Enum):
 _UNPRINTABLE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
+_UNPRINTABLE_IN_LINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -28,7 +31,7 @@ def _escape(match: re.Match[str]) -> str:
     return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
 
-def printable(text: str) -> str:
+def printable(text: str, *, keep_lines: bool = False) -> str:
     """``text`` with control characters written as escapes (``\\n``, ``\\x1b``, ``\\u202e``).
 
     Plan text ends up in findings; a newline in it would start a fake finding line (or a
@@ -36,8 +39,14 @@ def printable(text: str) -> str:
     bidirectional override would show the text in another order than it has. Every finding's
     message passes through here as it is rendered (:meth:`planverk.i18n.Message.render`), in
     every language, so no output format can be forged from the plan.
+
+    With ``keep_lines``, line breaks and tabs stay (a description's paragraphs): the plan's
+    free text is read through here (:data:`planverk.model.base.Text`), so documents,
+    calendars, workbooks and tables never carry a bidirectional override or a terminal
+    control either, and show it as the same visible escape a finding does.
     """
-    return _UNPRINTABLE.sub(_escape, text) if _UNPRINTABLE.search(text) else text
+    pattern = _UNPRINTABLE_IN_LINES if keep_lines else _UNPRINTABLE
+    return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
 class Position(NamedTuple):

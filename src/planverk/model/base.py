@@ -64,8 +64,16 @@ class PlanText(str):
     __slots__ = ()
 
 
-Text = Annotated[StrictStr, AfterValidator(PlanText)]
-"""Free text of the plan: a strict string, kept as a :class:`PlanText`."""
+def _plan_text(value: str) -> PlanText:
+    from ..diagnostics import printable
+
+    return PlanText(printable(value, keep_lines=True))
+
+
+Text = Annotated[StrictStr, AfterValidator(_plan_text)]
+"""Free text of the plan: a strict string, kept as a :class:`PlanText`, with bidirectional
+overrides and control characters (other than line breaks and tabs) written as visible
+escapes (``\\u202e``), as findings show them (:func:`planverk.diagnostics.printable`)."""
 
 
 def as_list(value: Any) -> Any:

@@ -33,7 +33,8 @@ def inline_svg(picture: Picture) -> str:
     """A picture as a ``<figure>`` with its SVG inline, labelled with its alt text."""
     svg = _XML_PROLOGUE.sub("", picture.svg, count=1)
     label = html.escape(picture.alt, quote=True)
-    svg = _SVG_TAG.sub(f'<svg role="img" aria-label="{label}"', svg, count=1)
+    # A function, not a replacement string: a backslash in plan text is no group reference.
+    svg = _SVG_TAG.sub(lambda _: f'<svg role="img" aria-label="{label}"', svg, count=1)
     return f'<figure class="picture">{svg}<figcaption>{html.escape(picture.alt)}</figcaption></figure>\n'
 
 
