@@ -1,4 +1,5 @@
-"""Dated lists kept in date order: measurements, risk assessments, realisation steps."""
+"""Dated lists kept in date order: measurements, risk assessments, realisation steps,
+measures' status changes."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ def _STEP(**args: Any) -> Message:
     return tr("the step of {date} comes after one of {latest}: keep them in date order", **args)
 
 
+def _CHANGE(**args: Any) -> Message:
+    return tr("the status change of {date} comes after one of {latest}: keep them in date order", **args)
+
+
 def _order(entries: Sequence[Any], path: Loc, key: str, what: Callable[..., Message]) -> Iterator[Issue]:
     latest: date | None = None
     for n, entry in enumerate(entries):
@@ -38,7 +43,7 @@ def _order(entries: Sequence[Any], path: Loc, key: str, what: Callable[..., Mess
 
 
 def check_date_order(index: PlanIndex) -> Iterator[Issue]:
-    """PV602: measurements, assessments and realisation steps in date order."""
+    """PV602: measurements, assessments, realisation steps and status changes in date order."""
     plan = index.plan
     for i, kpi in enumerate(plan.kpis):
         yield from _order(kpi.measurements, ("kpis", i), "measurements", _MEASUREMENT)
@@ -46,3 +51,5 @@ def check_date_order(index: PlanIndex) -> Iterator[Issue]:
         yield from _order(risk.assessments, ("risks", i), "assessments", _ASSESSMENT)
     for i, benefit in enumerate(plan.benefits):
         yield from _order(benefit.realisation, ("benefits", i), "realisation", _STEP)
+    for i, measure in enumerate(plan.measures):
+        yield from _order(measure.status_history, ("measures", i), "status_history", _CHANGE)

@@ -4,6 +4,7 @@ savings target's years, missing where the status says realised, far above the es
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date as Date
 
 from ..model import Measure
 from ..model.measures import DECIDED
@@ -15,11 +16,12 @@ FAR_ABOVE = 3.0
 
 
 def check_realised(index: PlanIndex) -> Iterator[Issue]:
-    """PV630-PV634: decision dates and realised effects of measures."""
+    """PV630-PV634, PV636: decision dates, status histories and realised effects of measures."""
     targets = {t.id: t for t in index.plan.savings_targets}
     for i, measure in enumerate(index.plan.measures):
         path: Loc = ("measures", i)
         yield from _decision(measure, path)
+        yield from _history(measure, path)
         target = targets.get(measure.savings_target or "")
         if target is not None:
             first, last = target.period.start.year, target.period.end.year
@@ -63,16 +65,17 @@ def _decision(measure: Measure, path: Loc) -> Iterator[Issue]:
             (*path, "status"),
             path,
         )
-    if measure.decided_on is not None:
+    decided_on = decision_date(measure)
+    if decided_on is not None:
         for year in measure.realised:
-            if year < measure.decided_on.year:
+            if year < decided_on.year:
                 yield Issue(
                     "PV631",
                     tr("an effect is realised in {year}, before the measure was decided ({decided}): "
-                        "correct the year or the decision date", year=str(year), decided=measure.decided_on),
+                        "correct the year or the decision date", year=str(year), decided=decided_on),
                     (*path, "realised", str(year)),
                     path,
-                    ((*path, "decided_on"),),
+                    ((*path, "decided_on") if measure.decided_on else (*path, "status_history"),),
                 )
     if measure.status == "realised" and not measure.realised:
         yield Issue(
@@ -82,3 +85,58 @@ def _decision(measure: Measure, path: Loc) -> Iterator[Issue]:
             (*path, "status"),
             path,
         )
+
+
+def decision_date(measure: Measure) -> Date | None:
+    """When ``measure`` was decided: ``decided_on``, else its history's first 'decided' entry."""
+    if measure.decided_on is not None:
+        return measure.decided_on
+    return next((c.date for c in measure.status_history if c.status == "decided"), None)
+
+
+def _history(measure: Measure, path: Loc) -> Iterator[Issue]:
+    """The status history against ``status``, ``decided_on`` and the realised effects."""
+    history = measure.status_history
+    if not history:
+        return
+    at = (*path, "status_history")
+    last = max(range(len(history)), key=lambda n: (history[n].date, n))
+    if history[last].status != measure.status:
+        yield Issue(
+            "PV636",
+            tr("the status is '{status}', but the status history's last entry ({date}) says "
+                "'{last}': the last entry is the status now, so make the two agree",
+                status=measure.status, date=history[last].date, last=history[last].status),
+            (*path, "status"),
+            path,
+            ((*at, last, "status"),),
+        )
+    decided = next((n for n, c in enumerate(history) if c.status == "decided"), None)
+    if decided is not None and measure.decided_on is not None and history[decided].date != measure.decided_on:
+        yield Issue(
+            "PV636",
+            tr("the status history has it decided on {date}, but 'decided_on' says {decided}: "
+                "correct one of the two dates", date=history[decided].date, decided=measure.decided_on),
+            (*at, decided, "date"),
+            path,
+            ((*path, "decided_on"),),
+        )
+    since = decision_date(measure)
+    for n, change in enumerate(history):
+        if change.status in ("in-progress", "realised") and since is not None and change.date < since:
+            yield Issue(
+                "PV631",
+                tr("the status history has it {status} on {date}, before it was decided ({decided}): "
+                    "correct the date, or the decision date", status=change.status, date=change.date,
+                    decided=since),
+                (*at, n, "date"),
+                path,
+            )
+        if change.status == "realised" and not measure.realised and measure.status != "realised":
+            yield Issue(
+                "PV633",
+                tr("the status history has it realised on {date}, but the measure states no realised "
+                    "effect: add 'realised: {{YYYY: amount}}', or correct the entry", date=change.date),
+                (*at, n, "status"),
+                path,
+            )

@@ -27,11 +27,26 @@ from ..files import write_atomic
 from ..model import Deadline, Event, Kpi, OccurrenceChange, Plan, Repeat
 from ..model.benefits import RealisationStep
 from ..load.schema_errors import key_names
+from ..model.words import DONE_STATUS, EVENT_STATUS, Vocabulary
 from ..validate import checked_plan
+from .wording import word_for
 
-Change = Callable[[CommentedMap, Any], "tuple[bool, str]"]
-"""Changes an item's YAML mapping (given its validated model); returns whether it changed
-anything (False when the item already is as asked) and what it did."""
+Change = Callable[[CommentedMap, Any, "Say"], "tuple[bool, str]"]
+"""Changes an item's YAML mapping (given its validated model, and how the plan words a
+value, :class:`Say`); returns whether it changed anything (False when the item already is
+as asked) and what it did."""
+
+
+@dataclass(frozen=True)
+class Say:
+    """Writes a value of a word list as the file being edited words it (:mod:`.wording`)."""
+
+    document: Any
+    language: str
+
+    def __call__(self, vocabulary: Vocabulary, value: str) -> str:
+        """``value`` (English, as the model keeps it) in the plan's own words: ``utført``."""
+        return word_for(self.document, vocabulary, value, self.language)
 
 
 @dataclass(frozen=True)
@@ -68,7 +83,7 @@ def mark_done(target: Path, item_id: str, on: date, *, dated: bool = False, forc
                 return "benefits", benefit.id
         return None
 
-    def change(node: CommentedMap, item: Any) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Any, say: Say) -> tuple[bool, str]:
         if item_id in step_of:
             position = next(n for n, s in enumerate(item.realisation) if s.id == item_id)
             node, item, what = node["realisation"][position], item.realisation[position], "realisation step"
@@ -82,7 +97,7 @@ def mark_done(target: Path, item_id: str, on: date, *, dated: bool = False, forc
                 f"{what} '{item_id}' was already done on {item.done_on.isoformat()}: this would "
                 f"replace that date with {on.isoformat()}; give --force to replace it"
             )
-        roundtrip.set_key(node, "status", "done", order)
+        roundtrip.set_key(node, "status", say(DONE_STATUS, "done"), order)
         roundtrip.set_key(node, "done_on", on, order)
         return True, f"{what} '{item_id}' marked done on {on.isoformat()}"
 
@@ -95,13 +110,13 @@ def cancel(target: Path, event: str, occurrence: date | None = None) -> Edited:
     A cancelled event or occurrence stays in the plan and in calendars, marked cancelled.
     """
 
-    def change(node: CommentedMap, item: Event) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Event, say: Say) -> tuple[bool, str]:
         if occurrence is None:
             if item.status == "cancelled":
                 return False, f"event '{event}' is already cancelled"
-            roundtrip.set_key(node, "status", "cancelled", key_names(Event))
+            roundtrip.set_key(node, "status", say(EVENT_STATUS, "cancelled"), key_names(Event))
             return True, f"event '{event}' cancelled"
-        return _cancel_occurrence(node, item, occurrence)
+        return _cancel_occurrence(node, item, occurrence, say(EVENT_STATUS, "cancelled"))
 
     return _edit(target, "events", event, change)
 
@@ -121,7 +136,7 @@ def record_measurement(
     except ValueError as error:
         raise UsageError(str(error)) from None
 
-    def change(node: CommentedMap, item: Kpi) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Kpi, say: Say) -> tuple[bool, str]:
         done = f"KPI '{kpi}': measurement {value} on {on.isoformat()} recorded"
         for existing in item.measurements:
             if existing.date == on:
@@ -163,7 +178,8 @@ def _yaml_value(value: str) -> Any:
     return resolved
 
 
-def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool, str]:
+def _cancel_occurrence(node: CommentedMap, item: Event, day: date, cancelled: str) -> tuple[bool, str]:
+    """Cancel one occurrence; ``cancelled`` is the word the plan writes for it."""
     from ..occurrences import occurrences
 
     if item.repeat is None:
@@ -174,11 +190,12 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool
     repeat = node["repeat"]
     for existing in repeat.get("changes") or []:
         if str(existing.get("occurrence")) == day.isoformat():
-            if existing.get("status") == "cancelled":
+            written = existing.get("status")
+            if isinstance(written, str) and EVENT_STATUS.value_of(written) == "cancelled":
                 return False, f"occurrence {day.isoformat()} of '{item.id}' is already cancelled"
-            roundtrip.set_key(existing, "status", "cancelled", key_names(OccurrenceChange))
+            roundtrip.set_key(existing, "status", cancelled, key_names(OccurrenceChange))
             return True, done
-    entry = CommentedMap([("occurrence", day), ("status", "cancelled")])
+    entry = CommentedMap([("occurrence", day), ("status", cancelled)])
     if repeat.get("changes") is None:
         roundtrip.set_key(repeat, "changes", CommentedSeq([entry]), key_names(Repeat))
     else:
@@ -226,7 +243,7 @@ def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate 
     node = next(n for n in editable.document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
     reused = roundtrip.shared(editable.document)
     before_change = roundtrip.snapshot(reused)
-    changed, message = change(node, items[index])
+    changed, message = change(node, items[index], Say(editable.document, before.plan.plan.language))
     touched = [key for key, now in roundtrip.snapshot(reused).items() if now != before_change[key]]
     if touched:
         raise RefusedError(

@@ -14,7 +14,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
-from .edits import Edited, _edit
+from .edits import Edited, Say, _edit
 from ..errors import RefusedError, UsageError
 from ..load.schema_errors import key_names
 from ..model import Event, OccurrenceChange, Repeat
@@ -37,7 +37,7 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
         except ValueError as error:
             raise UsageError(f"--time '{time}': {error}") from None
 
-    def change(node: CommentedMap, item: Event) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Event, say: Say) -> tuple[bool, str]:
         if occurrence is not None:
             return _move_occurrence(node, item, occurrence, day, time)
         if item.repeat is not None:

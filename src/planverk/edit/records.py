@@ -14,7 +14,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
-from .edits import Edited, _edit, _number_or_text, _yaml_value
+from .edits import Edited, Say, _edit, _number_or_text, _yaml_value
 from ..errors import UsageError
 from ..load.schema_errors import key_names
 from ..model.measures import Measure
@@ -28,6 +28,11 @@ def _new_map(pairs: list[tuple[Any, Any]], like: Any = None) -> CommentedMap:
     if isinstance(like, CommentedMap) and like.fa.flow_style():
         mapping.fa.set_flow_style()
     return mapping
+
+
+_FLOW = CommentedMap()
+_FLOW.fa.set_flow_style()
+"""A mapping written ``{...}``: a new history entry's style, one readable line."""
 
 
 def _set_in_order(mapping: CommentedMap, key: Any, value: Any, order: list[Any]) -> None:
@@ -48,7 +53,7 @@ def record_realised(target: Path, measure: str, amount: str, year: int) -> Edite
     except ValueError as error:
         raise UsageError(f"'{amount}': {error}") from None
 
-    def change(node: CommentedMap, item: Measure) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Measure, say: Say) -> tuple[bool, str]:
         before = item.realised.get(year)
         what = f"measure '{measure}': realised {amount} in {year}"
         if before is not None and str(before) == amount:
@@ -66,25 +71,52 @@ def record_realised(target: Path, measure: str, amount: str, year: int) -> Edite
 
 
 def record_decision(target: Path, measure: str, status: str, on: date) -> Edited:
-    """Set a measure's ``status``; ``decided`` also sets ``decided_on`` to ``on``.
+    """Set a measure's ``status`` and add ``{date: on, status: ...}`` to its ``status_history``.
 
-    ``in-progress``, ``realised`` and ``dropped`` keep the measure's ``decided_on`` (the
-    date it was decided), and set it to ``on`` only when it has none.
+    ``decided`` also sets ``decided_on`` to ``on``; ``in-progress``, ``realised`` and
+    ``dropped`` keep the measure's ``decided_on`` (the date it was decided), and set it to
+    ``on`` only when it has none. A measure without a history gets one, starting with its
+    decision (``decided_on``) when it has one. The status is written in the plan's own words
+    (``vedtatt`` where the plan writes Norwegian). A change dated before the history's last
+    entry is refused: the last entry is the status now.
     """
     from ..model.measures import DECIDED
+    from ..model.words import MEASURE_STATUS
 
-    def change(node: CommentedMap, item: Measure) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Measure, say: Say) -> tuple[bool, str]:
         # the date of the decision: set by 'decided', kept by what follows it (a measure
         # decided and later dropped keeps the date it was decided)
         dated = status == "decided" or (status in {*DECIDED, "dropped"} and item.decided_on is None)
-        if item.status == status and (not dated or item.decided_on == on):
+        history = item.status_history
+        recorded = any(c.date == on and c.status == status for c in history) or not history
+        if item.status == status and (not dated or item.decided_on == on) and recorded:
             return False, f"measure '{measure}' is already {status}" + (f" on {on.isoformat()}" if dated else "")
+        later = [c for c in history if c.date > on]
+        if later:
+            raise UsageError(
+                f"measure '{measure}' has a later status change ({later[-1].date.isoformat()}: "
+                f"{later[-1].status}): record changes in date order, or change the history by hand"
+            )
         order = key_names(Measure)
-        roundtrip.set_key(node, "status", status, order)
+        word = say(MEASURE_STATUS, status)
+        roundtrip.set_key(node, "status", word, order)
         if dated:
             roundtrip.set_key(node, "decided_on", on, order)
+        entries = []
+        if not history and item.decided_on is not None and status != "decided" and item.decided_on <= on:
+            first = item.decided_on
+            entries.append([("date", date(first.year, first.month, first.day)), ("status", say(MEASURE_STATUS, "decided"))])
+        # a date object of its own: one object written twice would become a YAML anchor and alias
+        entries.append([("date", date(on.year, on.month, on.day)), ("status", word)])
+        listed = node.get("status_history")
+        if listed is None:
+            new = CommentedSeq([_new_map(pairs, _FLOW) for pairs in entries])
+            roundtrip.set_key(node, "status_history", new, order)
+        else:
+            for pairs in entries:
+                roundtrip.insert_item(listed, _new_map(pairs, listed[-1] if listed else _FLOW))
         was = f" (was {item.status})" if item.status != status else ""
-        return True, f"measure '{measure}': {status}" + (f" on {on.isoformat()}" if dated else "") + was
+        return True, f"measure '{measure}': {status} on {on.isoformat()}" + was
 
     return _edit(target, "measures", measure, change)
 
@@ -98,7 +130,7 @@ def record_assessment(
     refused: change that one in the file.
     """
 
-    def change(node: CommentedMap, item: Risk) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Risk, say: Say) -> tuple[bool, str]:
         for existing in item.assessments:
             if existing.date == on:
                 raise UsageError(
@@ -131,7 +163,7 @@ def record_score(
     """
     number = _number_or_text(value)
 
-    def change(node: CommentedMap, item: Scorecard) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Scorecard, say: Say) -> tuple[bool, str]:
         areas = {a.id: a for a in item.areas}
         if area not in areas:
             raise UsageError(f"scorecard '{scorecard}' has no area '{area}' (areas: {', '.join(areas)})")

@@ -39,6 +39,20 @@ class Ratings(Model):
     )
 
 
+class StatusChange(Model):
+    """A dated change of a measure's status: ``{date: 2025-03-12, status: decided}``."""
+
+    date: Day = Field(
+        description="When the status changed: the meeting that decided it, the day work "
+        "began, the day the effect was in place."
+    )
+    status: Annotated[MeasureStatus, words(MEASURE_STATUS, MeasureStatus)] = Field(
+        description="The status from that date: 'proposed', 'decided', 'in-progress', "
+        "'realised' or 'dropped'."
+    )
+    note: Text | None = Field(default=None, description="What happened, e.g. the case number.")
+
+
 class Measure(Silenceable):
     """A measure to try or carry out, what it costs or saves, and how it is judged."""
 
@@ -58,6 +72,12 @@ class Measure(Silenceable):
         default=None,
         description="When it was decided (the council or board meeting); expected once the "
         "status is decided, in-progress or realised, and no effect is realised before it.",
+    )
+    status_history: list[StatusChange] = Field(
+        default_factory=list,
+        description="How the status changed, in date order, as a list of "
+        "'{date: YYYY-MM-DD, status: ...}'; the last entry is the measure's 'status', and "
+        "its first 'decided' entry is dated 'decided_on'. 'planverk record decision' adds to it.",
     )
     goals: Refs = Field(default_factory=list, description="The goals it serves.")
     kpis: Refs = Field(default_factory=list, description="The KPIs that show its effect.")

@@ -141,6 +141,15 @@ LABELS: dict[str, tuple[Label, Label, Label]] = {
         "Target: how much lower net operating costs are to be that year. Identified: estimated "
         "effect of measures not dropped; decided: of decided measures. Gap: target minus identified.",
     ),
+    "outside_period": (
+        "Ikke talt med over, fordi året ligger utenfor målets år ({first}-{last}): {figures}.",
+        "Ikkje talt med over, fordi året ligg utanfor åra til målet ({first}-{last}): {figures}.",
+        "Not counted above, as the year lies outside the target's years ({first}-{last}): {figures}.",
+    ),
+    "outside_effect": ("{measure}, anslått {amount} i {year}", "{measure}, anslått {amount} i {year}",
+                       "{measure}, estimated {amount} in {year}"),
+    "outside_realised": ("{measure}, realisert {amount} i {year}", "{measure}, realisert {amount} i {year}",
+                         "{measure}, realised {amount} in {year}"),
     "quadrant": ("Kvadrant", "Kvadrant", "Quadrant"),
     "effect": ("Effekt", "Effekt", "Effect"),
     "feasibility": ("Gjennomførbarhet", "Gjennomførbarheit", "Feasibility"),

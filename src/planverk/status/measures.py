@@ -47,6 +47,20 @@ class SavingsYear:
 
 
 @dataclass(frozen=True)
+class OutsideFigure:
+    """An effect a measure states for a year outside its savings target's years: no sum
+    of the target counts it (validate reports it, PV632), so it is shown apart."""
+
+    measure: str
+    title: str
+    kind: Literal["effect", "realised"]
+    """'effect' (estimated) or 'realised'."""
+    year: int
+    amount: float
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
 class SavingsStatus:
     """A savings target and its years."""
 
@@ -58,6 +72,8 @@ class SavingsStatus:
     years: list[SavingsYear]
     total_approximate: bool = False
     """The total was written as an estimate ('ca. 40 mill. kr')."""
+    outside: list[OutsideFigure] = field(default_factory=list)
+    """Effects of the target's measures in years outside its years (not in the sums)."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +165,21 @@ def _years(
     return result
 
 
+def _outside(plan: Plan, target_id: str, first: int, last: int, goals: set[int], as_of: date) -> list[OutsideFigure]:
+    """The figures of the target's measures (not dropped) in years :func:`_years` has no
+    row for; realised ones only up to the as-of date's year, as the sums count them."""
+    found = []
+    for m in plan.measures:
+        if m.savings_target != target_id or m.status == "dropped":
+            continue
+        for kind in ("effect", "realised"):
+            for year, amount in sorted(getattr(m, kind).items()):
+                if first <= year <= last or year in goals or (kind == "realised" and year > as_of.year):
+                    continue
+                found.append(OutsideFigure(m.id, m.title, kind, year, amount.value, amount.approximate))
+    return found
+
+
 def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
     """Savings per target and year, and the measures sorted by quadrant (module docstring)."""
     lookup = names(plan)
@@ -169,6 +200,7 @@ def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
                 frozenset(year for year, amount in t.years.items() if amount.approximate),
             ),
             total_approximate=t.total.approximate,
+            outside=_outside(plan, t.id, t.period.start.year, t.period.end.year, set(t.years), as_of),
         )
         for t in plan.savings_targets
     ]

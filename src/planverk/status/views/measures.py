@@ -42,6 +42,20 @@ def _savings(ctx: Context, target: SavingsStatus, year_now: int) -> Table:
     )
 
 
+def _outside(ctx: Context, target: SavingsStatus) -> str:
+    """The figures no sum of the table counts, named, so that the table and validate agree."""
+    figures = "; ".join(
+        ctx.t(
+            f"outside_{f.kind}",
+            measure=f.title,
+            amount=ctx.money(f.amount, about=f.approximate),
+            year=f.year,
+        )
+        for f in target.outside
+    )
+    return ctx.t("outside_period", first=target.start, last=target.end, figures=figures)
+
+
 def _matrix(ctx: Context, report: MeasuresReport) -> Table:
     def titles(name: str) -> Cell:
         found = report.quadrant(name)  # type: ignore[arg-type]
@@ -64,6 +78,8 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
     year = report.as_of.year
     for target in report.savings:
         result.add(_savings(ctx, target, year))
+        if target.outside:
+            result.add(_outside(ctx, target))
     if not report.measures:
         result.add(ctx.t("none_in_plan", what=ctx.t("measures").lower()))
         return result
