@@ -128,3 +128,41 @@ def test_csv_stays_plain_utf8_and_can_go_to_a_file(tmp_path: Path) -> None:
     data = (tmp_path / "r.csv").read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8").splitlines()[0].startswith("id,title,probability,")
+
+
+def test_amounts_written_ca_keep_their_mark_in_xlsx_and_csv(tmp_path: Path) -> None:
+    """'ca. 2 mill. kr' is a number in Excel shown with 'ca.', and named in the CSV."""
+    plan = tmp_path / "p"
+    plan.mkdir()
+    (plan / "plan.yaml").write_text(
+        """plan:
+  id: p
+  title: Sparing
+  organisation: Test kommune
+  period: {start: 2024-01-01, end: 2027-12-31}
+savings_targets:
+  - {id: mal, title: Innsparing, total: ca. 10 mill. kr, period: {start: 2024-01-01, end: 2027-12-31},
+     years: {2026: ca. 10 mill. kr}}
+measures:
+  - id: a
+    title: Tiltak A
+    status: decided
+    decided_on: 2024-03-01
+    savings_target: mal
+    effect: {2025: 1 mill. kr, 2026: ca. 2 mill kroner}
+""",
+        encoding="utf-8",
+    )
+    book = workbook(tmp_path / "s.xlsx", str(plan))
+    measures = book["Tiltak"]
+    assert "approximate" not in [c.value for c in measures[1]]
+    exact, rough = cells(measures, "Anslått 2025")[0], cells(measures, "Anslått 2026")[0]
+    assert (exact.value, rough.value) == (1_000_000, 2_000_000)
+    assert exact.number_format == '#,##0 "kr"' and rough.number_format == '"ca. "#,##0 "kr"'
+    savings = rows(book["Innsparing per år"])
+    year = next(r for r in savings if r["År"] == 2026)
+    assert year["Mål"] == 10_000_000
+    by_year = {c.row: c for c in cells(book["Innsparing per år"], "Mål")}
+    assert any(c.number_format == '"ca. "#,##0 "kr"' and c.value == 10_000_000 for c in by_year.values())
+    csv = run_cli("status", str(plan), "measures", "-f", "csv", AS_OF).out.splitlines()
+    assert csv[0].endswith(",approximate") and csv[1].endswith(",estimated_2026")

@@ -3,7 +3,9 @@
 What a finance adviser opens: real numbers, dates and yes/no values (never text that looks
 like them), kroner as ``#,##0 "kr"``, percentages as Excel percentages (a KPI's ``9.4 %``
 is stored as 0.094 with format ``0.0 %``), dates as ``dd.mm.yyyy`` (``dd/mm/yyyy`` in
-English), headers, sheet names and state words in the plan's language. Columns are the
+English), headers, sheet names and state words in the plan's language. An amount written
+as an estimate ('ca. 3 mill. kr') is a number all the same, shown ``"ca. "#,##0 "kr"``
+(the CSV's ``approximate`` column says which). Columns are the
 same as the CSV's (:mod:`planverk.status.flat`), plus a sheet of savings per year.
 
 Written with XlsxWriter (Office Open XML, ISO/IEC 29500): every text is written as a
@@ -18,6 +20,7 @@ import io
 from datetime import date, datetime, timezone
 from typing import Any
 
+from ..formatting import APPROXIMATELY
 from ..status.labels import LABELS as STATUS_LABELS
 from ..status.labels import label
 
@@ -146,12 +149,23 @@ def _savings_rows(report: Any) -> tuple[list[str], list[list[Any]]]:
         "realised",
         "gap",
     ]
+    header.append("approximate")
     rows = [
-        [s.id, s.title, y.year, y.target, y.identified, y.decided, y.realised, y.gap]
+        [s.id, s.title, y.year, y.target, y.identified, y.decided, y.realised, y.gap, y.approximate]
         for s in report.savings
         for y in s.years
     ]
     return header, rows
+
+
+APPROXIMATE = "approximate"
+"""The column that names the amounts of a row written as estimates: not a column of the
+sheet, but the 'ca.' in those cells' number format."""
+
+
+def _estimates(named: dict[str, Any]) -> set[str]:
+    written = named.get(APPROXIMATE) or []
+    return set(written.split("; ") if isinstance(written, str) else written)
 
 
 def _kind(section: str, column: str, row: dict[str, Any]) -> str:
@@ -219,6 +233,10 @@ def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon:
         "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1}),
         "date": book.add_format({"num_format": "dd/mm/yyyy" if language == "en" else "dd.mm.yyyy"}),
         "money": book.add_format({"num_format": '#,##0 "kr"'}),
+        # an amount written 'ca. 3 mill. kr' stays a number, shown with its 'ca.'
+        "money_approximate": book.add_format(
+            {"num_format": f'"{APPROXIMATELY["en" if language == "en" else "nb"]} "#,##0 "kr"'}
+        ),
         "percent": book.add_format({"num_format": "0.0 %"}),
         "percent_points": book.add_format({"num_format": "+0.0 %;-0.0 %;0.0 %"}),
         "decimal": book.add_format({"num_format": "0.0##"}),
@@ -229,19 +247,24 @@ def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon:
         if section not in sections and not (section == "savings" and "measures" in sections):
             continue
         sheet = book.add_worksheet(SHEET_NAMES[section][n])
-        widths = [len(_header(key, language)) for key in header]
-        for col, key in enumerate(header):
+        columns = [key for key in header if key != APPROXIMATE]
+        widths = [len(_header(key, language)) for key in columns]
+        for col, key in enumerate(columns):
             sheet.write_string(0, col, _header(key, language), formats["header"])
         for r, values in enumerate(rows, start=1):
             named = dict(zip(header, values))
-            for col, (key, value) in enumerate(named.items()):
-                value = _word(section, key, value, language)
-                shown = _write(sheet, r, col, value, formats, _kind(section, key, named))
-                widths[col] = max(widths[col], shown)
+            estimates = _estimates(named)
+            for col, key in enumerate(columns):
+                value = _word(section, key, named[key], language)
+                kind = _kind(section, key, named)
+                if kind == "money" and key in estimates:
+                    kind = "money_approximate"
+                shown = _write(sheet, r, col, value, formats, kind)
+                widths[col] = max(widths[col], shown + (4 if kind == "money_approximate" else 0))
         for col, width in enumerate(widths):
             sheet.set_column(col, col, min(max(width, 6), 60) + 2)
         sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, len(rows), len(header) - 1)
+        sheet.autofilter(0, 0, len(rows), len(columns) - 1)
     book.close()
     return out.getvalue()
 
@@ -258,7 +281,7 @@ def _write(sheet: Any, row: int, col: int, value: Any, formats: dict[str, Any], 
             sheet.write_number(row, col, round(value / 100, 10), formats[kind])
         else:
             sheet.write_number(row, col, value, formats[kind])
-        return len(f"{value:,.1f}") + (3 if kind == "money" else 0)
+        return len(f"{value:,.1f}") + (3 if kind.startswith("money") else 0)
     if isinstance(value, datetime):
         sheet.write_datetime(row, col, value, formats["date"])
         return 10

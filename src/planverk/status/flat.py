@@ -107,8 +107,15 @@ def kpi_rows(kpis: list[KpiStatus]) -> Rows:
     return header, rows
 
 
+def approximate_columns(written: list[str]) -> list[str]:
+    """A measure's amounts written as estimates ('effect.2026', 'realised.2025') as the
+    columns that hold them ('estimated_2026', 'realised_2025')."""
+    return [name.replace("effect.", "estimated_").replace("realised.", "realised_") for name in written]
+
+
 def measure_rows(report: MeasuresReport) -> Rows:
-    """One row per measure, with its estimated and realised effect for each year in columns."""
+    """One row per measure, with its estimated and realised effect for each year in columns,
+    and in ``approximate`` the columns whose amount was written as an estimate ('ca.')."""
     years = sorted(
         {y for m in report.measures for y in (*m.effect, *m.realised)}
         | {y.year for s in report.savings for y in s.years}
@@ -124,7 +131,7 @@ def measure_rows(report: MeasuresReport) -> Rows:
         "feasibility",
         "quadrant",
     ]
-    header += [f"estimated_{y}" for y in years] + [f"realised_{y}" for y in years]
+    header += [f"estimated_{y}" for y in years] + [f"realised_{y}" for y in years] + ["approximate"]
     rows = [
         [
             m.id,
@@ -139,6 +146,7 @@ def measure_rows(report: MeasuresReport) -> Rows:
         ]
         + [m.effect.get(y) for y in years]
         + [m.realised.get(y) for y in years]
+        + [approximate_columns(m.approximate)]
         for m in report.measures
     ]
     return header, rows
@@ -262,6 +270,8 @@ def overview_rows(o: Overview) -> Rows:
     for title, year in o.savings:
         for key in ("target", "identified", "decided", "realised", "gap"):
             rows.append([f"savings {year.year}: {title}", key, getattr(year, key)])
+        if year.approximate:  # the figures above that add up an estimate ('ca. 3 mill. kr')
+            rows.append([f"savings {year.year}: {title}", "approximate", year.approximate])
     rows += [["measures", key, n] for key, n in o.measures.items()]
     rows += [["quadrants", key, n] for key, n in o.quadrants.items()]
     rows += [["benefits", key, n] for key, n in o.benefits.items()]
