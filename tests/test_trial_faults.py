@@ -183,3 +183,14 @@ def test_plan_text_keeps_its_line_breaks_and_tabs_but_not_its_controls() -> None
     assert plan.plan.title == "T\\u202e"
     assert plan.plan.organisation == "O\tkommune"
     assert plan.plan.description == "Første linje\nAndre linje"
+
+
+def test_a_date_option_that_is_no_day_says_which_option_and_what_to_write(tmp_path: Path) -> None:
+    result = run_cli("init", str(tmp_path / "ny"), "--start", "2026-02-30")
+    assert result.code == 2
+    assert "Invalid value for '--start': '2026-02-30' is not a day of the calendar" in result.err
+    assert "February 2026 has 28 days" in result.err and "2026-02-28" in result.err
+    assert "does not match the formats" not in result.err and "Traceback" not in result.err
+    assert not (tmp_path / "ny").exists()
+    written = run_cli("status", "plans/savings-2024", "--as-of", "30.06.2026")
+    assert written.code == 2 and "write e.g. 2026-06-30" in written.err

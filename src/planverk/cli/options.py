@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 import sys
 from datetime import date, datetime
 from enum import Enum
@@ -42,9 +44,41 @@ PlansArg = Annotated[
 ]
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+"""English month names, whatever the process's locale (usage errors are in English)."""
+
+
+def iso_date(value: Any) -> datetime:
+    """A date written YYYY-MM-DD (ISO 8601), as a datetime at midnight, for a ``date_option``.
+
+    A date that is no day of the calendar (``2026-02-30``) or is not written YYYY-MM-DD
+    (``30.01.2026``) raises :class:`typer.BadParameter` saying what to write instead; the
+    CLI names the option (``Invalid value for '--start': ...``) and exits with status 2.
+    """
+    if isinstance(value, datetime):
+        return value
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if match is None:
+        written = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text)
+        meant = f"{written[3]}-{int(written[2]):02d}-{int(written[1]):02d}" if written else "2026-03-01"
+        raise typer.BadParameter(f"'{text}' is not a date written YYYY-MM-DD: write e.g. {meant}")
+    year, month, day_ = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise typer.BadParameter(f"'{text}' has no month {month}: months go from 01 to 12 (YYYY-MM-DD)")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day_ <= last:
+        raise typer.BadParameter(
+            f"'{text}' is not a day of the calendar: {_MONTHS[month - 1]} {year} has {last} "
+            f"days; give a date that exists, e.g. {date(year, month, last).isoformat()}"
+        )
+    return datetime(year, month, day_)
+
+
 def date_option(*names: str, **options: Any) -> Any:
-    """A YYYY-MM-DD option; typer gives a datetime, the command takes its date()."""
-    return typer.Option(*names, formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", **options)
+    """A YYYY-MM-DD option (:func:`iso_date`); the command takes the datetime's date()."""
+    return typer.Option(*names, parser=iso_date, metavar="YYYY-MM-DD", **options)
 
 
 AsOfOption = Annotated[
