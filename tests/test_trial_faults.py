@@ -194,3 +194,14 @@ def test_a_date_option_that_is_no_day_says_which_option_and_what_to_write(tmp_pa
     assert not (tmp_path / "ny").exists()
     written = run_cli("status", "plans/savings-2024", "--as-of", "30.06.2026")
     assert written.code == 2 and "write e.g. 2026-06-30" in written.err
+
+
+def test_json_names_the_plan_by_its_id_also_when_it_has_errors(tmp_path: Path) -> None:
+    import json
+
+    folder = write(tmp_path / "p", "events:\n  - {id: a, title: A, date: 2017-02-30}\n", "med-feil")
+    result = run_cli("validate", "--format", "json", str(folder))
+    assert result.code == 1
+    report = json.loads(result.out)
+    assert report["plans"][0]["id"] == "med-feil"
+    assert report["plans"][0]["findings"][0]["code"] == "PV101"

@@ -98,7 +98,7 @@ def report_json(
         "plans": [
             {
                 "path": str(result.target),
-                "id": result.plan.plan.id if result.plan else None,
+                "id": result.plan_id,
                 "language": language or result.language,
                 "files": result.files,
                 "findings": [

@@ -36,6 +36,13 @@ class Validation:
     source: SourceMap | None = None
     declared_language: str | None = None
     """``plan.language`` as the files give it, when the plan could not be read into a model."""
+    declared_id: str | None = None
+    """``plan.id`` as the files give it (a text), when the plan could not be read into a model."""
+
+    @property
+    def plan_id(self) -> str | None:
+        """The plan's id: the model's, else what ``plan.id`` says in the files, else None."""
+        return self.plan.plan.id if self.plan is not None else self.declared_id
 
     @property
     def language(self) -> str:
@@ -117,7 +124,14 @@ def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> 
 def read_only(target: Path, read: PlanSource) -> Validation:
     """The validation of a plan that was only read: the reading findings, no model yet."""
     return _finish(Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
-                              _declared_language(read.data)))
+                              _declared_language(read.data), _declared_id(read.data)))
+
+
+def _declared_id(data: object) -> str | None:
+    """``plan.id`` of raw plan data, when it is a text (checked or not: reports name the plan by it)."""
+    info = data.get("plan") if isinstance(data, dict) else None
+    found = info.get("id") if isinstance(info, dict) else None
+    return found.strip() if isinstance(found, str) and found.strip() else None
 
 
 def _declared_language(data: object) -> str | None:
@@ -136,7 +150,7 @@ def _validate(target: Path, overlay: Overlay | None) -> Validation:
     # Every stage runs on what the one before could give it: a file that cannot be read
     # leaves its items out, an item that fails the schema is left out of the checks.
     result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
-                        _declared_language(read.data))
+                        _declared_language(read.data), _declared_id(read.data))
     partial = partial_model(read.data, read.source)
     result.findings.extend(partial.findings)
     if partial.plan is not None:
