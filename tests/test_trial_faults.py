@@ -205,3 +205,36 @@ def test_json_names_the_plan_by_its_id_also_when_it_has_errors(tmp_path: Path) -
     report = json.loads(result.out)
     assert report["plans"][0]["id"] == "med-feil"
     assert report["plans"][0]["findings"][0]["code"] == "PV101"
+
+
+def test_a_document_on_standard_output_links_no_picture_it_did_not_write(tmp_path: Path) -> None:
+    from conftest import PLANS
+
+    plan = str(PLANS / "savings-2024")
+    markdown = run_cli("render", plan, "status-report", "--as-of", "2026-06-30")
+    assert markdown.code == 0, markdown.err
+    assert ".svg)" not in markdown.out and "](risk-matrix" not in markdown.out
+    assert "Figur som ikke er med når dokumentet skrives til standard ut" in markdown.out
+    assert "Risikomatrise: sannsynlighet 1-5 mot konsekvens 1-5" in markdown.out  # its description stays
+    html = run_cli("render", plan, "status-report", "--as-of", "2026-06-30", "-f", "html")
+    assert html.code == 0 and ".svg" not in html.out and "<svg" in html.out
+    written = run_cli("render", plan, "status-report", "--as-of", "2026-06-30", "-o", str(tmp_path / "out"))
+    assert written.code == 0
+    text = (tmp_path / "out" / "status-report.md").read_text(encoding="utf-8")
+    assert "](risk-matrix.svg)" in text and (tmp_path / "out" / "risk-matrix.svg").is_file()
+
+
+def test_paths_are_shown_relative_inside_the_working_folder_and_absolute_outside(
+    tmp_path: Path, monkeypatch
+) -> None:
+    folder = write(tmp_path / "plans" / "p", "events:\n  - {id: a, title: A, date: 2017-02-30}\n")
+    monkeypatch.chdir(tmp_path)
+    inside = run_cli("validate", "--lang", "en", "plans/p")
+    assert inside.out.startswith("plans/p/plan.yaml:7:")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    outside = run_cli("validate", "--lang", "en", str(folder))
+    assert outside.out.startswith(f"{folder}/plan.yaml:7:") and "../" not in outside.out
+    listed = run_cli("render", "--list")
+    assert "../" not in listed.out and "(built-in: " in listed.out

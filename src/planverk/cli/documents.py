@@ -120,7 +120,7 @@ def render(
     A plan with errors is not rendered (exit 1); a template error exits with 2.
     """
     from ..load.planfiles import display_path
-    from ..render import checked_render, list_templates, render_documents, write_documents, write_files
+    from ..render import checked_render, for_stdout, list_templates, render_documents, write_documents, write_files
 
     if list_:
         for info in list_templates(plan, templates):
@@ -144,7 +144,7 @@ def render(
             for path in write_documents(documents, output):
                 typer.echo(f"wrote {display_path(path)}")
             return
-        files = [(d.filename, d.text) for d in documents]
+        files = [(d.filename, d.text if output is not None else for_stdout(d)) for d in documents]
     else:
         from ..publish import publish_documents
         from ..publish.figures import document_pictures

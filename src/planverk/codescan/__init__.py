@@ -9,6 +9,7 @@ the path of a finding's file as the repository names it.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import PurePath
 
@@ -31,7 +32,14 @@ def fingerprint(finding: Finding, path: str, seen: dict[str, int]) -> str:
 
 
 def repository_path(path: str) -> str:
-    """A file's path with forward slashes, without a leading ``./``: ``plans/a/plan.yaml``."""
+    """A file's path with forward slashes, without a leading ``./``: ``plans/a/plan.yaml``;
+    relative to the working folder (the repository) even when the file lies outside it, as
+    GitLab and GitHub place findings by a path in the repository, never an absolute one."""
+    if os.path.isabs(path):
+        try:
+            path = os.path.relpath(path)
+        except ValueError:  # another drive on Windows: keep it as it is
+            pass
     text = PurePath(path).as_posix()
     while text.startswith("./"):
         text = text[2:]

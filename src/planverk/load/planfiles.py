@@ -76,11 +76,17 @@ class PlanSource:
 
 
 def display_path(path: Path) -> str:
-    """A path as findings show it: relative to the working folder when inside it."""
+    """A path as findings and messages show it: relative to the working folder when inside
+    it (``plans/gran-2017/plan.yaml``), else absolute (``/srv/planer/gran/plan.yaml``), never
+    climbing out with ``../``: the same file reads the same from wherever it is named."""
+    absolute = os.path.abspath(path)
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(absolute)
     except ValueError:  # another drive on Windows
-        return str(path)
+        return absolute
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return absolute
+    return relative
 
 
 def plan_folder(target: Path) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,30 @@ class Document:
 def _linked(text: str, specs: dict[str, Any]) -> tuple[Any, ...]:
     """The pictures whose SVG the document shows as a Markdown image."""
     return tuple(s for s in specs.values() if f"]({s.file})" in text)
+
+
+LEFT_OUT = {
+    "nb": "Figur som ikke er med når dokumentet skrives til standard ut (skriv det til en mappe "
+          "med -o MAPPE for å få figuren):",
+    "nn": "Figur som ikkje er med når dokumentet blir skrive til standard ut (skriv det til ei mappe "
+          "med -o MAPPE for å få figuren):",
+    "en": "Figure left out when the document is written to standard output (write it to a folder "
+          "with -o DIR to get the figure):",
+}
+"""The note that stands for a picture in a document written to standard output."""
+
+
+def for_stdout(document: Document) -> str:
+    """The Markdown of ``document`` for standard output, where no picture can be written
+    beside it: each image of a picture it links to (``![alt](NAME.svg)``) becomes a note in
+    the document's language with the picture's description (its alt text), so that the
+    text never links to a file that was not written."""
+    text = document.text
+    for spec in document.pictures:
+        image = re.compile(r"!\[((?:[^\]\\]|\\.)*)\]\(" + re.escape(spec.file) + r"\)")
+        note = LEFT_OUT.get(document.language, LEFT_OUT["en"])
+        text = image.sub(lambda m: f"*{note}* {m.group(1)}", text)
+    return text
 
 
 def list_templates(
