@@ -238,3 +238,15 @@ def test_paths_are_shown_relative_inside_the_working_folder_and_absolute_outside
     assert outside.out.startswith(f"{folder}/plan.yaml:7:") and "../" not in outside.out
     listed = run_cli("render", "--list")
     assert "../" not in listed.out and "(built-in: " in listed.out
+
+
+def test_a_span_over_days_is_named_by_its_first_and_last_moment(tmp_path: Path) -> None:
+    folder = write(tmp_path / "p", """people:
+  - {id: kari, name: Kari}
+events:
+  - {id: a, title: A, date: 2017-03-07, time: '08:30-10:00', participants: [kari]}
+  - {id: b, title: B, start: 2017-03-06T12:00, end: 2017-03-08T12:00, participants: [kari]}
+""")
+    result = run_cli("validate", "--lang", "en", str(folder))
+    assert "'B' from 6 March 2017 12:00 to 8 March 2017 12:00" in result.out
+    assert "12:00-12:00" not in result.out

@@ -33,6 +33,8 @@ class Booking:
     @property
     def label(self) -> Message:
         """What is booked and when, for messages."""
+        if not self.all_day and self.end.date() > self.start.date():  # a span over days (start/end)
+            return tr("{title} from {first} to {last}", title=self.title, first=self.start, last=self.end)
         if not self.all_day:
             at = TimeRange(self.start.time(), self.end.time())
             return tr("{title} on {day} {time}", title=self.title, day=self.start.date(), time=at)
