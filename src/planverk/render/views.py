@@ -337,7 +337,7 @@ class Context:
     diagrams: DiagramsView = doc("Mermaid diagrams of the plan.")
     pictures: dict[str, Any] = doc(
         "Every picture the plan has, by name ('gantt', 'org-chart', 'kpi-ID', 'savings-ID', "
-        "'measure-matrix', 'risk-matrix', 'scorecard-ID'): each has `title`, `alt`, `file` "
+        "'measure-matrix', 'risk-matrix', 'scorecard-ID', 'red-thread'): each has `title`, `alt`, `file` "
         "(the SVG written beside the document), `section` (the status section it belongs "
         "to), `image` (Markdown that shows the SVG) and `mermaid` (Mermaid text where GitHub "
         "and GitLab draw the diagram, else ''; always '' for documents converted to DOCX or "
