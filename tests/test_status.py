@@ -13,7 +13,7 @@ import pytest
 from conftest import CASES, EXAMPLE_PLANS, PLANS, ROOT, run_cli
 from planverk.validate import validate_plan
 
-SECTIONS = ["", "deadlines", "kpis", "measures", "benefits", "risks", "scorecard"]
+SECTIONS = ["", "deadlines", "kpis", "measures", "benefits", "risks", "scorecard", "reporting", "thread"]
 GOLDEN = Path(__file__).resolve().parent / "golden" / "status"
 
 

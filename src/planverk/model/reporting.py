@@ -73,9 +73,9 @@ def parse_due(text: str) -> Due | None:
     """The :class:`Due` of ``'1 month'``, ``'31 dager'``, ``'2 veker'``, ``'1. februar'`` or
     ``'1 February'``; None when it is none of these."""
     offset = _OFFSET.match(text)
-    if offset:
-        unit = REPEAT_UNIT.value_of(offset.group(2))
-        return None if unit is None else Due(int(offset.group(1)), unit)
+    unit = REPEAT_UNIT.value_of(offset.group(2)) if offset else None
+    if offset and unit is not None:
+        return Due(int(offset.group(1)), unit)
     fixed = _DAY_MONTH.match(text)
     if fixed:
         month = MONTH.value_of(fixed.group(2))

@@ -340,7 +340,7 @@ REPORTING_RHYTHM = Vocabulary(
         "quarter": (("kvartal", "kvartalsvis", "hvert kvartal", "per kvartal"),
                     ("kvartal", "kvartalsvis", "kvart kvartal", "per kvartal"),
                     ("quarterly", "every quarter", "per quarter")),
-        "tertial": (("tertialvis", "hvert tertial", "per tertial"), ("tertialvis", "kvart tertial", "per tertial"),
+        "tertial": (("tertial", "tertialvis", "hvert tertial", "per tertial"), ("tertial", "tertialvis", "kvart tertial", "per tertial"),
                     ("every tertial", "per tertial", "four-monthly")),
         "half-year": (("halvår", "halvårlig", "hvert halvår", "per halvår"),
                       ("halvår", "halvårleg", "kvart halvår", "per halvår"),
