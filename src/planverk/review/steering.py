@@ -96,7 +96,8 @@ class SteeringDiff:
 
 
 TOLD = {
-    "measures": {"status", "decided_on", "effect", "realised"},
+    # status_history records the status changes told here (record decision adds to it)
+    "measures": {"status", "decided_on", "status_history", "effect", "realised"},
     "savings_targets": {"total", "years"},
     "scorecards": {"assessments"},
     "phases": {"period"},
