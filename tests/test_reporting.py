@@ -195,3 +195,19 @@ def test_lunner_kpis_show_trends_and_the_thread_is_whole() -> None:
     assert sum(k["trend"] is not None for k in kpis) >= 10
     thread = json.loads(run_cli("status", lunner, "thread", "-f", "json").out)["data"]
     assert thread["kept"] and thread["breaks"] == []
+
+
+def test_the_workbook_has_a_reporting_sheet_with_dates_and_words(tmp_path: Path) -> None:
+    import openpyxl
+
+    folder = _plan(tmp_path)
+    path = tmp_path / "status.xlsx"
+    result = run_cli("status", str(folder), "reporting", "--as-of", "2024-10-01", "-f", "xlsx", "-o", str(path))
+    assert result.code == 0, result.err
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Rapportering"]
+    values = list(book["Rapportering"].iter_rows(values_only=True))
+    rows = [dict(zip(values[0], row)) for row in values[1:]]
+    second = next(r for r in rows if r["Id"] == "driftsresultat" and r["Periode"] == "2024-T2")
+    assert second["Status"] == "Forfalt" and second["Rytme"] == "Per tertial" and second["Type"] == "KPI"
+    assert second["Frist"].date() == date(2024, 9, 30)
