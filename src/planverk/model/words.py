@@ -188,6 +188,7 @@ EVENT_STATUS = Vocabulary(
     "`events[].status`, `repeat.changes[].status`",
     {
         "planned": (("planlagt",), ("planlagd",), ()),
+        "tentative": (("foreløpig", "usikker"), ("førebels", "uviss"), ("provisional",)),
         "cancelled": (("avlyst",), ("avlyst",), ("canceled",)),
     },
 )

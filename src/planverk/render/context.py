@@ -126,6 +126,7 @@ class _Builder:
             links=list(event.links),
             invitation=self.invitation(event.invitation),
             cancelled=event.status == "cancelled",
+            tentative=event.may_not_happen,
             repeats=event.repeat is not None,
             agenda=[
                 SlotView(
@@ -161,7 +162,7 @@ class _Builder:
             start=found.start,
             end=found.end,
             month=day.replace(day=1),
-            tentative=found.time is not None and found.time.uncertain,
+            tentative=found.tentative or (found.time is not None and found.time.uncertain),
             cancelled=found.cancelled,
             moved_from=moved,
             location=found.location,

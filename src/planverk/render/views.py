@@ -126,7 +126,10 @@ class OccurrenceView:
     start: datetime = doc("Local start (midnight when all-day).")
     end: datetime = doc("Local end (exclusive).")
     month: date = doc("First day of its month, for grouping by month.")
-    tentative: bool = doc("Its time is uncertain ('11:00?').")
+    tentative: bool = doc(
+        "It is not settled: its time is uncertain ('11:00?'), or it may not happen at all "
+        "(the event or this occurrence is 'status: tentative')."
+    )
     cancelled: bool = doc("It is cancelled (the event, or this occurrence).")
     moved_from: date | None = doc("The date the series would have put it on, when moved.")
     location: str | None = doc("Venue (after any change).")
@@ -151,6 +154,7 @@ class EventView:
     links: list[str] = doc("Related documents (URLs).")
     invitation: InvitationView | None = doc("Who sends the invitation.")
     cancelled: bool = doc("The whole event is cancelled.")
+    tentative: bool = doc("The whole event may not happen ('status: tentative').")
     repeats: bool = doc("It recurs (see ``occurrences``).")
     agenda: list[SlotView] = doc(
         "Its timetable; with --group, the slots for the group and for all."
