@@ -18,6 +18,7 @@ from .realised import check_realised
 from .references import check_references
 from .responsibilities import check_responsibilities
 from .savings import check_savings
+from .savings_tree import check_savings_tree
 from .schedule import (
     check_local_times,
     check_order,
@@ -54,6 +55,7 @@ CHECKS: tuple[Check, ...] = (
     check_kpis,
     check_date_order,
     check_savings,
+    check_savings_tree,
     check_realised,
     check_scorecards,
 )

@@ -220,6 +220,15 @@ MEASURE_STATUS = Vocabulary(
     },
 )
 
+EFFECT_KIND = Vocabulary(
+    "effect kind",
+    "`measures[].effect_kind`",
+    {
+        "lasting": (("varig", "varig effekt", "permanent"), ("varig", "varig effekt", "permanent"), ("permanent", "recurring")),
+        "one-off": (("engangs", "engangseffekt", "engang"), ("eingongs", "eingongseffekt", "eingong"), ("one-time", "once")),
+    },
+)
+
 RISK_STATUS = Vocabulary(
     "risk status",
     "`risks[].status`",
@@ -338,6 +347,7 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     DEADLINE_KIND,
     DONE_STATUS,
     MEASURE_STATUS,
+    EFFECT_KIND,
     RISK_STATUS,
     BENEFIT_TYPE,
     KPI_UNIT,

@@ -1,0 +1,102 @@
+"""Savings targets that nest and add up, effects said once as lasting or one-off, and
+amounts in one column written in one unit (issue #15, section 1)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from conftest import CASES, PLANS, run_cli
+from planverk import formatting
+from planverk.model import Measure
+from planverk.status.savings import savings_status
+from planverk.validate import validate_plan
+
+TREE = CASES / "valid" / "savings-tree"
+HOLTVIK = PLANS / "cost-reduction-2025"
+
+
+def _measure(**fields: object) -> Measure:
+    return Measure.model_validate({"id": "m", "title": "Tiltak", **fields})
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("lasting", {2024: None, 2025: 3e6, 2026: 3e6, 2027: 7e6, 2028: 7e6}),
+        ("varig", {2024: None, 2025: 3e6, 2026: 3e6, 2027: 7e6, 2028: 7e6}),
+        ("one-off", {2024: None, 2025: 3e6, 2026: None, 2027: 7e6, 2028: None}),
+        ("eingongs", {2024: None, 2025: 3e6, 2026: None, 2027: 7e6, 2028: None}),
+        (None, {2024: None, 2025: 3e6, 2026: None, 2027: 7e6, 2028: None}),
+    ],
+)
+def test_an_effect_follows_its_kind(kind: str | None, expected: dict[int, float | None]) -> None:
+    fields = {"effect": {2025: "3 mill. kr", 2027: "7 mill. kr"}}
+    measure = _measure(**fields, **({"effect_kind": kind} if kind else {}))
+    found = {year: (None if (a := measure.effect_in(year)) is None else a.value) for year in expected}
+    assert found == expected
+
+
+def test_a_measure_counts_toward_every_target_above_its_own() -> None:
+    plan = validate_plan(TREE).plan
+    assert plan is not None
+    tree = {t.id: t for t in savings_status(plan, date(2026, 6, 1))}
+    assert [t.id for t in savings_status(plan, date(2026, 6, 1))] == [
+        "okonomiplan", "budsjett-2025", "prosjekt", "prosjekt-helse"
+    ]
+    assert [t.depth for t in tree.values()] == [0, 1, 1, 2]
+    identified = {i: [y.identified / 1e6 for y in t.years] for i, t in tree.items()}
+    # innkjop 12 lasting (budsjett), tomtesal 2 one-off in 2026 (prosjekt),
+    # heimetenester 1 from 2025, 6 from 2027, lasting (prosjekt-helse)
+    assert identified == {
+        "okonomiplan": [13, 15, 18, 18],
+        "budsjett-2025": [12, 12, 12, 12],
+        "prosjekt": [1, 3, 6, 6],
+        "prosjekt-helse": [1, 1, 6, 6],
+    }
+    top = tree["okonomiplan"]
+    assert [y.target for y in top.remainder] == [0, 1e6, 2e6, 3e6]  # 2028: the stated 3 mill. kr
+    assert tree["prosjekt"].remainder[-1].target == 15e6
+    assert tree["prosjekt"].remainder[-1].identified == 2e6 * 0  # tomtesal is one-off in 2026
+    assert tree["prosjekt"].remainder[1].identified == 2e6  # measures on the target itself
+    assert top.years[-1].approximate == ["target", "gap"]  # 'ca. 40 mill. kr'
+
+
+def test_status_shows_the_tree_per_year_in_every_format() -> None:
+    out = run_cli("status", str(HOLTVIK), "measures", "--as-of", "2026-02-01", "-f", "markdown").out
+    table = out[out.index("## 2028: "):]
+    rows = [line for line in table.splitlines() if line.startswith("| ")][1:5]
+    assert [r.split(" | ")[0].lstrip("| ") for r in rows] == [
+        "**Redusere netto driftsutgifter med om lag 40 mill. kr i økonomiplanperioden**",
+        "– Kutt innarbeidet i budsjettet for 2025",
+        "– Tiltak fra omstillingsprosjektet",
+        "– Ikke fordelt",
+    ]
+    targets = [r.split(" | ")[1].strip("*") for r in rows]
+    assert targets == ["ca. 40 mill. kr", "12 mill. kr", "ca. 25 mill. kr", "3 mill. kr"]  # 40 = 12 + 25 + 3
+    data = json.loads(run_cli("status", str(HOLTVIK), "measures", "--as-of", "2026-02-01", "-f", "json").out)["data"]
+    top = data["savings"][0]
+    assert top["children"] == ["budsjett-2025", "omstillingsprosjektet"]
+    assert top["unallocated"] == 3e6 and data["savings"][1]["parent"] == top["id"]
+    assert [y["identified"] for y in top["years"]] == [16e6, 17.5e6, 22e6, 22e6]
+    assert [y["realised"] for y in top["years"]] == [8.6e6, None, None, None]
+    nynorsk = run_cli("status", str(TREE), "measures", "--as-of", "2026-02-01", "-f", "markdown").out
+    assert "| – – Ikkje fordelt | ca. 15 mill. kr |" in nynorsk
+
+
+def test_one_column_one_unit() -> None:
+    assert formatting.money_scale([-800_000, 2_900_000, None]) == 10**6
+    assert formatting.money_scale([450_000, 12_000]) == 1
+    assert formatting.money_scale([]) == 1
+    assert formatting.money_scale([999_999_999]) == 10**9  # shown as 1 mrd., so the column is in mrd.
+    assert formatting.fmt_money(-800_000, scale=10**6) == "-0,8 mill. kr"
+    assert formatting.fmt_money(2_900_000, scale=1) == "2 900 000 kr"
+    assert formatting.fmt_money(-1_000, scale=10**6) == "0 mill. kr"  # no '-0'
+    assert formatting.fmt_money(-800_000, scale=10**6, language="en") == "-NOK 0.8M"
+    with pytest.raises(ValueError):
+        formatting.fmt_money(1, scale=1000)
+    out = run_cli("status", str(PLANS / "savings-2024"), "measures", "--as-of", "2025-10-01",
+                  "-f", "markdown").out
+    assert "800 000 kr" not in out and "0,8 mill. kr" in out
