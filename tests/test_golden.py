@@ -27,7 +27,11 @@ AS_OF = {
     "scorecard-2023": "2023-12-01",
 }
 """A date in the middle of each process, for templates that report status (one per example plan)."""
-GROUPS = {"nordre-follo-2018": ["arbeidsgruppe"], "gran-2017": ["sektorgruppe-4"]}
+GROUPS = {
+    "nordre-follo-2018": ["arbeidsgruppe"],
+    "gran-2017": ["sektorgruppe-4"],
+    "cost-reduction-2025": ["prosjektgruppen"],
+}
 """Plans also rendered for one group."""
 
 TEMPLATES = [t for t in list_templates() if t.origin == "built-in"]
