@@ -100,3 +100,21 @@ def test_one_column_one_unit() -> None:
     out = run_cli("status", str(PLANS / "savings-2024"), "measures", "--as-of", "2025-10-01",
                   "-f", "markdown").out
     assert "800 000 kr" not in out and "0,8 mill. kr" in out
+
+
+def test_plan_text_in_table_titles_is_text(tmp_path) -> None:
+    """A savings target's title heads its tables in the status report: escaped, never HTML."""
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (folder / "plan.yaml").write_text(
+        "plan: {id: p, title: P, organisation: O, period: {start: 2026-01-01, end: 2027-12-31}}\n"
+        "savings_targets:\n"
+        "  - {id: t, title: '<img src=x onerror=alert(1)> | *b*', total: 2 mill. kr,\n"
+        "     period: {start: 2026-01-01, end: 2027-12-31}}\n",
+        encoding="utf-8",
+    )
+    out = run_cli("render", str(folder), "status-report", "--as-of=2026-06-01").out
+    headings = [line for line in out.splitlines() if line.startswith("### ")]
+    assert headings == [
+        "### \\<img src=x onerror=alert(1)\\> \\| \\*b\\*: 2 mill. kr (2026-2027)"
+    ]
