@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..formatting import fmt_money
 from ..i18n import Items, Money, tr
 from .context import Issue, Loc, PlanIndex
-from .goals import _ancestors
+from .goals import circles
 
 TOLERANCE = 0.5
 """Kroner: sums are compared to the krone."""
@@ -22,23 +22,16 @@ def check_savings_tree(index: PlanIndex) -> Iterator[Issue]:
     """PV636 targets in a circle; PV608 sub-targets that do not add up; PV609 a remainder
     left unstated."""
     targets = index.plan.savings_targets
-    parents = {t.id: t.parent for t in targets}
-    reported: set[frozenset[str]] = set()
-    for i, target in enumerate(targets):
-        chain = _ancestors(parents, target.id)
-        if chain and chain[-1] == target.id:
-            circle = frozenset(chain)
-            if circle not in reported:
-                reported.add(circle)
-                yield Issue(
-                    "PV636",
-                    tr("savings targets are each other's parents in a circle: {circle}; a target "
-                       "is part of one larger target, never of itself",
-                       circle=" -> ".join((target.id, *chain))),
-                    ("savings_targets", i, "parent"),
-                    ("savings_targets", i),
-                )
-    in_circle = set().union(*reported) if reported else set()
+    in_circle: set[str] = set()
+    for i, circle in circles([(t.id, t.parent) for t in targets]):
+        in_circle.update(circle)
+        yield Issue(
+            "PV636",
+            tr("savings targets are each other's parents in a circle: {circle}; a target "
+               "is part of one larger target, never of itself", circle=" -> ".join(circle)),
+            ("savings_targets", i, "parent"),
+            ("savings_targets", i),
+        )
     for i, target in enumerate(targets):
         if target.id in in_circle:
             continue
