@@ -7,6 +7,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import CASES, PLANS, run_cli
 from planverk import formatting
@@ -118,3 +120,53 @@ def test_plan_text_in_table_titles_is_text(tmp_path) -> None:
     assert headings == [
         "### \\<img src=x onerror=alert(1)\\> \\| \\*b\\*: 2 mill. kr (2026-2027)"
     ]
+
+
+_KINDS = st.sampled_from([None, "lasting", "one-off"])
+_EFFECTS = st.dictionaries(st.integers(2025, 2028), st.integers(-3, 9).map(lambda n: n * 500_000), max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parents=st.lists(st.integers(0, 10), min_size=1, max_size=6),
+    measures=st.lists(st.tuples(st.integers(0, 5), _KINDS, _EFFECTS, st.booleans()), max_size=8),
+)
+def test_a_parent_is_its_sub_targets_plus_its_remainder(parents, measures) -> None:
+    """Whatever the tree: each year, a target's identified and decided sums are its
+    sub-targets' plus its remainder's, and a measure counts toward every target above it."""
+    from planverk.model import Plan
+
+    targets = [
+        {"id": f"t{n}", "title": f"T{n}", "total": "1 mill. kr",
+         "period": {"start": "2025-01-01", "end": "2028-12-31"},
+         **({"parent": f"t{p % n}"} if n and p % 3 else {})}  # parents come earlier: no circles
+        for n, p in enumerate(parents)
+    ]
+    plan = Plan.model_validate({
+        "plan": {"id": "p", "title": "P", "organisation": "O",
+                 "period": {"start": "2025-01-01", "end": "2028-12-31"}},
+        "savings_targets": targets,
+        "measures": [
+            {"id": f"m{k}", "title": "M", "savings_target": f"t{t % len(targets)}",
+             "effect": effect, **({"effect_kind": kind} if kind else {}),
+             **({"status": "decided", "decided_on": "2024-12-01"} if decided else {})}
+            for k, (t, kind, effect, decided) in enumerate(measures)
+        ],
+    })
+    found = {s.id: s for s in savings_status(plan, date(2026, 6, 1))}
+    for target in found.values():
+        for n, year in enumerate(target.years):
+            if target.children:
+                parts = [found[c].years[n] for c in target.children] + [target.remainder[n]]
+                assert year.identified == pytest.approx(sum(p.identified for p in parts))
+                assert year.decided == pytest.approx(sum(p.decided for p in parts))
+    above: dict[str, set[str]] = {}
+    for m in plan.measures:
+        current = m.savings_target
+        while current is not None:
+            above.setdefault(current, set()).add(m.id)
+            current = found[current].parent
+    for target in found.values():
+        for year in target.years:
+            counted = [m.effect_in(year.year) for m in plan.measures if m.id in above.get(target.id, ())]
+            assert year.identified == pytest.approx(sum(a.value for a in counted if a is not None))
