@@ -16,6 +16,7 @@ from .kpis import check_kpis
 from .phases import check_phases
 from .realised import check_realised
 from .references import check_references
+from .reporting import check_reporting, check_thread
 from .responsibilities import check_responsibilities
 from .savings import check_savings
 from .savings_tree import check_savings_tree
@@ -58,6 +59,8 @@ CHECKS: tuple[Check, ...] = (
     check_savings_tree,
     check_realised,
     check_scorecards,
+    check_thread,
+    check_reporting,
 )
 
 __all__ = ["CHECKS", "Check", "Issue", "PlanIndex"]
