@@ -9,6 +9,7 @@ from ..diagnostics import Severity
 from ..errors import InvalidPlanError, PlanverkError
 from ..files import write_atomic
 from ..load.planfiles import read_plan
+from .formatted import is_formatted
 from .roundtrip import UnreadableForEditing, canonical, lost_comments
 from ..load.yamlsource import decode
 
@@ -43,6 +44,8 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
         raw = path.read_bytes()
         text, _ = decode(raw, name)
         assert text is not None  # read_plan decoded it already
+        if is_formatted(text) and text.encode("utf-8") == raw:
+            continue  # in the layout already, shown without the round trip (as fast as parsing)
         try:
             new = canonical(text)
         except UnreadableForEditing as error:
