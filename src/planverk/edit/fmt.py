@@ -44,10 +44,8 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
         raw = path.read_bytes()
         text, _ = decode(raw, name)
         assert text is not None  # read_plan decoded it already
-        if is_formatted(text) and text.encode("utf-8") == raw:
-            continue  # in the layout already, shown without the round trip (as fast as parsing)
         try:
-            new = canonical(text)
+            new = layout(text)
         except UnreadableForEditing as error:
             changes.append(Reformat(path, text, f"{error}: left as it is"))
             continue
@@ -67,3 +65,14 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
             if not change.problem:
                 write_atomic(change.path, change.text)
     return changes
+
+
+def layout(text: str) -> str:
+    """``canonical(text)``: the file in planverk's layout, with ``\\n`` line ends.
+
+    A file already in the layout is recognised from libyaml's events (as fast as parsing
+    it) instead of by ruamel's pure-Python round trip; :func:`canonical` reads CR LF and
+    CR as ``\\n`` first, so what it returns then is the text with ``\\n`` line ends.
+    """
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    return plain if is_formatted(plain) else canonical(text)

@@ -91,7 +91,11 @@ def is_formatted(text: str) -> bool:
 
 
 class _Walk:
-    """One pass over the events and the text: ``pos`` is where the next character must be."""
+    """One pass over the events and the text: ``pos`` is where the next character must be.
+
+    Written for speed (it runs once per event of the plan): names looked up once, the
+    common cases first.
+    """
 
     def __init__(self, text: str, next_event: Any) -> None:
         from ruamel.yaml import events as ev
@@ -108,20 +112,26 @@ class _Walk:
         root = next_event()
         if type(root) is not ev.MappingStartEvent or root.flow_style or root.anchor is not None or root.tag is not None:
             return False
-        self.skip()
+        self.pos = _SKIP.match(self.text).end()  # type: ignore[union-attr]
         self.mapping(0, False, 0)
         if type(next_event()) is not ev.DocumentEndEvent or type(next_event()) is not ev.StreamEndEvent:
             return False
-        self.skip()
+        self.pos = _SKIP.match(self.text, self.pos).end()  # type: ignore[union-attr]
         return self.pos == len(self.text)
 
-    # --- text ----------------------------------------------------------------------------
-
-    def skip(self) -> None:
-        """Step over blank lines and whole-line comments."""
-        self.pos = _SKIP.match(self.text, self.pos).end()  # type: ignore[union-attr]
+    def line_start(self, prefix: str) -> None:
+        """Step over blank lines and whole-line comments to ``prefix`` (the indentation)."""
+        text = self.text
+        pos = _SKIP.match(text, self.pos).end()  # type: ignore[union-attr]
+        if not text.startswith(prefix, pos):
+            raise _Unsure
+        self.pos = pos + len(prefix)
 
     def end_of_line(self) -> None:
+        """A line break, perhaps after a comment: ``  # note``."""
+        if self.text[self.pos] == "\n":
+            self.pos += 1
+            return
         found = _END.match(self.text, self.pos)
         if found is None:
             raise _Unsure
@@ -132,51 +142,52 @@ class _Walk:
             raise _Unsure
         self.pos += len(what)
 
-    # --- nodes -----------------------------------------------------------------------------
-
     def mapping(self, indent: int, inline: bool, depth: int) -> None:
         """A block mapping whose keys stand at column ``indent`` (the first on the current
         line when ``inline``: a list item's mapping); its start event is read."""
-        ev, text = self.ev, self.text
         if depth > MAX_DEPTH:
             raise _Unsure
+        ev, text, next_event, scalar = self.ev, self.text, self.next, self.scalar
+        scalar_event, end_event = ev.ScalarEvent, ev.MappingEndEvent
+        map_event, seq_event = ev.MappingStartEvent, ev.SequenceStartEvent
         margin = " " * indent
         keys: set[str] = set()
-        first = True
+        first = inline
         while True:
-            key = self.next()
+            key = next_event()
             kind = type(key)
-            if kind is ev.MappingEndEvent:
+            if kind is end_event:
                 return
-            if not (first and inline):
-                self.skip()
-                self.expect(margin)
-            first = False
-            if kind is not ev.ScalarEvent or key.value in keys or len(key.value) > MAX_KEY:
+            if first:
+                first = False
+            else:
+                self.line_start(margin)
+            if kind is not scalar_event or key.value in keys or len(key.value) > MAX_KEY:
                 raise _Unsure
             keys.add(key.value)
-            self.scalar(key, False)
+            scalar(key, False)
             if text[self.pos] != ":":
                 raise _Unsure
             self.pos += 1
-            value = self.next()
+            value = next_event()
             kind = type(value)
-            if kind is ev.ScalarEvent:
-                if value.value == "" and not value.style and value.anchor is None and value.tag is None:
+            if kind is scalar_event:
+                if value.value or value.style or value.anchor is not None or value.tag is not None:
+                    self.expect(" ")
+                    scalar(value, False)
+                    self.end_of_line()
+                else:
                     self.expect("\n")  # an empty value: 'key:' and nothing after it
-                    continue
-                self.expect(" ")
-                self.scalar(value, False)
-                self.end_of_line()
-            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                self.collection_start(value)
+            elif kind is map_event or kind is seq_event:
+                if value.anchor is not None or value.tag is not None:
+                    raise _Unsure
                 if value.flow_style:
                     self.expect(" ")
-                    self.flow(value, kind, True)
+                    self.flow(value, kind is map_event, True, False)
                     self.end_of_line()
                 else:
                     self.end_of_line()
-                    if kind is ev.MappingStartEvent:
+                    if kind is map_event:
                         self.mapping(indent + 2, False, depth + 1)
                     else:
                         self.sequence(indent + 2, depth + 1)
@@ -185,28 +196,28 @@ class _Walk:
 
     def sequence(self, dash: int, depth: int) -> None:
         """A block list whose ``- `` stand at column ``dash``; its start event is read."""
-        ev = self.ev
         if depth > MAX_DEPTH:
             raise _Unsure
+        ev, next_event = self.ev, self.next
         prefix = " " * dash + "- "
         while True:
-            item = self.next()
+            item = next_event()
             kind = type(item)
             if kind is ev.SequenceEndEvent:
                 return
-            self.skip()
-            self.expect(prefix)
+            self.line_start(prefix)
             if kind is ev.ScalarEvent:
-                if item.value == "" and not item.style:
+                if not item.value and not item.style:
                     raise _Unsure  # an empty item: ruamel moves comments after it
                 self.scalar(item, False)
                 self.end_of_line()
             elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                self.collection_start(item)
+                if item.anchor is not None or item.tag is not None:
+                    raise _Unsure
                 if item.flow_style:
                     # ruamel writes '[[ {' here, and drops the lines above such an item
                     # when it has a comment at its end: '[a]  # note'
-                    self.flow(item, kind, False)
+                    self.flow(item, kind is ev.MappingStartEvent, False, False)
                     self.expect("\n")
                 elif kind is ev.MappingStartEvent:
                     self.mapping(dash + 2, True, depth + 1)
@@ -215,25 +226,20 @@ class _Walk:
             else:
                 raise _Unsure
 
-    def collection_start(self, event: Any) -> None:
-        if event.anchor is not None or event.tag is not None:
-            raise _Unsure
-
-    def flow(self, start: Any, kind: Any, nested: bool, in_list: bool = False) -> None:
+    def flow(self, start: Any, is_map: bool, nested: bool, in_list: bool) -> None:
         """A one-line ``[a, b]`` or ``{k: v}``, holding flow collections of text when ``nested``
-        (``in_list``: an item of a flow list); its start event is read."""
+        (``in_list``: it is an item of a flow list); its start event is read."""
         ev = self.ev
         if start.start_mark.index != self.pos:
             raise _Unsure
-        is_map = kind is ev.MappingStartEvent
         close = ev.MappingEndEvent if is_map else ev.SequenceEndEvent
         self.expect("{" if is_map else "[")
         keys: set[str] = set()
         count = 0
         while True:
             node = self.next()
-            node_kind = type(node)
-            if node_kind is close:
+            kind = type(node)
+            if kind is close:
                 if is_map and in_list and count == 1:
                     raise _Unsure  # ruamel writes [{a: b}] as [a: b]
                 self.expect("}" if is_map else "]")
@@ -242,40 +248,40 @@ class _Walk:
                 self.expect(", ")
             count += 1
             if is_map:
-                if node_kind is not ev.ScalarEvent or node.value in keys or len(node.value) > MAX_KEY:
+                if kind is not ev.ScalarEvent or node.value in keys or len(node.value) > MAX_KEY:
                     raise _Unsure
                 keys.add(node.value)
                 self.scalar(node, True)
                 self.expect(": ")
                 node = self.next()
-                node_kind = type(node)
-            if node_kind is ev.ScalarEvent:
+                kind = type(node)
+            if kind is ev.ScalarEvent:
                 self.scalar(node, True)
-            elif nested and (node_kind is ev.MappingStartEvent or node_kind is ev.SequenceStartEvent):
-                self.collection_start(node)
-                self.flow(node, node_kind, False, not is_map)
+            elif nested and (kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent):
+                if node.anchor is not None or node.tag is not None:
+                    raise _Unsure
+                self.flow(node, kind is ev.MappingStartEvent, False, not is_map)
             else:
                 raise _Unsure
 
     def scalar(self, event: Any, in_flow: bool) -> None:
         """One-line text, written as ruamel writes it, at the current place."""
-        if event.anchor is not None or event.tag is not None or event.start_mark.index != self.pos:
+        pos = self.pos
+        if event.start_mark.index != pos or event.anchor is not None or event.tag is not None:
             raise _Unsure
         value, style, end = event.value, event.style, event.end_mark.index
-        written = self.text[self.pos : end]
+        written = self.text[pos:end]
         if not style:
             if written != value or not (_PLAIN_FLOW if in_flow else _PLAIN_BLOCK).match(value) or value in _NOT_TEXT:
                 raise _Unsure
             if not value[0].isalpha() and not isinstance(resolve_plain(value), str) and not _NUMBER.match(value):
                 raise _Unsure  # a number ruamel may write another way: 0x1F, 1e3, +1
         elif style == "'":
-            if written != "'" + value.replace("'", "''") + "'":
+            if written != "'" + value.replace("'", "''") + "'" or "\n" in written:
                 raise _Unsure
         elif style == '"':
-            if written != '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"':
+            if written != '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' or "\n" in written:
                 raise _Unsure
         else:
-            raise _Unsure
-        if "\n" in written:
             raise _Unsure
         self.pos = end
