@@ -129,3 +129,10 @@ def test_a_label_reads_back_as_the_same_period(year: int, language: str) -> None
     for unit in UNITS:
         period = period_of(date(year, 11, 5), unit)
         assert parse_period(period.label(language)).first == period
+
+
+def test_a_placed_span_moves_to_another_year_as_a_whole() -> None:
+    span = parse_period("desember / januar").in_year(2024)
+    assert span.in_year(2030).dated() == DatedPeriod(date(2030, 12, 1), date(2031, 1, 31))
+    turn = parse_period("ultimo september / primo oktober").in_year(2025)
+    assert turn.in_year(2027).dated() == DatedPeriod(date(2027, 9, 21), date(2027, 10, 10))

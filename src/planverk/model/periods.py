@@ -253,7 +253,9 @@ class PeriodText:
         starts (``desember / januar``) ends in the next year."""
         first = self.first.in_year(year)
         last = None
-        if self.last is not None:
+        if self.last is not None and self.first.year is not None and self.last.year is not None:
+            last = self.last.in_year(self.last.year + year - self.first.year)  # moved as a whole
+        elif self.last is not None:
             last = self.last.in_year(self.last.year if self.last.year is not None else year)
             if self.last.year is None and last.dated().end < first.dated().start:
                 last = self.last.in_year(year + 1)

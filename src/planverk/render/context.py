@@ -44,6 +44,7 @@ class _Builder:
     def __init__(self, plan: Plan, labels: dict[str, Any], as_of: date) -> None:
         self.labels = labels
         self.as_of = as_of
+        self.language = plan.plan.language
         self.people = {p.id: self._person(p) for p in plan.people}
         self.groups = {g.id: self._group(g) for g in plan.groups}
         for group in plan.groups:
@@ -167,6 +168,7 @@ class _Builder:
             location=found.location,
             room=found.room,
             place=place(found.location, found.room),
+            period=found.period.label(self.language) if found.period is not None else None,
         )
 
     def deadline(self, deadline: Deadline) -> DeadlineView:
@@ -190,6 +192,7 @@ class _Builder:
             overdue=not done and deadline.date < self.as_of,
             phase=self.phases.get(deadline.phase) if deadline.phase else None,
             description=deadline.description,
+            period=deadline.period.label(self.language) if deadline.period is not None else None,
         )
 
 

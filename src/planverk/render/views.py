@@ -132,6 +132,10 @@ class OccurrenceView:
     location: str | None = doc("Venue (after any change).")
     room: str | None = doc("Room (after any change).")
     place: str | None = doc("Venue and room in one text, e.g. 'Kolben, Sal 2'.")
+    period: str | None = doc(
+        "The period it is dated by, as the plan wrote it ('uke 15', 'ultimo september'); None "
+        "when dated by day. ``day`` to ``last_day`` are then the period's days.", default=None
+    )
 
 
 @dataclass(eq=False, slots=True)
@@ -177,6 +181,9 @@ class DeadlineView:
     overdue: bool = doc("Open and due before the document's as-of date.")
     phase: PhaseView | None = doc("The phase it belongs to.")
     description: str | None = doc("Details.")
+    period: str | None = doc(
+        "The period it is due in, as the plan wrote it ('uke 15'); ``date`` is its last day.", default=None
+    )
 
 
 @dataclass(eq=False, slots=True)
@@ -288,6 +295,7 @@ class StatusView:
         "Every section, in the order `planverk status` lists them."
     )
     deadlines: StatusSectionView = doc("Overdue, due soon and done deadlines.")
+    cycle: StatusSectionView = doc("The year's activities (events and deadlines) in the order they become due.")
     kpis: StatusSectionView = doc("KPIs: baseline, latest, target, trend and whether on track.")
     measures: StatusSectionView = doc("Savings per year and the measures by quadrant.")
     benefits: StatusSectionView = doc("Benefits and their realisation steps.")
