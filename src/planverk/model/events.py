@@ -149,8 +149,8 @@ class Event(Silenceable):
         if repeat is not None:
             if repeat.frequency != "yearly" or repeat.on is not None or repeat.changes:
                 raise MessageError(tr(
-                    "an event dated by a period repeats by years only: write 'repeat: {every: year}' "
-                    "with 'until' or 'count' and, if needed, 'except' years"
+                    "an event dated by a period repeats by years only: give 'repeat' 'every: year' "
+                    "with 'until' or 'count' and, if needed, the years to skip in 'except'"
                 ))
         self.period = placed(self.period, info, repeating=repeat is not None)
         return self

@@ -21,13 +21,15 @@ from typing import Any
 from ..status.labels import LABELS as STATUS_LABELS
 from ..status.labels import label
 
-SHEETS = ("deadlines", "kpis", "savings", "measures", "benefits", "risks", "scorecard")
+SHEETS = ("deadlines", "cycle", "kpis", "savings", "measures", "benefits", "risks", "scorecard")
 """The sheets, in order; a sheet without rows is left out."""
 
 _INDEX = {"nb": 0, "nn": 1, "en": 2}
 
 HEADERS: dict[str, tuple[str, str, str]] = {
     "id": ("Id", "Id", "Id"),
+    "period": ("Periode", "Periode", "Period"),
+    "start": ("Start", "Start", "Start"),
     "kind": ("Type", "Type", "Kind"),
     "date": ("Dato", "Dato", "Date"),
     "time": ("Tid", "Tid", "Time"),
@@ -93,6 +95,7 @@ HEADERS: dict[str, tuple[str, str, str]] = {
 
 SHEET_NAMES: dict[str, tuple[str, str, str]] = {
     "deadlines": ("Frister", "Fristar", "Deadlines"),
+    "cycle": ("Årshjul", "Årshjul", "Annual cycle"),
     "kpis": ("KPI-er", "KPI-ar", "KPIs"),
     "savings": ("Innsparing per år", "Innsparing per år", "Savings per year"),
     "measures": ("Tiltak", "Tiltak", "Measures"),
@@ -104,6 +107,7 @@ SHEET_NAMES: dict[str, tuple[str, str, str]] = {
 # Columns whose codes have a word in the status labels, and the label key's prefix.
 _WORDS = {
     ("deadlines", "state"): "",
+    ("cycle", "state"): "",
     ("kpis", "state"): "",
     ("kpis", "trend"): "",
     ("kpis", "reason"): "reason_",

@@ -210,11 +210,16 @@ def _deadline_refs(deadline: Deadline) -> list[str]:
     return [*deadline.responsible, *deadline.participants, *deadline.deliver_to]
 
 
+def _has_periods(plan: Plan) -> bool:
+    """Whether any item is dated by a period: the plan is (partly) an annual cycle."""
+    return any(item.period is not None for item in (*plan.events, *plan.deadlines))
+
+
 def status_view(plan: Plan, as_of: date) -> StatusView:
     """Every section of ``planverk status`` (not the overview), by its own computations."""
     sections = []
     for name in SECTIONS:
-        if name == "overview":
+        if name == "overview" or (name == "cycle" and not _has_periods(plan)):
             continue
         data = compute(plan, name, as_of)
         report = section_view(name, data, plan.plan.language, as_of)

@@ -295,12 +295,15 @@ class StatusView:
         "Every section, in the order `planverk status` lists them."
     )
     deadlines: StatusSectionView = doc("Overdue, due soon and done deadlines.")
-    cycle: StatusSectionView = doc("The year's activities (events and deadlines) in the order they become due.")
     kpis: StatusSectionView = doc("KPIs: baseline, latest, target, trend and whether on track.")
     measures: StatusSectionView = doc("Savings per year and the measures by quadrant.")
     benefits: StatusSectionView = doc("Benefits and their realisation steps.")
     risks: StatusSectionView = doc("Risks by score, and the probability x consequence matrix.")
     scorecard: StatusSectionView = doc("Scorecards per area, organisations and years side by side.")
+    cycle: StatusSectionView | None = doc(
+        "The year's activities (events and deadlines) in the order they become due; only in a "
+        "plan with items dated by a period (an annual cycle), else None.", default=None,
+    )
 
 
 @dataclass(eq=False, slots=True)
