@@ -193,6 +193,7 @@ class _Builder:
             phase=self.phases.get(deadline.phase) if deadline.phase else None,
             description=deadline.description,
             period=deadline.period.label(self.language) if deadline.period is not None else None,
+            start=deadline.period.dated().start if deadline.period is not None else None,
         )
 
 

@@ -184,6 +184,7 @@ class DeadlineView:
     period: str | None = doc(
         "The period it is due in, as the plan wrote it ('uke 15'); ``date`` is its last day.", default=None
     )
+    start: date | None = doc("The first day of its period; None when dated by day.", default=None)
 
 
 @dataclass(eq=False, slots=True)

@@ -91,6 +91,8 @@ LABELS: dict[str, tuple[Label, Label, Label]] = {
     ),
     "activities": ("aktiviteter", "aktivitetar", "activities"),
     "activity": ("Aktivitet", "Aktivitet", "Activity"),
+    "month": ("Måned", "Månad", "Month"),
+    "month_by_month": ("Måned for måned", "Månad for månad", "Month by month"),
     "due_day": ("Forfaller", "Forfell", "Due"),
     "period": ("Periode", "Periode", "Period"),
     "past": ("Avsluttet", "Avslutta", "Past"),

@@ -20,6 +20,10 @@ name                  document          what it shows
                                         quadrant
 ``risk-matrix``       status-report     the 5x5 probability x consequence matrix
 ``scorecard-ID``      status-report     scores per area for each organisation and year
+``annual-cycle``      status-report     the årshjul: the as-of year as a wheel, months
+                                        clockwise from the top, each activity an arc over
+                                        its period in its owner group's ring (a plan with
+                                        items dated by a period only)
 ====================  ================  ====================================================
 
 Every label is in the plan's language; every picture has alt text (``Picture.alt``,
@@ -52,7 +56,7 @@ from .specs import PictureSpec
 
 DOCUMENT_KINDS: dict[str, tuple[str, ...]] = {
     "workbook": ("gantt", "org-chart"),
-    "status-report": ("kpi", "savings", "measure-matrix", "risk-matrix", "scorecard"),
+    "status-report": ("annual-cycle", "kpi", "savings", "measure-matrix", "risk-matrix", "scorecard"),
     "schedule": (),
 }
 """The kinds of picture each built-in template shows, in the order it shows them."""
@@ -73,7 +77,7 @@ class Picture:
 
 
 def _drawer(kind: str) -> Any:
-    from . import charts, orgchart
+    from . import charts, orgchart, wheel
 
     return {
         "gantt": charts.gantt,
@@ -83,6 +87,7 @@ def _drawer(kind: str) -> Any:
         "kpi": charts.kpi,
         "savings": charts.savings,
         "scorecard": charts.scorecard,
+        "annual-cycle": wheel.wheel,
     }[kind]
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from ...model.periods import MONTH_NAMES, CalendarPeriod
 from ..cycle import CycleItem, CycleReport
-from .common import Cell, Context, Report, Table
+from .common import Cell, Context, Report, Table, grouped
 
 _STYLES = {"overdue": "bad", "running": "warn", "done": "good", "past": "muted"}
 
@@ -41,4 +44,26 @@ def cycle_view(ctx: Context, report: CycleReport) -> Report:
         [_row(ctx, item) for item in report.items],
         ctx.t("cycle_note"),
     ))
+    result.add(month_table(ctx, report))
     return result
+
+
+def month_table(ctx: Context, report: CycleReport) -> Table:
+    """Month by month: each activity under every month of the year it shares a day with."""
+    names = MONTH_NAMES.get(ctx.language, MONTH_NAMES["en"])
+    rows = []
+    for month in range(1, 13):
+        days = CalendarPeriod("month", month, report.year).dated()
+        found = [item for item in report.items if item.start <= days.end and days.start <= item.due]
+        name = names[month - 1]
+        name = name[:1].upper() + name[1:]
+        for item in sorted(found, key=lambda i: (i.start, i.due, i.title.casefold(), i.id)):
+            rows.append((name, [Cell(item.title), Cell(_period(ctx, item)), Cell(", ".join(item.responsible))]))
+        if not found:
+            rows.append((name, [Cell(""), Cell(""), Cell("")]))
+    return Table(
+        ctx.t("month_by_month"),
+        [ctx.t("month"), ctx.t("activity"), ctx.t("period"), ctx.t("responsible")],
+        ["left", "left", "left", "left"],
+        grouped(rows),
+    )
