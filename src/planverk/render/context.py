@@ -212,8 +212,8 @@ def _deadline_refs(deadline: Deadline) -> list[str]:
 
 
 def _has_periods(plan: Plan) -> bool:
-    """Whether any item is dated by a period: the plan is (partly) an annual cycle."""
-    return any(item.period is not None for item in (*plan.events, *plan.deadlines))
+    """Whether any event is dated by a period: the plan is (partly) an annual cycle."""
+    return any(event.period is not None for event in plan.events)
 
 
 def status_view(plan: Plan, as_of: date) -> StatusView:

@@ -303,7 +303,7 @@ class StatusView:
     scorecard: StatusSectionView = doc("Scorecards per area, organisations and years side by side.")
     cycle: StatusSectionView | None = doc(
         "The year's activities (events and deadlines) in the order they become due; only in a "
-        "plan with items dated by a period (an annual cycle), else None.", default=None,
+        "plan with events dated by a period (an annual cycle), else None.", default=None,
     )
 
 

@@ -92,6 +92,8 @@ LABELS: dict[str, tuple[Label, Label, Label]] = {
     "activities": ("aktiviteter", "aktivitetar", "activities"),
     "activity": ("Aktivitet", "Aktivitet", "Activity"),
     "month": ("Måned", "Månad", "Month"),
+    "rollout": ("Utrulling: {title}", "Utrulling: {title}", "Rollout: {title}"),
+    "units": ("Enheter", "Einingar", "Units"),
     "month_by_month": ("Måned for måned", "Månad for månad", "Month by month"),
     "due_day": ("Forfaller", "Forfell", "Due"),
     "period": ("Periode", "Periode", "Period"),

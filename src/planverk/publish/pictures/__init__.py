@@ -20,10 +20,12 @@ name                  document          what it shows
                                         quadrant
 ``risk-matrix``       status-report     the 5x5 probability x consequence matrix
 ``scorecard-ID``      status-report     scores per area for each organisation and year
+``rollout-ID``        status-report     a measure's rollout: units down the side, periods
+                                        across, a filled cell where a unit's period lies
 ``annual-cycle``      status-report     the årshjul: the as-of year as a wheel, months
                                         clockwise from the top, each activity an arc over
                                         its period in its owner group's ring (a plan with
-                                        items dated by a period only)
+                                        events dated by a period only)
 ====================  ================  ====================================================
 
 Every label is in the plan's language; every picture has alt text (``Picture.alt``,
@@ -56,7 +58,8 @@ from .specs import PictureSpec
 
 DOCUMENT_KINDS: dict[str, tuple[str, ...]] = {
     "workbook": ("gantt", "org-chart"),
-    "status-report": ("annual-cycle", "kpi", "savings", "measure-matrix", "risk-matrix", "scorecard"),
+    "status-report": ("annual-cycle", "kpi", "savings", "measure-matrix", "rollout", "risk-matrix",
+                      "scorecard"),
     "schedule": (),
 }
 """The kinds of picture each built-in template shows, in the order it shows them."""
@@ -77,7 +80,7 @@ class Picture:
 
 
 def _drawer(kind: str) -> Any:
-    from . import charts, orgchart, wheel
+    from . import charts, orgchart, rollout, wheel
 
     return {
         "gantt": charts.gantt,
@@ -88,6 +91,7 @@ def _drawer(kind: str) -> Any:
         "savings": charts.savings,
         "scorecard": charts.scorecard,
         "annual-cycle": wheel.wheel,
+        "rollout": rollout.rollout,
     }[kind]
 
 

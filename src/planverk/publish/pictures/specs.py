@@ -298,6 +298,38 @@ def kpi_readings(plan: Any, as_of: date) -> dict[str, list[tuple[date, float]]]:
     }
 
 
+def rollout_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
+    """A chart per measure rolled out by unit and period."""
+    section = ctx.status.measures
+    if section is None:
+        return []
+    found = []
+    for measure in section.data.measures:
+        if not measure.rollout:
+            continue
+        periods: dict[str, list[str]] = {}
+        labels = {}
+        for step in measure.rollout:
+            periods.setdefault(step.period, []).append(step.unit)
+            labels[(step.start, step.end)] = step.period
+        alt = " ".join(
+            [word("rollout_alt", ctx.language, title=measure.title)]
+            + [f"{period}: {', '.join(units)}." for period, units in periods.items()]
+        )
+        found.append(PictureSpec(
+            f"rollout-{measure.id}",
+            "rollout",
+            "measures",
+            Words(ctx.language).t("rollout", title=measure.title),
+            alt,
+            f"rollout-{measure.id}{file_suffix}.svg",
+            ctx.language,
+            "",
+            (measure, labels),
+        ))
+    return found
+
+
 def cycle_spec(ctx: Any, file_suffix: str) -> PictureSpec | None:
     """The årshjul of the as-of year, or None when the plan has nothing dated by a period."""
     section = ctx.status.cycle
@@ -341,5 +373,6 @@ def picture_specs(ctx: Any, plan: Any, mermaid: dict[str, Any]) -> dict[str, Pic
         risk_spec(ctx, suffix),
         *scorecard_specs(ctx, suffix),
         cycle_spec(ctx, suffix),
+        *rollout_specs(ctx, suffix),
     ]
     return {spec.name: spec for spec in found if spec is not None}

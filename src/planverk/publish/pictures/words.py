@@ -46,6 +46,11 @@ WORDS: dict[str, tuple[str, str, str]] = {
     ),
     "share_of_max": ("Andel av maks", "Del av maks", "Share of the maximum"),
     "kroner": ("kroner", "kroner", "kroner"),
+    "rollout_alt": (
+        "Utrulling av {title}: enhetene nedover, periodene bortover.",
+        "Utrulling av {title}: einingane nedover, periodane bortover.",
+        "Rollout of {title}: the units down the side, the periods across.",
+    ),
     "cycle_alt": (
         "Årshjul for {title} {year}: året som et hjul med månedene med klokka fra toppen, "
         "aktivitetene som buer over perioden sin, én ring per ansvarlig.",
