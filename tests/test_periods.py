@@ -136,3 +136,9 @@ def test_a_placed_span_moves_to_another_year_as_a_whole() -> None:
     assert span.in_year(2030).dated() == DatedPeriod(date(2030, 12, 1), date(2031, 1, 31))
     turn = parse_period("ultimo september / primo oktober").in_year(2025)
     assert turn.in_year(2027).dated() == DatedPeriod(date(2027, 9, 21), date(2027, 10, 10))
+
+
+def test_a_day_or_a_bare_number_as_text_is_read_the_way_it_was_meant() -> None:
+    with pytest.raises(MessageError, match="is a day: write it in 'date'"):
+        parse_period(date(2024, 6, 1))
+    assert parse_period("15").first == parse_period(15).first

@@ -347,6 +347,14 @@ def parse_period(value: object) -> PeriodText:
     """
     if isinstance(value, PeriodText):
         return value
+    if isinstance(value, date):
+        month = "%d-%02d" % (value.year, value.month)
+        raise MessageError(tr(
+            "{day} is a day: write it in 'date', or write the period it stands for, e.g. '{month}'",
+            day=value.isoformat(), month=month,
+        ))
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 2:
+        value = int(value)  # week: "15"
     if isinstance(value, int) and not isinstance(value, bool):
         return PeriodText(str(value), _numbered("week", value, None), worded=False, with_year=False)
     if not isinstance(value, str):

@@ -177,13 +177,17 @@ def _kind(section: str, column: str, row: dict[str, Any]) -> str:
 
 
 def sheets(
-    plan: Any, as_of: date, horizon: int = 14
+    plan: Any, as_of: date, horizon: int = 14, sections: tuple[str, ...] = SHEETS
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """(section, column names, rows of plain Python values) for each sheet with rows."""
+    """(section, column names, rows of plain Python values) for each sheet with rows; the
+    annual cycle only for a plan with events dated by a period, or when asked for alone."""
     from ..status import compute, flat_rows
 
     result = []
+    cycle = sections != SHEETS or any(event.period is not None for event in plan.events)
     for section in SHEETS:
+        if section == "cycle" and not cycle:
+            continue
         if section == "savings":
             header, rows = _savings_rows(compute(plan, "measures", as_of, horizon))
         else:
@@ -229,7 +233,7 @@ def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon:
         "integer": book.add_format({"num_format": "0"}),
         "text": book.add_format({"text_wrap": False}),
     }
-    for section, header, rows in sheets(plan, as_of, horizon):
+    for section, header, rows in sheets(plan, as_of, horizon, sections):
         if section not in sections and not (section == "savings" and "measures" in sections):
             continue
         sheet = book.add_worksheet(SHEET_NAMES[section][n])
