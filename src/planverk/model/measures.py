@@ -11,6 +11,7 @@ from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
 from .dating import PeriodField, placed
 from .quantities import Money
 from .ratings import Rating
+from .reporting import Reporting
 from .words import MEASURE_STATUS, words
 
 MeasureStatus = Literal["proposed", "decided", "in-progress", "realised", "dropped"]
@@ -78,6 +79,11 @@ class Measure(Silenceable):
     ratings: Ratings = Field(
         default_factory=Ratings,
         description="Effect, impact on staff and users, political acceptance.",
+    )
+    reporting: Reporting | None = Field(
+        default=None,
+        description="How often its progress is reported, by when after each period, and by whom: "
+        "{every: tertial, due: 1 month, owner: ID}.",
     )
     rollout: dict[Annotated[Text, Field(min_length=1)], PeriodField] = Field(
         default_factory=dict,

@@ -20,6 +20,8 @@ name                  document          what it shows
                                         quadrant
 ``risk-matrix``       status-report     the 5x5 probability x consequence matrix
 ``scorecard-ID``      status-report     scores per area for each organisation and year
+``red-thread``        status-report     goals, the measures and KPIs that serve them, the
+                                        benefits and reports they lead to; breaks dashed
 ``rollout-ID``        status-report     a measure's rollout: units down the side, periods
                                         across, a filled cell where a unit's period lies
 ``annual-cycle``      status-report     the årshjul: the as-of year as a wheel, months
@@ -59,7 +61,7 @@ from .specs import PictureSpec
 DOCUMENT_KINDS: dict[str, tuple[str, ...]] = {
     "workbook": ("gantt", "org-chart"),
     "status-report": ("annual-cycle", "kpi", "savings", "measure-matrix", "rollout", "risk-matrix",
-                      "scorecard"),
+                      "scorecard", "red-thread"),
     "schedule": (),
 }
 """The kinds of picture each built-in template shows, in the order it shows them."""
@@ -80,7 +82,7 @@ class Picture:
 
 
 def _drawer(kind: str) -> Any:
-    from . import charts, orgchart, rollout, wheel
+    from . import charts, orgchart, rollout, thread, wheel
 
     return {
         "gantt": charts.gantt,
@@ -92,6 +94,7 @@ def _drawer(kind: str) -> Any:
         "scorecard": charts.scorecard,
         "annual-cycle": wheel.wheel,
         "rollout": rollout.rollout,
+        "red-thread": thread.red_thread,
     }[kind]
 
 
