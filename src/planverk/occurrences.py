@@ -42,6 +42,9 @@ class Occurrence:
     room: str | None
     change: int | None = None
     """Index in ``repeat.changes`` of the entry that changed this occurrence, if any."""
+    tentative: bool = False
+    """It may not happen: the event is ``status: tentative`` (unless this occurrence's change
+    says 'planned'), or this occurrence's change says 'tentative'."""
     period: PeriodText | None = None
     """The period of an event dated by one (placed in its year); its days are not meeting days."""
 
@@ -171,7 +174,7 @@ def occurrences(event: Event) -> list[Occurrence]:
             days = period.dated()
             start, end = span(days.start, days.end, None)
             result.append(Occurrence(event, days.start, start, end, True, cancelled, False, None,
-                                     event.location, event.room, period=period))
+                                     event.location, event.room, None, event.may_not_happen, period=period))
         return result
     if event.repeat is None:
         cancelled = event.status == "cancelled"
@@ -190,7 +193,7 @@ def occurrences(event: Event) -> list[Occurrence]:
         return [
             Occurrence(
                 event, day, start, end, event.all_day, cancelled,
-                False, event.time, event.location, event.room,
+                False, event.time, event.location, event.room, None, event.may_not_happen,
             )
             for day, start, end in spans
         ]
@@ -206,17 +209,20 @@ def occurrences(event: Event) -> list[Occurrence]:
         moved_to = day
         at, location, room = event.time, event.location, event.room
         cancelled = event.status == "cancelled"
+        tentative = event.may_not_happen
         if change is not None:
             moved_to = change.date or day
             at = change.time or at
             location = change.location or location
             room = change.room or room
             cancelled = cancelled or change.status == "cancelled"
+            if change.status is not None and change.status != "cancelled":
+                tentative = change.status == "tentative"
         start, end = span(moved_to, moved_to, at)
         result.append(
             Occurrence(
                 event, day, start, end, at is None, cancelled, change is not None, at, location, room,
-                entry,
+                entry, tentative,
             )
         )
     result.sort(key=lambda o: (o.start, o.original))
