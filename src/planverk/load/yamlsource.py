@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -72,15 +72,111 @@ _FALSE = frozenset(["false", "False", "FALSE"])
 _TAG = "tag:yaml.org,2002:"
 
 
-@dataclass
 class SourceMap:
-    """Where each value (and each mapping key) of a document stands in its file."""
+    """Where each value (and each mapping key) of a plan's files stands: a path's position.
 
-    file: str
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
-    leading_zero: set[Path_] = field(default_factory=set)
-    """Paths of plain integers written with a leading zero (``0301``)."""
+    ``values[path]`` and ``keys[path]`` are :class:`Position` s (``values.get(path)`` when a
+    path may not be recorded). Paths are those of the merged plan (see ``load_file``'s
+    ``list_offsets``). Files are read without positions, which costs several times less time
+    and memory on a large plan; the first position asked of a file reads it again with them
+    (from the same text, so they are exact), and only that file's.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.leading_zero: set[Path_] = set()
+        """Paths of plain integers written with a leading zero (``0301``)."""
+        self._parts: list[_Part] = []
+        self.values = _Positions(self, "values")
+        self.keys = _Positions(self, "keys")
+
+    def include(self, other: SourceMap) -> None:
+        """Add the positions of an included file, merged as ``planfiles`` merges its data.
+
+        An item's path is in the one file that holds the item (list indices are offset); any
+        other path in more than one file is the last file's, but the root and top-level keys
+        stay those of the file that gave them first (``plan.yaml``'s).
+        """
+        self._parts.extend(other._parts)
+        self.leading_zero |= other.leading_zero
+
+    def _lookup(self, table: str, path: Path_) -> Position | None:
+        parts = self._parts
+        if len(parts) == 1:
+            return parts[0].table(table).get(path)
+        if len(path) <= 1:
+            order: Any = parts
+        else:
+            order = reversed(parts)
+        for part in order:
+            if part.may_hold(path):
+                found = part.table(table).get(path)
+                if found is not None:
+                    return found
+        return None
+
+
+class _Positions:
+    """``SourceMap.values`` or ``.keys``: a read-only mapping from path to :class:`Position`."""
+
+    def __init__(self, source: SourceMap, table: str) -> None:
+        self._source = source
+        self._table = table
+
+    def get(self, path: Path_, default: Position | None = None) -> Position | None:
+        found = self._source._lookup(self._table, tuple(path))
+        return default if found is None else found
+
+    def __getitem__(self, path: Path_) -> Position:
+        found = self._source._lookup(self._table, tuple(path))
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, tuple) and self._source._lookup(self._table, path) is not None
+
+
+class _Part:
+    """One file behind a :class:`SourceMap`: its text until its positions are read."""
+
+    def __init__(self, file: str, text: str, offsets: dict[str, int], pure: bool, data: Any) -> None:
+        self.file = file
+        self.text: str | None = text
+        self.offsets = offsets
+        self.pure = pure
+        self.positions: tuple[dict[Path_, Position], dict[Path_, Position]] | None = None
+        # Which paths the file can hold: its top-level keys, and for each list among them
+        # the merged indices of its items (None: any path, the file is not a mapping).
+        self.top: dict[str, range | None] | None = None
+        if isinstance(data, dict):
+            self.top = {
+                key: range(offsets.get(key, 0), offsets.get(key, 0) + len(value)) if isinstance(value, list) else None
+                for key, value in data.items()
+            }
+
+    def may_hold(self, path: Path_) -> bool:
+        top = self.top
+        if top is None or not path:
+            return True
+        if path[0] not in top:
+            return False
+        if len(path) >= 2 and type(path[1]) is int:
+            items = top[path[0]]  # type: ignore[index]
+            return items is not None and path[1] in items
+        return True
+
+    def table(self, name: str) -> dict[Path_, Position]:
+        if self.positions is None:
+            assert self.text is not None
+            builder = _Builder(self.file, [], self.offsets, record=True)
+            try:
+                builder.build(self.text, pure=self.pure)
+            except (_Abort, _Yaml11Colon):  # the file was read before, so only in theory
+                pass
+            self.positions = (builder.values, builder.keys)
+            self.text = None
+        return self.positions[0] if name == "values" else self.positions[1]
 
 
 @dataclass
@@ -195,25 +291,48 @@ def load_file(
 
 
 def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None = None) -> LoadedFile:
-    """Parse YAML text into data and positions (see the module docstring)."""
+    """Parse YAML text into data and positions (see the module docstring).
+
+    The positions are read from ``text`` when first asked for (see :class:`SourceMap`).
+    """
+    offsets = list_offsets or {}
     findings: list[Finding] = []
+    pure = False
     try:
-        try:
-            data = _Builder(source, findings, list_offsets or {}).build(text)
-        except _Yaml11Colon:
-            # Start again from nothing: the C parser may have recorded part of the file.
-            source.values.clear()
-            source.keys.clear()
-            source.leading_zero.clear()
-            findings.clear()
-            data = _Builder(source, findings, list_offsets or {}).build(text, pure=True)
+        for record in (False, True):
+            # Without positions first; a duplicate key's finding needs them, so such a file
+            # is read again with them (and is then also read with them when asked).
+            builder = _Builder(source.file, findings, offsets, record)
+            try:
+                try:
+                    data = builder.build(text)
+                except _Yaml11Colon:
+                    # Start again from nothing: the C parser may have recorded part of the file.
+                    findings.clear()
+                    builder = _Builder(source.file, findings, offsets, record)
+                    pure = True
+                    data = builder.build(text, pure=True)
+                break
+            except _NeedPositions:
+                findings.clear()
     except _Abort as abort:
+        # Positions stay readable up to where the file stopped being read.
+        source._parts.append(_Part(source.file, text, offsets, pure, None))
         return LoadedFile(None, source, [*findings, abort.finding])
+    part = _Part(source.file, text, offsets, pure, data)
+    if builder.record:
+        part.positions, part.text = (builder.values, builder.keys), None
+    source._parts.append(part)
+    source.leading_zero |= builder.leading_zero
     return LoadedFile(data, source, findings)
 
 
 class _Yaml11Colon(Exception):
     """libyaml refused a ':' inside a flow collection's plain scalar (YAML 1.1 only)."""
+
+
+class _NeedPositions(Exception):
+    """A duplicate key: its finding names where the first one stands, so read with positions."""
 
 
 def _is_flow_colon(error: Exception) -> bool:
@@ -240,71 +359,204 @@ def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
     return finding("PV001", message, Position(display, line + 1, column + 1))
 
 
-class _Builder:
-    """Turns libyaml's event stream into Python data, recording positions as it goes."""
+def _event_source(text: str, pure: bool) -> Any:
+    """A function returning the next parse event of ``text`` (libyaml's, or ruamel's own)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.main import CParser
 
-    def __init__(self, source: SourceMap, findings: list[Finding], offsets: dict[str, int]):
-        self.source = source
+    if pure or CParser is None:
+        return iter(YAML(typ="safe", pure=True).parse(text)).__next__
+    # libyaml's parser itself: YAML().parse() wraps it in a generator that asks each event
+    # twice (check, then get), a tenth of reading a large plan.
+    return CParser(text).get_event
+
+
+class _Builder:
+    """Turns libyaml's event stream into Python data.
+
+    With ``record``, the position of every value and key is recorded as it goes (by path);
+    without, none is, which is several times cheaper: positions are only read for findings,
+    and :class:`SourceMap` reads a file again with ``record`` when one is asked for.
+    """
+
+    def __init__(self, file: str, findings: list[Finding], offsets: dict[str, int], record: bool = False):
+        self.file = file
         self.findings = findings
         self.offsets = offsets
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.record = record
+        self.values: dict[Path_, Position] = {}
+        self.keys: dict[Path_, Position] = {}
+        self.leading_zero: set[Path_] = set()
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.alias_nodes = 0
         self.alias_bytes = 0
-        self.nodes = 0
-        self.chars = 0
-        """Characters of scalar text built so far, aliases counted as expanded."""
 
     def pos(self, mark: Any) -> Position:
-        return Position(self.source.file, mark.line + 1, mark.column + 1)
+        return Position(self.file, mark.line + 1, mark.column + 1)
 
     def build(self, text: str, pure: bool = False) -> Any:
-        from ruamel.yaml import YAML
         from ruamel.yaml.error import YAMLError
 
-        # A fresh YAML() per file; typ="safe" with pure=False selects libyaml's C parser,
-        # pure=True ruamel's own parser, which reads ':' in flow scalars by YAML 1.2.
-        yaml = YAML(typ="safe", pure=pure)
         try:
-            return self._consume(yaml.parse(text))
+            return self._consume(_event_source(text, pure))
         except YAMLError as error:
             if not pure and _is_flow_colon(error):
                 raise _Yaml11Colon from None
-            raise _Abort(_syntax_finding(error, text, self.source.file)) from None
+            raise _Abort(_syntax_finding(error, text, self.file)) from None
 
-    def _consume(self, events: Any) -> Any:
+    def _consume(self, next_event: Any) -> Any:
         from ruamel.yaml import events as ev
 
-        # Each frame: [container, path, pending_key, start_node_count, anchor, seen_keys, start_chars]
+        Scalar, MappingStart, MappingEnd = ev.ScalarEvent, ev.MappingStartEvent, ev.MappingEndEvent
+        SequenceStart, SequenceEnd, Alias = ev.SequenceStartEvent, ev.SequenceEndEvent, ev.AliasEvent
+        DocumentStart, StreamEnd = ev.DocumentStartEvent, ev.StreamEndEvent
+        record, file, values, offsets = self.record, self.file, self.values, self.offsets
+        # Each frame: [container, path, pending key (None: a key is next), node count at
+        # its start, anchor, keys seen (with positions, when recording), chars at its start,
+        # is a mapping]. A list's items are indexed from its offset (see load_file).
         stack: list[list[Any]] = []
+        frame: list[Any] | None = None
         root: Any = None
-        documents = 0
         has_root = False
+        documents = 0
+        nodes = 0
+        chars = 0
+        """Nodes and characters of scalar text built so far, aliases counted as expanded."""
 
-        def child_path(frame: list[Any]) -> Path_:
-            container, path = frame[0], frame[1]
-            if isinstance(container, list):
-                index = len(container)
-                if len(path) == 1 and isinstance(path[0], str):
-                    index += self.offsets.get(path[0], 0)
-                return (*path, index)
-            return (*path, frame[2])
+        def child_path() -> Path_:
+            assert frame is not None
+            path = frame[1]
+            if frame[7]:
+                return (*path, frame[2])
+            index = len(frame[0])
+            if len(path) == 1 and type(path[0]) is str:
+                index += offsets.get(path[0], 0)
+            return (*path, index)
 
-        def attach(value: Any) -> None:
-            nonlocal root, has_root
-            if not stack:
-                root, has_root = value, True
-                return
-            frame = stack[-1]
-            container = frame[0]
-            if isinstance(container, list):
-                container.append(value)
-            else:
-                container[frame[2]] = value
-                frame[2] = None
-
-        for event in events:
+        while True:
+            event = next_event()
             kind = type(event)
-            if kind is ev.DocumentStartEvent:
+
+            if frame is not None and frame[7] and frame[2] is None and kind is not MappingEnd:
+                # A mapping key.
+                if kind is not Scalar:
+                    raise _Abort(finding("PV001", tr("a mapping key must be plain text, not a list, "
+                                                     "mapping or alias"), self.pos(event.start_mark)))
+                key = event.value
+                if len(key) > MAX_SCALAR or event.style == '"':
+                    self._check_text(event)
+                if not record:
+                    if key in frame[0]:
+                        raise _NeedPositions
+                    frame[2] = key
+                    continue
+                key_pos = self.pos(event.start_mark)
+                seen = frame[5]
+                if key in seen:
+                    first = seen[key]
+                    self.findings.append(
+                        finding(
+                            "PV002",
+                            tr("duplicate key '{key}' (first at line {line}): YAML would keep only "
+                                "one; remove or rename one of them", key=key, line=str(first.line)),
+                            key_pos,
+                            first,
+                        )
+                    )
+                    # Keep the first value; read the duplicate into a throw-away slot.
+                    frame[2] = _DUPLICATE
+                else:
+                    seen[key] = key_pos
+                    frame[2] = key
+                    self.keys[(*frame[1], key)] = key_pos
+                continue
+
+            if kind is Scalar:
+                text = event.value
+                nodes += 1
+                chars += len(text)
+                if record:
+                    path = child_path() if frame is not None else ()
+                    if _DUPLICATE not in path:
+                        values[path] = self.pos(event.start_mark)
+                style = event.style
+                if len(text) > MAX_SCALAR or style == '"':
+                    self._check_text(event)
+                tag = event.tag
+                if (tag is None or tag == "!") and (style or not event.implicit[0]):
+                    value: Any = text  # quoted, a block scalar, or '!'-tagged: text as written
+                elif tag is None and text[:1].isalpha():
+                    # A plain word: only null and the booleans start with a letter.
+                    value = True if text in _TRUE else False if text in _FALSE else None if text in _NULLS else text
+                else:
+                    value = self._scalar(event, child_path if frame is not None else None)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1, len(text))
+            elif kind is MappingEnd or kind is SequenceEnd:
+                done = stack.pop()
+                frame = stack[-1] if stack else None
+                value = done[0]
+                if done[7]:
+                    value.pop(_DUPLICATE, None)
+                if done[4] is not None:
+                    self.anchors[done[4]] = (value, nodes - done[3] + 1, chars - done[6])
+            elif kind is MappingStart or kind is SequenceStart:
+                position = self.pos(event.start_mark) if record else None
+                path = child_path() if frame is not None else ()
+                if record and _DUPLICATE not in path:
+                    values[path] = position
+                nodes += 1
+                tag = event.tag
+                if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
+                    raise _Abort(finding("PV009", tr("tag '{tag}' is not read in plan files: remove it", tag=tag),
+                                         self.pos(event.start_mark)))
+                if len(stack) >= MAX_DEPTH:
+                    raise _Abort(
+                        finding(
+                            "PV013",
+                            tr("nested more than {limit} levels deep: a plan needs a few levels; "
+                                "check the brackets and the indentation here", limit=MAX_DEPTH),
+                            self.pos(event.start_mark),
+                        )
+                    )
+                mapping = kind is MappingStart
+                frame = [{} if mapping else [], path, None, nodes, event.anchor, {}, chars, mapping]
+                stack.append(frame)
+                continue
+            elif kind is Alias:
+                position = self.pos(event.start_mark)
+                if record:
+                    path = child_path() if frame is not None else ()
+                    if _DUPLICATE not in path:
+                        values[path] = position
+                nodes += 1
+                target = self.anchors.get(event.anchor)
+                if target is None:
+                    raise _Abort(finding("PV001", tr("unknown alias '*{alias}'", alias=event.anchor), position))
+                value, size, expanded = target
+                self.alias_nodes += size
+                self.alias_bytes += expanded
+                nodes += size - 1  # counted as expanded, so nested anchors grow too
+                chars += expanded
+                if self.alias_nodes > MAX_ALIAS_NODES:
+                    raise _Abort(
+                        finding(
+                            "PV004",
+                            tr("aliases expand to more than {limit} values: write the data out "
+                                "instead of nesting aliases", limit=MAX_ALIAS_NODES),
+                            position,
+                        )
+                    )
+                if self.alias_bytes > MAX_ALIAS_BYTES:
+                    raise _Abort(
+                        finding(
+                            "PV004",
+                            tr("aliases expand to more than {limit} characters of text: write the "
+                                "text out where it is needed, or shorten it", limit=MAX_ALIAS_BYTES),
+                            position,
+                        )
+                    )
+            elif kind is DocumentStart:
                 documents += 1
                 if documents > 1:
                     raise _Abort(
@@ -325,128 +577,31 @@ class _Builder:
                         )
                     )
                 continue
-            if kind in (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent):
+            elif kind is StreamEnd:
+                break
+            else:  # the stream's start, a document's end
                 continue
 
-            # Is this event a mapping key?
-            frame = stack[-1] if stack else None
-            is_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
-            is_key = is_key and kind not in (ev.MappingEndEvent, ev.SequenceEndEvent)
-
-            if is_key:
-                assert frame is not None
-                if kind is not ev.ScalarEvent:
-                    raise _Abort(
-                        finding(
-                            "PV001",
-                            tr("a mapping key must be plain text, not a list, mapping or alias"),
-                            self.pos(event.start_mark),
-                        )
-                    )
-                key = event.value
-                self._check_text(event, self.pos(event.start_mark))
-                key_path = (*frame[1], key)
-                key_pos = self.pos(event.start_mark)
-                seen = frame[5]
-                if key in seen:
-                    first = seen[key]
-                    self.findings.append(
-                        finding(
-                            "PV002",
-                            tr("duplicate key '{key}' (first at line {line}): YAML would keep only "
-                                "one; remove or rename one of them", key=key, line=str(first.line)),
-                            key_pos,
-                            first,
-                        )
-                    )
-                    # Keep the first value; read the duplicate into a throw-away slot.
-                    frame[2] = _DUPLICATE
-                else:
-                    seen[key] = key_pos
-                    frame[2] = key
-                    self.source.keys[key_path] = key_pos
-                continue
-
-            if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-                done = stack.pop()
-                container, start_count, anchor = done[0], done[3], done[4]
-                if isinstance(container, dict):
-                    container.pop(_DUPLICATE, None)
-                if anchor is not None:
-                    self.anchors[anchor] = (container, self.nodes - start_count + 1, self.chars - done[6])
-                attach(container)
-                continue
-
-            path = child_path(frame) if frame is not None else ()
-            position = self.pos(event.start_mark)
-            if _DUPLICATE not in path:
-                self.source.values[path] = position
-            self.nodes += 1
-
-            if kind is ev.ScalarEvent:
-                value = self._scalar(event, path, position)
-                self.chars += len(event.value)
-                if event.anchor is not None:
-                    self.anchors[event.anchor] = (value, 1, len(event.value))
-                attach(value)
-            elif kind is ev.AliasEvent:
-                target = self.anchors.get(event.anchor)
-                if target is None:
-                    raise _Abort(finding("PV001", tr("unknown alias '*{alias}'", alias=event.anchor), position))
-                value, size, chars = target
-                self.alias_nodes += size
-                self.alias_bytes += chars
-                self.nodes += size - 1  # counted as expanded, so nested anchors grow too
-                self.chars += chars
-                if self.alias_nodes > MAX_ALIAS_NODES:
-                    raise _Abort(
-                        finding(
-                            "PV004",
-                            tr("aliases expand to more than {limit} values: write the data out "
-                                "instead of nesting aliases", limit=MAX_ALIAS_NODES),
-                            position,
-                        )
-                    )
-                if self.alias_bytes > MAX_ALIAS_BYTES:
-                    raise _Abort(
-                        finding(
-                            "PV004",
-                            tr("aliases expand to more than {limit} characters of text: write the "
-                                "text out where it is needed, or shorten it", limit=MAX_ALIAS_BYTES),
-                            position,
-                        )
-                    )
-                attach(value)
-            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                self._check_collection_tag(event, position)
-                if len(stack) >= MAX_DEPTH:
-                    raise _Abort(
-                        finding(
-                            "PV013",
-                            tr("nested more than {limit} levels deep: a plan needs a few levels; "
-                                "check the brackets and the indentation here", limit=MAX_DEPTH),
-                            position,
-                        )
-                    )
-                container = {} if kind is ev.MappingStartEvent else []
-                stack.append([container, path, None, self.nodes, event.anchor, {}, self.chars])
+            # Attach the value just built to the collection it is in.
+            if frame is None:
+                root, has_root = value, True
+            elif frame[7]:
+                frame[0][frame[2]] = value
+                frame[2] = None
+            else:
+                frame[0].append(value)
 
         if not has_root or root is None:
             raise _Abort(
                 finding(
                     "PV006",
                     tr("the file is empty: a plan file holds a mapping such as 'plan:' or 'events:'"),
-                    Position(self.source.file, 1, 1),
+                    Position(file, 1, 1),
                 )
             )
         return root
 
-    def _check_collection_tag(self, event: Any, position: Position) -> None:
-        tag = event.tag
-        if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
-            raise _Abort(finding("PV009", tr("tag '{tag}' is not read in plan files: remove it", tag=tag), position))
-
-    def _check_text(self, event: Any, position: Position) -> None:
+    def _check_text(self, event: Any) -> None:
         """Bound a scalar's length; refuse control characters (only ``"\\e"`` escapes make them)."""
         text = event.value
         if len(text) > MAX_SCALAR:
@@ -455,7 +610,7 @@ class _Builder:
                     "PV014",
                     tr("a value of {length} characters; the most a value may have is {limit}: keep "
                         "long texts in a document and refer to it", length=len(text), limit=MAX_SCALAR),
-                    position,
+                    self.pos(event.start_mark),
                 )
             )
         if event.style == '"':
@@ -466,47 +621,39 @@ class _Builder:
                         "PV016",
                         tr("the control character {character} in a text: remove the escape that "
                             "writes it", character=f"U+{ord(found.group()):04X}"),
-                        position,
+                        self.pos(event.start_mark),
                     )
                 )
 
-    def _scalar(self, event: Any, path: Path_, position: Position) -> Any:
+    def _scalar(self, event: Any, path: Any) -> Any:
+        """A plain scalar that may be a number, or a tagged one; ``path()`` gives its path."""
         text = event.value
-        self._check_text(event, position)
         tagged = event.tag is not None and event.tag != "!"
-        plain = not tagged and not event.style and event.implicit[0]
-        if (plain or tagged) and len(text) > MAX_NUMBER_DIGITS and _NUMBER.match(text):
+        if len(text) > MAX_NUMBER_DIGITS and _NUMBER.match(text):
             raise _Abort(
                 finding(
                     "PV014",
                     tr("a number of {length} characters; the most a number may have is {limit}: "
                         "check the value", length=len(text), limit=MAX_NUMBER_DIGITS),
-                    position,
+                    self.pos(event.start_mark),
+                )
+            )
+        value = _tagged(event.tag, text, self.pos(event.start_mark)) if tagged else resolve_plain(text)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _Abort(
+                finding(
+                    "PV015",
+                    tr("'{text}' is not a finite number: write the number, or leave the value out", text=text),
+                    self.pos(event.start_mark),
                 )
             )
         if tagged:
-            return _number(_tagged(event.tag, text, position), text, position)
-        if not plain:
-            return text
-        value = _number(resolve_plain(text), text, position)
+            return value
         if isinstance(value, int) and not isinstance(value, bool) and len(text) > 1:
             digits = text.lstrip("+-")
             if len(digits) > 1 and digits[0] == "0" and digits.isdigit():
-                self.source.leading_zero.add(path)
+                self.leading_zero.add(path() if path else ())
         return value
-
-
-def _number(value: Any, text: str, position: Position) -> Any:
-    """``value``, unless it is a float that is not a finite number (PV015)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        raise _Abort(
-            finding(
-                "PV015",
-                tr("'{text}' is not a finite number: write the number, or leave the value out", text=text),
-                position,
-            )
-        )
-    return value
 
 
 _DUPLICATE = "\0duplicate"
