@@ -138,6 +138,7 @@ def _validate(target: Path, overlay: Overlay | None) -> Validation:
     result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
                         _declared_language(read.data))
     partial = partial_model(read.data, read.source)
+    read.data = None  # the model holds what the checks need; the raw data would double the memory
     result.findings.extend(partial.findings)
     if partial.plan is not None:
         result.findings.extend(check_plan(partial.plan, read, partial))

@@ -64,7 +64,25 @@ class PlanText(str):
     __slots__ = ()
 
 
-Text = Annotated[StrictStr, AfterValidator(PlanText)]
+_TEXTS: dict[str, PlanText] = {}
+_MAX_TEXTS = 100_000
+
+
+def plan_text(value: str) -> PlanText:
+    """``value`` as a :class:`PlanText`; texts that repeat (a venue, a kind) share one object.
+
+    A large plan holds the same few texts in thousands of items; one object each keeps its
+    model a tenth smaller. The table is emptied when it holds ``_MAX_TEXTS`` texts.
+    """
+    text = _TEXTS.get(value)
+    if text is None:
+        if len(_TEXTS) >= _MAX_TEXTS:
+            _TEXTS.clear()
+        text = _TEXTS[value] = PlanText(value)
+    return text
+
+
+Text = Annotated[StrictStr, AfterValidator(plan_text)]
 """Free text of the plan: a strict string, kept as a :class:`PlanText`."""
 
 
