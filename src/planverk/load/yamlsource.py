@@ -3,8 +3,9 @@
 The file is parsed by libyaml (ruamel.yaml's C parser) and the data is built here from
 its event stream, not by ruamel's constructor. libyaml follows YAML 1.1 in one place
 people meet: inside ``{ }`` and ``[ ]`` it refuses plain scalars holding ``:``
-(``{time: 09:00-10:00}``), which YAML 1.2 allows. A file libyaml refuses on that ground
-alone is read again by ruamel's pure-Python parser, which follows 1.2 there and gives the
+(``{time: 09:00-10:00}``), which YAML 1.2 allows, and it refuses a plain scalar ending in
+``?`` there (``{text: Er måla kjende?}``). A file libyaml refuses inside ``{ }`` or ``[ ]``
+is read again by ruamel's pure-Python parser, which follows 1.2 there and gives the
 same events and positions; every other file keeps the C parser's speed. So planverk:
 
 - resolves plain scalars by the YAML 1.2 core schema only (``NO``, ``on`` and ``08:30`` are
@@ -66,6 +67,8 @@ _NUMBER = re.compile(
     r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
+_SPLIT_DECIMAL = re.compile(r"^[-+]?[0-9]+,\s+[0-9]+$")
+"""A number and a key of digits that a comma inside ``{ }`` split: ``{value: 4, 5}``."""
 _NULLS = frozenset(["", "~", "null", "Null", "NULL"])
 _TRUE = frozenset(["true", "True", "TRUE"])
 _FALSE = frozenset(["false", "False", "FALSE"])
@@ -86,6 +89,8 @@ class SourceMap:
         self.file = file
         self.leading_zero: set[Path_] = set()
         """Paths of plain integers written with a leading zero (``0301``)."""
+        self.leftovers: dict[Path_, Leftover] = {}
+        """Keys a comma split off inside ``{ }`` (see :class:`Leftover`), by their path."""
         self._parts: list[_Part] = []
         self.values = _Positions(self, "values")
         self.keys = _Positions(self, "keys")
@@ -99,6 +104,7 @@ class SourceMap:
         """
         self._parts.extend(other._parts)
         self.leading_zero |= other.leading_zero
+        self.leftovers.update(other.leftovers)
 
     def _lookup(self, table: str, path: Path_) -> Position | None:
         parts = self._parts
@@ -114,6 +120,21 @@ class SourceMap:
                 if found is not None:
                     return found
         return None
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A key without ``:`` inside ``{ }``: ``{title: Møte, kort versjon}`` reads as
+    ``title: Møte`` and a key ``kort versjon`` without a value, because a comma separates
+    the entries of a flow mapping. Its path's position is the key's.
+
+    ``field`` and ``value`` are the entry the comma most likely cut, as it would read
+    joined again (``title`` and ``Møte, kort versjon``); None when no plain value precedes.
+    """
+
+    key: str
+    field: str | None = None
+    value: str | None = None
 
 
 class _Positions:
@@ -172,7 +193,7 @@ class _Part:
             builder = _Builder(self.file, [], self.offsets, record=True)
             try:
                 builder.build(self.text, pure=self.pure)
-            except (_Abort, _Yaml11Colon):  # the file was read before, so only in theory
+            except (_Abort, _Yaml11Flow):  # the file was read before, so only in theory
                 pass
             self.positions = (builder.values, builder.keys)
             self.text = None
@@ -300,21 +321,30 @@ def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None
     pure = False
     try:
         for record in (False, True):
-            # Without positions first; a duplicate key's finding needs them, so such a file
-            # is read again with them (and is then also read with them when asked).
+            # Without positions first; a duplicate key's finding needs them (and a key a
+            # comma split off inside { } its hint), so such a file is read again with them.
             builder = _Builder(source.file, findings, offsets, record)
             try:
                 try:
                     data = builder.build(text)
-                except _Yaml11Colon:
-                    # Start again from nothing: the C parser may have recorded part of the file.
+                except _Yaml11Flow as refused:
+                    # Start again from nothing: the C parser may have built part of the file.
+                    before = list(findings)
                     findings.clear()
                     builder = _Builder(source.file, findings, offsets, record)
                     pure = True
-                    data = builder.build(text, pure=True)
+                    try:
+                        data = builder.build(text, pure=True)
+                    except _Abort:
+                        if refused.finding is None:
+                            raise
+                        # A mistake for YAML 1.2 too: libyaml's words and findings, as without the retry.
+                        source._parts.append(_Part(source.file, text, offsets, pure, None))
+                        return LoadedFile(None, source, [*before, refused.finding])
                 break
             except _NeedPositions:
                 findings.clear()
+                pure = False
     except _Abort as abort:
         # Positions stay readable up to where the file stopped being read.
         source._parts.append(_Part(source.file, text, offsets, pure, None))
@@ -324,11 +354,21 @@ def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None
         part.positions, part.text = (builder.values, builder.keys), None
     source._parts.append(part)
     source.leading_zero |= builder.leading_zero
+    source.leftovers.update(builder.leftovers)
     return LoadedFile(data, source, findings)
 
 
-class _Yaml11Colon(Exception):
-    """libyaml refused a ':' inside a flow collection's plain scalar (YAML 1.1 only)."""
+class _Yaml11Flow(Exception):
+    """libyaml refused a flow collection that YAML 1.2 may allow: a plain scalar holding
+    ``:`` (YAML 1.1 only) or ending in ``?`` (``{text: Er måla kjende?}``, a libyaml limit).
+
+    ``finding`` is libyaml's syntax finding, reported when the pure parser refuses the file
+    too; None for ``:``, whose finding is the pure parser's (it names the value to quote).
+    """
+
+    def __init__(self, finding: Finding | None = None) -> None:
+        super().__init__()
+        self.finding = finding
 
 
 class _NeedPositions(Exception):
@@ -337,6 +377,10 @@ class _NeedPositions(Exception):
 
 def _is_flow_colon(error: Exception) -> bool:
     return "found unexpected ':'" in str(getattr(error, "problem", "") or "")
+
+
+def _in_flow(error: Exception) -> bool:
+    return "flow" in str(getattr(error, "context", "") or "")
 
 
 def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
@@ -387,6 +431,8 @@ class _Builder:
         self.values: dict[Path_, Position] = {}
         self.keys: dict[Path_, Position] = {}
         self.leading_zero: set[Path_] = set()
+        self.leftovers: dict[Path_, Leftover] = {}
+        self.text = ""
         self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.alias_nodes = 0
         self.alias_bytes = 0
@@ -397,12 +443,16 @@ class _Builder:
     def build(self, text: str, pure: bool = False) -> Any:
         from ruamel.yaml.error import YAMLError
 
+        self.text = text
         try:
             return self._consume(_event_source(text, pure))
         except YAMLError as error:
             if not pure and _is_flow_colon(error):
-                raise _Yaml11Colon from None
-            raise _Abort(_syntax_finding(error, text, self.file)) from None
+                raise _Yaml11Flow from None
+            found = _syntax_finding(error, text, self.file)
+            if not pure and _in_flow(error):
+                raise _Yaml11Flow(found) from None
+            raise _Abort(found) from None
 
     def _consume(self, next_event: Any) -> Any:
         from ruamel.yaml import events as ev
@@ -413,7 +463,10 @@ class _Builder:
         record, file, values, offsets = self.record, self.file, self.values, self.offsets
         # Each frame: [container, path, pending key (None: a key is next), node count at
         # its start, anchor, keys seen (with positions, when recording), chars at its start,
-        # is a mapping]. A list's items are indexed from its offset (see load_file).
+        # is a mapping, flow]. A list's items are indexed from its offset (see load_file).
+        # flow, for a ``{ }`` mapping only, is True, or when recording [end of the last key,
+        # the last entry with a plain value as (key, start of its value), the paths of the
+        # leftovers that follow it] for leftovers.
         stack: list[list[Any]] = []
         frame: list[Any] | None = None
         root: Any = None
@@ -472,17 +525,23 @@ class _Builder:
                     seen[key] = key_pos
                     frame[2] = key
                     self.keys[(*frame[1], key)] = key_pos
+                if frame[8] is not None:
+                    frame[8][0] = event.end_mark.index
                 continue
 
             if kind is Scalar:
                 text = event.value
                 nodes += 1
                 chars += len(text)
+                style = event.style
                 if record:
                     path = child_path() if frame is not None else ()
                     if _DUPLICATE not in path:
                         values[path] = self.pos(event.start_mark)
-                style = event.style
+                    if frame is not None and frame[8] is not None:
+                        self._flow_entry(frame, event, True, path)
+                elif not text and not style and frame is not None and frame[8] is not None:
+                    raise _NeedPositions  # perhaps a key a comma split off: see _flow_entry
                 if len(text) > MAX_SCALAR or style == '"':
                     self._check_text(event)
                 tag = event.tag
@@ -506,8 +565,11 @@ class _Builder:
             elif kind is MappingStart or kind is SequenceStart:
                 position = self.pos(event.start_mark) if record else None
                 path = child_path() if frame is not None else ()
-                if record and _DUPLICATE not in path:
-                    values[path] = position
+                if record:
+                    if _DUPLICATE not in path:
+                        values[path] = position
+                    if frame is not None and frame[8] is not None:
+                        self._flow_entry(frame, event, False, path)
                 nodes += 1
                 tag = event.tag
                 if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
@@ -523,7 +585,8 @@ class _Builder:
                         )
                     )
                 mapping = kind is MappingStart
-                frame = [{} if mapping else [], path, None, nodes, event.anchor, {}, chars, mapping]
+                flow = ([-1, None, []] if record else True) if mapping and event.flow_style else None
+                frame = [{} if mapping else [], path, None, nodes, event.anchor, {}, chars, mapping, flow]
                 stack.append(frame)
                 continue
             elif kind is Alias:
@@ -532,6 +595,8 @@ class _Builder:
                     path = child_path() if frame is not None else ()
                     if _DUPLICATE not in path:
                         values[path] = position
+                    if frame is not None and frame[8] is not None:
+                        self._flow_entry(frame, event, False, path)
                 nodes += 1
                 target = self.anchors.get(event.anchor)
                 if target is None:
@@ -603,6 +668,27 @@ class _Builder:
                 )
             )
         return root
+
+    def _flow_entry(self, frame: list[Any], event: Any, scalar: bool, path: Path_) -> None:
+        """Note a value of a ``{ }`` mapping; an empty one right at its key's end is a leftover."""
+        flow = frame[8]
+        if not scalar or event.value or event.style or event.start_mark.index != flow[0]:
+            plain = scalar and not event.style and event.implicit[0] and event.tag is None
+            flow[1] = (frame[2], event.start_mark.index) if plain and _DUPLICATE not in path else None
+            flow[2] = []
+            return
+        self.values[path] = self.keys.get(path) or self.pos(event.start_mark)
+        flow[2].append(path)
+        before = flow[1]
+        joined = self.text[before[1] : flow[0]] if before is not None else ""
+        if _SPLIT_DECIMAL.match(joined):  # {q1: 3, 0}: the score 3,0
+            joined = "".join(joined.split())
+        for each in flow[2]:  # {title: a, b, c}: b and c both say title: 'a, b, c'
+            key = str(each[-1])
+            if before is None or "\n" in joined or len(joined) > 200:
+                self.leftovers[each] = Leftover(key)
+            else:
+                self.leftovers[each] = Leftover(key, str(before[0]), joined)
 
     def _check_text(self, event: Any) -> None:
         """Bound a scalar's length; refuse control characters (only ``"\\e"`` escapes make them)."""
