@@ -8,12 +8,10 @@ checked. Only a plan whose ``plan.yaml`` or header cannot be read stops the chec
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .collector import paused
 from .diagnostics import CODES, Finding, Position, Severity, finding
 from .i18n import plural, tr
 from .errors import InvalidPlanError
@@ -60,21 +58,8 @@ class Validation:
         return self.plan is not None and not self.errors
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a plan is read and checked.
-
-    Loading allocates hundreds of thousands of small, acyclic objects (dicts, tuples,
-    models); the collector would walk them over and over, a third of the run time on a
-    10,000-event plan. Reference counting still frees them; collection resumes after.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+gc_paused = paused
+"""Pause the cyclic garbage collector while a plan is read (see :mod:`planverk.collector`)."""
 
 
 def validate_plan(target: Path, overlay: Overlay | None = None) -> Validation:
