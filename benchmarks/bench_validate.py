@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import subprocess
 import sys
@@ -114,6 +115,18 @@ def print_table(rows: list[Row]) -> None:
         )
 
 
+def growth(scaled: list[tuple[int, list[tuple[float, float]]]]) -> str:
+    """The growth order of each command between the two largest sizes: time ~ n^k."""
+    (n1, small), (n2, large) = scaled[-2], scaled[-1]
+    names = ("validate", "ical", "render schedule")
+    parts = []
+    for name, (w1, m1), (w2, m2) in zip(names, small, large):
+        k_time = math.log(w2 / w1) / math.log(n2 / n1)
+        k_memory = math.log(m2 / m1) / math.log(n2 / n1)
+        parts.append(f"{name} time ~ n^{k_time:.2f}, memory ~ n^{k_memory:.2f}")
+    return f"growth from {n1:,} to {n2:,} events: " + "; ".join(parts)
+
+
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--runs", type=int, default=5)
@@ -151,6 +164,7 @@ def main() -> None:
         if options.scaling:
             print("\n| events | validate s | MiB | ical s | MiB | render schedule s | MiB |")
             print("|---:|---:|---:|---:|---:|---:|---:|")
+            scaled: list[tuple[int, list[tuple[float, float]]]] = []
             for n in options.scaling:
                 plan = write_plan(Path(tmp) / f"scale-{n}", n)
                 figures = [
@@ -159,10 +173,13 @@ def main() -> None:
                     measure(cli("render", str(plan), "schedule", "-o", str(Path(tmp) / f"doc-{n}")), runs),
                 ]
                 print(f"| {n:,} | " + " | ".join(f"{w:.2f} | {m:.0f}" for w, m in figures) + " |")
+                scaled.append((n, figures))
                 if n == 100_000:
                     peak = figures[0][1]
                     print(f"\npeak memory of validate at 100,000 events: {peak:.0f} MiB "
                           f"(target <= 500 MB: {'ok' if peak * 1.048576 <= 500 else 'MISSED'})")
+            if len(scaled) >= 2:
+                print("\n" + growth(scaled))
     if options.json:
         keys = ("name", "wall", "peak_mib", "floor", "floor_wall", "floor_peak_mib", "target")
         print(json.dumps([dict(zip(keys, r)) for r in rows], indent=2))
