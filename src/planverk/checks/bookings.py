@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Event
 from ..occurrences import span
@@ -15,9 +15,12 @@ from ..model.times import TimeRange
 from .context import Issue, Loc, PlanIndex, event_date_path, listed
 
 
-@dataclass(frozen=True, slots=True)
-class Booking:
-    """A stretch of time that ties up people, groups or a room."""
+class Booking(NamedTuple):
+    """A stretch of time that ties up people, groups or a room.
+
+    A named tuple: a large plan has one per occurrence and party (a frozen dataclass is
+    several times dearer to make).
+    """
 
     start: datetime
     end: datetime
