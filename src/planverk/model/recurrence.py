@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, field_validator, model_validator
 
-from .base import Day, Model, Text
+from .base import Day, Model, Text, new_list
 from .times import TimeSpec
 from ..i18n import MessageError, tr
 from .words import EVENT_STATUS, ORDINAL, REPEAT_UNIT, WEEKDAY, WEEKDAYS, weekday_index, words
@@ -82,12 +82,12 @@ class Repeat(Model):
     until: Day | None = Field(default=None, description="Last possible date, included.")
     count: StrictInt | None = Field(default=None, ge=1, description="Number of occurrences.")
     except_: list[Day] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="except",
         description="Dates the series skips entirely (holidays, summer break).",
     )
     changes: list[OccurrenceChange] = Field(
-        default_factory=list, description="Single occurrences moved or cancelled."
+        default_factory=new_list, description="Single occurrences moved or cancelled."
     )
 
     @field_validator("every")
