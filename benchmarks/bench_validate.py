@@ -1,6 +1,7 @@
 """Benchmark planverk's commands, each beside its floor, in one run.
 
     python benchmarks/bench_validate.py [--runs 5] [--size 10000] [--scaling 1000 10000 30000 100000]
+                                        [--scaling-runs 3]
 
 Every measurement is a fresh process (wall time from outside, peak RSS from inside), and
 the figure reported is the median of --runs. Rows and their floors, measured in the same run:
@@ -133,6 +134,8 @@ def main() -> None:
     args.add_argument("--size", type=int, default=10000, help="events in the synthetic plan")
     args.add_argument("--scaling", type=int, nargs="*", default=[], metavar="N",
                       help="also measure validate, ical and render at these sizes")
+    args.add_argument("--scaling-runs", type=int, default=None, metavar="N",
+                      help="runs of each scaling figure (default: --runs)")
     args.add_argument("--json", action="store_true", help="print the results as JSON too")
     options = args.parse_args()
     runs = options.runs
@@ -167,10 +170,11 @@ def main() -> None:
             scaled: list[tuple[int, list[tuple[float, float]]]] = []
             for n in options.scaling:
                 plan = write_plan(Path(tmp) / f"scale-{n}", n)
+                scaling_runs = options.scaling_runs or runs
                 figures = [
-                    measure(cli("validate", "-f", "json", str(plan)), runs),
-                    measure(cli("ical", str(plan), "-o", str(Path(tmp) / f"ics-{n}")), runs),
-                    measure(cli("render", str(plan), "schedule", "-o", str(Path(tmp) / f"doc-{n}")), runs),
+                    measure(cli("validate", "-f", "json", str(plan)), scaling_runs),
+                    measure(cli("ical", str(plan), "-o", str(Path(tmp) / f"ics-{n}")), scaling_runs),
+                    measure(cli("render", str(plan), "schedule", "-o", str(Path(tmp) / f"doc-{n}")), scaling_runs),
                 ]
                 print(f"| {n:,} | " + " | ".join(f"{w:.2f} | {m:.0f}" for w, m in figures) + " |")
                 scaled.append((n, figures))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date as Date
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, field_validator, model_validator
@@ -34,6 +35,7 @@ def _nth(text: str) -> int | None:
 __all__ = ["NORWEGIAN_WEEKDAYS", "WEEKDAYS", "MonthlyDay", "OccurrenceChange", "Repeat", "weekday_index"]
 
 
+@lru_cache(maxsize=1024)
 def _every(text: str) -> tuple[int, str] | None:
     """(interval, 'day'/'week'/'month'/'year') of ``2 weeks``, ``2 uker``, ``månad``; else None."""
     match = _EVERY.match(text)
