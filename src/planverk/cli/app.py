@@ -1,7 +1,6 @@
 """The ``planverk`` command group and its entry point: the one place that turns planverk
 errors into exit codes."""
 
-from __future__ import annotations
 
 import sys
 from typing import Annotated
