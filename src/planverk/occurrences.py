@@ -41,6 +41,9 @@ class Occurrence:
     room: str | None
     change: int | None = None
     """Index in ``repeat.changes`` of the entry that changed this occurrence, if any."""
+    tentative: bool = False
+    """It may not happen: the event is ``status: tentative`` (unless this occurrence's change
+    says 'planned'), or this occurrence's change says 'tentative'."""
 
 
 def _combine(day: date, at: time) -> datetime:
@@ -140,8 +143,11 @@ def occurrences(event: Event) -> list[Occurrence]:
         else:
             spans = [(event.first_day, *span(event.first_day, event.last_day, None))]
         all_day, at, location, room = event.all_day, event.time, event.location, event.room
+        may_not_happen = event.may_not_happen
         return [
-            Occurrence(event, day, start, end, all_day, cancelled, False, at, location, room)
+            Occurrence(
+                event, day, start, end, all_day, cancelled, False, at, location, room, None, may_not_happen
+            )
             for day, start, end in spans
         ]
     repeat = event.repeat
@@ -156,17 +162,20 @@ def occurrences(event: Event) -> list[Occurrence]:
         moved_to = day
         at, location, room = event.time, event.location, event.room
         cancelled = event.status == "cancelled"
+        tentative = event.may_not_happen
         if change is not None:
             moved_to = change.date or day
             at = change.time or at
             location = change.location or location
             room = change.room or room
             cancelled = cancelled or change.status == "cancelled"
+            if change.status is not None and change.status != "cancelled":
+                tentative = change.status == "tentative"
         start, end = span(moved_to, moved_to, at)
         result.append(
             Occurrence(
                 event, day, start, end, at is None, cancelled, change is not None, at, location, room,
-                entry,
+                entry, tentative,
             )
         )
     result.sort(key=lambda o: (o.start, o.original))
