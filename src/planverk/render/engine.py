@@ -296,7 +296,10 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
         __self.budget.spend()
         if type(__obj) is Macro:
             # A template's own macro: what it does with its arguments is sandboxed and
-            # bounded step by step; only what it returns is measured here.
+            # bounded step by step; only their sizes are measured here (a macro that calls
+            # itself with s ~ s doubles a text each time), and what it returns.
+            for value in (*args, *kwargs.values()):
+                _check_size(value)
             return _check_size(__context.call(__obj, *args, **kwargs))
         # The object a method belongs to counts too: the format string of '{:>9999999}'.format
         # (the sandbox wraps str.format, the original stays reachable as __wrapped__).
