@@ -57,7 +57,7 @@ def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list
         label = f"'{event.title}'"
         time_at, room_at = _cause(path, event, None, "time"), _cause(path, event, None, "room")
         for occurrence in index.occurrences[i]:
-            if occurrence.cancelled:
+            if occurrence.cancelled or occurrence.period is not None:  # a period has no meeting day
                 continue
             change = occurrence.change
             at = time_at if change is None else _cause(path, event, change, "time")
