@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text, new_list
 from .dating import PeriodField, placed
 from .quantities import Money
 from .ratings import Rating
@@ -78,15 +78,15 @@ class Measure(Silenceable):
         "status is decided, in-progress or realised, and no effect is realised before it.",
     )
     status_history: list[StatusChange] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="How the status changed, in date order, as a list of "
         "'{date: YYYY-MM-DD, status: ...}'; the last entry is the measure's 'status', and "
         "its first 'decided' entry is dated 'decided_on'. 'planverk record decision' adds to it.",
     )
-    goals: Refs = Field(default_factory=list, description="The goals it serves.")
-    kpis: Refs = Field(default_factory=list, description="The KPIs that show its effect.")
+    goals: Refs = Field(default_factory=new_list, description="The goals it serves.")
+    kpis: Refs = Field(default_factory=new_list, description="The KPIs that show its effect.")
     deadlines: Refs = Field(
-        default_factory=list, description="Deadlines and milestones that mark its progress."
+        default_factory=new_list, description="Deadlines and milestones that mark its progress."
     )
     savings_target: Ref | None = Field(
         default=None,
