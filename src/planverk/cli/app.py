@@ -10,6 +10,7 @@ import typer
 
 from .. import __version__
 from ..errors import PlanverkError
+from . import language
 from .terminal import color, tolerant_output
 
 
@@ -43,6 +44,7 @@ def _root(
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: the one place that turns planverk errors into exit codes."""
     tolerant_output()
+    language.begin()
     try:
         app(args=argv, prog_name="planverk")
     except PlanverkError as error:
@@ -50,6 +52,7 @@ def main(argv: list[str] | None = None) -> None:
         if validation is not None:
             from ..reporters import report_human
 
-            report_human([validation], sys.stderr, color(sys.stderr))
-        print(f"planverk: {error}", file=sys.stderr)
+            language.heard(validation.language)
+            report_human([validation], sys.stderr, color(sys.stderr), language.current())
+        print(f"planverk: {language.text(error.message)}", file=sys.stderr)
         sys.exit(int(error.exit_code))

@@ -253,3 +253,20 @@ def label(key: str, language: str) -> Label:
     """The label ``key`` in ``language`` (nb, nn or en; bokmål for anything else)."""
     index = LANGUAGES.index(language) if language in LANGUAGES else 0
     return LABELS[key][index]
+
+
+@dataclass(frozen=True)
+class Word:
+    """A label for a message (:func:`planverk.i18n.tr`), rendered in the message's language:
+    ``Word("measure_decided")`` is *vedtatt*, *vedteke* or *decided*; lower case in a
+    sentence unless ``capital``. A key without a label is shown as it is."""
+
+    key: str
+    capital: bool = False
+
+    def render(self, language: str) -> str:
+        """The word in ``language``."""
+        if self.key not in LABELS:
+            return self.key
+        text = str(label(self.key, language))
+        return text if self.capital else text[:1].lower() + text[1:]
