@@ -52,7 +52,8 @@ def main(argv: list[str] | None = None) -> None:
         if validation is not None:
             from ..reporters import report_human
 
-            language.heard(validation.language)
+            plan = getattr(validation, "plan", None)
+            language.heard(plan.plan.language if plan is not None else validation.declared_language)
             report_human([validation], sys.stderr, color(sys.stderr), language.current())
         print(f"planverk: {language.text(error.message)}", file=sys.stderr)
         sys.exit(int(error.exit_code))

@@ -52,6 +52,14 @@ class Vocabulary:
         """The value ``word`` stands for, or None."""
         return self._lookup.get(normal(word))  # type: ignore[attr-defined, no-any-return]
 
+    def shown(self, value: str, language: str) -> str:
+        """How ``value`` is written for a reader of ``language``: its first form there
+        (``lavere``, ``lågare``); in English, and for a value without forms, the value."""
+        if value not in self.values or language == "en":
+            return value
+        forms = self.values[value][LANGUAGES.index(language)] if language in LANGUAGES else ()
+        return forms[0] if forms else value
+
     def words(self, value: str, language: str) -> tuple[str, ...]:
         """The forms of ``value`` in one language (English includes the value itself)."""
         forms = self.values[value][LANGUAGES.index(language)]
