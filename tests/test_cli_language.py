@@ -132,3 +132,30 @@ def test_a_room_booked_in_two_plans_is_named_in_the_plans_language(monkeypatch: 
     monkeypatch.chdir(CASES / "across" / "same-room")
     result = run_cli("validate", "a/", "b/")
     assert "PV405" in result.out and "rommet 'Formannskapssalen'" in result.out and "room '" not in result.out
+
+
+def test_findings_name_a_status_in_the_plans_words(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan:\n  id: p\n  title: P\n  organisation: O\n  language: nn\n"
+        "  period: {start: 2026-01-01, end: 2026-12-31}\n"
+        "measures:\n  - {id: a, title: A, status: gjennomført, decided_on: 2026-02-01}\n"
+        "  - {id: b, title: B, status: føreslått, realised: {2026: 1000000}}\n",
+        encoding="utf-8",
+    )
+    said = run_cli("validate", str(tmp_path)).out
+    assert "set status til under arbeid" in said
+    assert "status er 'føreslått': set status til vedteke, under arbeid eller gjennomført" in said
+    english = run_cli("validate", str(tmp_path), "--lang", "en").out
+    assert "set the status to in-progress" in english and "to decided, in-progress or realised" in english
+
+
+def test_diff_speaks_the_language_asked(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(PLANS / "nordre-follo-2018", old)
+    shutil.copytree(PLANS / "nordre-follo-2018", new)
+    assert run_cli("done", str(new), "frist-revidert-arbeidsbok", "--date", "2018-10-11").code == 0
+    norwegian = run_cli("diff", str(old), str(new)).out
+    english = run_cli("diff", str(old), str(new), "--lang", "en").out
+    assert "### Endringer i" in norwegian and "### Changes to" in english
+

@@ -32,10 +32,10 @@ def single(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_an_unchanged_plan_says_so(single: Path) -> None:
-    result = run_cli_en("diff", "--git", "HEAD", str(single))
+    result = run_cli("diff", "--git", "HEAD", str(single))
     assert result.code == 0, result.err
     assert result.out == "**Omstilling 2019 (`single-file`)**: no changes (HEAD → working tree).\n"
-    document = json.loads(run_cli_en("diff", "--git", "HEAD", str(single), "-f", "json").out)
+    document = json.loads(run_cli("diff", "--git", "HEAD", str(single), "-f", "json").out)
     assert document["changed"] is False and document["events"] == [] and document["other"] == []
 
 
@@ -44,7 +44,7 @@ def test_the_steering_group_meeting_moved_from_8_to_9_february(repo: GitRepo, mo
     repo.commit("start")
     monkeypatch.chdir(repo.root)
     edit(plan / "schedule.yaml", ("    weekday: onsdag\n    date: 2017-02-08", "    weekday: torsdag\n    date: 2017-02-09"))
-    result = run_cli_en("diff", "--git", "HEAD", "plans/gran-2017")
+    result = run_cli("diff", "--git", "HEAD", "plans/gran-2017")
     assert result.code == 0, result.err
     assert result.out == (
         "### Endringer i Prosess 2017 \\#Omstilling (`gran-2017`)\n\nSammenlignet: HEAD → arbeidskopien\n\n"
@@ -69,7 +69,7 @@ def test_a_summary_of_many_kinds_of_change(single: Path) -> None:
         ("      - {date: 2019-09-05, time: '13:00-15:00'", "      - {date: 2019-09-12, time: '13:00-15:00'"),
         ("    date: 2019-09-20\n    time: \"12:00\"", "    date: 2019-09-27\n    time: \"12:00\""),
     )
-    result = run_cli_en("diff", "--git", "HEAD", str(single))
+    result = run_cli("diff", "--git", "HEAD", str(single))
     assert result.code == 0, result.err
     assert result.out == """\
 ### Changes to Omstilling 2019 (`single-file`)
@@ -107,7 +107,7 @@ def test_added_removed_and_cancelled_events_and_a_done_deadline(single: Path) ->
         ("    repeat:\n      every: month", "    status: cancelled\n    repeat:\n      every: month"),
         ("    deliver_to: [kari]", "    deliver_to: [kari]\n    status: done\n    done_on: 2019-09-19"),
     )
-    out = run_cli_en("diff", "--git", "HEAD", str(single)).out
+    out = run_cli("diff", "--git", "HEAD", str(single)).out
     assert "- **Styringsgruppemøte** cancelled: Wednesday, 9 January 2019 08:30-10:00 (`styringsgruppemote`, all occurrences)" in out
     assert "- **Samling 1** removed: 4-5 September 2019 09:00-15:00, Kulturhuset (`samling-1`)" in out
     assert "- **Samling 2** added: 4-5 September 2019 09:00-15:00, Kulturhuset (`samling-2`)" in out
@@ -117,7 +117,7 @@ def test_added_removed_and_cancelled_events_and_a_done_deadline(single: Path) ->
 
 def test_a_series_moved_whole_lists_a_few_occurrences_then_counts(single: Path) -> None:
     edit(single / "plan.yaml", ("    time: 08:30-10:00\n    location: Rådhuset", "    time: 09:00-10:30\n    location: Rådhuset"))
-    out = run_cli_en("diff", "--git", "HEAD", str(single)).out
+    out = run_cli("diff", "--git", "HEAD", str(single)).out
     moved = [line for line in out.splitlines() if "moved:" in line]
     assert len(moved) == 5
     assert moved[0] == (
@@ -125,13 +125,13 @@ def test_a_series_moved_whole_lists_a_few_occurrences_then_counts(single: Path) 
         "(`styringsgruppemote`, occurrence of 9 January 2019)"
     )
     assert "- … and 1 more occurrences of **Styringsgruppemøte** (moved)" in out
-    document = json.loads(run_cli_en("diff", "--git", "HEAD", str(single), "--format", "json").out)
+    document = json.loads(run_cli("diff", "--git", "HEAD", str(single), "--format", "json").out)
     assert len([c for c in document["events"] if c["change"] == "moved"]) == 6  # the cancelled one moved too
 
 
 def test_json_is_versioned_and_complete(single: Path) -> None:
     edit(single / "plan.yaml", ("{id: ola, name: Ola Nordmann, title: HR-rådgiver}", "{id: ola, name: Ola Nordmann, title: HR-sjef}"))
-    document = json.loads(run_cli_en("diff", "--git", "HEAD", str(single), "-f", "json").out)
+    document = json.loads(run_cli("diff", "--git", "HEAD", str(single), "-f", "json").out)
     assert document == {
         "version": 1,
         "plan": {"id": "single-file", "title": "Omstilling 2019", "language": "en"},
@@ -167,11 +167,11 @@ def test_two_folders_and_two_revisions(single: Path, repo: GitRepo, tmp_path: Pa
     old = tmp_path / "old"
     shutil.copytree(single, old)
     edit(old / "plan.yaml", ("    location: Kommunehuset", "    location: Rådhuset"))
-    folders = run_cli_en("diff", str(old), str(single))
+    folders = run_cli("diff", str(old), str(single))
     assert folders.code == 0, folders.err
     assert "Rådhuset, Møterom 1 → Wednesday, 9 January 2019 08:30-10:00, Kommunehuset, Møterom 1" in folders.out
     repo.commit("move the meetings")
-    revisions = run_cli_en("diff", "--git", "HEAD~1..HEAD", str(single))
+    revisions = run_cli("diff", "--git", "HEAD~1..HEAD", str(single))
     assert revisions.code == 0, revisions.err
     assert "Compared: HEAD~1 → HEAD" in revisions.out
     assert revisions.out.replace("HEAD~1 → HEAD", "") == folders.out.replace(f"{old} → {single}", "")
@@ -179,31 +179,31 @@ def test_two_folders_and_two_revisions(single: Path, repo: GitRepo, tmp_path: Pa
 
 def test_a_plan_not_in_the_old_revision_is_new(repo: GitRepo, single: Path) -> None:
     plan = repo.add_plan(PLANS / "nordre-follo-2018")
-    out = run_cli_en("diff", "--git", "HEAD", str(plan)).out
+    out = run_cli("diff", "--git", "HEAD", str(plan)).out
     assert "Planen er ny: den finnes ikke i HEAD." in out
     assert "- **Sende gruppens svar på oppgave 2b og oppgi gruppens kommunalsjef/stabsleder** er lagt til" in out
 
 
 def test_a_new_version_with_errors_shows_its_changes_then_its_errors(repo: GitRepo, single: Path) -> None:
     edit(single / "plan.yaml", ("    holders: [ola]", "    holders: [olla]"))
-    result = run_cli_en("diff", "--git", "HEAD", str(single))
+    result = run_cli("diff", "--git", "HEAD", str(single))
     assert result.code == 0, result.err
     changes, errors = result.out.split("#### Errors in the new version\n\n")
     assert changes.endswith("#### Other changes\n\n- Role **HR** (`hr`) changed: holders +`olla`, −`ola`\n\n")
     assert errors.startswith("The new version has errors to fix before it can be used:\n\n```\n"
                              "plans/single-file/plan.yaml:23:15: error PV201 ")
     assert errors.endswith("\n```\n")
-    document = json.loads(run_cli_en("diff", "--git", "HEAD", str(single), "-f", "json").out)
+    document = json.loads(run_cli("diff", "--git", "HEAD", str(single), "-f", "json").out)
     assert [(e["code"], e["line"]) for e in document["errors"]] == [("PV201", 23)]
     repo.commit("broken")  # an old version with errors is compared too: it is what a fix starts from
     edit(single / "plan.yaml", ("    holders: [olla]", "    holders: [ola]"))
-    fixed = run_cli_en("diff", "--git", "HEAD", str(single))
+    fixed = run_cli("diff", "--git", "HEAD", str(single))
     assert fixed.code == 0 and "holders +`ola`, −`olla`" in fixed.out and "Errors" not in fixed.out
 
 
 def test_a_new_version_that_does_not_read_says_so(repo: GitRepo, single: Path) -> None:
     (single / "plan.yaml").write_text("plan: [\n", encoding="utf-8")
-    result = run_cli_en("diff", "--git", "HEAD", str(single))
+    result = run_cli("diff", "--git", "HEAD", str(single))
     assert result.code == 0, result.err
     assert result.out.startswith("The new version does not read as a plan, so its changes cannot be shown.\n")
     assert "error PV001" in result.out
@@ -243,12 +243,12 @@ def test_measurements_added_and_risks_rescored(repo: GitRepo, monkeypatch: pytes
          "      - {date: 2025-01-07, probability: 2, consequence: 5, note: Sammenslåingen er vedtatt i handlingsprogrammet}\n"
          "      - {date: 2026-03-01, probability: 1, consequence: 5, note: Sammenslåingen er gjennomført}"),
     )
-    out = run_cli_en("diff", "--git", "HEAD", str(plan)).out
+    out = run_cli("diff", "--git", "HEAD", str(plan)).out
     assert "#### Målinger\n\n- **Sykefravær** (`sykefravaer`): 8,5 % per 31. desember 2026 (Fraværsstatistikk 2026)\n" in out
     assert ("#### Risikoer\n\n- **Politisk omkamp om skolestrukturen** (`omkamp-skolestruktur`): "
             "risiko 10 (sannsynlighet 2 × konsekvens 5) → risiko 5 (sannsynlighet 1 × konsekvens 5)\n") in out
     assert "Andre endringer" not in out
-    document = json.loads(run_cli_en("diff", "--git", "HEAD", str(plan), "-f", "json").out)
+    document = json.loads(run_cli("diff", "--git", "HEAD", str(plan), "-f", "json").out)
     assert document["measurements"] == [{
         "change": "added", "kpi": "sykefravaer", "kpi_name": "Sykefravær", "date": "2026-12-31",
         "old": None, "new": "8,5 %", "source": "Fraværsstatistikk 2026",
@@ -261,7 +261,7 @@ def test_plan_text_cannot_break_the_markdown(repo: GitRepo, monkeypatch: pytest.
     repo.commit("start")
     monkeypatch.chdir(repo.root)
     assert run_cli("cancel", str(plan), "sg-moter", "--occurrence", "2012-06-27").code == 0
-    out = run_cli_en("diff", "--git", "HEAD", str(plan)).out
+    out = run_cli("diff", "--git", "HEAD", str(plan)).out
     assert out.startswith("### Endringer i Prosjektplan Lea\\`n i Lunner 2012–2015 (`lunner-lean-2012`)\n")
 
 
@@ -286,7 +286,7 @@ def test_money_scores_kpi_targets_and_phases_in_the_plans_language(repo: GitRepo
         assert run_cli(*args).code == 0, args
     edit(savings / "savings.yaml", ("    total: 40 mill. kr", "    total: 42 mill. kr"), ("      2027: 40 mill. kr", "      2027: 42 mill. kr"))
     edit(savings / "kpis.yaml", ('target: {value: "7,5 %", due: 2026-12-31}', 'target: {value: "7 %", due: 2027-12-31}'))
-    out = run_cli_en("diff", "--git", "HEAD", str(savings)).out
+    out = run_cli("diff", "--git", "HEAD", str(savings)).out
     assert "#### Økonomi\n\n" in out
     target = "**Redusere netto driftsutgifter med 40 mill. kr innen 2027** (`innsparing-2024-2027`)"
     for line in [
@@ -300,9 +300,9 @@ def test_money_scores_kpi_targets_and_phases_in_the_plans_language(repo: GitRepo
     ]:
         assert line + "\n" in out, line
     assert "Andre endringer" not in out
-    document = json.loads(run_cli_en("diff", "--git", "HEAD", str(savings), "-f", "json").out)
+    document = json.loads(run_cli("diff", "--git", "HEAD", str(savings), "-f", "json").out)
     assert document["savings"][-1]["years"] == [[2027, 39_400_000.0, 36_900_000.0]]
-    nynorsk = run_cli_en("diff", "--git", "HEAD", str(scores)).out
+    nynorsk = run_cli("diff", "--git", "HEAD", str(scores)).out
     assert "### Endringar i Organisasjonsgjennomgang 2023 (`scorecard-2023`)\n" in nynorsk
     assert "#### Poeng\n\n- **Organisasjonsgjennomgang**, Oppvekst og kultur 2022, Leiarskap:" in nynorsk
 
@@ -314,7 +314,7 @@ def test_people_and_phases_moved_in_nynorsk(repo: GitRepo, monkeypatch: pytest.M
     plan = repo.add_plan(source)
     repo.commit("start")
     edit(plan / "plan.yaml", ("      - ola\n", ""), ("    period: {start: 2019-01-01, end: 2019-06-30}", "    period: {start: 2019-01-01, end: 2019-08-31}"))
-    out = run_cli_en("diff", "--git", "HEAD", str(plan)).out
+    out = run_cli("diff", "--git", "HEAD", str(plan)).out
     assert "#### Medlemer\n\n- **Ola Nordmann** er ikkje lenger med i Styringsgruppen\n" in out
     assert "#### Fasar\n\n- Fasen **Kartlegging** (`fase-1`) er flytta: 1. januar-30. juni 2019 → 1. januar-31. august 2019\n" in out
 
@@ -330,7 +330,7 @@ def test_a_line_break_in_plan_text_starts_no_heading_in_the_diff(tmp_path: Path)
     renamed = '    title: "SG-møte <b>ny</b>\\n# hei"'
     schedule.write_text(text.replace("    title: Styringsgruppemøte SFI", renamed, 1), encoding="utf-8")
 
-    run = run_cli_en("diff", str(old), str(new))
+    run = run_cli("diff", str(old), str(new))
 
     assert run.code == 0, run.err
     assert "SG-møte \\<b\\>ny\\</b\\> \\# hei" in run.out

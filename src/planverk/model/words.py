@@ -133,6 +133,19 @@ VOCABULARY_NAMES: dict[str, Message] = {
 """What a finding calls each vocabulary, in the plan's language."""
 
 
+@dataclass(frozen=True, eq=False)  # a Vocabulary holds dicts: hashed by identity
+class Shown:
+    """A value of a word list for a message, written as the reader's language writes it
+    (``Shown(MEASURE_STATUS, "in-progress")``: *under arbeid*; in English the value)."""
+
+    vocabulary: Vocabulary
+    value: str
+
+    def render(self, language: str) -> str:
+        """The word in ``language``."""
+        return self.vocabulary.shown(self.value, language)
+
+
 def words(vocabulary: Vocabulary, values: Any) -> BeforeValidator:
     """The validator that lets a ``Literal`` field of ``values`` take ``vocabulary``'s words.
 
