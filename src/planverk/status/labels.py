@@ -261,6 +261,11 @@ def label(key: str, language: str) -> Label:
     return LABELS[key][index]
 
 
+from .reporting_labels import REPORTING_LABELS  # noqa: E402  (it imports Label and Plural from here)
+
+LABELS.update(REPORTING_LABELS)
+
+
 @dataclass(frozen=True)
 class Word:
     """A label for a message (:func:`planverk.i18n.tr`), rendered in the message's language:
