@@ -177,12 +177,17 @@ def render(
         say(tr("wrote {file}", file=display_path(path)))
 
 
+_ORIGINS = {"built-in": tr("built-in"), "plan": tr("the plan's templates/")}
+"""Where a template comes from, in words (``--templates`` is the option as typed)."""
+
+
 def _template_line(info) -> str:
     """One template as `render --list` shows it, in the current language."""
+    origin = _ORIGINS.get(info.origin, info.origin)
     if info.overrides:
-        where = tr("{origin}, overrides {other}", origin=info.origin, other=info.overrides)
+        where = tr("{origin}, overrides {other}", origin=origin, other=_ORIGINS.get(info.overrides, info.overrides))
     else:
-        where = info.origin
+        where = origin
     lines = [text(tr("{name} ({where}: {file})", name=info.name, where=where, file=info.filename))]
     if info.description:
         lines.append(f"    {info.description}")
