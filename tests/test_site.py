@@ -23,7 +23,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("SOURCE_DATE_EPOCH", "1536537600")
         result = run_cli("site", *map(str, SITE_PLANS), "-o", str(out), AS_OF)
     assert result.code == 0, result.err
-    assert f"open {(out / 'index.html').absolute().as_uri()}" in result.out
+    assert f"åpne {(out / 'index.html').absolute().as_uri()}" in result.out  # the first plan's bokmål
     return out
 
 
