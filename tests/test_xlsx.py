@@ -110,7 +110,7 @@ def test_same_plan_same_bytes_with_fixed_dates(tmp_path: Path) -> None:
 def test_xlsx_needs_a_file() -> None:
     result = run_cli("status", str(PLANS / "savings-2024"), "--format", "xlsx")
     assert result.code == 2
-    assert "-o FIL" in result.err  # in the plan's bokmål: -o FIL
+    assert "-o FILE" in result.err
 
 
 def test_csv_stays_plain_utf8_and_can_go_to_a_file(tmp_path: Path) -> None:
