@@ -21,7 +21,7 @@ from typing import Any
 from ..status.labels import LABELS as STATUS_LABELS
 from ..status.labels import label
 
-SHEETS = ("deadlines", "kpis", "savings", "measures", "benefits", "risks", "scorecard")
+SHEETS = ("deadlines", "kpis", "savings", "measures", "benefits", "risks", "scorecard", "reporting", "thread")
 """The sheets, in order; a sheet without rows is left out."""
 
 _INDEX = {"nb": 0, "nn": 1, "en": 2}
@@ -59,6 +59,7 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "area": ("Område", "Område", "Area"),
     "status": ("Status", "Status", "Status"),
     "savings_target": ("Innsparingsmål", "Innsparingsmål", "Savings target"),
+    "parent": ("Del av", "Del av", "Part of"),
     "effect_rating": ("Effekt (1-5)", "Effekt (1-5)", "Effect (1-5)"),
     "feasibility": ("Gjennomførbarhet (1-5)", "Gjennomførbarheit (1-5)", "Feasibility (1-5)"),
     "quadrant": ("Kvadrant", "Kvadrant", "Quadrant"),
@@ -88,6 +89,18 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "identified": ("Identifisert", "Identifisert", "Identified"),
     "decided": ("Vedtatt", "Vedteke", "Decided"),
     "realised": ("Realisert", "Realisert", "Realised"),
+    "every": ("Rytme", "Rytme", "Rhythm"),
+    "period": ("Periode", "Periode", "Period"),
+    "start": ("Fra", "Frå", "From"),
+    "end": ("Til", "Til", "To"),
+    "reported_on": ("Rapportert", "Rapportert", "Reported on"),
+    "goal": ("Mål", "Mål", "Goal"),
+    "depth": ("Nivå", "Nivå", "Level"),
+    "benefits": ("Gevinster", "Gevinstar", "Benefits"),
+    "reports": ("Rapporter", "Rapportar", "Reports"),
+    "break": ("Brudd", "Brot", "Break"),
+    "code": ("Kode", "Kode", "Code"),
+    "item": ("Element", "Element", "Item"),
 }
 """Column headers by CSV column name, in bokmål, nynorsk and English."""
 
@@ -99,6 +112,8 @@ SHEET_NAMES: dict[str, tuple[str, str, str]] = {
     "benefits": ("Gevinster", "Gevinstar", "Benefits"),
     "risks": ("Risikoer", "Risikoar", "Risks"),
     "scorecard": ("Målekort", "Målekort", "Scorecards"),
+    "reporting": ("Rapportering", "Rapportering", "Reporting"),
+    "thread": ("Den røde tråden", "Den raude tråden", "The red thread"),
 }
 
 # Columns whose codes have a word in the status labels, and the label key's prefix.
@@ -114,6 +129,10 @@ _WORDS = {
     ("risks", "level"): "",
     ("risks", "trend"): "risk_",
     ("risks", "status"): "risk_status_",
+    ("reporting", "kind"): "kind_",
+    ("reporting", "state"): "period_state_",
+    ("reporting", "every"): "rhythm_",
+    ("thread", "break"): "break_",
 }
 # Columns of codes the plan writes from a list of words (model.words): the reader's word.
 _VOCABULARIES = {
@@ -156,6 +175,7 @@ def _savings_rows(report: Any) -> tuple[list[str], list[list[Any]]]:
     header = [
         "savings_target",
         "title",
+        "parent",
         "year",
         "target",
         "identified",
@@ -164,7 +184,7 @@ def _savings_rows(report: Any) -> tuple[list[str], list[list[Any]]]:
         "gap",
     ]
     rows = [
-        [s.id, s.title, y.year, y.target, y.identified, y.decided, y.realised, y.gap]
+        [s.id, s.title, s.parent, y.year, y.target, y.identified, y.decided, y.realised, y.gap]
         for s in report.savings
         for y in s.years
     ]
