@@ -45,14 +45,14 @@ def test_record_decision_appends_to_the_history_in_the_files_style_and_words(rep
     assert written.count(b"\n") == written.count(b"\r\n")
     assert run_cli("validate", str(plan)).code == 0
     again = run_cli("record", "decision", str(plan), "innkjop", "--status", "in-progress", "--date", "2019-02-06")
-    assert again.code == 0 and "nothing to do" in again.out
+    assert again.code == 0 and "ingenting å gjøre" in again.out
 
 
 def test_a_decision_dated_before_the_history_ends_is_refused(repo: GitRepo) -> None:
     plan = _notepad_in(repo, HISTORY)
     result = run_cli("record", "decision", str(plan), "innkjop", "--status", "dropped", "--date", "2019-01-01")
     assert result.code != 0
-    assert "later status change (2019-01-30: decided)" in result.err
+    assert "har en senere statusendring (30. januar 2019: " in result.err
     assert repo.changed_lines() == []
 
 
