@@ -95,7 +95,8 @@ def test_init_speaks_the_language_asked(tmp_path: Path) -> None:
 
 def test_fmt_speaks_the_plans_language(nynorsk: Path) -> None:
     plan_file = nynorsk / "plan.yaml"
-    plan_file.write_bytes(plan_file.read_bytes().replace(b"\n", b"\r\n"))  # Windows line ends
+    # out of the layout: spaces after a key (fmt keeps a file's own CR LF line ends)
+    plan_file.write_bytes(plan_file.read_bytes().replace(b"  id: ", b"  id:    ", 1).replace(b"\n", b"\r\n"))
     checked = run_cli("fmt", "--check", str(nynorsk))
     assert checked.code == 1 and "ville formatert" in checked.out and "ikkje i oppsettet til planverk" in checked.out
     english = run_cli("fmt", "--check", str(nynorsk), "--lang", "en")
