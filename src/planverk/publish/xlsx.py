@@ -134,6 +134,42 @@ _WORDS = {
     ("reporting", "every"): "rhythm_",
     ("thread", "break"): "break_",
 }
+# Columns whose codes have no status label: their words here, (nb, nn, en) per code.
+_CODE_WORDS: dict[tuple[str, str], dict[str, tuple[str, str, str]]] = {
+    ("deadlines", "kind"): {
+        "deadline": ("frist", "frist", "deadline"),
+        "milestone": ("milepæl", "milepæl", "milestone"),
+    },
+    ("kpis", "unit"): {
+        "score": ("skår", "skår", "score"),
+        "percent": ("prosent", "prosent", "percent"),
+        "count": ("antall", "tal", "count"),
+        "nok": ("kroner", "kroner", "NOK"),
+    },
+    ("kpis", "direction"): {
+        "higher": ("høyere er bedre", "høgare er betre", "higher is better"),
+        "lower": ("lavere er bedre", "lågare er betre", "lower is better"),
+    },
+    ("kpis", "reason"): {
+        "no-target": ("mangler mål", "manglar mål", "no target"),
+        "no-measurement": ("ingen måling ennå", "inga måling enno", "no measurement yet"),
+        "met": ("målet er nådd", "målet er nådd", "target met"),
+        "missed": ("fristen er ute, målet ikke nådd", "fristen er ute, målet ikkje nådd", "due date passed, target not met"),
+        "on-line": ("på eller foran linja", "på eller framfor linja", "on or ahead of the line"),
+        "behind-line": ("bak linja, bedre enn utgangspunktet", "bak linja, betre enn utgangspunktet", "behind the line, better than the baseline"),
+        "no-progress": ("ikke bedre enn utgangspunktet", "ikkje betre enn utgangspunktet", "no better than the baseline"),
+        "not-met": ("målet er ikke nådd", "målet er ikkje nådd", "target not met"),
+    },
+    ("kpis", "data_source"): {
+        "survey": ("spørreundersøkelse", "spørjeundersøking", "survey"),
+        "kostra": ("KOSTRA", "KOSTRA", "KOSTRA"),
+        "accounts": ("regnskap", "rekneskap", "accounts"),
+        "register": ("register", "register", "register"),
+        "statistics": ("statistikk", "statistikk", "statistics"),
+        "other": ("annet", "anna", "other"),
+    },
+    ("scorecard", "area_name"): {"": ("Totalt", "Totalt", "Total")},  # the total row's name
+}
 _MONEY_COLUMNS = {"target", "identified", "decided", "realised", "gap"}
 
 
@@ -147,6 +183,9 @@ def _header(key: str, language: str) -> str:
 
 
 def _word(section: str, column: str, value: Any, language: str) -> Any:
+    words = _CODE_WORDS.get((section, column))
+    if words is not None and isinstance(value, str) and value in words:
+        return words[value][_INDEX.get(language, 0)]
     prefix = _WORDS.get((section, column))
     if prefix is None or not isinstance(value, str):
         return value
@@ -193,9 +232,10 @@ def _kind(section: str, column: str, row: dict[str, Any]) -> str:
 
 
 def sheets(
-    plan: Any, as_of: date, horizon: int = 14
+    plan: Any, as_of: date, horizon: int = 14, keep_empty: bool = False
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """(section, column names, rows of plain Python values) for each sheet with rows."""
+    """(section, column names, rows of plain Python values) for each sheet with rows, or
+    for every sheet with ``keep_empty``."""
     from ..status import compute, flat_rows
 
     result = []
@@ -204,7 +244,7 @@ def sheets(
             header, rows = _savings_rows(compute(plan, "measures", as_of, horizon))
         else:
             header, rows = flat_rows(section, compute(plan, section, as_of, horizon))
-        if rows:
+        if rows or keep_empty:
             result.append((section, header, rows))
     return result
 
@@ -245,9 +285,14 @@ def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon:
         "integer": book.add_format({"num_format": "0"}),
         "text": book.add_format({"text_wrap": False}),
     }
-    for section, header, rows in sheets(plan, as_of, horizon):
-        if section not in sections and not (section == "savings" and "measures" in sections):
-            continue
+    wanted = [
+        sheet
+        for sheet in sheets(plan, as_of, horizon, keep_empty=True)
+        if sheet[0] in sections or (sheet[0] == "savings" and "measures" in sections)
+    ]
+    # A sheet without rows is left out, unless every sheet is empty: then their headers
+    # (never Excel's own "Sheet1").
+    for section, header, rows in [s for s in wanted if s[2]] or wanted:
         sheet = book.add_worksheet(SHEET_NAMES[section][n])
         widths = [len(_header(key, language)) for key in header]
         for col, key in enumerate(header):
