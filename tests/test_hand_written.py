@@ -58,7 +58,7 @@ def test_flow_style_file_reports_later_syntax_errors_at_their_place(tmp_path: Pa
     assert [(f["code"], f["line"]) for f in found] == [("PV001", 9)]
 
 
-FORGED = "Europe/Oslo\nplan.yaml:1:1: error PV999 fake\u202e\u2028"
+FORGED = "Europe/Oslo\nplan.yaml:1:1: error PV999 fake\u200f\u2028"
 
 
 @pytest.mark.parametrize("fmt", ["human", "github", "json"])
@@ -67,15 +67,15 @@ def test_plan_text_cannot_forge_output(tmp_path: Path, fmt: str) -> None:
     _write(tmp_path, text)
     result = run_cli("validate", "--format", fmt, str(tmp_path))
     assert result.code == 1, result.out
-    assert "\x1b" not in result.out and "\u202e" not in result.out
+    assert "\x1b" not in result.out and "\u200f" not in result.out
     if fmt == "json":
         (finding,) = json.loads(result.out)["plans"][0]["findings"]
-        assert "\n" not in finding["message"] and "\u202e" not in finding["message"]
+        assert "\n" not in finding["message"] and "\u200f" not in finding["message"]
         assert "\\n" in finding["message"] and "\\u2028" in finding["message"]
     else:
         lines = result.out.splitlines()
         assert len(lines) == 2, lines  # the finding and the summary, nothing forged
-        assert "\\nplan.yaml:1:1: error PV999" in lines[0] and "\\u202e" in lines[0]
+        assert "\\nplan.yaml:1:1: error PV999" in lines[0] and "\\u200f" in lines[0]
 
 
 def test_findings_name_items_by_id_and_point_at_their_cause_across_files(tmp_path: Path) -> None:

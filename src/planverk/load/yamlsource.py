@@ -57,6 +57,10 @@ MAX_NUMBER_DIGITS = 64
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters (all but tab and line feed); only double-quoted escapes can write them."""
 
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates (Unicode TR 9): any scalar may hold them
+as typed, and they would show a text in another order than it has (CVE-2021-42574)."""
+
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
@@ -529,6 +533,16 @@ class _Builder:
                     "PV014",
                     tr("a value of {length} characters; the most a value may have is {limit}: keep "
                         "long texts in a document and refer to it", length=len(text), limit=MAX_SCALAR),
+                    position,
+                )
+            )
+        found = _BIDI.search(text)
+        if found is not None:
+            raise _Abort(
+                finding(
+                    "PV016",
+                    tr("the bidirectional control character {character} in a text would show it "
+                        "in another order than it has: remove it", character=f"U+{ord(found.group()):04X}"),
                     position,
                 )
             )
