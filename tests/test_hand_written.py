@@ -146,3 +146,27 @@ def test_a_question_mark_in_a_flow_value_is_text(tmp_path: Path) -> None:
     _write(tmp_path, text, crlf=True, bom=True)
     result = run_cli("validate", "--strict", str(tmp_path))
     assert result.code == 0, result.out
+
+
+@pytest.mark.parametrize(
+    "body, line, column, words",
+    [
+        ('people:\n  - {id: a, name: "A ""B"""}\n', 8, 23, "her skulle det stått '}' eller ','"),
+        ("people:\n  - id: a\n   name: A\n", 9, 4, "her skulle det stått et listepunkt"),
+        ("people: [a, b\n", 8, 1, "her skulle det stått ']' eller ','"),
+        ('people:\n  - id: a\n    name: "A\n', 10, 1, "filen slutter før"),
+        ('people:\n  - id: a\n    name: "A\\q"\n', 9, 13, "ukjent escape-sekvens"),
+        ("people:\n  - id: a\n    name: A: B\n", 9, 12, "': ' inne i en verdi"),
+        ("people:\n  - id: a\n    name: `A\n", 9, 11, "kan ikke begynne med dette tegnet"),
+        ("people:\n  - id: a\n name: A\n", 9, 2, "her skulle det stått en nøkkel"),
+    ],
+)
+def test_yaml_syntax_errors_are_said_in_the_plans_language(
+    tmp_path: Path, body: str, line: int, column: int, words: str
+) -> None:
+    _write(tmp_path, HEADER + "  language: nb\n" + body, crlf=True, bom=True)
+    result = run_cli("validate", str(tmp_path))
+    first = result.out.splitlines()[0]
+    assert result.code == 1 and "Traceback" not in result.out + result.err
+    assert f"plan.yaml:{line}:{column}: error PV001 ugyldig YAML: " in first and words in first, first
+    assert not any(word in first for word in ("did not find", "expected", "while parsing", "found")), first

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..i18n import tr
+from ..i18n import Message, tr
 from ..diagnostics import Finding, Position, finding
 
 Path_ = tuple[str | int, ...]
@@ -265,13 +265,37 @@ def _in_flow(error: Exception) -> bool:
     return "flow" in str(getattr(error, "context", "") or "")
 
 
+def _said(problem: str) -> Message | None:
+    """libyaml's ``problem`` in the plan's language, with what to do; None when unknown."""
+    if problem == "did not find expected key":
+        return tr("invalid YAML: a key was expected here: check the indentation, and that a quoted value ends where it should")
+    if problem == "did not find expected '-' indicator":
+        return tr("invalid YAML: a list item ('- ') was expected here: check the indentation")
+    if problem in ("did not find expected ',' or '}'", "did not find expected ',' or ']'"):
+        return tr("invalid YAML: '{close}' or ',' was expected: close the brackets, and quote values that hold a comma or a quote",
+                  close=problem[-2])
+    if problem == "found unexpected end of stream":
+        return tr("invalid YAML: the file ends before a quote or a bracket is closed")
+    if problem == "found unknown escape character":
+        return tr("invalid YAML: an unknown escape after '\\' in double quotes: write '\\\\' for a backslash, or use single quotes")
+    if problem == "mapping values are not allowed in this context":
+        return tr("invalid YAML: ': ' inside a value: put the value in quotes")
+    if problem == "found character that cannot start any token":
+        return tr("invalid YAML: a value cannot start with this character ('@', '`' or '%'): put the value in quotes")
+    if problem == "could not find expected ':'":
+        return tr("invalid YAML: ':' was expected after a key: write 'key: value'")
+    return None
+
+
 def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
-    # The parser's own words (English) are the problem; planverk's hints are translated.
+    # The parser's words for the problems hand-written plans run into are said in the
+    # plan's language; any other problem is the parser's own (English) words.
+    said = _said(str(problem))
     problem = f"{problem} ({context})" if context else str(problem)
-    message = tr("invalid YAML: {problem}", problem=problem)
+    message = said if said is not None else tr("invalid YAML: {problem}", problem=problem)
     if mark is None:
         return finding("PV001", message, Position(display, 1, 1))
     line, column = mark.line, mark.column
