@@ -332,3 +332,16 @@ def test_an_unwritable_output_folder_is_one_error(tmp_path: Path) -> None:
     assert result.code == 2
     assert result.err.startswith("planverk: cannot write ") and "Traceback" not in result.err
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
+
+
+def test_workbook_of_a_plan_without_phases_or_groups_has_no_timeline_or_chart(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan: {id: p, title: Plan, organisation: Kommunen, period: {start: 2025-01-01, end: 2025-12-31}}\n"
+        "events:\n  - {id: e, title: Møte, date: 2025-02-04, time: '09:00-10:00'}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("render", str(plan), "workbook", AS_OF)
+    assert result.code == 0, result.err
+    assert result.out.startswith("# Plan\n")
+    assert "Møte" in result.out

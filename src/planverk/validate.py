@@ -8,13 +8,11 @@ checked. Only a plan whose ``plan.yaml`` or header cannot be read stops the chec
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .collector import paused
 from .diagnostics import CODES, Finding, Position, Severity, finding
 from .i18n import plural, tr
 from .errors import InvalidPlanError
@@ -61,21 +59,8 @@ class Validation:
         return self.plan is not None and not self.errors
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a plan is read and checked.
-
-    Loading allocates hundreds of thousands of small, acyclic objects (dicts, tuples,
-    models); the collector would walk them over and over, a third of the run time on a
-    10,000-event plan. Reference counting still frees them; collection resumes after.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+gc_paused = paused
+"""Pause the cyclic garbage collector while a plan is read (see :mod:`planverk.collector`)."""
 
 
 def validate_plan(target: Path, overlay: Overlay | None = None, as_of: date | None = None) -> Validation:
@@ -140,6 +125,7 @@ def _validate(target: Path, overlay: Overlay | None, as_of: date | None = None) 
     result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
                         _declared_language(read.data))
     partial = partial_model(read.data, read.source)
+    read.data = None  # the model holds what the checks need; the raw data would double the memory
     result.findings.extend(partial.findings)
     if partial.plan is not None:
         result.findings.extend(check_plan(partial.plan, read, partial, as_of))

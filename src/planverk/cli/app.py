@@ -1,7 +1,6 @@
 """The ``planverk`` command group and its entry point: the one place that turns planverk
 errors into exit codes."""
 
-from __future__ import annotations
 
 import sys
 from typing import Annotated
@@ -9,6 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
+from ..collector import one_shot_process
 from ..errors import PlanverkError
 from .terminal import color, tolerant_output
 
@@ -41,7 +41,13 @@ def _root(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point: the one place that turns planverk errors into exit codes."""
+    """Console-script entry point: the one place that turns planverk errors into exit codes.
+
+    Without ``argv`` this process is the command (the console script, ``python -m
+    planverk``): what it reads stays out of the garbage collector's walks to its end.
+    """
+    if argv is None:
+        one_shot_process()
     tolerant_output()
     try:
         app(args=argv, prog_name="planverk")

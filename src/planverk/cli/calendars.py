@@ -1,6 +1,5 @@
 """ical and invitations: calendar feeds and meeting requests."""
 
-from __future__ import annotations
 
 import os
 import sys

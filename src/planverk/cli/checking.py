@@ -1,6 +1,5 @@
 """validate, schema and fmt: checking a plan and its layout."""
 
-from __future__ import annotations
 
 import os
 import sys

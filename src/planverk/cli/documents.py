@@ -1,6 +1,5 @@
 """site and render: documents and the published site."""
 
-from __future__ import annotations
 
 import os
 import sys

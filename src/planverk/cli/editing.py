@@ -1,6 +1,5 @@
 """done, cancel, record and move: changing only the lines that say what happened."""
 
-from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum

@@ -1,6 +1,5 @@
 """Arguments and options shared by several commands, and the small helpers that read them."""
 
-from __future__ import annotations
 
 import sys
 from datetime import date, datetime

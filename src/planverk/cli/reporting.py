@@ -1,6 +1,5 @@
 """status: where the plan stands."""
 
-from __future__ import annotations
 
 import sys
 from datetime import date

@@ -1,6 +1,5 @@
 """diff: what changed between two versions of a plan."""
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path

@@ -1,6 +1,5 @@
 """init: a new plan from a template."""
 
-from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum

@@ -40,12 +40,12 @@ class Calendar:
     """Working days from a plan's start, for templates."""
 
     def __init__(self, start: date, end: date) -> None:
-        import holidays
+        from ..public_holidays import norway
 
         self.start = start
         self.end = end
         years = range(start.year, self.end.year + 1)
-        self._public = holidays.Norway(years=list(years), include_sundays=False)
+        self._public = norway(list(years))
 
     def date(self, offset: int) -> date:
         """The day ``offset`` days after the start, working day or not (for periods)."""

@@ -6,7 +6,7 @@ from datetime import date as Date
 
 from pydantic import Field, StrictInt
 
-from .base import Day, Id, Model, Silenceable, Text
+from .base import Day, Id, Model, Silenceable, Text, new_list
 from .quantities import Number
 
 Scores = dict[str, dict[str, Number | None]]
@@ -30,7 +30,7 @@ class Area(Model):
         default=None, description="The area's stated maximum; its questions' maxima add up to it."
     )
     questions: list[Question] = Field(
-        default_factory=list, description="The questions and their maxima."
+        default_factory=new_list, description="The questions and their maxima."
     )
 
 
@@ -57,5 +57,5 @@ class Scorecard(Silenceable):
     )
     areas: list[Area] = Field(description="The areas and their questions.")
     assessments: list[Assessment] = Field(
-        default_factory=list, description="Scores per organisation and year."
+        default_factory=new_list, description="Scores per organisation and year."
     )

@@ -9,6 +9,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from ..collector import paused
 from ..errors import UsageError
 from ..files import replace_folder
 from ..load.planfiles import display_path, plan_folder
@@ -118,7 +119,8 @@ def render_documents(
             f"--group '{group}' is not a group of the plan: {hint}see 'groups:' in the plan"
         )
     language = plan.plan.language
-    context = build_context(plan, LABELS[language], as_of=as_of, group=group, mermaid=mermaid)
+    with paused():  # views of every event and occurrence: see planverk.collector
+        context = build_context(plan, LABELS[language], as_of=as_of, group=group, mermaid=mermaid)
     env = environment(folders, language)
     suffix = f"-{group}" if group else ""
     documents = []
