@@ -527,7 +527,7 @@ class _Builder:
                     raise _Abort(finding("PV001", tr("a mapping key must be plain text, not a list, "
                                                      "mapping or alias"), self.pos(event.start_mark)))
                 key = share(event.value, event.value)
-                if len(key) > MAX_SCALAR or event.style == '"':
+                if len(key) > MAX_SCALAR or event.style == '"' or not key.isascii():
                     self._check_text(event)
                 if not record:
                     if key in frame[0]:
@@ -570,7 +570,7 @@ class _Builder:
                         self._flow_entry(frame, event, True, path)
                 elif not text and not style and frame is not None and frame[8] is not None:
                     raise _NeedPositions  # perhaps a key a comma split off: see _flow_entry
-                if len(text) > MAX_SCALAR or style == '"':
+                if len(text) > MAX_SCALAR or style == '"' or not text.isascii():
                     self._check_text(event)
                 tag = event.tag
                 if (tag is None or tag == "!") and (style or not event.implicit[0]):
@@ -737,7 +737,7 @@ class _Builder:
                     "PV016",
                     tr("the bidirectional control character {character} in a text would show it "
                         "in another order than it has: remove it", character=f"U+{ord(found.group()):04X}"),
-                    position,
+                    self.pos(event.start_mark),
                 )
             )
         if event.style == '"':
