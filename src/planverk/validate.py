@@ -104,10 +104,10 @@ def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> 
 def read_only(target: Path, read: PlanSource) -> Validation:
     """The validation of a plan that was only read: the reading findings, no model yet."""
     return _finish(Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
-                              _declared_language(read.data)))
+                              declared_language(read.data)))
 
 
-def _declared_language(data: object) -> str | None:
+def declared_language(data: object) -> str | None:
     """``plan.language`` of raw plan data, when it is one planverk writes in."""
     from .i18n import LANGUAGES
 
@@ -123,7 +123,7 @@ def _validate(target: Path, overlay: Overlay | None, as_of: date | None = None) 
     # Every stage runs on what the one before could give it: a file that cannot be read
     # leaves its items out, an item that fails the schema is left out of the checks.
     result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
-                        _declared_language(read.data))
+                        declared_language(read.data))
     partial = partial_model(read.data, read.source)
     read.data = None  # the model holds what the checks need; the raw data would double the memory
     result.findings.extend(partial.findings)
@@ -225,3 +225,13 @@ def _finish(result: Validation) -> Validation:
     result.findings = kept
     return result
 
+
+
+def in_language(result: Validation, language: str | None) -> Validation:
+    """``result`` with its plan written in ``language`` (``--lang``): status tables, documents
+    and calendars speak it instead of ``plan.language``. None keeps the plan's own."""
+    if language is None or result.plan is None or language == result.plan.plan.language:
+        return result
+    info = result.plan.plan.model_copy(update={"language": language})
+    result.plan = result.plan.model_copy(update={"plan": info})
+    return result

@@ -10,6 +10,7 @@ import typer
 from .. import __version__
 from ..collector import one_shot_process
 from ..errors import PlanverkError
+from . import language
 from .terminal import color, tolerant_output
 
 
@@ -49,6 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     if argv is None:
         one_shot_process()
     tolerant_output()
+    language.begin()
     try:
         app(args=argv, prog_name="planverk")
     except PlanverkError as error:
@@ -56,6 +58,8 @@ def main(argv: list[str] | None = None) -> None:
         if validation is not None:
             from ..reporters import report_human
 
-            report_human([validation], sys.stderr, color(sys.stderr))
-        print(f"planverk: {error}", file=sys.stderr)
+            plan = getattr(validation, "plan", None)
+            language.heard(plan.plan.language if plan is not None else validation.declared_language)
+            report_human([validation], sys.stderr, color(sys.stderr), language.current())
+        print(f"planverk: {language.text(error.message)}", file=sys.stderr)
         sys.exit(int(error.exit_code))

@@ -139,6 +139,13 @@ _WORDS = {
     ("reporting", "every"): "rhythm_",
     ("thread", "break"): "break_",
 }
+# Columns of codes the plan writes from a list of words (model.words): the reader's word.
+_VOCABULARIES = {
+    ("deadlines", "kind"): "DEADLINE_KIND",
+    ("kpis", "unit"): "KPI_UNIT",
+    ("kpis", "direction"): "DIRECTION",
+    ("kpis", "data_source"): "DATA_SOURCE",
+}
 _MONEY_COLUMNS = {"target", "identified", "decided", "realised", "gap"}
 
 
@@ -151,9 +158,19 @@ def _header(key: str, language: str) -> str:
     return HEADERS[key][n] if key in HEADERS else key
 
 
-def _word(section: str, column: str, value: Any, language: str) -> Any:
+def _word(section: str, column: str, value: Any, language: str, row: dict[str, Any]) -> Any:
+    """A code of the CSV as the reader's word (``behind-line``: *bak linja*); plan text as it is."""
+    if not isinstance(value, str):
+        return value
+    vocabulary = _VOCABULARIES.get((section, column))
+    if vocabulary is not None:
+        from ..model import words
+
+        return getattr(words, vocabulary).shown(value, language)
+    if (section, column) == ("scorecard", "area") and value == "total" and not row.get("area_name"):
+        return label("total", language)
     prefix = _WORDS.get((section, column))
-    if prefix is None or not isinstance(value, str):
+    if prefix is None:
         return value
     key = prefix + value
     return label(key, language) if key in STATUS_LABELS else value
@@ -198,10 +215,15 @@ def _kind(section: str, column: str, row: dict[str, Any]) -> str:
 
 
 def sheets(
-    plan: Any, as_of: date, horizon: int = 14, sections: tuple[str, ...] = SHEETS
+    plan: Any,
+    as_of: date,
+    horizon: int = 14,
+    sections: tuple[str, ...] = SHEETS,
+    keep_empty: bool = False,
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """(section, column names, rows of plain Python values) for each sheet with rows; the
-    annual cycle only for a plan with events dated by a period, or when asked for alone."""
+    """(section, column names, rows of plain Python values) for each sheet with rows, or
+    for every sheet with ``keep_empty``; the annual cycle only for a plan with events
+    dated by a period, or when asked for alone."""
     from ..status import compute, flat_rows
 
     result = []
@@ -213,7 +235,7 @@ def sheets(
             header, rows = _savings_rows(compute(plan, "measures", as_of, horizon))
         else:
             header, rows = flat_rows(section, compute(plan, section, as_of, horizon))
-        if rows:
+        if rows or keep_empty:
             result.append((section, header, rows))
     return result
 
@@ -254,9 +276,14 @@ def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon:
         "integer": book.add_format({"num_format": "0"}),
         "text": book.add_format({"text_wrap": False}),
     }
-    for section, header, rows in sheets(plan, as_of, horizon, sections):
-        if section not in sections and not (section == "savings" and "measures" in sections):
-            continue
+    wanted = [
+        sheet
+        for sheet in sheets(plan, as_of, horizon, sections, keep_empty=True)
+        if sheet[0] in sections or (sheet[0] == "savings" and "measures" in sections)
+    ]
+    # A sheet without rows is left out, unless every sheet is empty: then their headers
+    # (never Excel's own "Sheet1").
+    for section, header, rows in [s for s in wanted if s[2]] or wanted:
         sheet = book.add_worksheet(SHEET_NAMES[section][n])
         widths = [len(_header(key, language)) for key in header]
         for col, key in enumerate(header):
@@ -264,7 +291,7 @@ def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon:
         for r, values in enumerate(rows, start=1):
             named = dict(zip(header, values))
             for col, (key, value) in enumerate(named.items()):
-                value = _word(section, key, value, language)
+                value = _word(section, key, value, language, named)
                 shown = _write(sheet, r, col, value, formats, _kind(section, key, named))
                 widths[col] = max(widths[col], shown)
         for col, width in enumerate(widths):

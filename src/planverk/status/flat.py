@@ -305,4 +305,7 @@ def overview_rows(o: Overview) -> Rows:
     rows += [["risks", key, n] for key, n in o.risks.items()]
     for s in o.scores:
         rows.append([f"scorecard: {s.scorecard}", f"{s.organisation} {s.year}", s.total])
+    rows += [["reporting", key, n] for key, n in o.reporting.items()]
+    if o.thread_breaks:
+        rows.append(["thread", "breaks", o.thread_breaks])
     return ["section", "key", "value"], rows
