@@ -229,10 +229,15 @@ def _kind(section: str, column: str, row: dict[str, Any]) -> str:
 
 
 def sheets(
-    plan: Any, as_of: date, horizon: int = 14, sections: tuple[str, ...] = SHEETS
+    plan: Any,
+    as_of: date,
+    horizon: int = 14,
+    sections: tuple[str, ...] = SHEETS,
+    keep_empty: bool = False,
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """(section, column names, rows of plain Python values) for each sheet with rows; the
-    annual cycle only for a plan with events dated by a period, or when asked for alone."""
+    """(section, column names, rows of plain Python values) for each sheet with rows, or
+    for every sheet with ``keep_empty``; the annual cycle only for a plan with events
+    dated by a period, or when asked for alone."""
     from ..status import compute, flat_rows
 
     result = []
@@ -244,7 +249,7 @@ def sheets(
             header, rows = _savings_rows(compute(plan, "measures", as_of, horizon))
         else:
             header, rows = flat_rows(section, compute(plan, section, as_of, horizon))
-        if rows:
+        if rows or keep_empty:
             result.append((section, header, rows))
     return result
 
@@ -289,9 +294,14 @@ def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon:
         "integer": book.add_format({"num_format": "0"}),
         "text": book.add_format({"text_wrap": False}),
     }
-    for section, header, rows in sheets(plan, as_of, horizon, sections):
-        if section not in sections and not (section == "savings" and "measures" in sections):
-            continue
+    wanted = [
+        sheet
+        for sheet in sheets(plan, as_of, horizon, sections, keep_empty=True)
+        if sheet[0] in sections or (sheet[0] == "savings" and "measures" in sections)
+    ]
+    # A sheet without rows is left out, unless every sheet is empty: then their headers
+    # (never Excel's own "Sheet1").
+    for section, header, rows in [s for s in wanted if s[2]] or wanted:
         sheet = book.add_worksheet(SHEET_NAMES[section][n])
         columns = [key for key in header if key != APPROXIMATE]
         widths = [len(_header(key, language)) for key in columns]
