@@ -145,7 +145,9 @@ def test_json_keys_are_a_contract(section: str) -> None:
     card = json.loads(_status(str(PLANS / "scorecard-2023"), "scorecard", "-f", "json").out)[
         "data"
     ][0]
-    assert set(card) == {"id", "title", "max", "columns", "areas", "totals", "gaps", "changes"}
+    assert set(card) == {
+        "id", "title", "max", "columns", "areas", "totals", "gaps", "changes", "approximate", "common"
+    }
 
 
 def test_markdown_writes_norwegian_numbers_for_a_norwegian_plan() -> None:

@@ -384,8 +384,10 @@ def scorecard(spec: Any) -> Any:
                 color=SERIES[n % len(SERIES)],
                 label=f"{column.organisation} {column.year}" if a == 0 else None,
             )
+            cover = area.coverage[n]
             text = (
                 words.t("of_max", score=words.number(score), max=words.number(area.max))
+                + ("" if cover.complete else f" ({words.t('assessed_short', count=cover.scored, of=cover.questions)})")
                 if score is not None
                 else "–"
             )

@@ -266,7 +266,8 @@ def scorecard_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
         for area in card.areas:
             scores = [
                 f"{c.organisation} {c.year} {words.number(s)}"
-                for c, s in zip(card.columns, area.scores)
+                + ("" if cover.complete else f" ({words.t('assessed_short', count=cover.scored, of=cover.questions)})")
+                for c, s, cover in zip(card.columns, area.scores, area.coverage)
                 if s is not None
             ]
             parts.append(
