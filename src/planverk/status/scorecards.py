@@ -115,6 +115,8 @@ class AreaRow:
     """Scored as a whole in that column."""
     goals: list[GoalLink] = field(default_factory=list)
     questions: list[QuestionRow] = field(default_factory=list)
+    missing: list[str | None] = field(default_factory=list)
+    """Why the source gives no score for the area as a whole, where it says."""
 
 
 @dataclass(frozen=True)
@@ -270,6 +272,7 @@ def _card(card: Scorecard, as_of: date, titles: dict[str, str]) -> ScorecardStat
                 [own.whole for _, _, own in found],
                 [GoalLink(ref, titles.get(ref, ref)) for ref in area.goals],
                 questions,
+                [own.missing for _, _, own in found],
             )
         )
     columns = []

@@ -121,7 +121,7 @@ def _area_rows(ctx: Context, area: AreaRow) -> list[list[Cell]]:
     head = [Cell(area.name, "strong", goals), Cell(ctx.number(area.max), "strong")]
     for n, score in enumerate(area.scores):
         if score is None and area.whole[n]:
-            head.append(Cell(ctx.t("score_missing"), "muted", ctx.t("as_a_whole")))
+            head.append(Cell(ctx.t("score_missing"), "muted", area.missing[n] or ctx.t("as_a_whole")))
         else:
             head.append(
                 _score(ctx, score, None, area.coverage[n], area.approximate[n], area.whole[n], "strong")
