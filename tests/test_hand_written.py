@@ -97,3 +97,52 @@ def test_findings_name_items_by_id_and_point_at_their_cause_across_files(tmp_pat
     schema = found["PV101"]
     assert "event 'feil'" in schema["message"] and "events[" not in schema["message"]
     assert (schema["file"].endswith("events.yaml"), schema["line"]) == (True, 10)
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "advice"),
+    [
+        # a text: 'kort versjon' belongs to the title
+        ("people:\n  - {id: kari, name: Kari Nordmann, title: leiar, kort versjon}\n",
+         "kort versjon", "title: 'leiar, kort versjon'"),
+        # a score written with a decimal comma: '0' is no question
+        ("scorecards:\n  - id: kort\n    title: Kort\n    areas: [{id: a, name: A, questions: [{id: q1, text: Er det kjent?, max: 5}]}]\n"
+         "    assessments: [{organisation: Gran, year: 2025, scores: {a: {q1: 3, 0}}}]\n",
+         "0", "q1: '3,0'"),
+        # a list without brackets: 'ola' is no key of a group
+        ("people: [{id: kari, name: Kari}, {id: ola, name: Ola}]\n"
+         "groups:\n  - {id: sg, name: Styringsgruppa, members: kari, ola}\n",
+         "ola", "members: [kari, ola]"),
+        # a number: the KPI's baseline 4,5
+        ("kpis:\n  - id: k\n    name: K\n    scale: {min: 1, max: 6}\n    baseline: {value: 4,5, date: 2025-02-01}\n",
+         "5", "value: '4,5'"),
+        # nothing before it to join: write key: value
+        ("people:\n  - {id: kari, name: [Kari], epost}\n", "epost", "'epost: value'"),
+    ],
+)
+def test_a_comma_inside_braces_says_to_quote_or_use_block_style(
+    tmp_path: Path, line: str, key: str, advice: str
+) -> None:
+    _write(tmp_path, HEADER + line, crlf=True, bom=True)
+    found = _findings(tmp_path)
+    (split,) = [f for f in found if f"'{key}' was read as a key without a value" in str(f["message"])]
+    assert advice in str(split["message"]), split["message"]
+    written = (HEADER + line).splitlines()[int(split["line"]) - 1]  # type: ignore[call-overload]
+    assert written[int(split["column"]) - 1:].startswith(key)  # type: ignore[call-overload]
+
+
+def test_the_comma_advice_reads_in_the_plans_language(tmp_path: Path) -> None:
+    text = HEADER.replace("  period:", "  language: nn\n  period:")
+    _write(tmp_path, text + "people:\n  - {id: kari, name: Kari Nordmann, title: leiar, kort versjon}\n")
+    result = run_cli("validate", str(tmp_path))
+    assert "title: 'leiar, kort versjon'" in result.out and "ukjend nøkkel" in result.out
+    assert "inside" not in result.out, result.out
+
+
+def test_a_question_mark_in_a_flow_value_is_text(tmp_path: Path) -> None:
+    """YAML 1.2 allows '?' inside a plain scalar in { }; libyaml does not, the retry does."""
+    line = "        questions: [{id: q1, text: Er måla kjende?, max: 5}]\n"
+    text = HEADER + "scorecards:\n  - id: kort\n    title: Kort\n    areas:\n      - id: a\n        name: A\n" + line
+    _write(tmp_path, text, crlf=True, bom=True)
+    result = run_cli("validate", "--strict", str(tmp_path))
+    assert result.code == 0, result.out

@@ -21,7 +21,7 @@ from .errors import InvalidPlanError
 from .model import Plan
 from .load.planfiles import Overlay, PlanSource, read_plan
 from .load.partial import PartialPlan, partial_model
-from .load.schema_errors import locate
+from .load.schema_errors import locate, with_hint
 from .load.yamlsource import SourceMap
 
 
@@ -176,7 +176,8 @@ def check_plan(plan: Plan, read: PlanSource, partial: PartialPlan | None = None)
             used.add(key)
             continue
         related = tuple(p for p in (where(r) for r in issue.related) if p)
-        findings.append(finding(issue.code, issue.message, where(issue.path), *related))
+        message = with_hint(issue.message, read.source, partial.written(issue.path))
+        findings.append(finding(issue.code, message, where(issue.path), *related))
     for (item, code), path in silences.items():
         if code not in CODES:
             message = tr("silence names '{code}', which is not a planverk code", code=code)

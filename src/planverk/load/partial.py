@@ -4,7 +4,8 @@ A schema error in one event must not hide a double booking between two others, n
 wrong reference in a deadline: like ruff and mypy, validate reports every independent
 finding in one run. An item of a top-level list (a person, an event, a KPI ...) that
 fails the schema is left out, the rest of the plan is validated again without it, and
-the semantic checks run on what remains. Paths of the remaining plan are mapped back to
+the semantic checks run on what remains. A key the schema does not know outside those
+items (in ``plan:``, or at the top of ``plan.yaml``) is left out likewise. Paths of the remaining plan are mapped back to
 the plan as written (:meth:`PartialPlan.written`), so findings stand at the right line.
 """
 
@@ -50,13 +51,17 @@ def partial_model(data: dict[str, Any], source: SourceMap) -> PartialPlan:
     except ValidationError as error:
         findings = convert(error, Plan, source, data)
         failed: dict[str, set[int]] = {}
+        unknown: list[Loc] = []
         for item in error.errors(include_url=False):
-            loc = item["loc"]
-            if len(loc) < 2 or loc[0] not in COLLECTIONS or not isinstance(loc[1], int):
+            loc = tuple(item["loc"])
+            if len(loc) >= 2 and loc[0] in COLLECTIONS and isinstance(loc[1], int):
+                failed.setdefault(str(loc[0]), set()).add(loc[1])
+            elif item["type"] == "extra_forbidden":
+                unknown.append(loc)  # plan.owner misspelt hides nothing: the key is left out
+            else:
                 return PartialPlan(None, findings)
-            failed.setdefault(str(loc[0]), set()).add(loc[1])
     result = PartialPlan(None, findings)
-    trimmed = dict(data)
+    trimmed = _without(data, unknown)
     for key, indices in failed.items():
         items = data[key]
         result.kept[key] = [i for i in range(len(items)) if i not in indices]
@@ -70,3 +75,24 @@ def partial_model(data: dict[str, Any], source: SourceMap) -> PartialPlan:
     except ValidationError:  # an error that only shows with the others gone: check nothing
         result.plan = None
     return result
+
+
+def _without(data: dict[str, Any], paths: list[Loc]) -> dict[str, Any]:
+    """A shallow copy of ``data`` without the keys at ``paths`` (mappings on the way copied)."""
+    trimmed = dict(data)
+    for path in paths:
+        container: Any = trimmed
+        for step in path[:-1]:
+            inner = container[step] if isinstance(container, (dict, list)) else None
+            if isinstance(inner, dict):
+                inner = dict(inner)
+            elif isinstance(inner, list):
+                inner = list(inner)
+            else:
+                break
+            container[step] = inner
+            container = inner
+        else:
+            if isinstance(container, dict):
+                container.pop(path[-1], None)
+    return trimmed

@@ -302,3 +302,4 @@ def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
         target.update(getattr(source, table))
         target.update(kept)
     merged.source.leading_zero |= source.leading_zero
+    merged.source.leftovers.update(source.leftovers)

@@ -26,6 +26,53 @@ def locate(source: SourceMap, path: Loc) -> Position | None:
     return None
 
 
+def leftover_hint(source: SourceMap, path: Loc, root: type[BaseModel] | None = None) -> Message | None:
+    """What to do when the value at ``path`` (or a mapping it is in) is a key a comma split
+    off inside ``{ }`` (:class:`~planverk.load.yamlsource.Leftover`); None when it is not.
+
+    ``root`` (the plan's model by default) tells whether the entry the comma cut takes a
+    list, which is written in ``[ ]`` rather than quoted.
+    """
+    if not source.leftovers:
+        return None
+    for end in range(len(path), 0, -1):
+        leftover = source.leftovers.get(tuple(path[:end]))
+        if leftover is None:
+            continue
+        if leftover.field is not None and leftover.value is not None:
+            if _takes_list(root, path[: end - 1], leftover.field):
+                return tr("inside {{ }} a comma separates entries, so '{key}' was read as a key "
+                          "without a value: write the list in brackets ({field}: [{value}]) or in "
+                          "block style, one item per line", key=leftover.key, field=leftover.field,
+                          value=leftover.value)
+            quoted = "'" + leftover.value.replace("'", "''") + "'"
+            return tr("inside {{ }} a comma separates entries, so '{key}' was read as a key without "
+                      "a value: quote the value ({field}: {value}) or write the mapping in block "
+                      "style, one key per line", key=leftover.key, field=leftover.field, value=quoted)
+        return tr("inside {{ }} a comma separates entries, so '{key}' was read as a key without a "
+                  "value: write '{key}: value', quote a value that holds a comma, or write the "
+                  "mapping in block style, one key per line", key=leftover.key)
+    return None
+
+
+def _takes_list(root: type[BaseModel] | None, mapping: Loc, key: str) -> bool:
+    """Whether ``key`` of the mapping at ``mapping`` holds a list."""
+    if root is None:
+        from ..model import Plan
+
+        root = Plan
+    model = model_at(root, mapping)
+    fields = model.model_fields if model is not None else {}
+    field = fields.get(key) or next((f for f in fields.values() if f.alias == key), None)
+    return field is not None and any(typing.get_origin(t) is list for t in _unwrap(field.annotation))
+
+
+def with_hint(message: Message, source: SourceMap, path: Loc, root: type[BaseModel] | None = None) -> Message:
+    """``message``, followed by the leftover hint when ``path`` is a leftover."""
+    hint = leftover_hint(source, path, root)
+    return message if hint is None else tr("{problem}; {hint}", problem=message, hint=hint)
+
+
 def _unwrap(annotation: Any) -> list[Any]:
     """The candidate types inside Annotated/Optional/Union."""
     origin = typing.get_origin(annotation)
@@ -141,10 +188,9 @@ def convert(
             model = model_at(root, loc[:-1])
             known = key_names(model) if model else []
             match = get_close_matches(key, known, n=1, cutoff=0.6)
-            if key[:1].isdigit():
-                message = tr("unknown key '{key}': if it is the decimal part of a number such as 4,5, "
-                              "quote the number (value: '4,5'): inside {{ }} a comma separates entries",
-                              key=key)
+            hint = leftover_hint(source, loc, root)
+            if hint is not None:
+                message = tr("unknown key '{key}'; {hint}", key=key, hint=hint)
             elif match:
                 message = tr("unknown key '{key}': did you mean '{near}'?", key=key, near=match[0])
             elif known:
@@ -157,13 +203,14 @@ def convert(
         where = locate(source, loc)
         field = field_name(loc, data)
         if kind == "missing":
-            findings.append(finding("PV101", tr("'{key}' is missing (required)", key=str(loc[-1])),
-                                    locate(source, loc[:-1])))
+            findings.append(finding("PV101", with_hint(tr("'{key}' is missing (required)", key=str(loc[-1])),
+                                                       source, loc, root), locate(source, loc[:-1])))
             continue
         raised = (item.get("ctx") or {}).get("error")
         own = raised.message if isinstance(raised, MessageError) else None
         if own is not None and own.template.startswith(("an id uses", "an id names")):
-            findings.append(finding("PV102", tr("{value}: {problem}", value=_describe(item["input"]), problem=own), where))
+            message = tr("{value}: {problem}", value=_describe(item["input"]), problem=own)
+            findings.append(finding("PV102", with_hint(message, source, loc, root), where))
             continue
         if kind.startswith("date_"):
             message = tr("{value} is not a valid date: write YYYY-MM-DD, a day the calendar has",
@@ -181,5 +228,5 @@ def convert(
         if loc in source.leading_zero:
             message = tr("{problem}; it was read as a number and lost its leading zero: quote it, "
                           "e.g. '0301'", problem=message)
-        findings.append(finding("PV101", message, where))
+        findings.append(finding("PV101", with_hint(message, source, loc, root), where))
     return findings

@@ -3,8 +3,9 @@
 The file is parsed by libyaml (ruamel.yaml's C parser) and the data is built here from
 its event stream, not by ruamel's constructor. libyaml follows YAML 1.1 in one place
 people meet: inside ``{ }`` and ``[ ]`` it refuses plain scalars holding ``:``
-(``{time: 09:00-10:00}``), which YAML 1.2 allows. A file libyaml refuses on that ground
-alone is read again by ruamel's pure-Python parser, which follows 1.2 there and gives the
+(``{time: 09:00-10:00}``), which YAML 1.2 allows, and it refuses a plain scalar ending in
+``?`` there (``{text: Er måla kjende?}``). A file libyaml refuses inside ``{ }`` or ``[ ]``
+is read again by ruamel's pure-Python parser, which follows 1.2 there and gives the
 same events and positions; every other file keeps the C parser's speed. So planverk:
 
 - resolves plain scalars by the YAML 1.2 core schema only (``NO``, ``on`` and ``08:30`` are
@@ -66,6 +67,8 @@ _NUMBER = re.compile(
     r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
+_SPLIT_DECIMAL = re.compile(r"^[-+]?[0-9]+,\s+[0-9]+$")
+"""A number and a key of digits that a comma inside ``{ }`` split: ``{value: 4, 5}``."""
 _NULLS = frozenset(["", "~", "null", "Null", "NULL"])
 _TRUE = frozenset(["true", "True", "TRUE"])
 _FALSE = frozenset(["false", "False", "FALSE"])
@@ -81,6 +84,23 @@ class SourceMap:
     keys: dict[Path_, Position] = field(default_factory=dict)
     leading_zero: set[Path_] = field(default_factory=set)
     """Paths of plain integers written with a leading zero (``0301``)."""
+    leftovers: dict[Path_, Leftover] = field(default_factory=dict)
+    """Keys a comma split off inside ``{ }`` (see :class:`Leftover`), by their path."""
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A key without ``:`` inside ``{ }``: ``{title: Møte, kort versjon}`` reads as
+    ``title: Møte`` and a key ``kort versjon`` without a value, because a comma separates
+    the entries of a flow mapping. Its path's position is the key's.
+
+    ``field`` and ``value`` are the entry the comma most likely cut, as it would read
+    joined again (``title`` and ``Møte, kort versjon``); None when no plain value precedes.
+    """
+
+    key: str
+    field: str | None = None
+    value: str | None = None
 
 
 @dataclass
@@ -200,24 +220,45 @@ def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None
     try:
         try:
             data = _Builder(source, findings, list_offsets or {}).build(text)
-        except _Yaml11Colon:
+        except _Yaml11Flow as refused:
             # Start again from nothing: the C parser may have recorded part of the file.
+            before = list(findings)
             source.values.clear()
             source.keys.clear()
             source.leading_zero.clear()
+            source.leftovers.clear()
             findings.clear()
-            data = _Builder(source, findings, list_offsets or {}).build(text, pure=True)
+            try:
+                data = _Builder(source, findings, list_offsets or {}).build(text, pure=True)
+            except _Abort:
+                if refused.finding is None:
+                    raise
+                # A mistake for YAML 1.2 too: libyaml's words and findings, as without the retry.
+                return LoadedFile(None, source, [*before, refused.finding])
     except _Abort as abort:
         return LoadedFile(None, source, [*findings, abort.finding])
     return LoadedFile(data, source, findings)
 
 
-class _Yaml11Colon(Exception):
-    """libyaml refused a ':' inside a flow collection's plain scalar (YAML 1.1 only)."""
+class _Yaml11Flow(Exception):
+    """libyaml refused a flow collection that YAML 1.2 may allow: a plain scalar holding
+    ``:`` (YAML 1.1 only) or ending in ``?`` (``{text: Er måla kjende?}``, a libyaml limit).
+
+    ``finding`` is libyaml's syntax finding, reported when the pure parser refuses the file
+    too; None for ``:``, whose finding is the pure parser's (it names the value to quote).
+    """
+
+    def __init__(self, finding: Finding | None = None) -> None:
+        super().__init__()
+        self.finding = finding
 
 
 def _is_flow_colon(error: Exception) -> bool:
     return "found unexpected ':'" in str(getattr(error, "problem", "") or "")
+
+
+def _in_flow(error: Exception) -> bool:
+    return "flow" in str(getattr(error, "context", "") or "")
 
 
 def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
@@ -264,17 +305,24 @@ class _Builder:
         # A fresh YAML() per file; typ="safe" with pure=False selects libyaml's C parser,
         # pure=True ruamel's own parser, which reads ':' in flow scalars by YAML 1.2.
         yaml = YAML(typ="safe", pure=pure)
+        self.text = text
         try:
             return self._consume(yaml.parse(text))
         except YAMLError as error:
             if not pure and _is_flow_colon(error):
-                raise _Yaml11Colon from None
-            raise _Abort(_syntax_finding(error, text, self.source.file)) from None
+                raise _Yaml11Flow from None
+            found = _syntax_finding(error, text, self.source.file)
+            if not pure and _in_flow(error):
+                raise _Yaml11Flow(found) from None
+            raise _Abort(found) from None
 
     def _consume(self, events: Any) -> Any:
         from ruamel.yaml import events as ev
 
-        # Each frame: [container, path, pending_key, start_node_count, anchor, seen_keys, start_chars]
+        # Each frame: [container, path, pending_key, start_node_count, anchor, seen_keys,
+        # start_chars, flow], flow (for a ``{ }`` mapping only) being [end of the last key,
+        # the last entry with a plain value as (key, start of its value), the paths of the
+        # leftovers that follow it] for leftovers.
         stack: list[list[Any]] = []
         root: Any = None
         documents = 0
@@ -365,6 +413,8 @@ class _Builder:
                     seen[key] = key_pos
                     frame[2] = key
                     self.source.keys[key_path] = key_pos
+                if frame[7] is not None:
+                    frame[7][0] = event.end_mark.index
                 continue
 
             if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
@@ -383,6 +433,8 @@ class _Builder:
                 self.source.values[path] = position
             self.nodes += 1
 
+            if frame is not None and frame[7] is not None and isinstance(frame[0], dict):
+                self._flow_entry(frame, event, kind is ev.ScalarEvent, path)
             if kind is ev.ScalarEvent:
                 value = self._scalar(event, path, position)
                 self.chars += len(event.value)
@@ -429,7 +481,8 @@ class _Builder:
                         )
                     )
                 container = {} if kind is ev.MappingStartEvent else []
-                stack.append([container, path, None, self.nodes, event.anchor, {}, self.chars])
+                flow = [-1, None, []] if kind is ev.MappingStartEvent and event.flow_style else None
+                stack.append([container, path, None, self.nodes, event.anchor, {}, self.chars, flow])
 
         if not has_root or root is None:
             raise _Abort(
@@ -440,6 +493,27 @@ class _Builder:
                 )
             )
         return root
+
+    def _flow_entry(self, frame: list[Any], event: Any, scalar: bool, path: Path_) -> None:
+        """Note a value of a ``{ }`` mapping; an empty one right at its key's end is a leftover."""
+        flow = frame[7]
+        if not scalar or event.value or event.style or event.start_mark.index != flow[0]:
+            plain = scalar and not event.style and event.implicit[0] and event.tag is None
+            flow[1] = (frame[2], event.start_mark.index) if plain and _DUPLICATE not in path else None
+            flow[2] = []
+            return
+        self.source.values[path] = self.source.keys.get(path) or self.pos(event.start_mark)
+        flow[2].append(path)
+        before = flow[1]
+        joined = self.text[before[1] : flow[0]] if before is not None else ""
+        if _SPLIT_DECIMAL.match(joined):  # {q1: 3, 0}: the score 3,0
+            joined = "".join(joined.split())
+        for each in flow[2]:  # {title: a, b, c}: b and c both say title: 'a, b, c'
+            key = str(each[-1])
+            if before is None or "\n" in joined or len(joined) > 200:
+                self.source.leftovers[each] = Leftover(key)
+            else:
+                self.source.leftovers[each] = Leftover(key, str(before[0]), joined)
 
     def _check_collection_tag(self, event: Any, position: Position) -> None:
         tag = event.tag

@@ -1,0 +1,129 @@
+"""ical and invitations: calendar feeds and meeting requests."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from .app import app
+from .options import PlanArg
+from .terminal import progress
+
+
+@app.command()
+def ical(
+    plan: PlanArg,
+    output: Annotated[
+        str,
+        typer.Option("--output", "-o", help="Folder for the feeds and index pages; '-' writes one feed to stdout."),
+    ],
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="Write one feed: group:ID, person:ID or plan.", show_default=False),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Where the folder is published; index pages then give subscribe links.",
+                     show_default=False),
+    ] = None,
+    attendees: Annotated[
+        bool, typer.Option("--attendees", help="Add ORGANIZER and ATTENDEE (e-mail addresses) to events.")
+    ] = False,
+) -> None:
+    """Write calendar feeds: the whole plan, each group and each person (what they attend).
+
+    Refuses (exit 1) when `validate` finds errors in the plan, and prints them. Output is
+    the same bytes for the same plan: DTSTAMP comes from SOURCE_DATE_EPOCH, else the
+    plan's last commit.
+    """
+    from ..ical import calendar_feeds
+    from ..ical.site import write_feed, write_site
+    from ..validate import checked_plan
+
+    result = checked_plan(plan, f"{plan} has errors: fix them first; no feed was written")
+    assert result.plan is not None
+    with progress(3, threshold=0) as advance:
+        feeds = calendar_feeds(
+            result,
+            only=only or ("plan" if output == "-" else None),
+            attendees=attendees,
+            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+            progress=advance,
+        )
+    if output == "-":
+        binary = getattr(sys.stdout, "buffer", None)  # bytes as they are: CRLF, UTF-8
+        if binary is None:
+            sys.stdout.write(feeds[0].body.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            binary.write(feeds[0].body)
+            binary.flush()
+        return
+    if only:
+        typer.echo(f"wrote {write_feed(feeds[0], Path(output))} ({feeds[0].events} events)")
+        return
+    write_site(feeds, Path(output), result.plan.plan, base_url)
+    typer.echo(f"wrote {len(feeds)} feeds and index.html to {output}")
+
+
+@app.command()
+def invitations(
+    plan: PlanArg,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for the messages: one folder per sender in it.")
+    ],
+    sender: Annotated[
+        str | None, typer.Option("--sender", help="Only the invitations this person sends (an id).", show_default=False)
+    ] = None,
+    send: Annotated[
+        bool,
+        typer.Option("--send/--dry-run", help="Send the messages through --smtp; by default nothing is sent."),
+    ] = False,
+    smtp: Annotated[
+        str | None,
+        typer.Option("--smtp", metavar="HOST[:PORT]", help="Mail server to send through (port 587 by default).",
+                     show_default=False),
+    ] = None,
+) -> None:
+    """Write the meeting requests the plan's invitations call for, and a checklist per sender.
+
+    Each invitation becomes an .eml message (RFC 6047: METHOD:REQUEST, or METHOD:CANCEL
+    for a cancelled meeting) that a mail program opens and sends, in OUTPUT/SENDER-ID/
+    with checklist.md. With --send --smtp HOST[:PORT] they are also sent (STARTTLS when
+    offered; login from PLANVERK_SMTP_USER and PLANVERK_SMTP_PASSWORD).
+    """
+    from ..invitations import invitation_packets, write_packets
+    from ..load.planfiles import display_path
+    from ..validate import checked_plan
+
+    if send and not smtp:
+        raise UsageError("--send needs the mail server: --smtp HOST[:PORT]")
+    result = checked_plan(plan, f"{plan} has errors: fix them first; no invitation was written")
+    assert result.plan is not None
+    packets = invitation_packets(result, sender=sender, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+    if not packets:
+        typer.echo(f"{plan}: the plan records no invitations (give events or slots an `invitation:`)")
+        return
+    requests = [r for p in packets for r in p.requests]
+    if send:
+        from ..invitations.send import check_sendable
+
+        check_sendable(requests)
+    for packet, folder in zip(packets, write_packets(packets, output), strict=True):
+        typer.echo(f"wrote {len(packet.requests)} invitations from {packet.sender.name} "
+                   f"and checklist.md to {display_path(folder)}")
+    if not send:
+        if smtp:
+            typer.echo("dry run: nothing was sent (add --send to send)")
+        return
+    from ..invitations.send import send as send_all
+
+    def _sent(request) -> None:
+        typer.echo(f"sent {request.filename} to {', '.join(p.email for p in request.addressed)}")
+
+    send_all(requests, result.plan.plan, smtp, os.environ, _sent)

@@ -1,0 +1,109 @@
+"""validate, schema and fmt: checking a plan and its layout."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from ..errors import ExitCode
+from .app import app
+from .options import LangOption, OutputOption, PlansArg, PlansOfOption, emit, plan_targets
+from .terminal import color
+
+
+class ReportFormat(str, Enum):
+    """How `validate` prints its findings."""
+
+    auto = "auto"
+    human = "human"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
+
+
+@app.command()
+def validate(
+    plans: PlansArg,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="human, json (versioned), github (workflow annotations), sarif (SARIF 2.1.0, "
+            "for GitHub code scanning) or gitlab (GitLab Code Quality report); "
+            "auto picks github under GitHub Actions, else human.",
+        ),
+    ] = ReportFormat.auto,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    plans_of: PlansOfOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Check plans; report each finding at its file, line and column.
+
+    Each finding is one line: file:line:col: severity CODE message.
+
+    Exit status: 0 clean, 1 findings (errors, or warnings with --strict),
+    2 bad usage or a plan that cannot be found or read.
+    """
+    from ..reporters import REPORTERS
+    from ..validate import validate_plans
+
+    targets = plan_targets(plans, plans_of)
+    if not targets:
+        return  # --plans-of: none of the files is in a plan
+    results = validate_plans(targets)
+    name = output_format.value
+    if name == "auto":
+        name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"
+    REPORTERS[name](results, sys.stdout, color(sys.stdout), lang.value if lang else None)
+    if any(r.unreadable for r in results):
+        raise typer.Exit(int(ExitCode.USAGE))
+    failed = any(r.errors or (strict and r.warnings) for r in results)
+    raise typer.Exit(int(ExitCode.FINDINGS if failed else ExitCode.OK))
+
+
+@app.command()
+def schema(output: OutputOption = None) -> None:
+    """Print the JSON Schema of plan files, for editor completion.
+
+    One schema fits plan.yaml and the files it includes. Point the YAML language server
+    (VS Code's YAML extension) at it with a first line like
+    '# yaml-language-server: $schema=../../schema/planverk-plan.schema.json'.
+    """
+    from ..schema import schema_text
+
+    emit(schema_text(), output)
+
+
+@app.command()
+def fmt(
+    plans: PlansArg,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 and list the files that would change.")
+    ] = False,
+    plans_of: PlansOfOption = False,
+) -> None:
+    """Write every file of a plan in planverk's layout.
+
+    Indentation, spacing and line ends are made uniform; comments, blank lines,
+    key order, quoting and flow [ ] or { } style are kept. The result must read
+    as exactly the same plan, or nothing is written.
+    """
+    from ..edit.fmt import format_plan
+
+    changed = 0
+    for plan in plan_targets(plans, plans_of):
+        for change in format_plan(plan, write=not check):
+            if change.problem:
+                typer.echo(f"{change.path}: {change.problem}", err=True)
+                continue
+            typer.echo(f"{'would reformat' if check else 'reformatted'} {change.path}")
+            changed += 1
+    if check and changed:
+        typer.echo(f"{changed} file{'s' if changed != 1 else ''} not in planverk's layout: run planverk fmt")
+        raise typer.Exit(int(ExitCode.FINDINGS))

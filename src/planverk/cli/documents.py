@@ -1,0 +1,179 @@
+"""site and render: documents and the published site."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import ExitCode, UsageError
+from .app import app
+from .options import AsOfOption, PLAN_HELP, PlansArg
+from .terminal import progress, write_stdout
+
+
+@app.command()
+def site(
+    plans: PlansArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the site (replaced as a whole).")],
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="Where the site is published; calendar addresses start with it. Without it, "
+            "each page works its addresses out from where it is opened.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    reference_doc: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference-doc",
+            metavar="FILE",
+            help="A Word document whose styles, page set-up, header and footer the Word "
+            "downloads use (the municipality's template).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Build a static site for one or many plans: overview, documents (HTML and Word), calendars.
+
+    For an intranet, a SharePoint library or Pages: one stylesheet, nothing from other
+    servers, readable without JavaScript. The folder is replaced only once everything is
+    written. Refuses (exit 1, printing the findings) when a plan has errors.
+    """
+    from ..publish.site import build_site
+
+    day = as_of.date() if as_of else date.today()
+    with progress(1000, threshold=0) as advance:
+        built = build_site(
+            plans,
+            output,
+            as_of=day,
+            base_url=base_url,
+            source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
+            reference_doc=reference_doc,
+            progress=advance,
+        )
+    index = output / "index.html"
+    typer.echo(f"wrote the site for {', '.join(built.plans)} ({built.files} files) to {output}")
+    typer.echo(f"open {index.absolute().as_uri()} in a browser, or publish the folder {output}")
+
+
+class DocumentFormat(str, Enum):
+    """What `render` writes."""
+
+    md = "md"
+    docx = "docx"
+    html = "html"
+
+
+@app.command()
+def render(
+    plan: Annotated[Path | None, typer.Argument(metavar="PLAN", help=PLAN_HELP, show_default=False)] = None,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="TEMPLATE", help="Templates to render, e.g. workbook schedule (default: all).", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Folder to write the documents to; without it, one document goes to stdout."),
+    ] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="Render for one group: its events, deadlines and roles.")
+    ] = None,
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        DocumentFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (Markdown), docx (Word, to print: title page, contents, boxes to write in, "
+            "page numbers) or html (one self-contained page per document).",
+        ),
+    ] = DocumentFormat.md,
+    reference_doc: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference-doc",
+            metavar="FILE",
+            help="With --format docx: a Word document whose styles, page set-up, header and "
+            "footer to use (the municipality's template), as in pandoc.",
+            show_default=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="A folder of templates that override the plan's and the built-in ones by name."),
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the templates available and what each needs.")] = False,
+) -> None:
+    """Render workbooks, schedules and reports from the plan: Markdown, Word or HTML.
+
+    Templates come from --templates DIR, the plan's templates/ folder, then the built-ins.
+    A plan with errors is not rendered (exit 1); a template error exits with 2.
+    """
+    from ..load.planfiles import display_path
+    from ..render import checked_render, list_templates, render_documents, write_documents, write_files
+
+    if list_:
+        for info in list_templates(plan, templates):
+            typer.echo(_template_line(info))
+        raise typer.Exit(int(ExitCode.OK))
+    if plan is None:
+        raise UsageError("give a plan folder, e.g. planverk render plans/gran-2017 schedule")
+    if reference_doc is not None and output_format is not DocumentFormat.docx:
+        raise UsageError("--reference-doc is for Word: add --format docx")
+    day = as_of.date() if as_of else date.today()
+    checked, folders, chosen = checked_render(plan, names or [], templates)
+    assert checked.plan is not None
+    markdown = output_format is DocumentFormat.md
+    documents = render_documents(checked.plan, folders, chosen, as_of=day, group=group, mermaid=markdown)
+    if output is None and len(documents) != 1:
+        raise UsageError(f"{len(documents)} documents to render: give a folder to write them to with -o DIR")
+    if output is None and output_format is DocumentFormat.docx and sys.stdout.isatty():
+        raise UsageError("a Word document is not for the terminal: write it to a folder with -o DIR")
+    if markdown:
+        if output is not None:
+            for path in write_documents(documents, output):
+                typer.echo(f"wrote {display_path(path)}")
+            return
+        files = [(d.filename, d.text) for d in documents]
+    else:
+        from ..publish import publish_documents
+        from ..publish.figures import document_pictures
+
+        with progress(len(documents)) as advance:
+            published = publish_documents(
+                documents,
+                output_format.value,
+                as_of=day,
+                pictures=document_pictures,
+                reference_doc=reference_doc,
+                progress=advance,
+            )
+        files = [(p.filename, p.content) for p in published]
+    if output is None:
+        write_stdout(files[0][1])
+        return
+    for path in write_files(files, output):
+        typer.echo(f"wrote {display_path(path)}")
+
+
+def _template_line(info) -> str:
+    """One template as `render --list` shows it."""
+    where = info.origin + (f", overrides {info.overrides}" if info.overrides else "")
+    lines = [f"{info.name} ({where}: {info.filename})"]
+    if info.description:
+        lines.append(f"    {info.description}")
+    if info.needs:
+        lines.append(f"    needs: {', '.join(info.needs)}")
+    if info.options:
+        lines.append(f"    options: {', '.join(info.options)}")
+    return "\n".join(lines)

@@ -1,0 +1,257 @@
+"""done, cancel, record and move: changing only the lines that say what happened."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import UsageError
+from .app import app
+from .options import DateTodayOption, PlanFirstArg, date_option, day, required
+
+
+LegacyPlanOption = Annotated[
+    Path | None,
+    typer.Option("--plan", "-p", hidden=True, help="Deprecated: name the plan first.", show_default=False),
+]
+"""``--plan PLAN`` of the recording commands before 0.2: still read, with a deprecation note."""
+
+
+def _plan_first(command: str, plan: str, rest: list[str | None], legacy: Path | None) -> tuple[Path, list[str]]:
+    """The plan and the other arguments of a recording command.
+
+    Every command names its plan first (``planverk done PLAN ID``), as ``validate``,
+    ``status`` and ``render`` do. The older ``planverk done ID [-p PLAN]`` still works:
+    with ``-p``, or with one argument too few (the plan was the current folder), the
+    arguments are read the old way and a deprecation note says how to write it now.
+    """
+    given = [a for a in rest if a is not None]
+    if legacy is None and len(given) == len(rest):
+        return Path(plan), given
+    old = [plan, *given]
+    if len(old) != len(rest):
+        raise UsageError(f"give the plan first, then the arguments: planverk {command} --help")
+    where = legacy or Path(".")
+    typer.echo(
+        f"note: 'planverk {command} {' '.join(a.upper() for a in _NAMES[command])} --plan PLAN' is deprecated; "
+        f"name the plan first, as every command does: planverk {command} {where} {' '.join(old)}",
+        err=True,
+    )
+    return where, old
+
+
+_NAMES = {
+    "done": ["id"],
+    "cancel": ["event"],
+    "move": ["event"],
+    "record measurement": ["kpi", "value"],
+}
+
+
+def _report_edit(edited: Any) -> None:
+    typer.echo(edited.message)
+
+
+@app.command()
+def done(
+    plan: PlanFirstArg,
+    item: Annotated[
+        str | None, typer.Argument(metavar="ID", help="The deadline's or realisation step's id.", show_default=False)
+    ] = None,
+    on: Annotated[
+        datetime | None,
+        date_option("--date", help="When it was done.", show_default="today"),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Record a --date outside the plan period, or replace an earlier done date."),
+    ] = False,
+    legacy_plan: LegacyPlanOption = None,
+) -> None:
+    """Mark a deadline, or a step of a benefit's realisation, done: status and done_on.
+
+    The rest of the file is left as it was. The plan is checked with the change
+    first; when it would not validate, nothing is written (exit 1). A --date outside
+    the plan period, or a deadline already done on another date, needs --force.
+    """
+    from ..edit.edits import mark_done
+
+    target, (item_id,) = _plan_first("done", plan, [item], legacy_plan)
+    _report_edit(mark_done(target, item_id, on.date() if on else date.today(), dated=on is not None, force=force))
+
+
+@app.command()
+def cancel(
+    plan: PlanFirstArg,
+    event: Annotated[str | None, typer.Argument(metavar="EVENT", help="The event's id.", show_default=False)] = None,
+    occurrence: Annotated[
+        datetime | None,
+        date_option(
+            "--occurrence",
+            help="Cancel only this occurrence of a repeating event (its date in the series).",
+            show_default=False,
+        ),
+    ] = None,
+    legacy_plan: LegacyPlanOption = None,
+) -> None:
+    """Cancel an event, or one occurrence of a repeating event.
+
+    It stays in the plan and in calendars, marked cancelled. The plan is checked
+    with the change first; when it would not validate, nothing is written (exit 1).
+    """
+    from ..edit.edits import cancel as cancel_event
+
+    target, (event_id,) = _plan_first("cancel", plan, [event], legacy_plan)
+    _report_edit(cancel_event(target, event_id, occurrence.date() if occurrence else None))
+
+
+record_app = typer.Typer(
+    name="record",
+    help="Record what happened, changing only the lines that say so.",
+    no_args_is_help=True,
+)
+app.add_typer(record_app)
+
+
+@record_app.command("measurement")
+def record_measurement(
+    plan: PlanFirstArg,
+    kpi: Annotated[str, typer.Argument(metavar="KPI", help="The KPI's id.", show_default=False)],
+    value: Annotated[
+        str | None,
+        typer.Argument(metavar="VALUE", help="The value as the source writes it: 4,5 or '65 %' or 8700.",
+                       show_default=False),
+    ] = None,
+    on: Annotated[
+        datetime | None,
+        date_option("--date", help="When it was measured.", show_default=False),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Where it comes from, e.g. 'Årsregnskap 2025'.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Anything a reader should know.")] = None,
+    legacy_plan: LegacyPlanOption = None,
+) -> None:
+    """Add a KPI measurement, in date order.
+
+    The plan is checked with the change first (e.g. that the value lies on the
+    KPI's scale); when it would not validate, nothing is written (exit 1).
+    """
+    from ..edit.edits import record_measurement as record
+
+    target, (kpi_id, text) = _plan_first("record measurement", plan, [kpi, value], legacy_plan)
+    _report_edit(record(target, kpi_id, text, required(on, "--date"), source, note))
+
+
+class MeasureStatus(str, Enum):
+    """A measure's status, for `record decision`."""
+
+    proposed = "proposed"
+    decided = "decided"
+    in_progress = "in-progress"
+    realised = "realised"
+    dropped = "dropped"
+
+
+@record_app.command("realised")
+def record_realised(
+    plan: PlanFirstArg,
+    measure: Annotated[str, typer.Argument(metavar="MEASURE", help="The measure's id.", show_default=False)],
+    amount: Annotated[
+        str, typer.Argument(metavar="AMOUNT", help="The amount as the accounts write it: '2,9 mill. kr'.",
+                            show_default=False)
+    ],
+    year: Annotated[int, typer.Option("--year", help="The budget year it was realised in.", show_default=False)],
+) -> None:
+    """Record a measure's realised savings in a budget year (replaces that year's figure)."""
+    from ..edit.records import record_realised as record
+
+    _report_edit(record(Path(plan), measure, amount, year))
+
+
+@record_app.command("decision")
+def record_decision(
+    plan: PlanFirstArg,
+    measure: Annotated[str, typer.Argument(metavar="MEASURE", help="The measure's id.", show_default=False)],
+    status: Annotated[
+        MeasureStatus, typer.Option("--status", help="The measure's new status.", show_default=False)
+    ],
+    on: DateTodayOption = None,
+) -> None:
+    """Record a decision on a measure: its status, and for decided or dropped the date (decided_on)."""
+    from ..edit.records import record_decision as record
+
+    _report_edit(record(Path(plan), measure, status.value, day(on)))
+
+
+@record_app.command("assessment")
+def record_assessment(
+    plan: PlanFirstArg,
+    risk: Annotated[str, typer.Argument(metavar="RISK", help="The risk's id.", show_default=False)],
+    probability: Annotated[
+        str, typer.Option("--probability", help="How likely: 1-5 or a word (low, high).", show_default=False)
+    ],
+    consequence: Annotated[
+        str | None, typer.Option("--consequence", help="How bad: 1-5 or a word.", show_default=False)
+    ] = None,
+    on: DateTodayOption = None,
+    note: Annotated[str | None, typer.Option("--note", help="What changed.")] = None,
+) -> None:
+    """Record a new assessment of a risk, in date order."""
+    from ..edit.records import record_assessment as record
+
+    _report_edit(record(Path(plan), risk, probability, consequence, day(on), note))
+
+
+@record_app.command("score")
+def record_score(
+    plan: PlanFirstArg,
+    scorecard: Annotated[str, typer.Argument(metavar="SCORECARD", help="The scorecard's id.", show_default=False)],
+    organisation: Annotated[
+        str, typer.Argument(metavar="ORGANISATION", help="The unit assessed, as the plan writes it.",
+                            show_default=False)
+    ],
+    year: Annotated[int, typer.Argument(metavar="YEAR", help="The year the assessment concerns.", show_default=False)],
+    area: Annotated[str, typer.Argument(metavar="AREA", help="The area's id.", show_default=False)],
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="The question's id.", show_default=False)],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The score.", show_default=False)],
+) -> None:
+    """Record one score of a scorecard assessment (a new assessment when the unit has none that year)."""
+    from ..edit.records import record_score as record
+
+    _report_edit(record(Path(plan), scorecard, organisation, year, area, question, value))
+
+
+@app.command()
+def move(
+    plan: PlanFirstArg,
+    event: Annotated[str | None, typer.Argument(metavar="EVENT", help="The event's id.", show_default=False)] = None,
+    to: Annotated[
+        datetime | None, date_option("--date", help="The day it moves to.", show_default=False)
+    ] = None,
+    time: Annotated[
+        str | None, typer.Option("--time", help="New hours, e.g. 09:00-11:00.", show_default=False)
+    ] = None,
+    occurrence: Annotated[
+        datetime | None,
+        date_option("--occurrence", help="Move only this meeting of a series (its date in the series).",
+                     show_default=False),
+    ] = None,
+    legacy_plan: LegacyPlanOption = None,
+) -> None:
+    """Move a meeting, or one meeting of a series, to another day (and time).
+
+    A weekday the source writes is rewritten for the new date; one planverk cannot
+    rewrite is refused. The plan is checked with the change first; when it would not
+    validate, nothing is written (exit 1).
+    """
+    from ..edit.moves import move as move_event
+
+    target, (event_id,) = _plan_first("move", plan, [event], legacy_plan)
+    _report_edit(
+        move_event(target, event_id, required(to, "--date"), time, occurrence.date() if occurrence else None)
+    )

@@ -1,0 +1,106 @@
+"""status: where the plan stands."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from .app import app
+from .options import AsOfOption, PlanArg
+from .terminal import color
+
+
+class Section(str, Enum):
+    """A part of `status`."""
+
+    deadlines = "deadlines"
+    kpis = "kpis"
+    measures = "measures"
+    benefits = "benefits"
+    risks = "risks"
+    scorecard = "scorecard"
+
+
+class StatusFormat(str, Enum):
+    """How `status` prints."""
+
+    auto = "auto"
+    rich = "rich"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
+@app.command()
+def status(
+    plan: PlanArg,
+    section: Annotated[
+        Section | None,
+        typer.Argument(help="deadlines, kpis, measures, benefits, risks or scorecard; "
+                       "without one, a one-screen overview.", show_default=False),
+    ] = None,
+    as_of: AsOfOption = None,
+    days: Annotated[
+        int, typer.Option("--days", min=0, metavar="N", help="Deadlines due within N days count as due.")
+    ] = 14,
+    output_format: Annotated[
+        StatusFormat,
+        typer.Option("--format", "-f", help="rich (tables), markdown, csv (plain UTF-8 for scripts), "
+                     "json (versioned) or xlsx (a workbook for Excel, needs -o); "
+                     "auto: rich on a terminal, else markdown."),
+    ] = StatusFormat.auto,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE instead of stdout (needed for xlsx).",
+                     show_default=False, metavar="FILE"),
+    ] = None,
+) -> None:
+    """Show where the plan stands: deadlines, KPIs, measures and savings, benefits, risks, scorecards.
+
+    Refuses (exit 1, printing the findings) when the plan has errors.
+    """
+    import shutil
+
+    from ..status import render_status
+    from ..validate import checked_plan
+
+    if output_format is StatusFormat.xlsx and output is None:
+        raise UsageError("an xlsx workbook is written to a file: give one with -o FILE, e.g. -o status.xlsx")
+    result = checked_plan(plan, f"{plan} has errors: fix them first; no status was shown")
+    assert result.plan is not None
+    when = as_of.date() if as_of else date.today()
+    if output_format is StatusFormat.xlsx:
+        from ..files import write_atomic
+        from ..publish.xlsx import SHEETS, to_xlsx
+
+        assert output is not None
+        write_atomic(output, to_xlsx(result.plan, when, (section.value,) if section else SHEETS, days))
+        typer.echo(f"wrote {output}")
+        return
+    terminal = sys.stdout.isatty() and output is None
+    name = output_format.value
+    if name == "auto":
+        name = "rich" if terminal else "markdown"
+    text = render_status(
+        result.plan,
+        section.value if section else "overview",
+        when,
+        horizon=days,
+        fmt=name,
+        width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
+        color=color(sys.stdout) if output is None else False,
+    )
+    if output is not None:
+        from ..files import write_atomic
+
+        write_atomic(output, text)
+        typer.echo(f"wrote {output}")
+        return
+    sys.stdout.write(text)
