@@ -24,6 +24,7 @@ AS_OF = {
     "lunner-lean-2012": "2013-06-01",
     "savings-2024": "2025-10-01",
     "scorecard-2023": "2023-12-01",
+    "kommunekompasset-2024": "2024-12-01",
 }
 """A date in the middle of each process, for templates that report status (one per example plan)."""
 GROUPS = {"nordre-follo-2018": ["arbeidsgruppe"], "gran-2017": ["sektorgruppe-4"]}

@@ -137,11 +137,7 @@ def _area_scores(
         if question is None:
             yield Issue(
                 "PV613",
-                tr("'{question}' is not a question of area '{area}': if it is the decimal part of a "
-                   "score such as 7,5, quote the score ('7,5'): inside {{ }} a comma separates entries",
-                   question=question_id, area=area.id)
-                if question_id.isdigit()
-                else tr("'{question}' is not a question of area '{area}'", question=question_id, area=area.id),
+                tr("'{question}' is not a question of area '{area}'", question=question_id, area=area.id),
                 where,
                 item,
             )

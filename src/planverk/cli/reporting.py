@@ -61,6 +61,11 @@ def status(
         typer.Option("--output", "-o", help="Write to FILE instead of stdout (needed for xlsx).",
                      show_default=False, metavar="FILE"),
     ] = None,
+    questions: Annotated[
+        bool,
+        typer.Option("--questions", help="With scorecard: each scorecard question by question too, "
+                     "with each area's goals (csv: one row per question)."),
+    ] = False,
 ) -> None:
     """Show where the plan stands: deadlines, KPIs, measures and savings, benefits, risks, scorecards.
 
@@ -71,6 +76,9 @@ def status(
     from ..status import render_status
     from ..validate import checked_plan
 
+    if questions and section is not Section.scorecard:
+        raise UsageError("--questions shows scorecards question by question: give the section, "
+                         f"e.g. planverk status {plan} scorecard --questions")
     if output_format is StatusFormat.xlsx and output is None:
         raise UsageError("an xlsx workbook is written to a file: give one with -o FILE, e.g. -o status.xlsx")
     result = checked_plan(plan, f"{plan} has errors: fix them first; no status was shown")
@@ -96,6 +104,7 @@ def status(
         fmt=name,
         width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
         color=color(sys.stdout) if output is None else False,
+        questions=questions,
     )
     if output is not None:
         from ..files import write_atomic
