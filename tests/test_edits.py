@@ -170,8 +170,19 @@ def test_record_a_measurement_in_date_order(repo: GitRepo) -> None:
 
 
 def test_the_first_measurement_of_a_kpi_starts_its_list(repo: GitRepo) -> None:
-    plan = plan_in(repo, PLANS / "lunner-lean-2012")
-    result = run_cli("record", "measurement", "mu-laering-i-jobben", "4,6", "--date", "2013-02-01", "-p", plan)
+    plan = repo.add_plan(PLANS / "lunner-lean-2012")
+    kpis = plan / "kpis.yaml"
+    readings = (
+        "    measurements:\n"
+        '      - {date: 2012-11-15, value: "4,5"}\n'
+        '      - {date: 2013-11-14, value: "4,6"}\n'
+        '      - {date: 2014-11-13, value: "4,7"}\n'
+    )
+    text = kpis.read_text(encoding="utf-8")
+    assert readings in text  # mu-laering-i-jobben's: taken out, so that the KPI has none
+    kpis.write_text(text.replace(readings, "", 1), encoding="utf-8")
+    repo.commit("start")
+    result = run_cli("record", "measurement", "mu-laering-i-jobben", "4,6", "--date", "2013-02-01", "-p", str(plan))
     assert result.code == 0, result.err
     assert repo.changed_lines() == [
         "+    measurements:",

@@ -13,7 +13,7 @@ import pytest
 from conftest import CASES, EXAMPLE_PLANS, PLANS, ROOT, run_cli
 from planverk.validate import validate_plan
 
-SECTIONS = ["", "deadlines", "kpis", "measures", "benefits", "risks", "scorecard"]
+SECTIONS = ["", "deadlines", "kpis", "measures", "benefits", "risks", "scorecard", "reporting", "thread"]
 GOLDEN = Path(__file__).resolve().parent / "golden" / "status"
 
 
@@ -310,6 +310,12 @@ COUNTED = {
     ("en", "change_rule"): tuple(
         f"Endring 2020-2024 for Stavvik counts only the {n} of 2 questions assessed in both years." for n in (0, 1, 2)
     ),
+    ("nb", "period_overdue"): ("Forfalt for 0 dager siden", "Forfalt for 1 dag siden", "Forfalt for 2 dager siden"),
+    ("nn", "period_overdue"): ("Forfalle for 0 dagar sidan", "Forfalle for 1 dag sidan", "Forfalle for 2 dagar sidan"),
+    ("en", "period_overdue"): ("Overdue by 0 days", "Overdue by 1 day", "Overdue by 2 days"),
+    ("nb", "period_due"): ("Frist om 0 dager", "Frist om 1 dag", "Frist om 2 dager"),
+    ("nn", "period_due"): ("Frist om 0 dagar", "Frist om 1 dag", "Frist om 2 dagar"),
+    ("en", "period_due"): ("Due in 0 days", "Due in 1 day", "Due in 2 days"),
 }
 
 

@@ -167,6 +167,13 @@ CODES: dict[str, Code] = {
         Code("PV615", "unknown-maximum", E, "A question without a maximum in an area without a stated total: nothing bounds its score; state the area's total."),
         Code("PV620", "goal-cycle", E, "Goals that are each other's parents in a circle."),
         Code("PV621", "choice-outside-theme", E, "A chosen goal that is not under the theme the choice is made in."),
+        Code("PV640", "goal-without-measure", W, "A goal (with no goals under it) that no measure or KPI serves, in a plan that links measures or KPIs to goals: the red thread breaks at the goal."),
+        Code("PV641", "measure-without-goal", W, "A measure (not dropped) that serves no goal, in a plan that links measures or KPIs to goals."),
+        Code("PV642", "kpi-without-goal", W, "A KPI that measures no goal, neither itself nor through a measure that names it, in a plan that links measures or KPIs to goals."),
+        Code("PV643", "benefit-without-measure", W, "A benefit that no measure brings and no KPI shows."),
+        Code("PV644", "kpi-without-reporting", W, "A KPI with no reporting rhythm and no report that covers it, in a plan that has reporting rhythms."),
+        Code("PV645", "reporting-overdue", W, "Reporting past its due date and not reported (no measurement dated in the period, no delivery): only with `validate --as-of DATE`."),
+        Code("PV646", "reporting-without-period", W, "A reporting rhythm none of whose periods ends within its span (`from`, `until`, default the plan's period)."),
         # Duplicates
         Code("PV700", "duplicate-deadline", W, "The same deadline or milestone twice: same date, same or nearly the same task (case, punctuation, small words and typos aside), not due from different people."),
         Code("PV701", "duplicate-event", W, "The same meeting twice: same title, date and time, and not in other rooms or for other people."),

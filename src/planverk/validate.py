@@ -12,6 +12,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -78,21 +79,22 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_plan(target: Path, overlay: Overlay | None = None) -> Validation:
+def validate_plan(target: Path, overlay: Overlay | None = None, as_of: date | None = None) -> Validation:
     """Read, validate and check the plan at ``target`` (a folder or a plan file).
 
     ``overlay`` gives texts to read instead of some files (by resolved path), so that an
     edit is checked exactly as ``planverk validate`` would check it once written.
+    ``as_of``: also check reporting for being overdue on that day (PV645).
     """
     with gc_paused():
-        return _validate(target, overlay)
+        return _validate(target, overlay, as_of)
 
 
-def validate_plans(targets: list[Path]) -> list[Validation]:
+def validate_plans(targets: list[Path], as_of: date | None = None) -> list[Validation]:
     """:func:`validate_plan` for each target, then the checks across them (PV405)."""
     from .checks.across import check_across
 
-    results = [validate_plan(target) for target in targets]
+    results = [validate_plan(target, as_of=as_of) for target in targets]
     readable = [r for r in results if r.plan is not None and r.source is not None]
     with gc_paused():
         found = check_across([(r.plan, r.source) for r in readable])  # type: ignore[misc]
@@ -130,7 +132,7 @@ def _declared_language(data: object) -> str | None:
     return language if isinstance(language, str) and language in LANGUAGES else None
 
 
-def _validate(target: Path, overlay: Overlay | None) -> Validation:
+def _validate(target: Path, overlay: Overlay | None, as_of: date | None = None) -> Validation:
     read = read_plan(target, overlay)
     if read.data is None:
         return read_only(target, read)
@@ -141,27 +143,32 @@ def _validate(target: Path, overlay: Overlay | None) -> Validation:
     partial = partial_model(read.data, read.source)
     result.findings.extend(partial.findings)
     if partial.plan is not None:
-        result.findings.extend(check_plan(partial.plan, read, partial))
+        result.findings.extend(check_plan(partial.plan, read, partial, as_of))
         if not partial.findings and not any(f.severity is Severity.ERROR for f in read.findings):
             result.plan = partial.plan
     return _finish(result)
 
 
+AS_OF = frozenset({"PV645"})
+"""Codes found only with ``validate --as-of``: without it their silences are not unused."""
 ACROSS_PLANS = frozenset({"PV405"})
 """Codes found only when plans are validated together: one plan alone cannot tell that
 their silences are unused."""
 
 
-def check_plan(plan: Plan, read: PlanSource, partial: PartialPlan | None = None) -> list[Finding]:
+def check_plan(
+    plan: Plan, read: PlanSource, partial: PartialPlan | None = None, as_of: date | None = None
+) -> list[Finding]:
     """Run the semantic checks and apply the plan's silences.
 
     ``partial`` tells which items the schema left out of ``plan``: their ids still count
-    as known, and paths are mapped back to the plan as written.
+    as known, and paths are mapped back to the plan as written. ``as_of``: the day
+    reporting is checked against (PV645 only then).
     """
     from .checks import CHECKS, PlanIndex
 
     partial = partial or PartialPlan(plan)
-    index = PlanIndex(plan, absent=partial.absent, unread=read.unread)
+    index = PlanIndex(plan, absent=partial.absent, unread=read.unread, as_of=as_of)
     issues = [issue for check in CHECKS for issue in check(index)]
     silences = _silences(plan)
     used: set[tuple[tuple[str | int, ...], str]] = set()
@@ -182,7 +189,7 @@ def check_plan(plan: Plan, read: PlanSource, partial: PartialPlan | None = None)
         if code not in CODES:
             message = tr("silence names '{code}', which is not a planverk code", code=code)
             findings.append(finding("PV901", message, where(path)))
-        elif (item, code) not in used and code not in ACROSS_PLANS:
+        elif (item, code) not in used and code not in ACROSS_PLANS and (as_of or code not in AS_OF):
             findings.append(
                 finding("PV900", tr("nothing to silence: {code} is not reported here any more; "
                                     "remove this silence", code=code), where(path))

@@ -16,6 +16,7 @@ from .kpis import check_kpis
 from .phases import check_phases
 from .realised import check_realised
 from .references import check_references
+from .reporting import check_reporting, check_thread
 from .responsibilities import check_responsibilities
 from .savings import check_savings
 from .schedule import (
@@ -56,6 +57,8 @@ CHECKS: tuple[Check, ...] = (
     check_savings,
     check_realised,
     check_scorecards,
+    check_thread,
+    check_reporting,
 )
 
 __all__ = ["CHECKS", "Check", "Issue", "PlanIndex"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -80,6 +81,9 @@ class PlanIndex:
     references to them are not unknown, only not checkable further."""
     unread: list[str] = field(default_factory=list)
     """Files that could not be read: an id not found may be in one of them."""
+    as_of: date | None = None
+    """The date ``validate --as-of`` checks reporting against; None: reporting is not
+    checked for being overdue."""
     by_id: dict[str, tuple[str, Loc, Any]] = field(default_factory=dict)
     duplicates: list[tuple[str, Loc, Loc]] = field(default_factory=list)
 

@@ -47,6 +47,15 @@ def steering_references(index: PlanIndex) -> Iterator[Reference]:
             yield from each_reference(
                 item, "responsible", step.responsible, OWNERS, (*item, "realisation", s)
             )
+    for i, report in enumerate(plan.reports):
+        item = ("reports", i)
+        yield from one_reference(item, "owner", report.owner, OWNERS)
+        yield from each_reference(item, "covers", report.covers, (*GOALS, *KPIS, *MEASURES, "benefits"))
+    for kind in ("reports", "kpis", "measures", "benefits"):
+        for i, reported in enumerate(getattr(plan, kind)):
+            owner = reported.reporting.owner if reported.reporting is not None else None
+            if owner is not None:
+                yield (kind, i, "reporting", "owner"), (kind, i), owner, OWNERS
     for i, risk in enumerate(plan.risks):
         yield from one_reference(("risks", i), "owner", risk.owner, OWNERS)
     for i, card in enumerate(plan.scorecards):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from enum import Enum
 from typing import Annotated
 
@@ -11,7 +12,7 @@ import typer
 
 from ..errors import ExitCode
 from .app import app
-from .options import LangOption, OutputOption, PlansArg, PlansOfOption, emit, plan_targets
+from .options import LangOption, OutputOption, PlansArg, PlansOfOption, date_option, emit, plan_targets
 from .terminal import color
 
 
@@ -42,6 +43,11 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     plans_of: PlansOfOption = False,
     lang: LangOption = None,
+    as_of: Annotated[
+        datetime | None,
+        date_option("--as-of", help="Also warn about reporting not done by its due date as of this "
+                    "date (PV645).", show_default=False),
+    ] = None,
 ) -> None:
     """Check plans; report each finding at its file, line and column.
 
@@ -56,7 +62,7 @@ def validate(
     targets = plan_targets(plans, plans_of)
     if not targets:
         return  # --plans-of: none of the files is in a plan
-    results = validate_plans(targets)
+    results = validate_plans(targets, as_of.date() if as_of else None)
     name = output_format.value
     if name == "auto":
         name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "human"

@@ -25,6 +25,8 @@ class Section(str, Enum):
     benefits = "benefits"
     risks = "risks"
     scorecard = "scorecard"
+    reporting = "reporting"
+    thread = "thread"
 
 
 class StatusFormat(str, Enum):
@@ -43,12 +45,13 @@ def status(
     plan: PlanArg,
     section: Annotated[
         Section | None,
-        typer.Argument(help="deadlines, kpis, measures, benefits, risks or scorecard; "
-                       "without one, a one-screen overview.", show_default=False),
+        typer.Argument(help="deadlines, kpis, measures, benefits, risks, scorecard, reporting "
+                       "(what is due and overdue, by owner) or thread (the red thread from goals to "
+                       "reports); without one, a one-screen overview.", show_default=False),
     ] = None,
     as_of: AsOfOption = None,
     days: Annotated[
-        int, typer.Option("--days", min=0, metavar="N", help="Deadlines due within N days count as due.")
+        int, typer.Option("--days", min=0, metavar="N", help="Deadlines and reporting due within N days count as due.")
     ] = 14,
     output_format: Annotated[
         StatusFormat,

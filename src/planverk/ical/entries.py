@@ -259,6 +259,14 @@ class EntryWriter:
         reach = self.reach([*deadline.responsible, *deadline.participants, *deadline.deliver_to])
         return Entry(item_uid, timing.sort_key, text, True, reach)
 
+    def all_day(self, item_uid: str, day: date, summary: str, description: str, categories: list[str],
+                stamp: Stamp) -> tuple[Timing, bytes]:
+        """A free (TRANSPARENT) all-day VEVENT on ``day``: a due date that books no one's time."""
+        timing = Timing(day, date.fromordinal(day.toordinal() + 1))
+        text = self._component(item_uid, timing, summary, None, description, categories, False, False, False,
+                               stamp, [], transparent=True)
+        return timing, text
+
     def _attendance(self, participants: list[str], responsible: list[str], invitation: Invitation | None) -> list[bytes]:
         """ORGANIZER and ATTENDEE lines, only when asked for, for those with an e-mail address."""
         if not self.attendees:

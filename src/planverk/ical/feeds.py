@@ -14,6 +14,7 @@ from ..checks.context import PlanIndex
 from ..model import PlanInfo
 from . import contentlines as cl
 from .entries import PLAN_FEED, Entry, EntryWriter, Stamp
+from .reporting import reporting_entries
 from .vtimezone import vtimezone
 
 PRODID = "-//planverk//planverk//{language}"
@@ -54,10 +55,11 @@ def feed_keys(index: PlanIndex) -> dict[str, str]:
 
 
 def build_entries(index: PlanIndex, dtstamp: datetime, stamps: dict[tuple[str, int], Stamp], attendees: bool) -> list[Entry]:
-    """Every event, slot and deadline of the plan, serialised once, in start order."""
+    """Every event, slot, deadline and reporting due date of the plan, serialised once, in start order."""
     writer = EntryWriter(index, dtstamp, stamps, attendees)
     entries = [e for i, event in enumerate(index.plan.events) for e in writer.event_entries(i, event)]
     entries += [writer.deadline_entry(i, deadline) for i, deadline in enumerate(index.plan.deadlines)]
+    entries += reporting_entries(writer)
     entries.sort(key=lambda e: (e.start, e.uid))
     return entries
 

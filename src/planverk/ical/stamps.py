@@ -26,7 +26,9 @@ from ..checks.context import PlanIndex
 from ..errors import UsageError
 from ..review.githistory import Version, plan_versions
 from ..validate import Validation
+from ..reporting.schedule import duties
 from .entries import Stamp
+from .reporting import REPORTING_KEY
 
 ItemKey = tuple[str, int]
 KINDS = ("events", "deadlines")
@@ -62,9 +64,17 @@ def _shown(item: Any) -> list[str]:
 
 
 def fingerprints(index: PlanIndex) -> dict[tuple[str, str], str]:
-    """(kind, id) -> a digest of what each event's and deadline's components show."""
+    """(kind, id) -> a digest of what each event's and deadline's components show; an item
+    with a reporting rhythm as (``reporting:KIND``, id), its whole content (a new reading
+    marks a period reported) and its reporter's name."""
     header = index.plan.plan.model_dump(mode="json")
     result = {}
+    for duty in duties(index.plan):
+        found = index.by_id.get(duty.owner or "")
+        owner = getattr(found[2], "name", None) if found else None
+        content = duty.item.model_dump(mode="json", exclude={"silence"})
+        text = json.dumps([content, header, owner], sort_keys=True, ensure_ascii=False, default=str)
+        result[(REPORTING_KEY.format(kind=duty.kind), duty.id)] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     for kind in KINDS:
         for item in getattr(index.plan, kind):
             names = {}
@@ -106,4 +116,8 @@ def plan_stamps(
         for position, item in enumerate(getattr(index.plan, kind)):
             changes, when = counted[(kind, item.id)]
             result[(kind, position)] = Stamp(changes, min(when or stamp, stamp))
+    for duty in duties(index.plan):
+        key = REPORTING_KEY.format(kind=duty.kind)
+        changes, when = counted[(key, duty.id)]
+        result[(key, duty.position)] = Stamp(changes, min(when or stamp, stamp))
     return stamp, result

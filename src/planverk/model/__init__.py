@@ -9,6 +9,7 @@ from .measures import Measure, Ratings, SavingsTarget
 from .plan import Group, Member, Person, Phase, Plan, PlanInfo, QuietPeriod, Role
 from .quantities import Quantity
 from .recurrence import OccurrenceChange, Repeat
+from .reporting import Report, Reporting
 from .risks import Risk, RiskAssessment
 from .scorecards import Area, Assessment, Question, Scorecard
 from .times import TimeRange
@@ -45,6 +46,8 @@ __all__ = [
     "RealisationStep",
     "Reference",
     "Repeat",
+    "Report",
+    "Reporting",
     "Risk",
     "RiskAssessment",
     "Role",

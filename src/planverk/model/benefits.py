@@ -9,6 +9,7 @@ from pydantic import Field
 
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
 from .events import DoneStatus
+from .reporting import Reporting
 from .words import BENEFIT_TYPE, DONE_STATUS, words
 
 BenefitType = Literal["quality", "time", "money"]
@@ -49,4 +50,9 @@ class Benefit(Silenceable):
     kpis: Refs = Field(default_factory=list, description="The KPIs that show it.")
     realisation: list[RealisationStep] = Field(
         default_factory=list, description="The realisation plan: dated steps, in date order."
+    )
+    reporting: Reporting | None = Field(
+        default=None,
+        description="How often its realisation is reported, by when after each period, and by whom: "
+        "{every: tertial, due: 1 month, owner: ID}.",
     )

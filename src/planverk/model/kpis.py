@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
 from .quantities import Number
+from .reporting import Reporting
 from ..i18n import MessageError, tr
 from .words import COMPARATOR, DATA_SOURCE, DIRECTION, KPI_UNIT, words
 
@@ -103,6 +104,11 @@ class Kpi(Silenceable):
     )
     measurements: list[Measurement] = Field(
         default_factory=list, description="Readings over time, oldest first."
+    )
+    reporting: Reporting | None = Field(
+        default=None,
+        description="How often it is reported, by when after each period, and by whom: "
+        "{every: tertial, due: 1 month, owner: ID}.",
     )
 
     @model_validator(mode="after")

@@ -10,6 +10,7 @@ from pydantic import Field
 from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
 from .quantities import Money
 from .ratings import Rating
+from .reporting import Reporting
 from .words import MEASURE_STATUS, words
 
 MeasureStatus = Literal["proposed", "decided", "in-progress", "realised", "dropped"]
@@ -77,6 +78,11 @@ class Measure(Silenceable):
     ratings: Ratings = Field(
         default_factory=Ratings,
         description="Effect, impact on staff and users, political acceptance.",
+    )
+    reporting: Reporting | None = Field(
+        default=None,
+        description="How often its progress is reported, by when after each period, and by whom: "
+        "{every: tertial, due: 1 month, owner: ID}.",
     )
 
 

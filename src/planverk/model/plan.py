@@ -14,6 +14,7 @@ from .events import Deadline, Event
 from .goals import Goal, GoalChoice
 from .kpis import Kpi
 from .measures import Measure, SavingsTarget
+from .reporting import Report
 from .risks import Risk
 from .scorecards import Scorecard
 from .workbook import Form, Reference
@@ -189,6 +190,10 @@ class Plan(Model):
     measures: list[Measure] = Field(default_factory=list, description="Measures ('tiltak').")
     savings_targets: list[SavingsTarget] = Field(default_factory=list, description="Savings targets.")
     benefits: list[Benefit] = Field(default_factory=list, description="Benefits to realise ('gevinster').")
+    reports: list[Report] = Field(
+        default_factory=list,
+        description="Reports due at a rhythm: tertial reports, annual reports, status reports.",
+    )
     risks: list[Risk] = Field(default_factory=list, description="The risk analysis.")
     scorecards: list[Scorecard] = Field(default_factory=list, description="Scorecards and their assessments.")
     forms: list[Form] = Field(

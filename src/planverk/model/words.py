@@ -121,6 +121,8 @@ VOCABULARY_NAMES: dict[str, Message] = {
     "group kind": tr("group kind"),
     "member role": tr("member role"),
     "rating": tr("rating"),
+    "reporting rhythm": tr("reporting rhythm"),
+    "month": tr("month"),
 }
 """What a finding calls each vocabulary, in the plan's language."""
 
@@ -329,6 +331,44 @@ RATING = Vocabulary(
     },
 )
 
+REPORTING_RHYTHM = Vocabulary(
+    "reporting rhythm",
+    "`reporting.every` of KPIs, measures, benefits and reports",
+    {
+        "month": (("måned", "månedlig", "hver måned", "per måned"),
+                  ("månad", "månadleg", "kvar månad", "per månad"), ("monthly", "every month", "per month")),
+        "quarter": (("kvartal", "kvartalsvis", "hvert kvartal", "per kvartal"),
+                    ("kvartal", "kvartalsvis", "kvart kvartal", "per kvartal"),
+                    ("quarterly", "every quarter", "per quarter")),
+        "tertial": (("tertial", "tertialvis", "hvert tertial", "per tertial"), ("tertial", "tertialvis", "kvart tertial", "per tertial"),
+                    ("every tertial", "per tertial", "four-monthly")),
+        "half-year": (("halvår", "halvårlig", "hvert halvår", "per halvår"),
+                      ("halvår", "halvårleg", "kvart halvår", "per halvår"),
+                      ("half year", "half-yearly", "every half-year", "per half-year", "semi-annual")),
+        "year": (("år", "årlig", "hvert år", "per år"), ("år", "årleg", "kvart år", "per år"),
+                 ("yearly", "annual", "annually", "every year", "per year")),
+    },
+)
+
+MONTH = Vocabulary(
+    "month",
+    "`reporting.due` as a day of the year: `1. februar`, `1 February`",
+    {
+        "january": (("januar", "jan"), ("januar", "jan"), ("jan",)),
+        "february": (("februar", "feb"), ("februar", "feb"), ("feb",)),
+        "march": (("mars", "mar"), ("mars", "mar"), ("mar",)),
+        "april": (("april", "apr"), ("april", "apr"), ("apr",)),
+        "may": (("mai",), ("mai",), ()),
+        "june": (("juni", "jun"), ("juni", "jun"), ("jun",)),
+        "july": (("juli", "jul"), ("juli", "jul"), ("jul",)),
+        "august": (("august", "aug"), ("august", "aug"), ("aug",)),
+        "september": (("september", "sep", "sept"), ("september", "sep", "sept"), ("sep", "sept")),
+        "october": (("oktober", "okt"), ("oktober", "okt"), ("oct",)),
+        "november": (("november", "nov"), ("november", "nov"), ("nov",)),
+        "december": (("desember", "des"), ("desember", "des"), ("dec",)),
+    },
+)
+
 VOCABULARIES: tuple[Vocabulary, ...] = (
     WEEKDAY,
     ORDINAL,
@@ -346,6 +386,8 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     GROUP_KIND,
     MEMBER_ROLE,
     RATING,
+    REPORTING_RHYTHM,
+    MONTH,
 )
 """Every word list of the plan format, in the order the documentation shows them."""
 

@@ -268,7 +268,7 @@ class DiagramsView:
 class StatusSectionView:
     """One section of ``planverk status``, computed by the same functions as of ``as_of``."""
 
-    name: str = doc("'deadlines', 'kpis', 'measures', 'benefits', 'risks' or 'scorecard'.")
+    name: str = doc("'deadlines', 'kpis', 'measures', 'benefits', 'risks', 'scorecard', 'reporting' or 'thread'.")
     data: Any = doc(
         "The section's figures, as `planverk status --format json` holds them under `data` "
         "(keys in docs/status.md)."
@@ -293,6 +293,8 @@ class StatusView:
     benefits: StatusSectionView = doc("Benefits and their realisation steps.")
     risks: StatusSectionView = doc("Risks by score, and the probability x consequence matrix.")
     scorecard: StatusSectionView = doc("Scorecards per area, organisations and years side by side.")
+    reporting: StatusSectionView = doc("Reporting overdue and due by owner, and each rhythm's periods reported or not.")
+    thread: StatusSectionView = doc("The red thread: each goal's measures, KPIs, benefits and reports, and its breaks.")
 
 
 @dataclass(eq=False, slots=True)
@@ -335,7 +337,7 @@ class Context:
     diagrams: DiagramsView = doc("Mermaid diagrams of the plan.")
     pictures: dict[str, Any] = doc(
         "Every picture the plan has, by name ('gantt', 'org-chart', 'kpi-ID', 'savings-ID', "
-        "'measure-matrix', 'risk-matrix', 'scorecard-ID'): each has `title`, `alt`, `file` "
+        "'measure-matrix', 'risk-matrix', 'scorecard-ID', 'red-thread'): each has `title`, `alt`, `file` "
         "(the SVG written beside the document), `section` (the status section it belongs "
         "to), `image` (Markdown that shows the SVG) and `mermaid` (Mermaid text where GitHub "
         "and GitLab draw the diagram, else ''; always '' for documents converted to DOCX or "

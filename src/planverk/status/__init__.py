@@ -11,6 +11,8 @@ renderers (a status report template, a workbook) can reuse them:
 - :func:`~planverk.status.risks.risk_status` (score, level, 5x5 matrix)
 - :func:`~planverk.status.scorecards.scorecard_status`
 - :func:`~planverk.status.goals.goal_tree` and :func:`~planverk.status.goals.goal_choices`
+- :func:`~planverk.status.reporting.reporting_status` (what is due and overdue, by owner)
+- :func:`~planverk.status.thread.thread_status` (the red thread and its breaks)
 - :func:`~planverk.status.overview.overview`
 
 :func:`render_status` puts one section through a view (tables in the plan's language) and
@@ -28,7 +30,7 @@ from typing import Any
 
 from ..model import Plan
 
-SECTIONS = ("overview", "deadlines", "kpis", "measures", "benefits", "risks", "scorecard")
+SECTIONS = ("overview", "deadlines", "kpis", "measures", "benefits", "risks", "scorecard", "reporting", "thread")
 JSON_VERSION = 1
 """Bumped when a key of the status JSON changes meaning or disappears."""
 
@@ -57,6 +59,14 @@ def compute(plan: Plan, section: str, as_of: date, horizon: int = 14) -> Any:
         return risk_status(plan, as_of)
     if section == "scorecard":
         return scorecard_status(plan, as_of)
+    if section == "reporting":
+        from .reporting import reporting_status
+
+        return reporting_status(plan, as_of, horizon)
+    if section == "thread":
+        from .thread import thread_status
+
+        return thread_status(plan)
     raise ValueError(f"unknown section '{section}'")
 
 
@@ -82,8 +92,22 @@ def section_view(section: str, data: Any, language: str, as_of: date, questions:
         "benefits": lambda: benefits_view(ctx, data, as_of),
         "risks": lambda: risks_view(ctx, data),
         "scorecard": lambda: scorecards_view(ctx, data, as_of, questions),
+        "reporting": lambda: _reporting_view(ctx, data, as_of),
+        "thread": lambda: _thread_view(ctx, data, as_of),
     }
     return views[section]()
+
+
+def _reporting_view(ctx, data, as_of):
+    from .views.reporting import reporting_view
+
+    return reporting_view(ctx, data, as_of)
+
+
+def _thread_view(ctx, data, as_of):
+    from .views.thread import thread_view
+
+    return thread_view(ctx, data, as_of)
 
 
 def flat_rows(section: str, data: Any, questions: bool = False):
@@ -102,6 +126,8 @@ def flat_rows(section: str, data: Any, questions: bool = False):
         "benefits": flat.benefit_rows,
         "risks": flat.risk_rows,
         "scorecard": flat.scorecard_rows,
+        "reporting": flat.reporting_rows,
+        "thread": flat.thread_rows,
     }[section](data)
 
 

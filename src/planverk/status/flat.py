@@ -11,7 +11,9 @@ from .kpis import KpiStatus
 from .measures import MeasuresReport
 from .overview import Overview
 from .risks import RiskReport
+from .reporting import ReportingReport
 from .scorecards import ScorecardStatus
+from .thread import ThreadReport
 
 Rows = tuple[list[str], list[list[Any]]]
 
@@ -275,6 +277,30 @@ def scorecard_question_rows(cards: list[ScorecardStatus]) -> Rows:
                             cell.whole,
                         ]
                     )
+    return header, rows
+
+
+def reporting_rows(report: ReportingReport) -> Rows:
+    """One row per period of each rhythm."""
+    header = ["kind", "id", "name", "owner", "every", "period", "start", "end", "due", "state", "reported_on", "days"]
+    rows = [
+        [d.kind, d.id, d.name, d.owner_id, d.every, p.key, p.start, p.end, p.due, p.state, p.reported_on, p.days]
+        for d in report.duties
+        for p in d.periods
+    ]
+    return header, rows
+
+
+def thread_rows(report: ThreadReport) -> Rows:
+    """One row per goal with the ids that serve it, then one per break (goal column empty)."""
+    header = ["goal", "title", "depth", "measures", "kpis", "benefits", "reports", "break", "code", "item"]
+    rows: list[list[Any]] = [
+        [c.id, c.title, c.depth, [x.id for x in c.measures], [x.id for x in c.kpis],
+         [x.id for x in c.benefits], [x.id for x in c.reports],
+         "goal-without-measure" if c.broken else "", "PV640" if c.broken else "", ""]
+        for c in report.chains
+    ]
+    rows += [["", b.name, "", "", "", "", "", b.kind, b.code, b.id] for b in report.breaks if b.list != "goals"]
     return header, rows
 
 

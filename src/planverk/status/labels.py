@@ -312,3 +312,8 @@ def label(key: str, language: str) -> Label:
     """The label ``key`` in ``language`` (nb, nn or en; bokmål for anything else)."""
     index = LANGUAGES.index(language) if language in LANGUAGES else 0
     return LABELS[key][index]
+
+
+from .reporting_labels import REPORTING_LABELS  # noqa: E402  (it imports Label and Plural from here)
+
+LABELS.update(REPORTING_LABELS)

@@ -20,6 +20,8 @@ name                  document          what it shows
                                         quadrant
 ``risk-matrix``       status-report     the 5x5 probability x consequence matrix
 ``scorecard-ID``      status-report     scores per area for each organisation and year
+``red-thread``        status-report     goals, the measures and KPIs that serve them, the
+                                        benefits and reports they lead to; breaks dashed
 ====================  ================  ====================================================
 
 Every label is in the plan's language; every picture has alt text (``Picture.alt``,
@@ -52,7 +54,7 @@ from .specs import PictureSpec
 
 DOCUMENT_KINDS: dict[str, tuple[str, ...]] = {
     "workbook": ("gantt", "org-chart"),
-    "status-report": ("kpi", "savings", "measure-matrix", "risk-matrix", "scorecard"),
+    "status-report": ("kpi", "savings", "measure-matrix", "risk-matrix", "scorecard", "red-thread"),
     "schedule": (),
 }
 """The kinds of picture each built-in template shows, in the order it shows them."""
@@ -73,7 +75,7 @@ class Picture:
 
 
 def _drawer(kind: str) -> Any:
-    from . import charts, orgchart
+    from . import charts, orgchart, thread
 
     return {
         "gantt": charts.gantt,
@@ -83,6 +85,7 @@ def _drawer(kind: str) -> Any:
         "kpi": charts.kpi,
         "savings": charts.savings,
         "scorecard": charts.scorecard,
+        "red-thread": thread.red_thread,
     }[kind]
 
 

@@ -23,7 +23,7 @@ class PictureSpec:
     """One picture of a document, described but not drawn.
 
     ``name``: ``gantt``, ``org-chart``, ``risk-matrix``, ``measure-matrix``, ``kpi-ID``,
-    ``savings-ID`` or ``scorecard-ID`` (ID: the plan item's id). ``kind``: the name
+    ``savings-ID``, ``scorecard-ID`` (ID: the plan item's id) or ``red-thread``. ``kind``: the name
     without ``-ID``. ``section``: the ``planverk status`` section it illustrates, if any.
     ``file``: ``NAME.svg``, or ``NAME-GROUP.svg`` for a document rendered with
     ``--group``. ``mermaid``: Mermaid text for Markdown, or ``''`` when Markdown links to
@@ -291,6 +291,54 @@ def scorecard_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
     return result
 
 
+def thread_spec(ctx: Any, plan: Any, file_suffix: str) -> PictureSpec | None:
+    """The red thread, or None when the plan keeps none (no measure or KPI names a goal)."""
+    from .thread import Node, ThreadPicture
+
+    report = ctx.status.thread.data
+    if not report.kept:
+        return None
+    words = Words(ctx.language)
+    marks: dict[str, str] = {}
+    for found in report.breaks:
+        marks.setdefault(found.id, words.t("break_" + found.kind))
+    goals = [Node(c.id, c.title, c.depth, marks.get(c.id, "")) for c in report.chains]
+    middle = [Node(m.id, m.title, 0, marks.get(m.id, "")) for m in plan.measures if m.status != "dropped"]
+    middle += [Node(k.id, k.name, 0, marks.get(k.id, "")) for k in plan.kpis]
+    right = [Node(b.id, b.title, 0, marks.get(b.id, "")) for b in plan.benefits]
+    right += [Node(r.id, r.title, 0, marks.get(r.id, "")) for r in plan.reports]
+    links = [(g, m.id) for m in plan.measures for g in m.goals]
+    links += [(g, k.id) for k in plan.kpis for g in k.goals]
+    links += [(i, b.id) for b in plan.benefits for i in (*b.measures, *b.kpis)]
+    links += [(i, r.id) for r in plan.reports for i in r.covers]
+    # Each column in the order of what it links to on its left, so that lines cross less.
+    for column, before in ((middle, goals), (right, [*goals, *middle])):
+        rank = {node.id: n for n, node in enumerate(before)}
+        first = {node.id: min((rank[a] for a, b in links if b == node.id and a in rank), default=len(rank))
+                 for node in column}
+        column.sort(key=lambda node: first[node.id])
+    headings = (words.t("goals"), f"{words.t('measures')} / {words.t('kpis')}", words.t("benefits_reports"))
+    parts = [word("thread_alt", ctx.language, title=ctx.plan.title, goals=len(goals), middle=len(middle),
+                  right=len(right))]
+    if report.breaks:
+        parts.append(
+            f"{words.t('thread_breaks')}: "
+            + _listed([f"{b.name} ({words.t('break_' + b.kind)})" for b in report.breaks], 25)
+            + "."
+        )
+    return PictureSpec(
+        "red-thread",
+        "red-thread",
+        "thread",
+        words.t("thread"),
+        " ".join(parts),
+        f"red-thread{file_suffix}.svg",
+        ctx.language,
+        "",
+        ThreadPicture((goals, middle, right), links, headings),
+    )
+
+
 def kpi_readings(plan: Any, as_of: date) -> dict[str, list[tuple[date, float]]]:
     """Each KPI's readings on or before ``as_of``, oldest first, by KPI id."""
     return {
@@ -315,5 +363,6 @@ def picture_specs(ctx: Any, plan: Any, mermaid: dict[str, Any]) -> dict[str, Pic
         measure_spec(ctx, suffix, mermaid.get("measure-matrix", "")),
         risk_spec(ctx, suffix),
         *scorecard_specs(ctx, suffix),
+        thread_spec(ctx, plan, suffix),
     ]
     return {spec.name: spec for spec in found if spec is not None}

@@ -44,6 +44,14 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "{title}: score per område for kvar organisasjon og år, av maks.",
         "{title}: score per area for each organisation and year, out of the maximum.",
     ),
+    "thread_alt": (
+        "Den røde tråden i {title}: mål ({goals}), tiltak og KPI-er ({middle}), gevinster og rapporter ({right}), "
+        "med en linje for hver kobling.",
+        "Den raude tråden i {title}: mål ({goals}), tiltak og KPI-ar ({middle}), gevinstar og rapportar ({right}), "
+        "med ei linje for kvar kopling.",
+        "The red thread of {title}: goals ({goals}), measures and KPIs ({middle}), benefits and reports ({right}), "
+        "with a line for each link.",
+    ),
     "share_of_max": ("Andel av maks", "Del av maks", "Share of the maximum"),
     "kroner": ("kroner", "kroner", "kroner"),
 }
