@@ -3,6 +3,7 @@ sides assessed, the per-question view, silences on an assessment."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,7 @@ def test_a_change_between_years_counts_only_questions_scored_both_years() -> Non
     assert "+39,5 (31 av 45 vurdert)" in out
     assert "-72,5" not in out
     assert "Endring 2020-2024 for Stavvik kommune regner bare med de 31 av 45 spørsmålene som er vurdert begge år." in out
-    assert "| **Sum på felles spørsmål** | 505 | 252 | 288,5 |  | 280 |" in out
+    assert "| **Sum på felles spørsmål** | 505 | 252 | ca. 288,5 |  | 280 |" in out
     # no gap to the maximum on a partial total; the complete ones keep theirs
     assert "**ca. 322,5** (31 av 45 spørsmål vurdert)" in out
     assert "**395 (-405)**" in out
@@ -163,3 +164,97 @@ def test_a_change_is_the_sum_of_the_changes_of_questions_scored_both_years(befor
     change = card.changes[0]
     assert change.areas[0] == (sum(a - b for b, a in both) if both else None)
     assert change.compared_by_area[0] == len(both)
+
+
+# A scorecard as a user writes it: Windows line ends and a byte-order mark, nynorsk, flow
+# style, a comma in a quoted score, estimates, an area scored as a whole, hostile names.
+USER_PLAN = """\ufeffplan:
+  id: brukar-malekort
+  title: Målekort for Fjordvik <script>alert(1)</script>
+  organisation: Fjordvik kommune
+  period: {start: 2024-01-01, end: 2024-12-31}
+  language: nn
+goals:
+- id: open-kommune
+  title: Ei open kommune <b>fet</b>
+scorecards:
+- id: kompass
+  title: Kompass =HYPERLINK("http://evil.example","klikk")
+  total: 200
+  areas:
+  - id: demokrati
+    name: Demokrati \u202eraud
+    total: 100
+    goals: [open-kommune]
+    questions:
+    - {id: q1, text: Innsyn ../../etc/passwd, max: 40}
+    - {id: q2, text: "=1+1 strøyming"}
+    - {id: q3, text: "Høyring | pipe *stjerne*"}
+  - id: leiing
+    name: Leiing og ansvar
+    total: 100
+    questions:
+    - {id: l1, text: Leiaravtalar, max: 50}
+    - {id: l2, text: Delegering, max: 50}
+  assessments:
+  - organisation: Fjordvik kommune
+    year: 2022
+    scores:
+      demokrati: {q1: 20, q2: 15, q3: 10}
+      leiing: {l1: 25, l2: 20}
+  - organisation: Fjordvik kommune
+    year: 2024
+    silence:
+    - code: PV611
+      reason: Spørsmål q3 var ikkje med på lysbileta.
+    scores:
+      demokrati: {q1: '7,5', q2: '≈9'}
+      leiing: {l1: ca. 30, l2: {missing: uleseleg på lysbiletet}}
+  - organisation: "@SUM(1+1) Nabo"
+    year: 2024
+    scores: {demokrati: 55, leiing: {l1: '~31', l2: 22}}
+"""
+
+
+def _user_plan(tmp_path: Path, language: str = "nn") -> Path:
+    path = tmp_path / "plan.yaml"
+    text = USER_PLAN.replace("language: nn", f"language: {language}")
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    return path
+
+
+def test_a_comparison_with_an_estimate_in_it_is_an_estimate_too(tmp_path: Path) -> None:
+    plan = str(_user_plan(tmp_path))
+    assert run_cli("validate", plan).code == 0
+    out = run_cli("status", plan, "scorecard", *AS_OF, "-f", "markdown").out
+    # q2 and l1 of 2024 are estimates: the changes and the common sum built on them are too
+    assert "| ca. -18,5 (2 av 3 vurderte) |" in out
+    assert "| ca. +5 (1 av 2 vurdert) |" in out
+    assert "| ca. -13,5 (3 av 5 vurderte) |" in out
+    assert "| **Sum på felles spørsmål** | 50 | 25 | ca. 30 |  | ca. 31 |" in out
+    rows = run_cli("status", plan, "scorecard", *AS_OF, "-f", "csv").out.splitlines()
+    assert "kompass,common,,Fjordvik kommune,2022,25,50,,False,1,5," in rows
+    assert "kompass,common,,Fjordvik kommune,2024,30,50,,True,1,5," in rows
+    change = json.loads(run_cli("status", plan, "scorecard", *AS_OF, "-f", "json").out)["data"][0]["changes"][0]
+    assert (change["approximate"], change["approximate_total"]) == ([True, True], True)
+
+
+def test_every_total_says_how_much_was_assessed_in_every_language(tmp_path: Path) -> None:
+    expected = {
+        "nn": ("**90 (-110)** (5 av 5 spørsmål vurderte)", "**ca. 46,5** (3 av 5 spørsmål vurderte)"),
+        "nb": ("**90 (-110)** (5 av 5 spørsmål vurdert)", "**ca. 46,5** (3 av 5 spørsmål vurdert)"),
+        "en": ("**90 (-110)** (5 of 5 questions assessed)", "**approx. 46.5** (3 of 5 questions assessed)"),
+    }
+    for language, (complete, partial) in expected.items():
+        plan = str(_user_plan(tmp_path, language))
+        for command in (("status", plan, "scorecard"), ("render", plan, "status-report")):
+            out = run_cli(*command, *AS_OF, *(("-f", "markdown") if command[0] == "status" else ())).out
+            total = next(line for line in out.splitlines() if line.startswith("| **" + ("Total" if language == "en" else "Totalt")))
+            assert complete in total and partial in total, (language, command[0], total)
+
+
+def test_the_scorecard_picture_says_which_scores_are_estimates(tmp_path: Path) -> None:
+    out = run_cli("render", str(_user_plan(tmp_path)), "status-report", *AS_OF).out
+    alt = next(line for line in out.splitlines() if line.startswith("![Kompass"))
+    assert "Fjordvik kommune 2024 ca. 16,5 (2 av 3 vurderte)" in alt
+    assert "@SUM(1+1) Nabo 2024 ca. 53" in alt

@@ -251,7 +251,7 @@ def scorecard_rows(cards: list[ScorecardStatus]) -> Rows:
                 rows.append(
                     [
                         card.id, "common", "", column.organisation, column.year,
-                        card.common.totals[n], card.common.max, None, None,
+                        card.common.totals[n], card.common.max, None, card.common.approximate[n],
                         card.common.compared, card.common.questions, None,
                     ]
                 )

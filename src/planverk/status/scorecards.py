@@ -25,7 +25,7 @@ from datetime import date
 
 from ..model import Area, Assessment, Plan, Scorecard
 from ..model.quantities import Quantity
-from ..model.scorecards import Missing
+from ..model.scorecards import WHOLE, Missing
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,10 @@ class Change:
     """The same per area."""
     questions: int = 0
     """All questions of the scorecard."""
+    approximate: list[bool] = field(default_factory=list)
+    """Per area: an estimate is among the scores compared, so the change is one too."""
+    approximate_total: bool = False
+    """An estimate is among all the scores compared."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,8 @@ class Common:
     totals: list[float | None]
     max: float | None
     """The maximum of those questions, when every one of them has a known maximum."""
+    approximate: list[bool] = field(default_factory=list)
+    """Per column: an estimate is among the scores summed."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +178,8 @@ class _Given:
     questions: dict[str, float]
     whole: float | None
     coverage: Coverage
+    estimated: frozenset[str] = frozenset()
+    """Questions scored by an estimate, or :data:`WHOLE` when the whole area's score is one."""
 
     @property
     def score(self) -> float | None:
@@ -199,7 +207,9 @@ def _given(area: Area, assessment: Assessment) -> tuple[_Given, list[ScoreCell],
     if isinstance(whole, Quantity):
         approx = units if whole.approximate else 0
         cells = [ScoreCell(None, whole=True) for _ in area.questions]
-        return _Given({}, whole.value, Coverage(units, units, approx)), cells, _cell(whole, True)
+        estimated = frozenset({WHOLE}) if whole.approximate else frozenset()
+        given = _Given({}, whole.value, Coverage(units, units, approx), estimated)
+        return given, cells, _cell(whole, True)
     cells = [_cell(assessment.score(area.id, q.id)) for q in area.questions]
     if not area.questions or isinstance(whole, Missing):
         scored = {q.id: c.value for q, c in zip(area.questions, cells) if c.value is not None}
@@ -213,25 +223,44 @@ def _given(area: Area, assessment: Assessment) -> tuple[_Given, list[ScoreCell],
         sum(1 for c in cells if c.approximate),
         sum(1 for c in cells if c.missing is not None),
     )
-    approx = any(c.approximate for c in cells)
-    return _Given(scored, None, coverage), cells, ScoreCell(_Given(scored, None, coverage).score, approx)
+    estimated = frozenset(q.id for q, c in zip(area.questions, cells) if c.approximate)
+    given = _Given(scored, None, coverage, estimated)
+    return given, cells, ScoreCell(given.score, bool(estimated))
 
 
-def _compare(area: Area, sides: list[_Given]) -> tuple[list[float | None], int, float | None]:
-    """Each side's score on what every side assessed, how many questions that is, and their
-    maximum (None when unknown)."""
+@dataclass(frozen=True)
+class _Compared:
+    """Each side's score on what every side assessed, whether an estimate is in it, how many
+    questions that is, and their maximum (None when unknown)."""
+
+    values: list[float | None]
+    approximate: list[bool]
+    count: int
+    max: float | None
+
+
+def _compare(area: Area, sides: list[_Given]) -> _Compared:
+    """The sides compared on what all of them assessed (see the module docstring)."""
+    nothing = _Compared([None] * len(sides), [False] * len(sides), 0, None)
     if any(s.whole is not None for s in sides):
         if all(s.coverage.complete for s in sides):
-            return [s.score for s in sides], _units(area), area.maximum()
-        return [None] * len(sides), 0, None
+            return _Compared(
+                [s.score for s in sides], [bool(s.estimated) for s in sides], _units(area), area.maximum()
+            )
+        return nothing
     common = [q for q in area.questions if all(q.id in s.questions for s in sides)]
     if not common:
-        return [None] * len(sides), 0, None
+        return nothing
     maxima = [q.max.value for q in common if q.max is not None]
     maximum = sum(maxima) if len(maxima) == len(common) else None
     if len(common) == len(area.questions):
         maximum = area.maximum()
-    return [sum(s.questions[q.id] for q in common) for s in sides], len(common), maximum
+    return _Compared(
+        [sum(s.questions[q.id] for q in common) for s in sides],
+        [any(q.id in s.estimated for q in common) for s in sides],
+        len(common),
+        maximum,
+    )
 
 
 def _sum(values: list[float | None]) -> float | None:
@@ -298,11 +327,12 @@ def _card(card: Scorecard, as_of: date, titles: dict[str, str]) -> ScorecardStat
     for before, after in zip(range(len(kept)), range(1, len(kept))):
         if kept[before].organisation != kept[after].organisation:
             continue
-        deltas, counts = [], []
+        deltas, counts, estimates = [], [], []
         for a, area in enumerate(card.areas):
-            values, count, _ = _compare(area, [given[a][before], given[a][after]])
-            deltas.append(_minus(values[1], values[0]))
-            counts.append(count)
+            compared = _compare(area, [given[a][before], given[a][after]])
+            deltas.append(_minus(compared.values[1], compared.values[0]))
+            counts.append(compared.count)
+            estimates.append(deltas[-1] is not None and any(compared.approximate))
         changes.append(
             Change(
                 kept[after].organisation,
@@ -313,23 +343,20 @@ def _card(card: Scorecard, as_of: date, titles: dict[str, str]) -> ScorecardStat
                 compared=sum(counts),
                 compared_by_area=counts,
                 questions=sum(_units(a) for a in card.areas),
+                approximate=estimates,
+                approximate_total=any(estimates),
             )
         )
     common = None
     if len(kept) > 1 and any(not c.coverage.complete for c in columns):
-        sums: list[list[float | None]] = []
-        count, common_max = 0, 0.0
-        for a, area in enumerate(card.areas):
-            values, n, area_max = _compare(area, given[a])
-            if n:
-                sums.append(values)
-                count += n
-                common_max = common_max + area_max if common_max is not None and area_max is not None else None  # type: ignore[assignment]
+        found = [c for c in (_compare(area, given[a]) for a, area in enumerate(card.areas)) if c.count]
+        maxima_known = all(c.max is not None for c in found)
         common = Common(
-            count,
+            sum(c.count for c in found),
             sum(_units(a) for a in card.areas),
-            [_sum([s[n] for s in sums]) for n in range(len(kept))],
-            common_max if count else None,
+            [_sum([c.values[n] for c in found]) for n in range(len(kept))],
+            sum(c.max for c in found if c.max is not None) if found and maxima_known else None,
+            [any(c.approximate[n] for c in found) for n in range(len(kept))],
         )
     return ScorecardStatus(
         card.id,

@@ -10,7 +10,9 @@ from ..scorecards import AreaRow, Coverage, ScoreCell, ScorecardStatus
 from .common import DASH, Cell, Context, Report, Table
 
 
-def _number(ctx: Context, value: float | None, approximate: bool = False, signed: bool = False) -> str:
+def score_number(ctx: Context, value: float | None, approximate: bool = False, signed: bool = False) -> str:
+    """A score, sum or change as the plan's language writes it, ``ca. 16,5`` when an
+    estimate is in it."""
     text = ctx.number(value, signed=signed)
     if approximate and value is not None:
         return f"{APPROXIMATELY['en' if ctx.language == 'en' else 'nb']} {text}"
@@ -33,16 +35,22 @@ def _score(
 ) -> Cell:
     if score is None:
         return Cell(DASH, "muted")
-    text = _number(ctx, score, approximate)
+    text = score_number(ctx, score, approximate)
     if coverage.complete:
-        return Cell(f"{text} ({ctx.number(-gap)})" if gap else text, style, ctx.t("as_a_whole") if whole else None)
+        # A scorecard's total always says how much of it was assessed, all of it included.
+        detail = ctx.t("as_a_whole") if whole else (None if short else _assessed(ctx, coverage, short))
+        return Cell(f"{text} ({ctx.number(-gap)})" if gap else text, style, detail)
     return Cell(text, style, _assessed(ctx, coverage, short))
 
 
-def _change_cell(ctx: Context, delta: float | None, compared: int, of: int, detail: bool) -> Cell:
+def _change_cell(ctx: Context, delta: float | None, approximate: bool, compared: int, of: int) -> Cell:
     tone = None if delta in (None, 0) else ("good" if delta > 0 else "bad")
-    shown = detail and delta is not None and compared < of
-    return Cell(ctx.number(delta, signed=True), tone, ctx.t("assessed_short", count=compared, of=of) if shown else None)
+    shown = delta is not None and compared < of
+    return Cell(
+        score_number(ctx, delta, approximate, signed=True),
+        tone,
+        ctx.t("assessed_short", count=compared, of=of) if shown else None,
+    )
 
 
 def _card(ctx: Context, card: ScorecardStatus) -> Table:
@@ -69,7 +77,7 @@ def _card(ctx: Context, card: ScorecardStatus) -> Table:
             else:
                 change = card.changes[i]
                 of = area.coverage[0].questions if area.coverage else 0
-                row.append(_change_cell(ctx, change.areas[a], change.compared_by_area[a], of, True))
+                row.append(_change_cell(ctx, change.areas[a], change.approximate[a], change.compared_by_area[a], of))
         rows.append(row)
     total = [Cell(ctx.t("total"), "strong"), Cell(ctx.number(card.max), "strong")]
     for kind, i in slots:
@@ -80,13 +88,15 @@ def _card(ctx: Context, card: ScorecardStatus) -> Table:
             )
         else:
             change = card.changes[i]
-            total.append(_change_cell(ctx, change.total, change.compared, change.questions, True))
+            total.append(_change_cell(ctx, change.total, change.approximate_total, change.compared, change.questions))
     rows.append(total)
     notes = [ctx.t("score_rule")]
     if card.common is not None:
         common = [Cell(ctx.t("common_total"), "strong"), Cell(ctx.number(card.common.max))]
         for kind, i in slots:
-            common.append(Cell(ctx.number(card.common.totals[i])) if kind == "score" else Cell(""))
+            common.append(
+                Cell(score_number(ctx, card.common.totals[i], card.common.approximate[i])) if kind == "score" else Cell("")
+            )
         rows.append(common)
         notes.append(ctx.t("common_rule", count=card.common.compared, of=card.common.questions))
     partial = [c for c in card.changes if c.compared < c.questions]
@@ -110,7 +120,7 @@ def _card(ctx: Context, card: ScorecardStatus) -> Table:
 
 def _question_cell(ctx: Context, cell: ScoreCell) -> Cell:
     if cell.value is not None:
-        return Cell(_number(ctx, cell.value, cell.approximate))
+        return Cell(score_number(ctx, cell.value, cell.approximate))
     if cell.missing is not None:
         return Cell(ctx.t("score_missing"), "muted", cell.missing)
     return Cell(DASH, "muted")
@@ -165,7 +175,7 @@ def score_of_max(
     """A total with its coverage: ``212,5 av 800 (31 av 45 spørsmål vurdert)``."""
     return ctx.t(
         "of_max_assessed",
-        score=_number(ctx, total, approximate),
+        score=score_number(ctx, total, approximate),
         max=ctx.number(maximum),
         assessed=ctx.t("assessed", count=scored, of=questions),
     )
