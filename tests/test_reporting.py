@@ -195,3 +195,41 @@ def test_lunner_kpis_show_trends_and_the_thread_is_whole() -> None:
     assert sum(k["trend"] is not None for k in kpis) >= 10
     thread = json.loads(run_cli("status", lunner, "thread", "-f", "json").out)["data"]
     assert thread["kept"] and thread["breaks"] == []
+
+
+def test_the_workbook_has_a_reporting_sheet_with_dates_and_words(tmp_path: Path) -> None:
+    import openpyxl
+
+    folder = _plan(tmp_path)
+    path = tmp_path / "status.xlsx"
+    result = run_cli("status", str(folder), "reporting", "--as-of", "2024-10-01", "-f", "xlsx", "-o", str(path))
+    assert result.code == 0, result.err
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Rapportering"]
+    values = list(book["Rapportering"].iter_rows(values_only=True))
+    rows = [dict(zip(values[0], row)) for row in values[1:]]
+    second = next(r for r in rows if r["Id"] == "driftsresultat" and r["Periode"] == "2024-T2")
+    assert second["Status"] == "Forfalt" and second["Rytme"] == "Per tertial" and second["Type"] == "KPI"
+    assert second["Frist"].date() == date(2024, 9, 30)
+
+
+def test_the_red_thread_picture_marks_breaks_in_words_and_draws_plan_text_as_written(tmp_path: Path) -> None:
+    from planverk.publish.pictures import draw
+    from planverk.render.context import build_context
+    from planverk.render.labels import LABELS
+    from planverk.validate import validate_plan
+
+    case = Path(__file__).parent / "cases" / "invalid" / "thread-breaks"
+    text = (case / "plan.yaml").read_text(encoding="utf-8").replace("Felles innkjøp", "Felles innkjøp $x^2$")
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    plan = validate_plan(tmp_path).plan
+    assert plan is not None
+    ctx = build_context(plan, LABELS["nn"], as_of=date(2024, 6, 1))
+    spec = ctx.pictures["red-thread"]
+    assert spec.section == "thread" and spec.file == "red-thread.svg"
+    assert "Brot i tråden: Betre innkjøp (inkje tiltak eller KPI tener målet)" in spec.alt
+    svg = draw(spec, png=False).svg.decode()
+    assert "⚠ inkje tiltak eller KPI tener målet" in svg and "Felles innkjøp $x^2$" in svg
+    assert "red-thread" not in build_context(
+        validate_plan(PLANS / "nordre-follo-2018").plan, LABELS["nb"], as_of=date(2018, 10, 1)
+    ).pictures  # its goals are a menu: no measure or KPI is linked to them

@@ -21,7 +21,7 @@ from typing import Any
 from ..status.labels import LABELS as STATUS_LABELS
 from ..status.labels import label
 
-SHEETS = ("deadlines", "kpis", "savings", "measures", "benefits", "risks", "scorecard")
+SHEETS = ("deadlines", "kpis", "savings", "measures", "benefits", "risks", "scorecard", "reporting", "thread")
 """The sheets, in order; a sheet without rows is left out."""
 
 _INDEX = {"nb": 0, "nn": 1, "en": 2}
@@ -91,6 +91,18 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "identified": ("Identifisert", "Identifisert", "Identified"),
     "decided": ("Vedtatt", "Vedteke", "Decided"),
     "realised": ("Realisert", "Realisert", "Realised"),
+    "every": ("Rytme", "Rytme", "Rhythm"),
+    "period": ("Periode", "Periode", "Period"),
+    "start": ("Fra", "Frå", "From"),
+    "end": ("Til", "Til", "To"),
+    "reported_on": ("Rapportert", "Rapportert", "Reported on"),
+    "goal": ("Mål", "Mål", "Goal"),
+    "depth": ("Nivå", "Nivå", "Level"),
+    "benefits": ("Gevinster", "Gevinstar", "Benefits"),
+    "reports": ("Rapporter", "Rapportar", "Reports"),
+    "break": ("Brudd", "Brot", "Break"),
+    "code": ("Kode", "Kode", "Code"),
+    "item": ("Element", "Element", "Item"),
 }
 """Column headers by CSV column name, in bokmål, nynorsk and English."""
 
@@ -102,6 +114,8 @@ SHEET_NAMES: dict[str, tuple[str, str, str]] = {
     "benefits": ("Gevinster", "Gevinstar", "Benefits"),
     "risks": ("Risikoer", "Risikoar", "Risks"),
     "scorecard": ("Målekort", "Målekort", "Scorecards"),
+    "reporting": ("Rapportering", "Rapportering", "Reporting"),
+    "thread": ("Den røde tråden", "Den raude tråden", "The red thread"),
 }
 
 # Columns whose codes have a word in the status labels, and the label key's prefix.
@@ -117,6 +131,10 @@ _WORDS = {
     ("risks", "level"): "",
     ("risks", "trend"): "risk_",
     ("risks", "status"): "risk_status_",
+    ("reporting", "kind"): "kind_",
+    ("reporting", "state"): "period_state_",
+    ("reporting", "every"): "rhythm_",
+    ("thread", "break"): "break_",
 }
 _MONEY_COLUMNS = {"target", "identified", "decided", "realised", "gap"}
 

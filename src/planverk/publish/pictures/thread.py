@@ -72,7 +72,8 @@ def red_thread(spec: Any) -> Any:
     ax.set_ylim(total_height, 0)
     ax.axis("off")
     for c, heading in enumerate(data.headings):
-        ax.text(0.2 + c * (COLUMN_WIDTH + GAP_X), 0.3, heading, fontweight="bold", fontsize=10, va="center")
+        ax.text(0.2 + c * (COLUMN_WIDTH + GAP_X), 0.3, heading, fontweight="bold", fontsize=10, va="center",
+                parse_math=False)
     column_of = {n.id: c for c, column in enumerate(data.columns) for n in column}
     for left, right in data.links:
         if left not in place or right not in place or column_of[left] >= column_of[right]:
@@ -102,5 +103,6 @@ def red_thread(spec: Any) -> Any:
                 x + 0.08, top + PAD, texts[node.id], ha="left", va="top", fontsize=7.5,
                 fontweight="bold" if node.indent == 0 and column is data.columns[0] else "normal",
                 linespacing=1.3, zorder=3,
+                parse_math=False,  # plan text is data: '$x$' is not mathematics to typeset
             )
     return fig
