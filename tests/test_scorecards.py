@@ -258,3 +258,29 @@ def test_the_scorecard_picture_says_which_scores_are_estimates(tmp_path: Path) -
     alt = next(line for line in out.splitlines() if line.startswith("![Kompass"))
     assert "Fjordvik kommune 2024 ca. 16,5 (2 av 3 vurderte)" in alt
     assert "@SUM(1+1) Nabo 2024 ca. 53" in alt
+
+
+def test_questions_in_a_workbook_are_a_sheet_of_their_own(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "status.xlsx"
+    result = run_cli("status", str(_user_plan(tmp_path)), "scorecard", "--questions", *AS_OF, "-f", "xlsx", "-o", str(out))
+    assert result.code == 0, result.err
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Målekort", "Målekort per spørsmål"]
+    rows = list(book["Målekort per spørsmål"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("Målekort", "Område", "Spørsmål-id", "Spørsmål")
+    assert ("kompass", "leiing", "l2", "Delegering", "Fjordvik kommune", 2024, None, 50, False, "uleseleg på lysbiletet", False) in rows
+    assert len(rows) == 1 + 5 * 3
+
+
+def test_a_plan_with_only_a_scorecard_renders_every_document_and_a_site(tmp_path: Path) -> None:
+    plan = str(_user_plan(tmp_path))  # no phases, events or groups: no timeline or org chart
+    for fmt in ("md", "html"):
+        result = run_cli("render", plan, "-o", str(tmp_path / fmt), "-f", fmt, *AS_OF)
+        assert result.code == 0, result.err
+    assert "(5 av 5 spørsmål vurderte)" in (tmp_path / "md" / "status-report.md").read_text(encoding="utf-8")
+    result = run_cli("site", plan, "-o", str(tmp_path / "site"), *AS_OF)
+    assert result.code == 0, result.err
+    report = (tmp_path / "site" / "brukar-malekort" / "status-report.html").read_text(encoding="utf-8")
+    assert "ca. 46,5" in report and "&lt;b&gt;fet&lt;/b&gt;" in report and "<b>fet</b>" not in report

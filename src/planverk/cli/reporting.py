@@ -92,7 +92,7 @@ def status(
         from ..publish.xlsx import SHEETS, to_xlsx
 
         assert output is not None
-        write_atomic(output, to_xlsx(result.plan, when, (section.value,) if section else SHEETS, days))
+        write_atomic(output, to_xlsx(result.plan, when, (section.value,) if section else SHEETS, days, questions))
         typer.echo(f"wrote {output}")
         return
     terminal = sys.stdout.isatty() and output is None

@@ -81,6 +81,9 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "review_overdue": ("Ny vurdering forfalt", "Ny vurdering forfallen", "Review overdue"),
     "scorecard": ("Målekort", "Målekort", "Scorecard"),
     "area_name": ("Områdenavn", "Områdenamn", "Area name"),
+    "question": ("Spørsmål-id", "Spørsmål-id", "Question id"),
+    "text": ("Spørsmål", "Spørsmål", "Question"),
+    "as_a_whole": ("Området vurdert som helhet", "Området vurdert som heilskap", "Area scored as a whole"),
     "organisation": ("Organisasjon", "Organisasjon", "Organisation"),
     "year": ("År", "År", "Year"),
     "max": ("Maks", "Maks", "Max"),
@@ -114,6 +117,7 @@ SHEET_NAMES: dict[str, tuple[str, str, str]] = {
     "benefits": ("Gevinster", "Gevinstar", "Benefits"),
     "risks": ("Risikoer", "Risikoar", "Risks"),
     "scorecard": ("Målekort", "Målekort", "Scorecards"),
+    "scorecard_questions": ("Målekort per spørsmål", "Målekort per spørsmål", "Scorecards by question"),
     "reporting": ("Rapportering", "Rapportering", "Reporting"),
     "thread": ("Den røde tråden", "Den raude tråden", "The red thread"),
 }
@@ -188,15 +192,17 @@ def _kind(section: str, column: str, row: dict[str, Any]) -> str:
         return "money"
     if column in ("feasibility",):
         return "decimal"
-    if section == "scorecard" and column in ("score", "max", "gap"):
+    if section in ("scorecard", "scorecard_questions") and column in ("score", "max", "gap"):
         return "decimal"
     return "integer"
 
 
 def sheets(
-    plan: Any, as_of: date, horizon: int = 14
+    plan: Any, as_of: date, horizon: int = 14, questions: bool = False
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """(section, column names, rows of plain Python values) for each sheet with rows."""
+    """(section, column names, rows of plain Python values) for each sheet with rows; with
+    ``questions``, the scorecard sheet is followed by one of its questions
+    (``scorecard_questions``, as ``status scorecard --questions --format csv``)."""
     from ..status import compute, flat_rows
 
     result = []
@@ -207,10 +213,16 @@ def sheets(
             header, rows = flat_rows(section, compute(plan, section, as_of, horizon))
         if rows:
             result.append((section, header, rows))
+        if section == "scorecard" and questions:
+            header, rows = flat_rows(section, compute(plan, section, as_of, horizon), questions=True)
+            if rows:
+                result.append(("scorecard_questions", header, rows))
     return result
 
 
-def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon: int = 14) -> bytes:
+def to_xlsx(
+    plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon: int = 14, questions: bool = False
+) -> bytes:
     """The workbook of ``sections`` (default: all) as XLSX bytes (see the module docstring)."""
     import xlsxwriter
 
@@ -246,8 +258,9 @@ def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon:
         "integer": book.add_format({"num_format": "0"}),
         "text": book.add_format({"text_wrap": False}),
     }
-    for section, header, rows in sheets(plan, as_of, horizon):
-        if section not in sections and not (section == "savings" and "measures" in sections):
+    for section, header, rows in sheets(plan, as_of, horizon, questions):
+        companion = {"savings": "measures", "scorecard_questions": "scorecard"}.get(section)
+        if section not in sections and companion not in sections:
             continue
         sheet = book.add_worksheet(SHEET_NAMES[section][n])
         widths = [len(_header(key, language)) for key in header]
