@@ -23,11 +23,16 @@ AS_OF = {
     "nordre-follo-2018": "2018-10-01",
     "lunner-lean-2012": "2013-06-01",
     "savings-2024": "2025-10-01",
+    "cost-reduction-2025": "2026-02-01",
     "scorecard-2023": "2023-12-01",
     "kommunekompasset-2024": "2024-12-01",
 }
 """A date in the middle of each process, for templates that report status (one per example plan)."""
-GROUPS = {"nordre-follo-2018": ["arbeidsgruppe"], "gran-2017": ["sektorgruppe-4"]}
+GROUPS = {
+    "nordre-follo-2018": ["arbeidsgruppe"],
+    "gran-2017": ["sektorgruppe-4"],
+    "cost-reduction-2025": ["prosjektgruppen"],
+}
 """Plans also rendered for one group."""
 
 TEMPLATES = [t for t in list_templates() if t.origin == "built-in"]

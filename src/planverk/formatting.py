@@ -25,7 +25,7 @@ missing value themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
@@ -223,19 +223,48 @@ APPROXIMATELY = {"nb": "ca.", "nn": "ca.", "en": "approx."}
 """The word before an amount written as an estimate ('ca. 35 mill. kr')."""
 
 
+def money_scale(values: Iterable[float | None]) -> int:
+    """The unit a column of amounts is written in: the unit :func:`fmt_money` gives the
+    largest of them (1 for whole kroner, 10**6 for millions, 10**9, 10**12), so that
+    ``-800 000 kr`` beside ``2,9 mill. kr`` is written ``-0,8 mill. kr``. None is skipped."""
+    amounts = [abs(_rounded(v, 0)) for v in values if v is not None]
+    largest = max(amounts, default=Decimal(0))
+    if largest < 1_000_000:
+        return 1
+    shown = _in_unit(largest)
+    return next(scale for scale, nb_unit, _ in _SCALES if nb_unit == shown[1])
+
+
 def fmt_money(
-    value: float, *, signed: bool = False, language: str = "nb", approximate: bool = False
+    value: float,
+    *,
+    signed: bool = False,
+    language: str = "nb",
+    approximate: bool = False,
+    scale: int | None = None,
 ) -> str:
     """Kroner: ``35 mill. kr``, ``18,25 mill. kr``, ``1,25 mrd. kr``, ``450 000 kr``;
     ``NOK 35M``, ``NOK 1.25bn``, ``NOK 450,000`` in English. From a million up in millions,
     billions or trillions with at most two decimals, below in whole kroner; a minus is a
     plain hyphen, ``signed`` puts ``+`` before a positive amount; ``approximate`` puts
-    ``ca.`` (``approx.``) before an amount written as an estimate."""
+    ``ca.`` (``approx.``) before an amount written as an estimate. ``scale`` (from
+    :func:`money_scale`) writes the amount in that unit whatever its size, as a column of
+    amounts is: ``-0,8 mill. kr`` (1: whole kroner, ``2 900 000 kr``)."""
     _need(value, (int, float), "an amount in kroner", "money")
     locale = _locale(language)
     whole = _rounded(value, 0)
     norwegian = _norwegian(language)
-    if abs(whole) >= 1_000_000:
+    units = {s: (n, e) for s, n, e in _SCALES}
+    if scale is not None and scale != 1 and scale not in units:
+        raise ValueError(f"money scale {scale} is not 1 or one of {', '.join(map(str, units))}")
+    if scale in units:
+        shown = _rounded(abs(whole) / scale, 2)
+        nb_unit, en_unit = units[scale]
+        number = format_decimal(shown, "#,##0.##", locale=locale)
+        amount = f"{number} {nb_unit}" if norwegian else f"{number}{en_unit}"
+        if shown == 0:
+            whole = Decimal(0)
+    elif scale is None and abs(whole) >= 1_000_000:
         shown, nb_unit, en_unit = _in_unit(abs(whole))
         number = format_decimal(shown, "#,##0.##", locale=locale)
         amount = f"{number} {nb_unit}" if norwegian else f"{number}{en_unit}"

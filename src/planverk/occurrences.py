@@ -41,6 +41,9 @@ class Occurrence:
     room: str | None
     change: int | None = None
     """Index in ``repeat.changes`` of the entry that changed this occurrence, if any."""
+    tentative: bool = False
+    """It may not happen: the event is ``status: tentative`` (unless this occurrence's change
+    says 'planned'), or this occurrence's change says 'tentative'."""
 
 
 def _combine(day: date, at: time) -> datetime:
@@ -142,7 +145,7 @@ def occurrences(event: Event) -> list[Occurrence]:
         return [
             Occurrence(
                 event, day, start, end, event.all_day, cancelled,
-                False, event.time, event.location, event.room,
+                False, event.time, event.location, event.room, None, event.may_not_happen,
             )
             for day, start, end in spans
         ]
@@ -158,17 +161,20 @@ def occurrences(event: Event) -> list[Occurrence]:
         moved_to = day
         at, location, room = event.time, event.location, event.room
         cancelled = event.status == "cancelled"
+        tentative = event.may_not_happen
         if change is not None:
             moved_to = change.date or day
             at = change.time or at
             location = change.location or location
             room = change.room or room
             cancelled = cancelled or change.status == "cancelled"
+            if change.status is not None and change.status != "cancelled":
+                tentative = change.status == "tentative"
         start, end = span(moved_to, moved_to, at)
         result.append(
             Occurrence(
                 event, day, start, end, at is None, cancelled, change is not None, at, location, room,
-                entry,
+                entry, tentative,
             )
         )
     result.sort(key=lambda o: (o.start, o.original))

@@ -19,6 +19,7 @@ from .references import check_references
 from .reporting import check_reporting, check_thread
 from .responsibilities import check_responsibilities
 from .savings import check_savings
+from .savings_tree import check_savings_tree
 from .schedule import (
     check_local_times,
     check_order,
@@ -55,6 +56,7 @@ CHECKS: tuple[Check, ...] = (
     check_kpis,
     check_date_order,
     check_savings,
+    check_savings_tree,
     check_realised,
     check_scorecards,
     check_thread,

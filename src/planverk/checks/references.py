@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from difflib import get_close_matches
 from itertools import chain
 
-from ..model import Invitation
+from ..model import Invitation, Mandate
 from ..i18n import Either, tr
 from .context import KIND_WORDS, Issue, Loc, PlanIndex, Reference, each_reference, one_reference
-from .steering_references import DEADLINES, GROUPS, OWNERS, steering_references
+from .steering_references import DEADLINES, GROUPS, OWNERS, SAVINGS, steering_references
 
 PEOPLE, PHASES = ("people",), ("phases",)
 ATTENDEES = ("people", "groups")
@@ -34,6 +34,11 @@ def _references(index: PlanIndex) -> Iterator[Reference]:
             yield (*item, "members", n, "person"), item, member.person, PEOPLE
         yield from each_reference(item, "includes", group.includes, GROUPS)
         yield from one_reference(item, "reports_to", group.reports_to, GROUPS)
+        if isinstance(group.mandate, Mandate):
+            base = (*item, "mandate")
+            yield from each_reference(item, "to", group.mandate.to, OWNERS, base)
+            if group.mandate.savings_target is not None:
+                yield (*base, "savings_target"), item, group.mandate.savings_target, SAVINGS
     for i, role in enumerate(plan.roles):
         item = ("roles", i)
         yield from each_reference(item, "holders", role.holders, ATTENDEES)

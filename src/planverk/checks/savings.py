@@ -15,6 +15,8 @@ def _amounts(index: PlanIndex) -> Iterator[tuple[Loc, Quantity]]:
     """Every amount of the savings targets and measures, with its path."""
     for i, target in enumerate(index.plan.savings_targets):
         yield ("savings_targets", i, "total"), target.total
+        if target.unallocated is not None:
+            yield ("savings_targets", i, "unallocated"), target.unallocated
         for year, amount in target.years.items():
             yield ("savings_targets", i, "years", str(year)), amount
     for i, measure in enumerate(index.plan.measures):

@@ -38,6 +38,7 @@ def steering_references(index: PlanIndex) -> Iterator[Reference]:
         yield from _measure(("measures", i), measure)
     for i, target in enumerate(plan.savings_targets):
         yield from one_reference(("savings_targets", i), "owner", target.owner, OWNERS)
+        yield from one_reference(("savings_targets", i), "parent", target.parent, SAVINGS)
     for i, benefit in enumerate(plan.benefits):
         item = ("benefits", i)
         yield from one_reference(item, "owner", benefit.owner, OWNERS)

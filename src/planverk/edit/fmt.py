@@ -9,6 +9,7 @@ from ..diagnostics import Severity
 from ..errors import InvalidPlanError, PlanverkError
 from ..files import write_atomic
 from ..load.planfiles import read_plan
+from .formatted import is_formatted
 from .roundtrip import UnreadableForEditing, canonical, lost_comments
 from ..load.yamlsource import decode
 
@@ -44,7 +45,7 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
         text, _ = decode(raw, name)
         assert text is not None  # read_plan decoded it already
         try:
-            new = canonical(text)
+            new = layout(text)
         except UnreadableForEditing as error:
             changes.append(Reformat(path, text, f"{error}: left as it is"))
             continue
@@ -64,3 +65,14 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
             if not change.problem:
                 write_atomic(change.path, change.text)
     return changes
+
+
+def layout(text: str) -> str:
+    """``canonical(text)``: the file in planverk's layout, with ``\\n`` line ends.
+
+    A file already in the layout is recognised from libyaml's events (as fast as parsing
+    it) instead of by ruamel's pure-Python round trip; :func:`canonical` reads CR LF and
+    CR as ``\\n`` first, so what it returns then is the text with ``\\n`` line ends.
+    """
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    return plain if is_formatted(plain) else canonical(text)

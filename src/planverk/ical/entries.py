@@ -125,8 +125,8 @@ class EntryWriter:
         text = self._component(
             item_uid, timing, self._summary(event.title, cancelled), place(event.location, event.room),
             self._event_description(event), self._categories(event.kind, event.phase), cancelled,
-            event.tentative, event.time is not None and event.time.end is None, self.stamp(("events", position)),
-            attendance,
+            event.time is not None and event.time.uncertain, event.time is not None and event.time.end is None,
+            self.stamp(("events", position)), attendance, may_not_happen=event.may_not_happen,
         )
         return timing, text
 
@@ -179,8 +179,9 @@ class EntryWriter:
         text = self._component(
             item_uid, timing, self._summary(slot.topic, cancelled),
             place(event.location, slot.room or event.room), description, self._categories(event.kind, event.phase),
-            cancelled, slot.time.uncertain or event.tentative, slot.time.end is None,
-            self.stamp(("events", position)), attendance,
+            cancelled, slot.time.uncertain or (event.time is not None and event.time.uncertain),
+            slot.time.end is None, self.stamp(("events", position)), attendance,
+            may_not_happen=event.may_not_happen,
         )
         return timing, text
 
@@ -319,9 +320,16 @@ class EntryWriter:
         stamp: Stamp,
         attendance: list[bytes],
         transparent: bool = False,
+        may_not_happen: bool = False,
     ) -> bytes:
-        """The VEVENT of ``timing`` and one override per moved or cancelled occurrence."""
+        """The VEVENT of ``timing`` and one override per moved or cancelled occurrence.
+
+        ``tentative``: the time is not final; ``may_not_happen``: the event as a whole may
+        not take place (``status: tentative``). Either gives STATUS:TENTATIVE (RFC 5545
+        3.8.1.11), with a note saying which."""
         notes = [description]
+        if may_not_happen:
+            notes.append(self.words["may_not_happen"])
         if tentative:
             notes.append(self.words["uncertain"])
         if open_end:
@@ -336,7 +344,7 @@ class EntryWriter:
             lines.append(cl.recur("RRULE", timing.rule))
         if timing.exdates:
             lines.append(cl.when_list("EXDATE", timing.exdates, self.tzid))
-        lines += self._body(summary, location, notes, cancelled, tentative)
+        lines += self._body(summary, location, notes, cancelled, tentative or may_not_happen)
         lines += tail
         lines.append(cl.end("VEVENT"))
         for moved in timing.moved:
@@ -348,6 +356,8 @@ class EntryWriter:
         if moved.cancelled and not summary.startswith(self.words["cancelled"]):
             title = self._summary(summary, True)
         notes = [f"{self.words['changed']}: {moved.note}" if moved.note else "", description]
+        if moved.may_not_happen:
+            notes.append(self.words["may_not_happen"])
         if moved.tentative:
             notes.append(self.words["uncertain"])
         if moved.open_end:
@@ -357,7 +367,7 @@ class EntryWriter:
             cl.begin("VEVENT"), uid_line, self.dtstamp_line,
             cl.when("RECURRENCE-ID", moved.original, self.tzid),
             cl.when("DTSTART", moved.start, self.tzid), cl.when("DTEND", moved.end, self.tzid),
-            *self._body(title, where, notes, moved.cancelled, moved.tentative),
+            *self._body(title, where, notes, moved.cancelled, moved.tentative or moved.may_not_happen),
             *tail,
             cl.end("VEVENT"),
         ]

@@ -35,6 +35,8 @@ class Moved:
     location: str | None
     room: str | None
     note: str | None
+    may_not_happen: bool = False
+    """The occurrence may not take place (a tentative event or change)."""
 
 
 @dataclass(slots=True)
@@ -149,7 +151,7 @@ def _series(
                 _at(occurrence.original, at), new_start, new_end, occurrence.cancelled,
                 occurrence.time is not None and occurrence.time.uncertain,
                 occurrence.time is not None and occurrence.time.end is None,
-                occurrence.location, occurrence.room, change.note,
+                occurrence.location, occurrence.room, change.note, occurrence.tentative,
             )
         )
     return timing

@@ -5,6 +5,7 @@ from .benefits import Benefit, RealisationStep
 from .events import Deadline, Event, Invitation, Slot
 from .goals import Goal, GoalChoice
 from .kpis import Baseline, Kpi, Measurement, Scale, Target
+from .mandate import Mandate
 from .measures import Measure, Ratings, SavingsTarget
 from .plan import Group, Member, Person, Phase, Plan, PlanInfo, QuietPeriod, Role
 from .quantities import Quantity
@@ -29,6 +30,7 @@ __all__ = [
     "Group",
     "Invitation",
     "Kpi",
+    "Mandate",
     "Measure",
     "Measurement",
     "Member",

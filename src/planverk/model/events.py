@@ -14,7 +14,7 @@ from .times import TimeSpec
 from ..i18n import MessageError, tr
 from .words import DEADLINE_KIND, DONE_STATUS, EVENT_STATUS, words
 
-Status = Literal["planned", "cancelled"]
+Status = Literal["planned", "tentative", "cancelled"]
 DeadlineKind = Literal["deadline", "milestone"]
 DoneStatus = Literal["open", "done"]
 
@@ -92,7 +92,11 @@ class Event(Silenceable):
     description: Text | None = Field(default=None, description="Purpose and practical details.")
     links: list[Text] = Field(default_factory=list, description="Related documents (URLs).")
     invitation: Invitation | None = Field(default=None, description="Who sends the invitation.")
-    status: Annotated[Status, words(EVENT_STATUS, Status)] = Field(default="planned", description="'planned' or 'cancelled'.")
+    status: Annotated[Status, words(EVENT_STATUS, Status)] = Field(
+        default="planned",
+        description="'planned' (default), 'tentative' (it may not happen at all, e.g. possible "
+        "visits to other municipalities; feeds mark it STATUS:TENTATIVE) or 'cancelled'.",
+    )
     agenda: list[Slot] = Field(default_factory=list, description="The event's timetable.")
     repeat: Repeat | None = Field(default=None, description="How the event recurs.")
 
@@ -133,8 +137,14 @@ class Event(Silenceable):
 
     @property
     def tentative(self) -> bool:
-        """Whether its time is marked uncertain."""
-        return self.time is not None and self.time.uncertain
+        """Whether it is not settled: its time is marked uncertain ('11:00?') or the event as
+        a whole may not happen (``status: tentative``)."""
+        return self.may_not_happen or (self.time is not None and self.time.uncertain)
+
+    @property
+    def may_not_happen(self) -> bool:
+        """Whether the event as a whole is tentative (``status: tentative``)."""
+        return self.status == "tentative"
 
 
 class Deadline(Silenceable):

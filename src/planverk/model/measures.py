@@ -10,10 +10,12 @@ from pydantic import Field
 from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
 from .quantities import Money
 from .ratings import Rating
+from .quantities import Quantity
 from .reporting import Reporting
-from .words import MEASURE_STATUS, words
+from .words import EFFECT_KIND, MEASURE_STATUS, words
 
 MeasureStatus = Literal["proposed", "decided", "in-progress", "realised", "dropped"]
+EffectKind = Literal["lasting", "one-off"]
 DECIDED: frozenset[str] = frozenset({"decided", "in-progress", "realised"})
 """Statuses of a measure that has been decided."""
 
@@ -66,11 +68,19 @@ class Measure(Silenceable):
         default_factory=list, description="Deadlines and milestones that mark its progress."
     )
     savings_target: Ref | None = Field(
-        default=None, description="The savings target its effect counts towards."
+        default=None,
+        description="The savings target its effect counts towards (and so every target above it).",
     )
     effect: YearAmounts = Field(
         default_factory=dict,
-        description="Estimated effect by budget year in kroner, savings positive: {2025: 2,5 mill. kr}.",
+        description="Estimated effect by budget year in kroner, savings positive: {2025: 2,5 mill. kr}; "
+        "with effect_kind: lasting, a year's figure holds in the later years too.",
+    )
+    effect_kind: Annotated[EffectKind, words(EFFECT_KIND, EffectKind)] | None = Field(
+        default=None,
+        description="'lasting' (varig): each year's effect holds in every later year of the "
+        "target's period until a later year gives another figure; 'one-off' (engangs): each "
+        "figure counts in its own year only. Without it, each year counts as written.",
     )
     realised: YearAmounts = Field(
         default_factory=dict, description="Realised effect by budget year; only once decided."
@@ -85,6 +95,23 @@ class Measure(Silenceable):
         "{every: tertial, due: 1 month, owner: ID}.",
     )
 
+    def effect_in(self, year: int) -> Quantity | None:
+        """The estimated effect in budget ``year``, in kroner, or None when there is none.
+
+        A year with a figure has that figure. A year without one has, for a ``lasting``
+        effect, the figure of the latest earlier year that has one (the effect is a level
+        that holds: ``{2025: 3 mill. kr, 2026: 7 mill. kr}`` is 3 in 2025 and 7 in 2026 and
+        each year after); for a ``one-off`` effect, or without ``effect_kind``, nothing.
+        Callers bound the years (a target's period), so a lasting effect runs to its end.
+        """
+        if year in self.effect:
+            return self.effect[year]
+        if self.effect_kind == "lasting":
+            earlier = [y for y in self.effect if y < year]
+            if earlier:
+                return self.effect[max(earlier)]
+        return None
+
 
 class SavingsTarget(Silenceable):
     """A target to lower net operating costs over a period, with the level to reach each year."""
@@ -97,6 +124,17 @@ class SavingsTarget(Silenceable):
     owner: Ref | None = Field(default=None, description="Person, role or group responsible.")
     total: Money = Field(description="How much lower costs are to be at the end, in kroner.")
     period: Period = Field(description="The years the target runs over.")
+    parent: Ref | None = Field(
+        default=None,
+        description="The savings target this one is part of (e.g. a project's share of the "
+        "economic plan's target); its measures count toward that target too.",
+    )
+    unallocated: Money | None = Field(
+        default=None,
+        description="The part of the total that no sub-target (target naming this one as its "
+        "parent) holds, e.g. what is still to be found; the sub-targets' totals plus this "
+        "equal the total (PV608, PV609).",
+    )
     years: YearAmounts = Field(
         default_factory=dict,
         description="How much lower costs are to be in each budget year than before the target "

@@ -13,6 +13,7 @@ from .benefits import Benefit
 from .events import Deadline, Event
 from .goals import Goal, GoalChoice
 from .kpis import Kpi
+from .mandate import Mandate
 from .measures import Measure, SavingsTarget
 from .reporting import Report
 from .risks import Risk
@@ -80,6 +81,11 @@ def _member_shorthand(value: Any) -> Any:
     return {"person": value} if isinstance(value, str) else value
 
 
+def _mandate_shorthand(value: Any) -> Any:
+    """A mandate written as one sentence is its summary."""
+    return {"summary": value} if isinstance(value, str) else value
+
+
 class Group(Silenceable):
     """A body of the process: steering group, tripartite body, sector or working group."""
 
@@ -87,7 +93,13 @@ class Group(Silenceable):
     name: Text = Field(description="Name, e.g. 'Styringsgruppe SFI'.")
     short_name: Text | None = Field(default=None, description="Abbreviation, e.g. 'RLG'.")
     kind: Annotated[GroupKind, words(GROUP_KIND, GroupKind)] = Field(default="other", description="What kind of body it is.")
-    mandate: Text | None = Field(default=None, description="What the group is for.")
+    mandate: Annotated[
+        Mandate, BeforeValidator(_mandate_shorthand, json_schema_input_type=Text | Mandate)
+    ] | None = Field(
+        default=None,
+        description="What the group is for: a sentence, or {summary, delivers, by, to, scope, "
+        "limits, savings_target}.",
+    )
     members: list[
         Annotated[Member, BeforeValidator(_member_shorthand, json_schema_input_type=Ref | Member)]
     ] = Field(

@@ -51,6 +51,10 @@ class MonthlyDay:
     weekday: int
 
 
+ChangeStatus = Literal["planned", "tentative", "cancelled"]
+"""What a change says of one occurrence."""
+
+
 class OccurrenceChange(Model):
     """One occurrence of a series moved, re-timed, relocated or cancelled."""
 
@@ -59,8 +63,11 @@ class OccurrenceChange(Model):
     time: TimeSpec | None = Field(default=None, description="New time, e.g. 09:00-11:00.")
     location: Text | None = Field(default=None, description="New location.")
     room: Text | None = Field(default=None, description="New room.")
-    status: Annotated[Literal["planned", "cancelled"], words(EVENT_STATUS, Literal["planned", "cancelled"])] | None = Field(
-        default=None, description="'cancelled' keeps it in calendars, marked cancelled."
+    status: Annotated[ChangeStatus, words(EVENT_STATUS, ChangeStatus)] | None = Field(
+        default=None,
+        description="'cancelled' keeps it in calendars, marked cancelled; 'tentative' marks this "
+        "occurrence as one that may not happen; 'planned' confirms one occurrence of a "
+        "tentative series.",
     )
     note: Text | None = Field(default=None, description="Why it changed.")
 

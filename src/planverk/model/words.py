@@ -190,6 +190,7 @@ EVENT_STATUS = Vocabulary(
     "`events[].status`, `repeat.changes[].status`",
     {
         "planned": (("planlagt",), ("planlagd",), ()),
+        "tentative": (("foreløpig", "usikker"), ("førebels", "uviss"), ("provisional",)),
         "cancelled": (("avlyst",), ("avlyst",), ("canceled",)),
     },
 )
@@ -218,6 +219,15 @@ MEASURE_STATUS = Vocabulary(
         "in-progress": (("under arbeid", "pågår", "i gang"), ("under arbeid", "pågår", "i gang"), ("in progress",)),
         "realised": (("gjennomført", "realisert"), ("gjennomført", "realisert"), ("realized",)),
         "dropped": (("lagt bort", "droppet", "forkastet"), ("lagt bort", "forkasta"), ()),
+    },
+)
+
+EFFECT_KIND = Vocabulary(
+    "effect kind",
+    "`measures[].effect_kind`",
+    {
+        "lasting": (("varig", "varig effekt", "permanent"), ("varig", "varig effekt", "permanent"), ("permanent", "recurring")),
+        "one-off": (("engangs", "engangseffekt", "engang"), ("eingongs", "eingongseffekt", "eingong"), ("one-time", "once")),
     },
 )
 
@@ -377,6 +387,7 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     DEADLINE_KIND,
     DONE_STATUS,
     MEASURE_STATUS,
+    EFFECT_KIND,
     RISK_STATUS,
     BENEFIT_TYPE,
     KPI_UNIT,

@@ -172,7 +172,8 @@ def _next_up(site_plan: SitePlan, as_of: date) -> str:
     for o in context.occurrences:
         if o.day >= as_of and not o.cancelled:
             what = o.event.title + (f" ({o.place})" if o.place else "")
-            rows.append((o.day, when(o, language=language), what))
+            at = when(o, language=language) + (f" ({labels['tentative']})" if o.tentative else "")
+            rows.append((o.day, at, what))
     for d in [*context.deadlines, *context.milestones]:
         if d.date >= as_of and not d.done:
             rows.append((d.date, when(d, language=language), f"{d.task} ({labels['deadline'].lower()})"))

@@ -59,6 +59,7 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "area": ("Område", "Område", "Area"),
     "status": ("Status", "Status", "Status"),
     "savings_target": ("Innsparingsmål", "Innsparingsmål", "Savings target"),
+    "parent": ("Del av", "Del av", "Part of"),
     "effect_rating": ("Effekt (1-5)", "Effekt (1-5)", "Effect (1-5)"),
     "feasibility": ("Gjennomførbarhet (1-5)", "Gjennomførbarheit (1-5)", "Feasibility (1-5)"),
     "quadrant": ("Kvadrant", "Kvadrant", "Quadrant"),
@@ -164,6 +165,7 @@ def _savings_rows(report: Any) -> tuple[list[str], list[list[Any]]]:
     header = [
         "savings_target",
         "title",
+        "parent",
         "year",
         "target",
         "identified",
@@ -172,7 +174,7 @@ def _savings_rows(report: Any) -> tuple[list[str], list[list[Any]]]:
         "gap",
     ]
     rows = [
-        [s.id, s.title, y.year, y.target, y.identified, y.decided, y.realised, y.gap]
+        [s.id, s.title, s.parent, y.year, y.target, y.identified, y.decided, y.realised, y.gap]
         for s in report.savings
         for y in s.years
     ]

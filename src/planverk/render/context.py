@@ -13,6 +13,7 @@ from ..occurrences import Occurrence, occurrences
 from ..status import SECTIONS, compute, section_view
 from ..publish.pictures.specs import kpi_readings, picture_specs
 from ..status.goals import goal_choices, goal_tree
+from .group_work import group_status, mandate_view
 from .diagrams import gantt, kpi_trend, org_chart, quadrant_chart
 from .scope import Scope
 from .views import (
@@ -83,7 +84,7 @@ class _Builder:
             name=group.name,
             short_name=group.short_name,
             kind=group.kind,
-            mandate=group.mandate,
+            mandate=group.mandate.summary if group.mandate is not None else None,
             rhythm=group.rhythm,
             email=group.email,
             members=members,
@@ -126,6 +127,7 @@ class _Builder:
             links=list(event.links),
             invitation=self.invitation(event.invitation),
             cancelled=event.status == "cancelled",
+            tentative=event.may_not_happen,
             repeats=event.repeat is not None,
             agenda=[
                 SlotView(
@@ -161,7 +163,7 @@ class _Builder:
             start=found.start,
             end=found.end,
             month=day.replace(day=1),
-            tentative=found.time is not None and found.time.uncertain,
+            tentative=found.tentative or (found.time is not None and found.time.uncertain),
             cancelled=found.cancelled,
             moved_from=moved,
             location=found.location,
@@ -303,6 +305,9 @@ def build_context(
         if f.deadline is None or f.deadline in shown
     ]
     info = plan.plan
+    status = status_view(plan, as_of)
+    for group_id, view in build.groups.items():
+        view.mandate_details = mandate_view(plan, group_id, build.parties, status)
     phases = list(build.phases.values())
     groups = list(build.groups.values())
     current = build.groups.get(group) if group else None
@@ -340,11 +345,13 @@ def build_context(
         ],
         goals=goal_tree(plan),
         goal_choices=[c for c in goal_choices(plan) if mine([c.group])],
-        status=status_view(plan, as_of),
+        status=status,
         diagrams=DiagramsView(
             gantt(plan_view, phases, [*deadlines, *milestones], labels),
             org_chart(groups, current, labels),
         ),
     )
+    if group:
+        context.group_status = group_status(plan, group, status, as_of)
     context.pictures.update(picture_specs(context, plan, _mermaid(context, plan) if mermaid else {}))
     return context

@@ -62,7 +62,7 @@ class GroupView:
     name: str = doc("Name.")
     short_name: str | None = doc("Abbreviation.")
     kind: str = doc("Kind of body, e.g. 'steering-group'.")
-    mandate: str | None = doc("What the group is for.")
+    mandate: str | None = doc("What the group is for, in a sentence (the mandate's summary).")
     rhythm: str | None = doc("How often it meets, in words.")
     email: str | None = doc("The group's address.")
     members: list[MemberView] = doc("Members in plan order.", default_factory=list)
@@ -71,6 +71,27 @@ class GroupView:
         "Groups whose members belong to this one too.", default_factory=list
     )
     reports_to: GroupView | None = doc("The group this one reports to.", default=None)
+    mandate_details: MandateView | None = doc(
+        "The whole mandate when the plan states more than a sentence, else None.", default=None
+    )
+
+
+@dataclass(eq=False, slots=True)
+class MandateView:
+    """What a group is asked to do (``groups[].mandate`` written as a mapping)."""
+
+    summary: str | None = doc("What the group is for, in a sentence.")
+    delivers: list[str] = doc("What it delivers.")
+    by: date | None = doc("When it delivers.")
+    to: list[PersonView | RoleView | GroupView] = doc("Whom it delivers to.")
+    scope: str | None = doc("What it is to look at.")
+    limits: list[str] = doc("What lies outside its remit.")
+    savings_target: Any = doc(
+        "Its share of the savings: the target as `planverk status` computes it (`id`, "
+        "`title`, `total`, `total_approximate`, `start`, `end`, `years` with `target`, "
+        "`identified`, `decided`, `realised`, `gap`), or None.",
+        default=None,
+    )
 
 
 @dataclass(eq=False, slots=True)
@@ -126,7 +147,10 @@ class OccurrenceView:
     start: datetime = doc("Local start (midnight when all-day).")
     end: datetime = doc("Local end (exclusive).")
     month: date = doc("First day of its month, for grouping by month.")
-    tentative: bool = doc("Its time is uncertain ('11:00?').")
+    tentative: bool = doc(
+        "It is not settled: its time is uncertain ('11:00?'), or it may not happen at all "
+        "(the event or this occurrence is 'status: tentative')."
+    )
     cancelled: bool = doc("It is cancelled (the event, or this occurrence).")
     moved_from: date | None = doc("The date the series would have put it on, when moved.")
     location: str | None = doc("Venue (after any change).")
@@ -151,6 +175,7 @@ class EventView:
     links: list[str] = doc("Related documents (URLs).")
     invitation: InvitationView | None = doc("Who sends the invitation.")
     cancelled: bool = doc("The whole event is cancelled.")
+    tentative: bool = doc("The whole event may not happen ('status: tentative').")
     repeats: bool = doc("It recurs (see ``occurrences``).")
     agenda: list[SlotView] = doc(
         "Its timetable; with --group, the slots for the group and for all."
@@ -343,4 +368,11 @@ class Context:
         "and GitLab draw the diagram, else ''; always '' for documents converted to DOCX or "
         "HTML).",
         default_factory=dict,
+    )
+    group_status: list[StatusSectionView] = doc(
+        "With --group: the `measures` and `kpis` sections for the group's own measures "
+        "(owned by the group, a group it includes or a role of it, or counted toward its "
+        "mandate's savings target) and KPIs (owned so, or showing the effect of those "
+        "measures), each only when it has any; empty without --group.",
+        default_factory=list,
     )

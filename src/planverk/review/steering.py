@@ -140,11 +140,21 @@ def _measures(old: Plan, new: Plan) -> list[MeasureChange]:
 
 
 def _identified(plan: Plan, target: str) -> dict[int, float]:
+    """The effect identified toward ``target`` per year, as status sums it: its measures and
+    those of every target below it, a lasting effect carried through the target's period."""
+    from ..status.savings import subtree
+
+    below = subtree(plan, target)
+    mine = [m for m in plan.measures if m.savings_target in below and m.status != "dropped"]
+    years = {year for m in mine for year in m.effect}
+    for t in plan.savings_targets:
+        if t.id == target:
+            years |= set(range(t.period.start.year, t.period.end.year + 1))
     sums: dict[int, float] = {}
-    for m in plan.measures:
-        if m.savings_target == target and m.status != "dropped":
-            for year, amount in m.effect.items():
-                sums[year] = sums.get(year, 0.0) + amount.value
+    for year in sorted(years):
+        found = [amount.value for m in mine if (amount := m.effect_in(year)) is not None]
+        if found:
+            sums[year] = sum(found)
     return sums
 
 

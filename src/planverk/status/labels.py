@@ -141,6 +141,22 @@ LABELS: dict[str, tuple[Label, Label, Label]] = {
         "Target: how much lower net operating costs are to be that year. Identified: estimated "
         "effect of measures not dropped; decided: of decided measures. Gap: target minus identified.",
     ),
+    "savings_target": ("Innsparingsmål", "Innsparingsmål", "Savings target"),
+    "unallocated": ("Ikke fordelt", "Ikkje fordelt", "Unallocated"),
+    "savings_tree_rule": (
+        "Et tiltak teller for sitt eget mål og alle mål over det. Ikke fordelt: den delen av "
+        "målet ingen delmål har, og tiltak ført direkte på målet. Mål: hvor mye lavere netto "
+        "driftsutgifter skal være det året. Identifisert: anslått effekt av tiltak som ikke er "
+        "lagt bort; vedtatt: av vedtatte tiltak. Gap: mål minus identifisert.",
+        "Eit tiltak tel for sitt eige mål og alle mål over det. Ikkje fordelt: den delen av "
+        "målet ingen delmål har, og tiltak førte direkte på målet. Mål: kor mykje lågare netto "
+        "driftsutgifter skal vere det året. Identifisert: anslått effekt av tiltak som ikkje er "
+        "lagde bort; vedteke: av vedtekne tiltak. Gap: mål minus identifisert.",
+        "A measure counts toward its own target and every target above it. Unallocated: the "
+        "part of the target no sub-target holds, and measures counted toward the target itself. "
+        "Target: how much lower net operating costs are to be that year. Identified: estimated "
+        "effect of measures not dropped; decided: of decided measures. Gap: target minus identified.",
+    ),
     "quadrant": ("Kvadrant", "Kvadrant", "Quadrant"),
     "effect": ("Effekt", "Effekt", "Effect"),
     "feasibility": ("Gjennomførbarhet", "Gjennomførbarheit", "Feasibility"),

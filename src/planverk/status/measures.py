@@ -1,10 +1,9 @@
-"""Measures and savings as of a date: target, identified, decided and realised per year,
-and each measure's place in the effect x feasibility matrix.
+"""Measures and savings as of a date: each savings target's target, identified, decided
+and realised per year (the rules are in :mod:`planverk.status.savings`), and each
+measure's place in the effect x feasibility matrix.
 
-- **identified**: the estimated effects of the target's measures that are not dropped;
-- **decided**: the same, for measures decided, in progress or realised;
-- **realised**: realised effects, for budget years up to the as-of date's year;
-- **gap**: target minus identified (positive: more measures are needed).
+A measure's ``effect`` by year follows its ``effect_kind``: a lasting effect is carried
+through the last year of its savings target's period (of the plan's, without a target).
 
 A measure's **feasibility** is the mean of the ratings it has among: 6 minus its impact
 on staff, 6 minus its impact on users, and its political acceptance (all 1-5). Effect and
@@ -21,43 +20,14 @@ from datetime import date
 from typing import Literal
 
 from ..model import Measure, Plan
-from ..model.measures import DECIDED
 from .names import name_of, names
+from .savings import SavingsStatus, SavingsYear, savings_status
+
+__all__ = ["MeasureStatus", "MeasuresReport", "SavingsStatus", "SavingsYear", "measure_status"]
 
 Quadrant = Literal["quick-win", "major", "fill-in", "reconsider"]
 QUADRANTS: tuple[Quadrant, ...] = ("quick-win", "major", "fill-in", "reconsider")
 MIDDLE = 3.0
-
-
-@dataclass(frozen=True)
-class SavingsYear:
-    """One budget year of a savings target, in kroner."""
-
-    year: int
-    target: float | None
-    identified: float
-    decided: float
-    realised: float | None
-    """None while no measure reports a realised effect for the year, and for years after
-    the as-of date's year."""
-    gap: float | None
-    approximate: list[str] = field(default_factory=list)
-    """The columns ('target', 'identified', 'decided', 'realised', 'gap') that add up an
-    amount written as an estimate ('ca. 3 mill. kr'); shown with 'ca.'."""
-
-
-@dataclass(frozen=True)
-class SavingsStatus:
-    """A savings target and its years."""
-
-    id: str
-    title: str
-    total: float
-    start: int
-    end: int
-    years: list[SavingsYear]
-    total_approximate: bool = False
-    """The total was written as an estimate ('ca. 40 mill. kr')."""
 
 
 @dataclass(frozen=True)
@@ -112,69 +82,24 @@ def quadrant(effect: int | None, feasible: float | None) -> Quadrant | None:
     return "fill-in" if high_feasibility else "reconsider"
 
 
-def _years(
-    plan: Plan,
-    target_id: str,
-    first: int,
-    last: int,
-    goals: dict[int, float],
-    as_of: date,
-    estimates: frozenset[int] = frozenset(),
-) -> list[SavingsYear]:
-    """Each year's sums; ``estimates`` are the years whose target is written 'ca.'."""
-    mine = [m for m in plan.measures if m.savings_target == target_id and m.status != "dropped"]
-    years = sorted(set(range(first, last + 1)) | set(goals))
-    result = []
-    for year in years:
-        identified = sum(m.effect[year].value for m in mine if year in m.effect)
-        decided = sum(
-            m.effect[year].value for m in mine if year in m.effect and m.status in DECIDED
-        )
-        reported = [m.realised[year].value for m in mine if year in m.realised]
-        realised = sum(reported) if reported and year <= as_of.year else None
-        target = goals.get(year)
-        gap = target - identified if target is not None else None
-        rough = {
-            "target": year in estimates,
-            "identified": any(m.effect[year].approximate for m in mine if year in m.effect),
-            "decided": any(
-                m.effect[year].approximate for m in mine if year in m.effect and m.status in DECIDED
-            ),
-            "realised": realised is not None
-            and any(m.realised[year].approximate for m in mine if year in m.realised),
-        }
-        rough["gap"] = gap is not None and (rough["target"] or rough["identified"])
-        approximate = [column for column, rough_here in rough.items() if rough_here]
-        result.append(SavingsYear(year, target, identified, decided, realised, gap, approximate))
-    return result
+def _effects(measure: Measure, last: int) -> dict[int, float]:
+    """The measure's estimated effect per year, a lasting one carried to ``last``."""
+    if not measure.effect:
+        return {}
+    years = range(min(measure.effect), max(last, max(measure.effect)) + 1)
+    found = {year: measure.effect_in(year) for year in years}
+    return {year: amount.value for year, amount in found.items() if amount is not None}
 
 
 def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
     """Savings per target and year, and the measures sorted by quadrant (module docstring)."""
     lookup = names(plan)
-    savings = [
-        SavingsStatus(
-            id=t.id,
-            title=t.title,
-            total=t.total.value,
-            start=t.period.start.year,
-            end=t.period.end.year,
-            years=_years(
-                plan,
-                t.id,
-                t.period.start.year,
-                t.period.end.year,
-                {year: amount.value for year, amount in t.years.items()},
-                as_of,
-                frozenset(year for year, amount in t.years.items() if amount.approximate),
-            ),
-            total_approximate=t.total.approximate,
-        )
-        for t in plan.savings_targets
-    ]
+    savings = savings_status(plan, as_of)
+    periods = {t.id: t.period.end.year for t in plan.savings_targets}
     measures = []
     for m in plan.measures:
         feasible = feasibility(m)
+        effect = _effects(m, periods.get(m.savings_target or "", plan.plan.period.end.year))
         measures.append(
             MeasureStatus(
                 id=m.id,
@@ -183,7 +108,7 @@ def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
                 area=m.area,
                 status=m.status,
                 savings_target=m.savings_target,
-                effect={year: amount.value for year, amount in sorted(m.effect.items())},
+                effect=effect,
                 realised={
                     year: amount.value
                     for year, amount in sorted(m.realised.items())
@@ -193,10 +118,9 @@ def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
                 feasibility=feasible,
                 quadrant=quadrant(m.ratings.effect, feasible),
                 approximate=[
-                    f"{key}.{year}"
-                    for key in ("effect", "realised")
-                    for year, amount in sorted(getattr(m, key).items())
-                    if amount.approximate
+                    *(f"effect.{year}" for year in effect if m.effect_in(year).approximate),  # type: ignore[union-attr]
+                    *(f"realised.{year}" for year, amount in sorted(m.realised.items())
+                      if amount.approximate),
                 ],
             )
         )

@@ -103,6 +103,21 @@ class Context:
             return DASH
         return formatting.fmt_money(value, signed=signed, language=self.language, approximate=about)
 
+    def money_column(
+        self, values: list[float | None], about: list[bool] | None = None, signed: bool = False
+    ) -> list[str]:
+        """A column of amounts in one unit, its largest value's (``-0,8 mill. kr`` beside
+        ``2,9 mill. kr``; see :func:`~planverk.formatting.money_scale`); ``about`` marks the
+        estimates; a dash for None."""
+        scale = formatting.money_scale(values)
+        marks = about or [False] * len(values)
+        return [
+            DASH if value is None else formatting.fmt_money(
+                value, signed=signed, language=self.language, approximate=rough, scale=scale
+            )
+            for value, rough in zip(values, marks, strict=True)
+        ]
+
     def percent(self, value: float | None, signed: bool = False) -> str:
         """``65,3 %`` for 65.3 (see :func:`~planverk.formatting.fmt_percent`)."""
         if value is None:

@@ -2,44 +2,9 @@
 
 from __future__ import annotations
 
-from ..measures import MeasuresReport, SavingsStatus
+from ..measures import MeasuresReport
 from .common import DASH, Cell, Context, Report, Table, grouped
-
-
-def _savings(ctx: Context, target: SavingsStatus, year_now: int) -> Table:
-    rows = []
-    for year in target.years:
-        style = "strong" if year.year == year_now else None
-        gap_style = (
-            "bad"
-            if year.gap is not None and year.gap > 0
-            else ("good" if year.gap is not None else None)
-        )
-        rows.append(
-            [
-                Cell(str(year.year), style),
-                Cell(ctx.money(year.target, about="target" in year.approximate), style),
-                Cell(ctx.money(year.identified, about="identified" in year.approximate), style),
-                Cell(ctx.money(year.decided, about="decided" in year.approximate), style),
-                Cell(ctx.money(year.realised, about="realised" in year.approximate), style),
-                Cell(ctx.money(year.gap, about="gap" in year.approximate), gap_style),
-            ]
-        )
-    return Table(
-        f"{target.title}: {ctx.money(target.total, about=target.total_approximate)} "
-        f"({target.start}-{target.end})",
-        [
-            ctx.t("year"),
-            ctx.t("target"),
-            ctx.t("identified"),
-            ctx.t("decided"),
-            ctx.t("realised"),
-            ctx.t("gap"),
-        ],
-        ["left", "right", "right", "right", "right", "right"],
-        rows,
-        ctx.t("savings_rule"),
-    )
+from .savings import savings_tables
 
 
 def _matrix(ctx: Context, report: MeasuresReport) -> Table:
@@ -62,8 +27,8 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
     """The measures section: savings tables, the measures by quadrant, and the matrix."""
     result = Report(ctx.t("measures"), ctx.t("as_of", date=ctx.date(report.as_of, "long")))
     year = report.as_of.year
-    for target in report.savings:
-        result.add(_savings(ctx, target, year))
+    for table in savings_tables(ctx, report.savings, year):
+        result.add(table)
     if not report.measures:
         result.add(ctx.t("none_in_plan", what=ctx.t("measures").lower()))
         return result
@@ -77,16 +42,21 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
     if money:
         headers += [ctx.t("estimated_year", year=year), ctx.t("realised_year", year=year)]
         align += ["right", "right"]
+    estimated = ctx.money_column(
+        [m.effect.get(year) for m in report.measures],
+        [f"effect.{year}" in m.approximate for m in report.measures],
+    )
+    realised = ctx.money_column(
+        [m.realised.get(year) for m in report.measures],
+        [f"realised.{year}" in m.approximate for m in report.measures],
+    )
     rows = []
-    for m in report.measures:
+    for n, m in enumerate(report.measures):
         row = [Cell(m.title), Cell(m.owner or DASH), Cell(ctx.t("measure_" + m.status))]
         if rated:
             row += [Cell(ctx.number(m.effect_rating)), Cell(ctx.number(m.feasibility, 1))]
         if money:
-            row += [
-                Cell(ctx.money(m.effect.get(year), about=f"effect.{year}" in m.approximate)),
-                Cell(ctx.money(m.realised.get(year), about=f"realised.{year}" in m.approximate)),
-            ]
+            row += [Cell(estimated[n]), Cell(realised[n])]
         rows.append((ctx.t(m.quadrant) if m.quadrant else ctx.t("unrated"), row))
     title = f"{ctx.t('measures')} ({len(report.measures)})"
     if not rated:  # no quadrants to group by

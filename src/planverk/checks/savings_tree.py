@@ -1,0 +1,90 @@
+"""Nested savings targets: no circles, and sub-targets that add up to their parent.
+
+A target's sub-targets (the targets naming it as ``parent``) share out its total; the part
+not given to any of them is stated as ``unallocated``. So the sub-targets' totals plus
+``unallocated`` equal the total, to the krone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..formatting import fmt_money
+from ..i18n import Items, Money, tr
+from .context import Issue, Loc, PlanIndex
+from .goals import circles
+
+TOLERANCE = 0.5
+"""Kroner: sums are compared to the krone."""
+
+
+def check_savings_tree(index: PlanIndex) -> Iterator[Issue]:
+    """PV636 targets in a circle; PV608 sub-targets that do not add up; PV609 a remainder
+    left unstated."""
+    targets = index.plan.savings_targets
+    in_circle: set[str] = set()
+    for i, circle in circles([(t.id, t.parent) for t in targets]):
+        in_circle.update(circle)
+        yield Issue(
+            "PV636",
+            tr("savings targets are each other's parents in a circle: {circle}; a target "
+               "is part of one larger target, never of itself", circle=" -> ".join(circle)),
+            ("savings_targets", i, "parent"),
+            ("savings_targets", i),
+        )
+    for i, target in enumerate(targets):
+        if target.id in in_circle:
+            continue
+        children = [(n, t) for n, t in enumerate(targets) if t.parent == target.id and n != i]
+        if not children and target.unallocated is None:
+            continue
+        path: Loc = ("savings_targets", i)
+        shares = sum(t.total.value for _, t in children)
+        related = tuple(("savings_targets", n, "total") for n, _ in children)
+        parts = Items(tuple(Money(t.total.value) for _, t in children))
+        if target.unallocated is not None and not children:
+            if abs(target.unallocated.value - target.total.value) >= TOLERANCE:
+                yield Issue(
+                    "PV608",
+                    tr("'unallocated' ({unallocated}) is not the total {total}, and no savings target "
+                       "names '{id}' as its parent: give the sub-targets 'parent: {id}', or remove "
+                       "'unallocated'", unallocated=Money(target.unallocated.value),
+                       total=Money(target.total.value), id=target.id),
+                    (*path, "unallocated"),
+                    path,
+                )
+        elif target.unallocated is not None:
+            stated = shares + target.unallocated.value
+            if abs(stated - target.total.value) >= TOLERANCE:
+                yield Issue(
+                    "PV608",
+                    tr("the sub-targets ({parts}) and 'unallocated' ({unallocated}) come to {sum}, "
+                       "not the total {total}: correct a sub-target or 'unallocated'",
+                       parts=parts, unallocated=Money(target.unallocated.value),
+                       sum=Money(stated), total=Money(target.total.value)),
+                    (*path, "unallocated"),
+                    path,
+                    related,
+                )
+        elif shares - target.total.value >= TOLERANCE:
+            yield Issue(
+                "PV608",
+                tr("the sub-targets ({parts}) come to {sum}, more than the total {total}: "
+                   "correct a sub-target's total, or the total",
+                   parts=parts, sum=Money(shares), total=Money(target.total.value)),
+                (*path, "total"),
+                path,
+                related,
+            )
+        elif target.total.value - shares >= TOLERANCE:
+            # the remainder as the plan would write it (planverk reads '3 mill. kr' in any language)
+            yield Issue(
+                "PV609",
+                tr("the sub-targets ({parts}) come to {sum} of the total {total}: state what is "
+                   "left to find, 'unallocated: {rest}', or add the missing sub-target",
+                   parts=parts, sum=Money(shares), total=Money(target.total.value),
+                   rest=fmt_money(target.total.value - shares, language="nb")),
+                (*path, "total"),
+                path,
+                related,
+            )
