@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from .model import Event
+from .model.periods import PeriodText
 from .model.recurrence import MonthlyDay, Repeat
 from .model.times import TimeRange
 
@@ -44,6 +45,8 @@ class Occurrence:
     tentative: bool = False
     """It may not happen: the event is ``status: tentative`` (unless this occurrence's change
     says 'planned'), or this occurrence's change says 'tentative'."""
+    period: PeriodText | None = None
+    """The period of an event dated by one (placed in its year); its days are not meeting days."""
 
 
 def _combine(day: date, at: time) -> datetime:
@@ -126,8 +129,53 @@ def rule_dates(first: date, repeat: Repeat) -> list[date]:
     return result
 
 
+def period_years(event: Event) -> list[PeriodText]:
+    """The periods of an event dated by one: its own, or one a year for ``every: year``.
+
+    A yearly series runs from the period's year by the interval until ``until`` (a period
+    that starts after it is left out) or for ``count`` years, leaving out the years that
+    ``except`` names (a year, or a day inside that year's period) and the years without
+    the period (week 53).
+    """
+    period = event.period
+    assert period is not None
+    repeat = event.repeat
+    if repeat is None:
+        return [period]
+    assert period.year is not None
+    found: list[PeriodText] = []
+    years = 0
+    year = period.year
+    while years < (repeat.count or MAX_OCCURRENCES) and year <= 2199:
+        try:
+            placed = period.in_year(year)
+        except ValueError:  # no week 53 this year
+            placed = None
+        if placed is not None:
+            days = placed.dated()
+            if repeat.until is not None and days.start > repeat.until:
+                break
+            years += 1
+            skipped = any(
+                day == year if isinstance(day, int) else days.contains(day) for day in repeat.except_
+            )
+            if not skipped:
+                found.append(placed)
+        year += repeat.interval
+    return found
+
+
 def occurrences(event: Event) -> list[Occurrence]:
     """Every occurrence of ``event`` in date order, cancelled ones included (flagged)."""
+    if event.period is not None:
+        cancelled = event.status == "cancelled"
+        result = []
+        for period in period_years(event):
+            days = period.dated()
+            start, end = span(days.start, days.end, None)
+            result.append(Occurrence(event, days.start, start, end, True, cancelled, False, None,
+                                     event.location, event.room, None, event.may_not_happen, period=period))
+        return result
     if event.repeat is None:
         cancelled = event.status == "cancelled"
         if event.start is not None and event.end is not None:

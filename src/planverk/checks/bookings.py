@@ -51,7 +51,7 @@ def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list
         assert isinstance(i, int)
         parties = index.expand(event.participants)
         for occurrence in index.occurrences[i]:
-            if occurrence.cancelled:
+            if occurrence.cancelled or occurrence.period is not None:  # a period has no meeting day
                 continue
             label = f"'{event.title}'"
             at = _cause(path, event, occurrence.change, "time")

@@ -32,7 +32,7 @@ def check_days_off(index: PlanIndex) -> Iterator[Issue]:
         on_holiday: list[date] = []
         on_weekend: list[date] = []
         for occurrence in index.occurrences[path[1]]:
-            if occurrence.cancelled:
+            if occurrence.cancelled or occurrence.period is not None:  # a period has no meeting day
                 continue
             last = (occurrence.end - timedelta(microseconds=1)).date()
             for day in _days(occurrence.start.date(), last + timedelta(days=1)):
@@ -70,7 +70,7 @@ def check_quiet_periods(index: PlanIndex) -> Iterator[Issue]:
     for path, event in index.events():
         hits: dict[int, list[date]] = {}
         for occurrence in index.occurrences[path[1]]:
-            if occurrence.cancelled:
+            if occurrence.cancelled or occurrence.period is not None:  # a period has no meeting day
                 continue
             last = (occurrence.end - timedelta(microseconds=1)).date()
             for day in _days(occurrence.start.date(), last + timedelta(days=1)):

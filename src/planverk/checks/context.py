@@ -36,7 +36,9 @@ class Issue:
             raise TypeError(f"{self.code}: an issue's message is a planverk.i18n.Message, not {self.message!r}")
 
 def event_date_path(path: Loc, event: Event) -> Loc:
-    """Where an event's (first) day is written: its ``date``, or its ``start``."""
+    """Where an event's (first) day is written: its ``date``, ``start`` or ``period``."""
+    if event.period is not None:
+        return (*path, "period")
     return (*path, "date") if event.date is not None else (*path, "start")
 
 

@@ -124,11 +124,19 @@ def check_period(index: PlanIndex) -> Iterator[Issue]:
             continue
         first = min(o.start.date() for o in found)
         last = max((o.end - timedelta(microseconds=1)).date() for o in found)
+        if event.period is not None:  # a week or month may run over the plan's first or last day
+            dated = [o.period.dated() for o in found if o.period is not None]
+            first, last = min(d.end for d in dated), max(d.start for d in dated)
         if first < period.start or last > period.end:
             outside = first if first < period.start else last
             message = tr("the event falls on {day}, outside {bounds}", day=outside, bounds=bounds)
             yield Issue("PV302", message, event_date_path(path, event), path)
     for i, deadline in enumerate(index.plan.deadlines):
+        if deadline.period is not None:
+            if not deadline.period.dated().overlaps(period.start, period.end):
+                message = tr("the deadline {day} is outside {bounds}", day=deadline.due, bounds=bounds)
+                yield Issue("PV302", message, ("deadlines", i, "period"), ("deadlines", i))
+            continue
         if not period.contains(deadline.date):
             message = tr("the deadline {day} is outside {bounds}", day=deadline.date, bounds=bounds)
             yield Issue("PV302", message, ("deadlines", i, "date"), ("deadlines", i))
@@ -241,7 +249,7 @@ def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
     """PV307-PV309: changes and exceptions that miss the series, rules that give nothing."""
     for path, event in index.events():
         repeat = event.repeat
-        if repeat is None:
+        if repeat is None or event.period is not None:  # a period's years: occurrences.period_years
             continue
         generated = rule_dates(event.first_day, repeat)
         dates = set(generated)

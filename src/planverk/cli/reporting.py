@@ -20,6 +20,7 @@ class Section(str, Enum):
     """A part of `status`."""
 
     deadlines = "deadlines"
+    cycle = "cycle"
     kpis = "kpis"
     measures = "measures"
     benefits = "benefits"
@@ -45,9 +46,10 @@ def status(
     plan: PlanArg,
     section: Annotated[
         Section | None,
-        typer.Argument(help="deadlines, kpis, measures, benefits, risks, scorecard, reporting "
-                       "(what is due and overdue, by owner) or thread (the red thread from goals to "
-                       "reports); without one, a one-screen overview.", show_default=False),
+        typer.Argument(help="deadlines, cycle (the year's activities by due day), kpis, measures, "
+                       "benefits, risks, scorecard, reporting (what is due and overdue, by owner) or "
+                       "thread (the red thread from goals to reports); without one, a one-screen "
+                       "overview.", show_default=False),
     ] = None,
     as_of: AsOfOption = None,
     days: Annotated[

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from ..checks.context import PlanIndex
 from ..model import Deadline, Event, Invitation, Slot
+from ..model.periods import PeriodText
 from ..occurrences import occurrences
 from ..status.names import name_list, names
 from . import contentlines as cl
@@ -127,6 +128,7 @@ class EntryWriter:
             self._event_description(event), self._categories(event.kind, event.phase), cancelled,
             event.time is not None and event.time.uncertain, event.time is not None and event.time.end is None,
             self.stamp(("events", position)), attendance, may_not_happen=event.may_not_happen,
+            transparent=event.period is not None,  # a month of work leaves the days free
         )
         return timing, text
 
@@ -135,6 +137,8 @@ class EntryWriter:
         found = occurrences(event)
         event_uid = uid(self.plan.plan.id, event.id)
         attendance = self._attendance(event.participants, event.responsible, event.invitation)
+        if event.period is not None and event.repeat is not None:
+            return self._period_entries(position, event, found, attendance)
         timing, text = self.event_component(position, event, event_uid, attendance, found)
         everyone = self.reach([*event.participants, *event.responsible])
         if not event.agenda:
@@ -155,6 +159,29 @@ class EntryWriter:
                 attendance = self._attendance(slot.participants, slot.responsible, slot.invitation)
                 timing, text = self.slot_component(position, event, slot, slot_uid, attendance, found)
                 entries.append(Entry(slot_uid, timing.sort_key, text, False, reached))
+        return entries
+
+    def _period_entries(self, position: int, event: Event, found: list, attendance: list[bytes]) -> list[Entry]:
+        """A yearly event dated by a period: one all-day span a year, each with its own UID.
+
+        One VEVENT with FREQ=YEARLY would repeat the first year's dates, but week 15 and the
+        end of February fall on other days each year; so each year is its own entry,
+        ``ID/YEAR@...``, DTSTART the period's first day and DTEND the day after its last.
+        """
+        entries = []
+        everyone = self.reach([*event.participants, *event.responsible])
+        cancelled = event.status == "cancelled"
+        for occurrence in found:
+            assert occurrence.period is not None
+            year_uid = uid(self.plan.plan.id, event.id, str(occurrence.period.year))
+            timing = Timing(occurrence.start.date(), occurrence.end.date())
+            text = self._component(
+                year_uid, timing, self._summary(event.title, cancelled), place(event.location, event.room),
+                self._event_description(event), self._categories(event.kind, event.phase), cancelled,
+                False, False, self.stamp(("events", position)), attendance, transparent=True,
+                may_not_happen=event.may_not_happen,
+            )
+            entries.append(Entry(year_uid, timing.sort_key, text, True, everyone))
         return entries
 
     def slot_uid(self, event: Event, slot: Slot, number: int) -> str:
@@ -187,12 +214,17 @@ class EntryWriter:
 
     def _event_description(self, event: Event) -> str:
         parts = [
+            self._period_line(event.period),
             (event.description or "").strip(),
             self._people_lines(event.participants, event.responsible, event.invitation),
             self._agenda(event),
             self._links(event.links),
         ]
         return "\n\n".join(p for p in parts if p)
+
+    def _period_line(self, period: PeriodText | None) -> str:
+        """``Periode: uke 15``: the period as the plan wrote it, for an item dated by one."""
+        return f"{self.words['period']}: {period.label(self.language)}" if period is not None else ""
 
     def _people_lines(self, participants: list[str], responsible: list[str], invitation: Invitation | None) -> str:
         lines = []
@@ -236,6 +268,9 @@ class EntryWriter:
         """A deadline or milestone as an event: all day without a time, at its time with one."""
         at = deadline.time
         timing = Timing(deadline.date, date.fromordinal(deadline.date.toordinal() + 1))
+        if deadline.period is not None:  # all day over its period, never a made-up day
+            days = deadline.period.dated()
+            timing = Timing(days.start, days.end_exclusive)
         if at is not None:
             start = datetime.combine(deadline.date, at.start)
             timing = Timing(start, datetime.combine(deadline.date, at.end) if at.end else start)
@@ -249,6 +284,8 @@ class EntryWriter:
             lines.append(f"{self.words['deliver_to']}: {self.names(deadline.deliver_to)}")
         if deadline.status == "done":
             lines.append(f"{self.words['done']}" + (f": {deadline.done_on.isoformat()}" if deadline.done_on else ""))
+        if deadline.period is not None:
+            lines.insert(0, self._period_line(deadline.period))
         description = "\n\n".join(p for p in ((deadline.description or "").strip(), "\n".join(lines)) if p)
         item_uid = uid(self.plan.plan.id, deadline.id)
         text = self._component(

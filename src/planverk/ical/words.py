@@ -5,6 +5,7 @@ from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
     "nb": {
+        "period": "Periode",
         "cancelled": "Avlyst",
         "deadline": "Frist",
         "milestone": "Milepæl",
@@ -37,6 +38,7 @@ WORDS: dict[str, dict[str, str]] = {
         ),
     },
     "nn": {
+        "period": "Periode",
         "cancelled": "Avlyst",
         "deadline": "Frist",
         "milestone": "Milepæl",
@@ -69,6 +71,7 @@ WORDS: dict[str, dict[str, str]] = {
         ),
     },
     "en": {
+        "period": "Period",
         "cancelled": "Cancelled",
         "deadline": "Deadline",
         "milestone": "Milestone",

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from ..diagnostics import Finding
 from ..model import Plan
+from ..model.dating import validation_context
 from .planfiles import COLLECTIONS
 from .schema_errors import convert
 from .yamlsource import SourceMap
@@ -47,7 +48,7 @@ class PartialPlan:
 def partial_model(data: dict[str, Any], source: SourceMap) -> PartialPlan:
     """Validate ``data``; on schema errors, the model of every item without one."""
     try:
-        return PartialPlan(Plan.model_validate(data))
+        return PartialPlan(Plan.model_validate(data, context=validation_context(data)))
     except ValidationError as error:
         findings = convert(error, Plan, source, data)
         failed: dict[str, set[int]] = {}
@@ -71,7 +72,7 @@ def partial_model(data: dict[str, Any], source: SourceMap) -> PartialPlan:
             if isinstance(ref, str):
                 result.absent.setdefault(ref, key)
     try:
-        result.plan = Plan.model_validate(trimmed)
+        result.plan = Plan.model_validate(trimmed, context=validation_context(trimmed))
     except ValidationError:  # an error that only shows with the others gone: check nothing
         result.plan = None
     return result

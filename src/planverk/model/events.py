@@ -6,9 +6,11 @@ from datetime import date as Date
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, Texts
+from .dating import PeriodField, WeekField, placed
+from .periods import PeriodText
 from .recurrence import Repeat
 from .times import TimeSpec
 from ..i18n import MessageError, tr
@@ -70,6 +72,16 @@ class Event(Silenceable):
         description="The weekday as written in the source (e.g. 'onsdag'); checked against the date.",
     )
     date: Day | None = Field(default=None, description="The (first) day of the event.")
+    period: PeriodField | None = Field(
+        default=None,
+        description="Instead of a date: the week, month, quarter, tertial, half-year or part of a "
+        "month it takes place in, as written ('uke 15', 'juni', 'ultimo september', 'Q3 2012'); "
+        "without a year, the plan's. An all-day span over the period; with 'repeat: {every: year}' "
+        "the same period every year.",
+    )
+    week: WeekField | None = Field(
+        default=None, description="Instead of a date: the ISO week, 15 (of the plan's year) or '2017-W15'."
+    )
     end_date: Day | None = Field(
         default=None,
         description="Last day of a multi-day event; with 'time', the same hours each day.",
@@ -101,7 +113,13 @@ class Event(Silenceable):
     repeat: Repeat | None = Field(default=None, description="How the event recurs.")
 
     @model_validator(mode="after")
-    def _check_when(self) -> Event:
+    def _check_when(self, info: ValidationInfo) -> Event:
+        if self.week is not None:
+            if self.period is not None:
+                raise MessageError(tr("give either 'week' or 'period', not both"))
+            self.period, self.week = self.week, None
+        if self.period is not None:
+            return self._check_period(info)
         if (self.date is None) == (self.start is None):
             raise MessageError(tr(
                 "give the event either 'date' (with optional 'time' and 'end_date') "
@@ -114,18 +132,45 @@ class Event(Silenceable):
                 raise MessageError(tr("'time' and 'end_date' go with 'date', not with 'start'/'end'"))
         elif self.end is not None:
             raise MessageError(tr("'end' goes with 'start'; with 'date' use 'end_date' and 'time'"))
+        if self.repeat is not None and any(isinstance(day, int) for day in self.repeat.except_):
+            raise MessageError(tr("'except' takes dates (YYYY-MM-DD); a year goes with an event dated by a period"))
         if self.repeat is not None and self.end_date is not None:
             raise MessageError(tr("a repeating event cannot also span several days ('end_date')"))
         return self
 
+    def _check_period(self, info: ValidationInfo) -> Event:
+        """An event dated by a period: no day, time or weekday; it repeats only by years."""
+        assert self.period is not None
+        if self.date is not None or self.start is not None or self.end is not None:
+            raise MessageError(tr("give the event either a period ('period' or 'week') or a date, not both"))
+        if self.time is not None or self.end_date is not None or self.weekday is not None:
+            raise MessageError(tr(
+                "an event dated by a period lasts the whole period: leave out 'time', 'end_date' and 'weekday'"
+            ))
+        if self.agenda:
+            raise MessageError(tr("an event dated by a period has no day for a timetable: date it to give it one"))
+        repeat = self.repeat
+        if repeat is not None:
+            if repeat.frequency != "yearly" or repeat.on is not None or repeat.changes:
+                raise MessageError(tr(
+                    "an event dated by a period repeats by years only: give 'repeat' 'every: year' "
+                    "with 'until' or 'count' and, if needed, the years to skip in 'except'"
+                ))
+        self.period = placed(self.period, info, repeating=repeat is not None)
+        return self
+
     @property
     def first_day(self) -> Date:
-        """The day the event starts."""
+        """The day the event starts (the first day of its period)."""
+        if self.period is not None:
+            return self.period.dated().start
         return self.date if self.date is not None else self.start.date()  # type: ignore[union-attr]
 
     @property
     def last_day(self) -> Date:
-        """The day the event (its first occurrence) ends."""
+        """The day the event (its first occurrence) ends (the last day of its period)."""
+        if self.period is not None:
+            return self.period.dated().end
         if self.date is not None:
             return self.end_date or self.date
         return self.end.date()  # type: ignore[union-attr]
@@ -133,7 +178,7 @@ class Event(Silenceable):
     @property
     def all_day(self) -> bool:
         """Whether the event has no clock times."""
-        return self.date is not None and self.time is None
+        return (self.date is not None or self.period is not None) and self.time is None
 
     @property
     def tentative(self) -> bool:
@@ -153,7 +198,18 @@ class Deadline(Silenceable):
     id: Id = Field(description="Stable id.")
     kind: Annotated[DeadlineKind, words(DEADLINE_KIND, DeadlineKind)] = Field(default="deadline", description="Deadline or milestone.")
     weekday: Text | None = Field(default=None, description="The weekday as written in the source.")
-    date: Day = Field(description="Due date.")
+    date: Day | None = Field(
+        default=None, description="Due date; with 'period' or 'week', the period's last day (set for you)."
+    )
+    period: PeriodField | None = Field(
+        default=None,
+        description="Instead of a date: the week, month, quarter, tertial, half-year or part of a "
+        "month it is due in, as written ('uke 15', 'juni', 'ultimo september'); due at the end of "
+        "the period; without a year, the plan's.",
+    )
+    week: WeekField | None = Field(
+        default=None, description="Instead of a date: the ISO week, 15 (of the plan's year) or '2017-W15'."
+    )
     time: TimeSpec | None = Field(default=None, description="Due time, e.g. 16:00.")
     task: Text = Field(description="What is due.")
     responsible: Refs = Field(default_factory=list, description="Person, role or group responsible.")
@@ -167,7 +223,27 @@ class Deadline(Silenceable):
     description: Text | None = Field(default=None, description="Details.")
 
     @model_validator(mode="after")
-    def _check_done(self) -> Deadline:
+    def _check_done(self, info: ValidationInfo) -> Deadline:
         if self.done_on is not None and self.status != "done":
             raise MessageError(tr("'done_on' is set but status is not 'done'"))
+        if self.week is not None:
+            if self.period is not None:
+                raise MessageError(tr("give either 'week' or 'period', not both"))
+            self.period, self.week = self.week, None
+        if self.period is None:
+            if self.date is None:
+                raise MessageError(tr("give the deadline a 'date' (YYYY-MM-DD) or a 'period' ('uke 15', 'juni')"))
+            return self
+        if self.date is not None or self.time is not None or self.weekday is not None:
+            raise MessageError(tr(
+                "a deadline dated by a period is due at its end: leave out 'date', 'time' and 'weekday'"
+            ))
+        self.period = placed(self.period, info, repeating=False)
+        self.date = self.period.dated().end
         return self
+
+    @property
+    def due(self) -> Date:
+        """The day it is due: its date, or the last day of its period."""
+        assert self.date is not None
+        return self.date

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, model_validator
 
 from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
+from .dating import PeriodField, placed
 from .quantities import Money
 from .ratings import Rating
 from .quantities import Quantity
@@ -94,6 +95,16 @@ class Measure(Silenceable):
         description="How often its progress is reported, by when after each period, and by whom: "
         "{every: tertial, due: 1 month, owner: ID}.",
     )
+    rollout: dict[Annotated[Text, Field(min_length=1)], PeriodField] = Field(
+        default_factory=dict,
+        description="Where and when it is rolled out: each unit (service site, department) with "
+        "the period it applies in, e.g. {LOS hjemmetjenesten: Q3 2012, Skatt: Q4 2012}.",
+    )
+
+    @model_validator(mode="after")
+    def _place_rollout(self, info: ValidationInfo) -> Measure:
+        self.rollout = {unit: placed(period, info, repeating=False) for unit, period in self.rollout.items()}
+        return self
 
     def effect_in(self, year: int) -> Quantity | None:
         """The estimated effect in budget ``year``, in kroner, or None when there is none.

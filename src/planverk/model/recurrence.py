@@ -88,10 +88,11 @@ class Repeat(Model):
     )
     until: Day | None = Field(default=None, description="Last possible date, included.")
     count: StrictInt | None = Field(default=None, ge=1, description="Number of occurrences.")
-    except_: list[Day] = Field(
+    except_: list[Day | Annotated[StrictInt, Field(ge=1900, le=2199)]] = Field(
         default_factory=list,
         alias="except",
-        description="Dates the series skips entirely (holidays, summer break).",
+        description="Dates the series skips entirely (holidays, summer break); in a series dated "
+        "by a period, the years it skips (2026) or a day in the period of the year to skip.",
     )
     changes: list[OccurrenceChange] = Field(
         default_factory=list, description="Single occurrences moved or cancelled."

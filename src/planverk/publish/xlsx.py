@@ -21,13 +21,16 @@ from typing import Any
 from ..status.labels import LABELS as STATUS_LABELS
 from ..status.labels import label
 
-SHEETS = ("deadlines", "kpis", "savings", "measures", "benefits", "risks", "scorecard", "reporting", "thread")
+SHEETS = ("deadlines", "cycle", "kpis", "savings", "measures", "benefits", "risks", "scorecard", "reporting",
+          "thread")
 """The sheets, in order; a sheet without rows is left out."""
 
 _INDEX = {"nb": 0, "nn": 1, "en": 2}
 
 HEADERS: dict[str, tuple[str, str, str]] = {
     "id": ("Id", "Id", "Id"),
+    "period": ("Periode", "Periode", "Period"),
+    "start": ("Start", "Start", "Start"),
     "kind": ("Type", "Type", "Kind"),
     "date": ("Dato", "Dato", "Date"),
     "time": ("Tid", "Tid", "Time"),
@@ -112,6 +115,7 @@ HEADERS: dict[str, tuple[str, str, str]] = {
 
 SHEET_NAMES: dict[str, tuple[str, str, str]] = {
     "deadlines": ("Frister", "Fristar", "Deadlines"),
+    "cycle": ("Årshjul", "Årshjul", "Annual cycle"),
     "kpis": ("KPI-er", "KPI-ar", "KPIs"),
     "savings": ("Innsparing per år", "Innsparing per år", "Savings per year"),
     "measures": ("Tiltak", "Tiltak", "Measures"),
@@ -126,6 +130,7 @@ SHEET_NAMES: dict[str, tuple[str, str, str]] = {
 # Columns whose codes have a word in the status labels, and the label key's prefix.
 _WORDS = {
     ("deadlines", "state"): "",
+    ("cycle", "state"): "",
     ("kpis", "state"): "",
     ("kpis", "trend"): "",
     ("kpis", "reason"): "reason_",
@@ -200,15 +205,19 @@ def _kind(section: str, column: str, row: dict[str, Any]) -> str:
 
 
 def sheets(
-    plan: Any, as_of: date, horizon: int = 14, questions: bool = False
+    plan: Any, as_of: date, horizon: int = 14, sections: tuple[str, ...] = SHEETS, questions: bool = False
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """(section, column names, rows of plain Python values) for each sheet with rows; with
+    """(section, column names, rows of plain Python values) for each sheet with rows; the
+    annual cycle only for a plan with events dated by a period, or when asked for alone; with
     ``questions``, the scorecard sheet is followed by one of its questions
     (``scorecard_questions``, as ``status scorecard --questions --format csv``)."""
     from ..status import compute, flat_rows
 
     result = []
+    cycle = sections != SHEETS or any(event.period is not None for event in plan.events)
     for section in SHEETS:
+        if section == "cycle" and not cycle:
+            continue
         if section == "savings":
             header, rows = _savings_rows(compute(plan, "measures", as_of, horizon))
         else:
@@ -260,7 +269,7 @@ def to_xlsx(
         "integer": book.add_format({"num_format": "0"}),
         "text": book.add_format({"text_wrap": False}),
     }
-    for section, header, rows in sheets(plan, as_of, horizon, questions):
+    for section, header, rows in sheets(plan, as_of, horizon, sections, questions):
         companion = {"savings": "measures", "scorecard_questions": "scorecard"}.get(section)
         if section not in sections and companion not in sections:
             continue

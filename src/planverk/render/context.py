@@ -45,6 +45,7 @@ class _Builder:
     def __init__(self, plan: Plan, labels: dict[str, Any], as_of: date) -> None:
         self.labels = labels
         self.as_of = as_of
+        self.language = plan.plan.language
         self.people = {p.id: self._person(p) for p in plan.people}
         self.groups = {g.id: self._group(g) for g in plan.groups}
         for group in plan.groups:
@@ -169,6 +170,7 @@ class _Builder:
             location=found.location,
             room=found.room,
             place=place(found.location, found.room),
+            period=found.period.label(self.language) if found.period is not None else None,
         )
 
     def deadline(self, deadline: Deadline) -> DeadlineView:
@@ -192,6 +194,8 @@ class _Builder:
             overdue=not done and deadline.date < self.as_of,
             phase=self.phases.get(deadline.phase) if deadline.phase else None,
             description=deadline.description,
+            period=deadline.period.label(self.language) if deadline.period is not None else None,
+            start=deadline.period.dated().start if deadline.period is not None else None,
         )
 
 
@@ -209,11 +213,16 @@ def _deadline_refs(deadline: Deadline) -> list[str]:
     return [*deadline.responsible, *deadline.participants, *deadline.deliver_to]
 
 
+def _has_periods(plan: Plan) -> bool:
+    """Whether any event is dated by a period: the plan is (partly) an annual cycle."""
+    return any(event.period is not None for event in plan.events)
+
+
 def status_view(plan: Plan, as_of: date) -> StatusView:
     """Every section of ``planverk status`` (not the overview), by its own computations."""
     sections = []
     for name in SECTIONS:
-        if name == "overview":
+        if name == "overview" or (name == "cycle" and not _has_periods(plan)):
             continue
         data = compute(plan, name, as_of)
         report = section_view(name, data, plan.plan.language, as_of, questions=True)  # documents show every question

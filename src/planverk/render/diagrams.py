@@ -66,13 +66,24 @@ def _short(text: str, length: int = GANTT_LABEL_LENGTH) -> str:
     return cut + "…"
 
 
+def _gantt_deadline(deadline: DeadlineView, tags: str) -> str:
+    """A deadline as a diamond on its day, or as a bar over the period it is due in."""
+    task = gantt_text(_short(deadline.task))
+    if deadline.start is not None:
+        end = deadline.date + timedelta(days=1)  # Mermaid's end is exclusive
+        bar = "crit, " if deadline.kind == "milestone" else ""
+        return f"    {task} : {bar}{deadline.start}, {end}"
+    return f"    {task} : {tags}, {deadline.date}, 0d"
+
+
 def gantt(
     plan: PlanView,
     phases: Sequence[PhaseView],
     deadlines: Sequence[DeadlineView],
     labels: dict[str, Any],
 ) -> str:
-    """Phases as bars, deadlines and milestones as diamonds (milestones marked critical)."""
+    """Phases as bars, deadlines and milestones as diamonds (milestones marked critical); a
+    deadline dated by a period as a bar over the period."""
     if not phases and not deadlines:
         return ""
     lines = [
@@ -94,7 +105,7 @@ def gantt(
         chosen = sorted((d for d in deadlines if d.kind == kind), key=lambda d: (d.date, d.id))
         if chosen:
             lines.append(f"    section {gantt_text(labels[title])}")
-            lines += [f"    {gantt_text(_short(d.task))} : {tags}, {d.date}, 0d" for d in chosen]
+            lines += [_gantt_deadline(d, tags) for d in chosen]
     return "\n".join(lines)
 
 

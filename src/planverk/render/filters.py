@@ -13,7 +13,10 @@ from .views import DeadlineView, OccurrenceView
 
 
 def when(item: OccurrenceView | DeadlineView | date, *, language: str) -> str:
-    """When an occurrence happens or a deadline is due, as one text."""
+    """When an occurrence happens or a deadline is due, as one text; for an item dated by a
+    period, the period as the plan wrote it (``uke 15``), never a day it does not name."""
+    if isinstance(item, (OccurrenceView, DeadlineView)) and item.period is not None:
+        return item.period
     if isinstance(item, OccurrenceView):
         if item.time is None and not item.all_day:  # runs continuously across days
             start = formatting.fmt_when(item.day, at=item.start.time(), language=language)

@@ -156,6 +156,10 @@ class OccurrenceView:
     location: str | None = doc("Venue (after any change).")
     room: str | None = doc("Room (after any change).")
     place: str | None = doc("Venue and room in one text, e.g. 'Kolben, Sal 2'.")
+    period: str | None = doc(
+        "The period it is dated by, as the plan wrote it ('uke 15', 'ultimo september'); None "
+        "when dated by day. ``day`` to ``last_day`` are then the period's days.", default=None
+    )
 
 
 @dataclass(eq=False, slots=True)
@@ -202,6 +206,10 @@ class DeadlineView:
     overdue: bool = doc("Open and due before the document's as-of date.")
     phase: PhaseView | None = doc("The phase it belongs to.")
     description: str | None = doc("Details.")
+    period: str | None = doc(
+        "The period it is due in, as the plan wrote it ('uke 15'); ``date`` is its last day.", default=None
+    )
+    start: date | None = doc("The first day of its period; None when dated by day.", default=None)
 
 
 @dataclass(eq=False, slots=True)
@@ -293,7 +301,7 @@ class DiagramsView:
 class StatusSectionView:
     """One section of ``planverk status``, computed by the same functions as of ``as_of``."""
 
-    name: str = doc("'deadlines', 'kpis', 'measures', 'benefits', 'risks', 'scorecard', 'reporting' or 'thread'.")
+    name: str = doc("'deadlines', 'cycle', 'kpis', 'measures', 'benefits', 'risks', 'scorecard', 'reporting' or 'thread'.")
     data: Any = doc(
         "The section's figures, as `planverk status --format json` holds them under `data` "
         "(keys in docs/status.md)."
@@ -320,6 +328,10 @@ class StatusView:
     scorecard: StatusSectionView = doc("Scorecards per area, organisations and years side by side.")
     reporting: StatusSectionView = doc("Reporting overdue and due by owner, and each rhythm's periods reported or not.")
     thread: StatusSectionView = doc("The red thread: each goal's measures, KPIs, benefits and reports, and its breaks.")
+    cycle: StatusSectionView | None = doc(
+        "The year's activities (events and deadlines) in the order they become due; only in a "
+        "plan with events dated by a period (an annual cycle), else None.", default=None,
+    )
 
 
 @dataclass(eq=False, slots=True)
@@ -362,7 +374,7 @@ class Context:
     diagrams: DiagramsView = doc("Mermaid diagrams of the plan.")
     pictures: dict[str, Any] = doc(
         "Every picture the plan has, by name ('gantt', 'org-chart', 'kpi-ID', 'savings-ID', "
-        "'measure-matrix', 'risk-matrix', 'scorecard-ID', 'red-thread'): each has `title`, `alt`, `file` "
+        "'measure-matrix', 'risk-matrix', 'scorecard-ID', 'red-thread', 'annual-cycle', 'rollout-ID'): each has `title`, `alt`, `file` "
         "(the SVG written beside the document), `section` (the status section it belongs "
         "to), `image` (Markdown that shows the SVG) and `mermaid` (Mermaid text where GitHub "
         "and GitLab draw the diagram, else ''; always '' for documents converted to DOCX or "

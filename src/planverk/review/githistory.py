@@ -129,6 +129,7 @@ class _Finder:
 
         from ..load.planfiles import read_plan
         from ..model import Plan
+        from ..model.dating import validation_context
 
         with tempfile.TemporaryDirectory(prefix="planverk-history-") as temp:
             root = Path(temp).resolve()
@@ -145,7 +146,7 @@ class _Finder:
             if read.data is None:
                 return None
             try:
-                return Plan.model_validate(read.data)
+                return Plan.model_validate(read.data, context=validation_context(read.data))
             except (ValidationError, ValueError, TypeError):
                 return None
 

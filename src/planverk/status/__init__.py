@@ -5,6 +5,7 @@ Two layers. The computations return plain dataclasses and never format anything,
 renderers (a status report template, a workbook) can reuse them:
 
 - :func:`~planverk.status.deadlines.deadline_status`
+- :func:`~planverk.status.cycle.cycle_status` (the year's activities by due day: the annual cycle)
 - :func:`~planverk.status.kpis.kpi_status` (the on-track rule is in its module docstring)
 - :func:`~planverk.status.measures.measure_status` (savings per year, matrix quadrants)
 - :func:`~planverk.status.benefits.benefit_status`
@@ -30,7 +31,8 @@ from typing import Any
 
 from ..model import Plan
 
-SECTIONS = ("overview", "deadlines", "kpis", "measures", "benefits", "risks", "scorecard", "reporting", "thread")
+SECTIONS = ("overview", "deadlines", "cycle", "kpis", "measures", "benefits", "risks", "scorecard", "reporting",
+            "thread")
 JSON_VERSION = 1
 """Bumped when a key of the status JSON changes meaning or disappears."""
 
@@ -49,6 +51,10 @@ def compute(plan: Plan, section: str, as_of: date, horizon: int = 14) -> Any:
         return overview(plan, as_of, horizon)
     if section == "deadlines":
         return deadline_status(plan, as_of, horizon)
+    if section == "cycle":
+        from .cycle import cycle_status
+
+        return cycle_status(plan, as_of)
     if section == "kpis":
         return kpi_status(plan, as_of)
     if section == "measures":
@@ -76,6 +82,7 @@ def section_view(section: str, data: Any, language: str, as_of: date, questions:
     question."""
     from .views.benefits import benefits_view
     from .views.common import Context
+    from .views.cycle import cycle_view
     from .views.deadlines import deadlines_view
     from .views.kpis import kpis_view
     from .views.measures import measures_view
@@ -87,6 +94,7 @@ def section_view(section: str, data: Any, language: str, as_of: date, questions:
     views = {
         "overview": lambda: overview_view(ctx, data),
         "deadlines": lambda: deadlines_view(ctx, data),
+        "cycle": lambda: cycle_view(ctx, data),
         "kpis": lambda: kpis_view(ctx, data, as_of),
         "measures": lambda: measures_view(ctx, data),
         "benefits": lambda: benefits_view(ctx, data, as_of),
@@ -121,6 +129,7 @@ def flat_rows(section: str, data: Any, questions: bool = False):
     return {
         "overview": flat.overview_rows,
         "deadlines": flat.deadline_rows,
+        "cycle": flat.cycle_rows,
         "kpis": flat.kpi_rows,
         "measures": flat.measure_rows,
         "benefits": flat.benefit_rows,

@@ -27,6 +27,8 @@ class DeadlineItem:
     days: int
     """Days from the as-of date to the due date: negative when overdue."""
     done_on: date | None
+    period: str | None = None
+    """The period it is due in, as the plan wrote it (``uke 15``); ``date`` is its last day."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ def deadline_status(plan: Plan, as_of: date, horizon: int = 14) -> DeadlineRepor
                 state=state,
                 days=(deadline.date - as_of).days,
                 done_on=deadline.done_on,
+                period=deadline.period.label(plan.plan.language) if deadline.period else None,
             )
         )
     return DeadlineReport(

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from .benefits import BenefitStatus
+from .cycle import CycleReport
 from .deadlines import DeadlineReport
 from .kpis import KpiStatus
 from .measures import MeasuresReport
@@ -47,10 +48,20 @@ def csv_cell(value: Any) -> Any:
 
 def deadline_rows(report: DeadlineReport) -> Rows:
     """One row per deadline, in state order: overdue, due, done, later."""
-    header = ["id", "kind", "date", "time", "task", "responsible", "state", "days", "done_on"]
+    header = ["id", "kind", "date", "time", "task", "responsible", "state", "days", "done_on", "period"]
     rows = [
-        [i.id, i.kind, i.date, i.time, i.task, i.responsible, i.state, i.days, i.done_on]
+        [i.id, i.kind, i.date, i.time, i.task, i.responsible, i.state, i.days, i.done_on, i.period]
         for i in (*report.overdue, *report.due, *report.done, *report.later)
+    ]
+    return header, rows
+
+
+def cycle_rows(report: CycleReport) -> Rows:
+    """One row per activity of the year, by due day."""
+    header = ["id", "kind", "title", "period", "start", "due", "responsible", "state", "days"]
+    rows = [
+        [i.id, i.kind, i.title, i.period, i.start, i.due, i.responsible, i.state, i.days]
+        for i in report.items
     ]
     return header, rows
 

@@ -82,6 +82,23 @@ LABELS: dict[str, tuple[Label, Label, Label]] = {
     # Deadlines
     "deadlines": ("Frister", "Fristar", "Deadlines"),
     "overdue": ("Forfalt", "Forfalle", "Overdue"),
+    # Annual cycle
+    "cycle": ("Årshjul {year}", "Årshjul {year}", "Annual cycle {year}"),
+    "cycle_note": (
+        "Ordnet etter når aktivitetene forfaller: ved slutten av perioden de står i.",
+        "Ordna etter når aktivitetane forfell: ved slutten av perioden dei står i.",
+        "In the order the activities become due: at the end of their period.",
+    ),
+    "activities": ("aktiviteter", "aktivitetar", "activities"),
+    "activity": ("Aktivitet", "Aktivitet", "Activity"),
+    "month": ("Måned", "Månad", "Month"),
+    "rollout": ("Utrulling: {title}", "Utrulling: {title}", "Rollout: {title}"),
+    "units": ("Enheter", "Einingar", "Units"),
+    "month_by_month": ("Måned for måned", "Månad for månad", "Month by month"),
+    "due_day": ("Forfaller", "Forfell", "Due"),
+    "period": ("Periode", "Periode", "Period"),
+    "past": ("Avsluttet", "Avslutta", "Past"),
+    "running": ("Pågår", "Pågår", "Running"),
     "due_within": (
         Plural("Innen {count} dag", "Innen {count} dager"),
         Plural("Innan {count} dag", "Innan {count} dagar"),

@@ -47,6 +47,20 @@ class MeasureStatus:
     quadrant: Quadrant | None
     approximate: list[str] = field(default_factory=list)
     """The amounts written as estimates, as 'effect.2026' or 'realised.2025'."""
+    rollout: list[RolloutStep] = field(default_factory=list)
+    """Its rollout: each unit with the period it applies in, by the period's start."""
+
+
+@dataclass(frozen=True)
+class RolloutStep:
+    """One unit of a measure's rollout and the period it applies in."""
+
+    unit: str
+    period: str
+    """As the plan wrote it (``Q3 2012``), an ISO form in words."""
+    start: date
+    end: date
+    """The period's last day."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,15 @@ def _effects(measure: Measure, last: int) -> dict[int, float]:
     return {year: amount.value for year, amount in found.items() if amount is not None}
 
 
+def rollout_steps(measure: Measure, language: str) -> list[RolloutStep]:
+    """The measure's rollout, each unit with its period, by the period's start (stable)."""
+    steps = [
+        RolloutStep(unit, period.label(language), period.dated().start, period.dated().end)
+        for unit, period in measure.rollout.items()
+    ]
+    return sorted(steps, key=lambda step: (step.start, step.end))
+
+
 def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
     """Savings per target and year, and the measures sorted by quadrant (module docstring)."""
     lookup = names(plan)
@@ -122,6 +145,7 @@ def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
                     *(f"realised.{year}" for year, amount in sorted(m.realised.items())
                       if amount.approximate),
                 ],
+                rollout=rollout_steps(m, plan.plan.language),
             )
         )
     order = {name: n for n, name in enumerate(QUADRANTS)}

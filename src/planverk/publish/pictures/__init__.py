@@ -22,6 +22,12 @@ name                  document          what it shows
 ``scorecard-ID``      status-report     scores per area for each organisation and year
 ``red-thread``        status-report     goals, the measures and KPIs that serve them, the
                                         benefits and reports they lead to; breaks dashed
+``rollout-ID``        status-report     a measure's rollout: units down the side, periods
+                                        across, a filled cell where a unit's period lies
+``annual-cycle``      status-report     the årshjul: the as-of year as a wheel, months
+                                        clockwise from the top, each activity an arc over
+                                        its period in its owner group's ring (a plan with
+                                        events dated by a period only)
 ====================  ================  ====================================================
 
 Every label is in the plan's language; every picture has alt text (``Picture.alt``,
@@ -54,7 +60,8 @@ from .specs import PictureSpec
 
 DOCUMENT_KINDS: dict[str, tuple[str, ...]] = {
     "workbook": ("gantt", "org-chart"),
-    "status-report": ("kpi", "savings", "measure-matrix", "risk-matrix", "scorecard", "red-thread"),
+    "status-report": ("annual-cycle", "kpi", "savings", "measure-matrix", "rollout", "risk-matrix",
+                      "scorecard", "red-thread"),
     "schedule": (),
 }
 """The kinds of picture each built-in template shows, in the order it shows them."""
@@ -75,7 +82,7 @@ class Picture:
 
 
 def _drawer(kind: str) -> Any:
-    from . import charts, orgchart, thread
+    from . import charts, orgchart, rollout, thread, wheel
 
     return {
         "gantt": charts.gantt,
@@ -85,6 +92,8 @@ def _drawer(kind: str) -> Any:
         "kpi": charts.kpi,
         "savings": charts.savings,
         "scorecard": charts.scorecard,
+        "annual-cycle": wheel.wheel,
+        "rollout": rollout.rollout,
         "red-thread": thread.red_thread,
     }[kind]
 

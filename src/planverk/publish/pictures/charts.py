@@ -69,7 +69,8 @@ def gantt(spec: Any) -> Any:
     plan, phases, dated, labels = spec.data
     words = Words(spec.language)
     rows: list[tuple[str, str, date, date]] = [("phase", p.name, p.start, p.end) for p in phases]
-    rows += [(d.kind, d.task, d.date, d.date) for d in dated]
+    rows += [(d.kind, d.task, d.start or d.date, d.date) for d in dated]
+    periods = {d.task: d.period for d in dated if d.period is not None}
     first = min([plan.start, *(r[2] for r in rows)])
     last = max([plan.end, *(r[3] for r in rows)])
     fig = figure(9.5, 0.8 + 0.32 * len(rows))
@@ -84,8 +85,17 @@ def gantt(spec: Any) -> Any:
                 color=COLOURS["phase"],
             )
         else:
+            if start != end:  # dated by a period: a light bar over it, the diamond at its end
+                ax.barh(
+                    y,
+                    date2num(end + timedelta(days=1)) - date2num(start),
+                    left=date2num(start),
+                    height=0.35,
+                    color=COLOURS[kind],
+                    alpha=0.35,
+                )
             ax.plot(
-                date2num(start),
+                date2num(end),
                 y,
                 marker="D",
                 markersize=7 if kind == "milestone" else 6,
@@ -95,8 +105,10 @@ def gantt(spec: Any) -> Any:
     ax.set_yticks(
         range(len(rows)),
         [
-            f"{short(name)} ({words.date(start)})" if kind != "phase" else short(name)
-            for kind, name, start, _ in rows
+            short(name) if kind == "phase"
+            else f"{short(name)} ({periods[name]})" if start != end and name in periods
+            else f"{short(name)} ({words.date(end)})"
+            for kind, name, start, end in rows
         ],
     )
     ax.invert_yaxis()

@@ -84,7 +84,7 @@ def gantt_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None:
         if chosen:
             parts.append(
                 f"{labels[key]}: "
-                + _listed([f"{d.task} ({words.date(d.date)})" for d in chosen])
+                + _listed([f"{d.task} ({d.period or words.date(d.date)})" for d in chosen])
                 + "."
             )
     return PictureSpec(
@@ -348,6 +348,64 @@ def kpi_readings(plan: Any, as_of: date) -> dict[str, list[tuple[date, float]]]:
     }
 
 
+def rollout_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
+    """A chart per measure rolled out by unit and period."""
+    section = ctx.status.measures
+    if section is None:
+        return []
+    found = []
+    for measure in section.data.measures:
+        if not measure.rollout:
+            continue
+        periods: dict[str, list[str]] = {}
+        labels = {}
+        for step in measure.rollout:
+            periods.setdefault(step.period, []).append(step.unit)
+            labels[(step.start, step.end)] = step.period
+        alt = " ".join(
+            [word("rollout_alt", ctx.language, title=measure.title)]
+            + [f"{period}: {', '.join(units)}." for period, units in periods.items()]
+        )
+        found.append(PictureSpec(
+            f"rollout-{measure.id}",
+            "rollout",
+            "measures",
+            Words(ctx.language).t("rollout", title=measure.title),
+            alt,
+            f"rollout-{measure.id}{file_suffix}.svg",
+            ctx.language,
+            "",
+            (measure, labels),
+        ))
+    return found
+
+
+def cycle_spec(ctx: Any, file_suffix: str) -> PictureSpec | None:
+    """The årshjul of the as-of year, or None when the plan has nothing dated by a period."""
+    section = ctx.status.cycle
+    if section is None or not section.data.items:
+        return None
+    from ...model.periods import MONTH_NAMES
+
+    report, words = section.data, Words(ctx.language)
+    parts = [word("cycle_alt", ctx.language, title=ctx.plan.title, year=str(report.year))]
+    parts += [
+        f"{n}. {item.title} ({item.period or words.date(item.due)})" for n, item in enumerate(report.items, start=1)
+    ]
+    months = [name[:3].capitalize() for name in MONTH_NAMES.get(ctx.language, MONTH_NAMES["en"])]
+    return PictureSpec(
+        "annual-cycle",
+        "annual-cycle",
+        "cycle",
+        words.t("cycle", year=str(report.year)),
+        " ".join(parts),
+        f"annual-cycle{file_suffix}.svg",
+        ctx.language,
+        "",
+        (report, months, words.t("no_one"), ctx.plan.title),
+    )
+
+
 def picture_specs(ctx: Any, plan: Any, mermaid: dict[str, Any]) -> dict[str, PictureSpec]:
     """Every picture the plan has for a render context ``ctx``, by name.
 
@@ -365,5 +423,7 @@ def picture_specs(ctx: Any, plan: Any, mermaid: dict[str, Any]) -> dict[str, Pic
         risk_spec(ctx, suffix),
         *scorecard_specs(ctx, suffix),
         thread_spec(ctx, plan, suffix),
+        cycle_spec(ctx, suffix),
+        *rollout_specs(ctx, suffix),
     ]
     return {spec.name: spec for spec in found if spec is not None}

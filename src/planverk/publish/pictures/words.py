@@ -54,6 +54,19 @@ WORDS: dict[str, tuple[str, str, str]] = {
     ),
     "share_of_max": ("Andel av maks", "Del av maks", "Share of the maximum"),
     "kroner": ("kroner", "kroner", "kroner"),
+    "rollout_alt": (
+        "Utrulling av {title}: enhetene nedover, periodene bortover.",
+        "Utrulling av {title}: einingane nedover, periodane bortover.",
+        "Rollout of {title}: the units down the side, the periods across.",
+    ),
+    "cycle_alt": (
+        "Årshjul for {title} {year}: året som et hjul med månedene med klokka fra toppen, "
+        "aktivitetene som buer over perioden sin, én ring per ansvarlig.",
+        "Årshjul for {title} {year}: året som eit hjul med månadene med klokka frå toppen, "
+        "aktivitetane som bogar over perioden sin, éin ring per ansvarleg.",
+        "Annual cycle of {title} {year}: the year as a wheel, months clockwise from the top, "
+        "activities as arcs over their period, one ring per owner.",
+    ),
 }
 
 _INDEX = {"nb": 0, "nn": 1, "en": 2}

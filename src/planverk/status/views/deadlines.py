@@ -12,6 +12,8 @@ def _when(ctx: Context, item: DeadlineItem) -> str:
     """``06.09.2018, kl. 16.00``; an uncertain time keeps its question mark."""
     at = parse_time_range(item.time) if item.time else None
     text = fmt_when(item.date, at=at, style="short", language=ctx.language)
+    if item.period is not None:  # due at the end of the period it is written with
+        return f"{item.period} ({text})"
     return text + "?" if at is not None and at.uncertain else text
 
 

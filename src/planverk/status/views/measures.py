@@ -61,6 +61,7 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
     title = f"{ctx.t('measures')} ({len(report.measures)})"
     if not rated:  # no quadrants to group by
         result.add(Table(title, headers, align, [row for _, row in rows]))  # type: ignore[arg-type]
+        _rollouts(ctx, report, result)
         return result
     table = Table(
         title,
@@ -71,4 +72,22 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
     )  # type: ignore[arg-type]
     result.add(table)
     result.add(_matrix(ctx, report))
+    _rollouts(ctx, report, result)
     return result
+
+
+def _rollouts(ctx: Context, report: MeasuresReport, result: Report) -> None:
+    """A table per measure rolled out by unit: each period with the units it reaches."""
+    for measure in report.measures:
+        if not measure.rollout:
+            continue
+        periods: dict[str, list[str]] = {}
+        for step in measure.rollout:
+            periods.setdefault(step.period, []).append(step.unit)
+        rows = [[Cell(period), Cell(", ".join(units))] for period, units in periods.items()]
+        result.add(Table(
+            ctx.t("rollout", title=measure.title),
+            [ctx.t("period"), ctx.t("units")],
+            ["left", "left"],
+            rows,
+        ))
