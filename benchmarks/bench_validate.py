@@ -1,6 +1,7 @@
 """Benchmark planverk's commands, each beside its floor, in one run.
 
     python benchmarks/bench_validate.py [--runs 5] [--size 10000] [--scaling 1000 10000 30000 100000]
+                                        [--scaling-runs 3]
 
 Every measurement is a fresh process (wall time from outside, peak RSS from inside), and
 the figure reported is the median of --runs. Rows and their floors, measured in the same run:
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import subprocess
 import sys
@@ -46,8 +48,9 @@ import runpy
 sys.argv = {argv!r}
 try:
     runpy.run_module("planverk", run_name="__main__")
-except SystemExit:
-    pass
+except SystemExit as exit_:
+    if exit_.code not in (None, 0):
+        sys.stderr.write("\\nEXIT=%s\\n" % exit_.code)
 """
 
 _PARSE = """
@@ -66,8 +69,15 @@ for path in sorted(Path({folder!r}).glob("*.yaml")):
 """
 
 
+class StepFailed(Exception):
+    """The command measured did not succeed (its last line of error output is the message)."""
+
+
 def measure(body: str, runs: int) -> tuple[float, float]:
-    """Median wall seconds and median peak MiB of ``body`` in fresh interpreters."""
+    """Median wall seconds and median peak MiB of ``body`` in fresh interpreters.
+
+    Raises :class:`StepFailed` when a planverk command exits with an error: a figure of a
+    refusal is no figure of the work."""
     walls, peaks = [], []
     for _ in range(runs):
         start = time.perf_counter()
@@ -81,6 +91,9 @@ def measure(body: str, runs: int) -> tuple[float, float]:
         peak = [line for line in done.stderr.splitlines() if line.startswith("PEAK_KIB=")]
         if not peak:
             raise SystemExit(f"benchmark step failed:\n{done.stderr}")
+        if "\nEXIT=" in done.stderr:
+            said = [line for line in done.stderr.splitlines() if line.strip() and not line.startswith(("EXIT=", "PEAK_KIB="))]
+            raise StepFailed(said[-1] if said else "exit code " + done.stderr.split("EXIT=")[1].split()[0])
         peaks.append(int(peak[-1].split("=")[1]) / 1024)
     return statistics.median(walls), statistics.median(peaks)
 
@@ -114,12 +127,29 @@ def print_table(rows: list[Row]) -> None:
         )
 
 
+def growth(scaled: list[tuple[int, list[tuple[float, float]]]]) -> str:
+    """The growth order of each command between the two largest sizes: time ~ n^k."""
+    names = ("validate", "ical", "render schedule")
+    parts = []
+    for k, name in enumerate(names):
+        measured = [(n, figures[k]) for n, figures in scaled if not math.isnan(figures[k][0])]
+        if len(measured) < 2:
+            continue
+        (n1, (w1, m1)), (n2, (w2, m2)) = measured[-2], measured[-1]
+        k_time = math.log(w2 / w1) / math.log(n2 / n1)
+        k_memory = math.log(m2 / m1) / math.log(n2 / n1)
+        parts.append(f"{name} time ~ n^{k_time:.2f}, memory ~ n^{k_memory:.2f} ({n1:,} to {n2:,} events)")
+    return "growth between the two largest sizes measured: " + "; ".join(parts)
+
+
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--runs", type=int, default=5)
     args.add_argument("--size", type=int, default=10000, help="events in the synthetic plan")
     args.add_argument("--scaling", type=int, nargs="*", default=[], metavar="N",
                       help="also measure validate, ical and render at these sizes")
+    args.add_argument("--scaling-runs", type=int, default=None, metavar="N",
+                      help="runs of each scaling figure (default: --runs)")
     args.add_argument("--json", action="store_true", help="print the results as JSON too")
     options = args.parse_args()
     runs = options.runs
@@ -151,18 +181,38 @@ def main() -> None:
         if options.scaling:
             print("\n| events | validate s | MiB | ical s | MiB | render schedule s | MiB |")
             print("|---:|---:|---:|---:|---:|---:|---:|")
+            scaled: list[tuple[int, list[tuple[float, float]]]] = []
+            refusals: list[str] = []
             for n in options.scaling:
                 plan = write_plan(Path(tmp) / f"scale-{n}", n)
-                figures = [
-                    measure(cli("validate", "-f", "json", str(plan)), runs),
-                    measure(cli("ical", str(plan), "-o", str(Path(tmp) / f"ics-{n}")), runs),
-                    measure(cli("render", str(plan), "schedule", "-o", str(Path(tmp) / f"doc-{n}")), runs),
+                scaling_runs = options.scaling_runs or runs
+                commands = [
+                    cli("validate", "-f", "json", str(plan)),
+                    cli("ical", str(plan), "-o", str(Path(tmp) / f"ics-{n}")),
+                    cli("render", str(plan), "schedule", "-o", str(Path(tmp) / f"doc-{n}")),
                 ]
-                print(f"| {n:,} | " + " | ".join(f"{w:.2f} | {m:.0f}" for w, m in figures) + " |")
-                if n == 100_000:
+                figures: list[tuple[float, float]] = []
+                cells: list[str] = []
+                for command in commands:
+                    try:
+                        wall, mem = measure(command, scaling_runs)
+                    except StepFailed as failed:
+                        refusals.append(f"{n:,} events: {failed}")
+                        figures.append((math.nan, math.nan))
+                        cells.append("refused | -")
+                        continue
+                    figures.append((wall, mem))
+                    cells.append(f"{wall:.2f} | {mem:.0f}")
+                print(f"| {n:,} | " + " | ".join(cells) + " |")
+                scaled.append((n, figures))
+                if n == 100_000 and not math.isnan(figures[0][1]):
                     peak = figures[0][1]
                     print(f"\npeak memory of validate at 100,000 events: {peak:.0f} MiB "
                           f"(target <= 500 MB: {'ok' if peak * 1.048576 <= 500 else 'MISSED'})")
+            for refusal in refusals:
+                print(f"\nrefused at {refusal}")
+            if len(scaled) >= 2:
+                print("\n" + growth(scaled))
     if options.json:
         keys = ("name", "wall", "peak_mib", "floor", "floor_wall", "floor_peak_mib", "target")
         print(json.dumps([dict(zip(keys, r)) for r in rows], indent=2))

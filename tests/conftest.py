@@ -113,3 +113,8 @@ def repo(tmp_path: Path) -> GitRepo:
     """An empty git repository in a temporary folder."""
     (tmp_path / "repo").mkdir()
     return GitRepo(tmp_path / "repo")
+
+
+def run_cli_en(*args: str) -> Run:
+    """:func:`run_cli` with ``--lang en``: what a command says, in English whatever the plan's language."""
+    return run_cli(*args, "--lang", "en")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, PLANS, GitRepo, run_cli
+from conftest import CASES, PLANS, GitRepo, run_cli, run_cli_en
 
 SINGLE = CASES / "valid" / "single-file"
 
@@ -219,7 +219,7 @@ def test_a_new_version_that_does_not_read_says_so(repo: GitRepo, single: Path) -
     ],
 )
 def test_usage_errors(single: Path, args: tuple[str, ...], message: str) -> None:
-    result = run_cli("diff", *args)
+    result = run_cli_en("diff", *args)
     assert result.code == 2
     assert message in result.err
 
@@ -227,7 +227,7 @@ def test_usage_errors(single: Path, args: tuple[str, ...], message: str) -> None
 def test_outside_git_the_git_mode_says_so(tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     shutil.copytree(SINGLE, plan)
-    result = run_cli("diff", "--git", "HEAD", str(plan))
+    result = run_cli_en("diff", "--git", "HEAD", str(plan))
     assert result.code == 2 and "is not in a git repository" in result.err
 
 

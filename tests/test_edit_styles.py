@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, GitRepo, run_cli
+from conftest import CASES, GitRepo, run_cli, run_cli_en
 
 STYLES = CASES / "edit-styles"
 
@@ -51,7 +51,7 @@ def _diff_after(repo: GitRepo, style: Path, command: tuple[str, ...]) -> tuple[s
     plan = repo.root / "plan"
     shutil.copytree(style, plan, ignore=shutil.ignore_patterns("*.diff"))
     repo.commit("start")
-    result = run_cli(*(str(plan) if a == "PLAN" else a for a in command))
+    result = run_cli_en(*(str(plan) if a == "PLAN" else a for a in command))
     assert result.code == 0, result.err
     assert result.err == ""
     import subprocess

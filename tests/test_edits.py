@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, PLANS, GitRepo, run_cli
+from conftest import CASES, PLANS, GitRepo, run_cli, run_cli_en
 
 SINGLE = CASES / "valid" / "single-file"
 
@@ -19,9 +19,9 @@ def plan_in(repo: GitRepo, source: Path) -> str:
 
 def test_done_adds_status_and_date_after_the_key_before_them(repo: GitRepo) -> None:
     plan = plan_in(repo, PLANS / "nordre-follo-2018")
-    result = run_cli("done", "frist-revidert-arbeidsbok", "--date", "2018-10-11", "--plan", plan)
+    result = run_cli_en("done", "frist-revidert-arbeidsbok", "--date", "2018-10-11", "--plan", plan)
     assert result.code == 0, result.err
-    assert result.out.startswith("deadline 'frist-revidert-arbeidsbok' marked done on 2018-10-11")
+    assert result.out.startswith("deadline 'frist-revidert-arbeidsbok' marked done on 11 October 2018")
     assert repo.changed_files() == ["plans/nordre-follo-2018/deadlines.yaml"]
     assert repo.changed_lines() == ["+    status: done", "+    done_on: 2018-10-11"]
     # placed after deliver_to, before phase: the model's order; the comment above deliver_to stays
@@ -40,7 +40,7 @@ def test_done_on_a_flow_mapping_changes_one_line(repo: GitRepo, tmp_path: Path) 
         encoding="utf-8",
     )
     plan = plan_in(repo, source)
-    assert run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan).code == 0
+    assert run_cli_en("done", "innspill", "--date", "2019-09-19", "-p", plan).code == 0
     assert repo.changed_lines() == [
         "-  - {id: innspill, date: 2019-09-20, task: Send innspill, responsible: [hr], status: open}",
         "+  - {id: innspill, date: 2019-09-20, task: Send innspill, responsible: [hr], status: done, done_on: 2019-09-19}",
@@ -49,17 +49,17 @@ def test_done_on_a_flow_mapping_changes_one_line(repo: GitRepo, tmp_path: Path) 
 
 def test_done_twice_changes_nothing_the_second_time(repo: GitRepo) -> None:
     plan = plan_in(repo, PLANS / "nordre-follo-2018")
-    run_cli("done", "frist-svar-oppgave-2b", "--date", "2018-09-06", "-p", plan)
+    run_cli_en("done", "frist-svar-oppgave-2b", "--date", "2018-09-06", "-p", plan)
     repo.commit()
-    again = run_cli("done", "frist-svar-oppgave-2b", "--date", "2018-09-06", "-p", plan)
+    again = run_cli_en("done", "frist-svar-oppgave-2b", "--date", "2018-09-06", "-p", plan)
     assert again.code == 0
-    assert again.out.startswith("nothing to do: deadline 'frist-svar-oppgave-2b' is already done on 2018-09-06")
+    assert again.out.startswith("nothing to do: deadline 'frist-svar-oppgave-2b' is already done on 6 September 2018")
     assert repo.changed_lines() == []
 
 
 def test_cancel_an_event(repo: GitRepo) -> None:
     plan = plan_in(repo, PLANS / "lunner-lean-2012")
-    result = run_cli("cancel", "pg-2012-05-02", "-p", plan)
+    result = run_cli_en("cancel", "pg-2012-05-02", "-p", plan)
     assert result.code == 0, result.err
     assert repo.changed_lines() == ["+    status: cancelled"]
     text = (Path(plan) / "events.yaml").read_text(encoding="utf-8")
@@ -68,9 +68,9 @@ def test_cancel_an_event(repo: GitRepo) -> None:
 
 def test_cancel_an_occurrence_of_a_series_without_changes(repo: GitRepo) -> None:
     plan = plan_in(repo, PLANS / "lunner-lean-2012")
-    result = run_cli("cancel", "sg-moter", "--occurrence", "2012-06-27", "-p", plan)
+    result = run_cli_en("cancel", "sg-moter", "--occurrence", "2012-06-27", "-p", plan)
     assert result.code == 0, result.err
-    assert result.out.startswith("occurrence 2012-06-27 of 'sg-moter' cancelled")
+    assert result.out.startswith("occurrence 27 June 2012 of 'sg-moter' cancelled")
     assert repo.changed_lines() == [
         "+      changes:",
         "+        - occurrence: 2012-06-27",
@@ -81,13 +81,13 @@ def test_cancel_an_occurrence_of_a_series_without_changes(repo: GitRepo) -> None
 
 def test_cancel_an_occurrence_appends_to_a_flow_list_of_changes(repo: GitRepo) -> None:
     plan = plan_in(repo, SINGLE)
-    assert run_cli("cancel", "styringsgruppemote", "--occurrence", "2019-04-10", "-p", plan).code == 0
+    assert run_cli_en("cancel", "styringsgruppemote", "--occurrence", "2019-04-10", "-p", plan).code == 0
     assert repo.changed_lines() == ["+        - {occurrence: 2019-04-10, status: cancelled}"]
 
 
 def test_cancel_a_moved_occurrence_marks_its_change(repo: GitRepo) -> None:
     plan = plan_in(repo, SINGLE)
-    assert run_cli("cancel", "styringsgruppemote", "--occurrence", "2019-03-13", "-p", plan).code == 0
+    assert run_cli_en("cancel", "styringsgruppemote", "--occurrence", "2019-03-13", "-p", plan).code == 0
     assert repo.changed_lines() == [
         "-        - {occurrence: 2019-03-13, date: 2019-03-14, note: Kollisjon med kommunestyret}",
         "+        - {occurrence: 2019-03-13, date: 2019-03-14, status: cancelled, note: Kollisjon med kommunestyret}",
@@ -102,7 +102,7 @@ def test_an_edit_keeps_the_layout_of_the_rest_of_the_file(repo: GitRepo, tmp_pat
     text = text.replace("people:\n  - {id: kari", "people:\n-   {id: kari").replace("\n  - {id: ola", "\n-   {id: ola")
     (source / "plan.yaml").write_text(text, encoding="utf-8")
     plan = plan_in(repo, source)
-    result = run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan)
+    result = run_cli_en("done", "innspill", "--date", "2019-09-19", "-p", plan)
     assert result.code == 0, result.err
     assert "not in planverk's layout" not in result.err
     assert repo.changed_lines() == ["+    status: done", "+    done_on: 2019-09-19"]
@@ -110,11 +110,11 @@ def test_an_edit_keeps_the_layout_of_the_rest_of_the_file(repo: GitRepo, tmp_pat
 
 def test_unknown_ids_and_occurrences_are_usage_errors(repo: GitRepo) -> None:
     plan = plan_in(repo, PLANS / "lunner-lean-2012")
-    unknown = run_cli("cancel", "sg-moetr", "-p", plan)
+    unknown = run_cli_en("cancel", "sg-moetr", "-p", plan)
     assert unknown.code == 2 and "no event 'sg-moetr' in the plan: did you mean 'sg-moter'?" in unknown.err
-    wrong_day = run_cli("cancel", "sg-moter", "--occurrence", "2012-06-28", "-p", plan)
-    assert wrong_day.code == 2 and "did you mean 2012-05-23 or 2012-06-27?" in wrong_day.err
-    single = run_cli("cancel", "pg-2012-05-02", "--occurrence", "2012-05-02", "-p", plan)
+    wrong_day = run_cli_en("cancel", "sg-moter", "--occurrence", "2012-06-28", "-p", plan)
+    assert wrong_day.code == 2 and "did you mean 23 May 2012 or 27 June 2012?" in wrong_day.err
+    single = run_cli_en("cancel", "pg-2012-05-02", "--occurrence", "2012-05-02", "-p", plan)
     assert single.code == 2 and "does not repeat" in single.err
     assert repo.changed_lines() == []
 
@@ -124,7 +124,7 @@ def test_a_plan_with_errors_is_refused_untouched(repo: GitRepo) -> None:
     path = Path(plan) / "plan.yaml"
     broken = path.read_text(encoding="utf-8").replace("holders: [ola]", "holders: [olla]")
     path.write_text(broken, encoding="utf-8")
-    result = run_cli("done", "innspill", "-p", plan)
+    result = run_cli_en("done", "innspill", "-p", plan)
     assert result.code == 1
     assert "PV201" in result.err and "has errors: fix them first; nothing was written" in result.err
     assert path.read_text(encoding="utf-8") == broken
@@ -138,7 +138,7 @@ def test_an_edit_whose_result_would_not_validate_is_refused_untouched(
     plan = plan_in(repo, SINGLE)
     real = roundtrip.set_key
     monkeypatch.setattr(roundtrip, "set_key", lambda m, k, v, order: real(m, k, "someday", order))
-    result = run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan)
+    result = run_cli_en("done", "innspill", "--date", "2019-09-19", "-p", plan)
     assert result.code == 1
     assert "PV101" in result.err and "the edit would leave the plan with errors; nothing was written" in result.err
     assert repo.changed_lines() == []
@@ -146,11 +146,11 @@ def test_an_edit_whose_result_would_not_validate_is_refused_untouched(
 
 def test_record_a_measurement_in_date_order(repo: GitRepo) -> None:
     plan = plan_in(repo, PLANS / "savings-2024")
-    later = run_cli("record", "measurement", "sykefravaer", "8,5 %", "--date", "2026-12-31",
+    later = run_cli_en("record", "measurement", "sykefravaer", "8,5 %", "--date", "2026-12-31",
                     "--source", "Fraværsstatistikk 2026", "-p", plan)
     assert later.code == 0, later.err
-    assert later.out.startswith("KPI 'sykefravaer': measurement 8,5 % on 2026-12-31 recorded")
-    earlier = run_cli("record", "measurement", "sykefravaer", "8,6 %", "--date", "2026-03-31", "-p", plan)
+    assert later.out.startswith("KPI 'sykefravaer': measurement 8,5 % on 31 December 2026 recorded")
+    earlier = run_cli_en("record", "measurement", "sykefravaer", "8,6 %", "--date", "2026-03-31", "-p", plan)
     assert earlier.code == 0, earlier.err
     assert repo.changed_files() == ["plans/savings-2024/kpis.yaml"]
     assert repo.changed_lines() == [
@@ -182,7 +182,7 @@ def test_the_first_measurement_of_a_kpi_starts_its_list(repo: GitRepo) -> None:
     assert readings in text  # mu-laering-i-jobben's: taken out, so that the KPI has none
     kpis.write_text(text.replace(readings, "", 1), encoding="utf-8")
     repo.commit("start")
-    result = run_cli("record", "measurement", "mu-laering-i-jobben", "4,6", "--date", "2013-02-01", "-p", str(plan))
+    result = run_cli_en("record", "measurement", "mu-laering-i-jobben", "4,6", "--date", "2013-02-01", "-p", str(plan))
     assert result.code == 0, result.err
     assert repo.changed_lines() == [
         "+    measurements:",
@@ -196,28 +196,28 @@ def test_a_measurement_off_the_scale_is_refused_untouched(repo: GitRepo) -> None
     result = run_cli("record", "measurement", "mu-laering-i-jobben", "7", "--date", "2013-02-01", "-p", plan)
     assert result.code == 1
     assert "PV603" in result.err and "7 er utenfor skalaen 1-6" in result.err  # in the plan's bokmål
-    assert "nothing was written" in result.err
+    assert "ingenting ble skrevet" in result.err  # the refusal too
     assert repo.changed_lines() == []
 
 
 def test_measurements_that_clash_or_do_not_read_are_usage_errors(repo: GitRepo) -> None:
     plan = plan_in(repo, PLANS / "savings-2024")
-    again = run_cli("record", "measurement", "sykefravaer", "9,1 %", "--date", "2024-06-30", "-p", plan)
+    again = run_cli_en("record", "measurement", "sykefravaer", "9,1 %", "--date", "2024-06-30", "-p", plan)
     assert again.code == 0 and again.out.startswith("nothing to do")
-    clash = run_cli("record", "measurement", "sykefravaer", "9,3 %", "--date", "2024-06-30", "-p", plan)
-    assert clash.code == 2 and "already has a measurement on 2024-06-30 (9,1 %)" in clash.err
-    unreadable = run_cli("record", "measurement", "sykefravaer", "mye", "--date", "2026-12-31", "-p", plan)
+    clash = run_cli_en("record", "measurement", "sykefravaer", "9,3 %", "--date", "2024-06-30", "-p", plan)
+    assert clash.code == 2 and "already has a measurement on 30 June 2024 (9,1 %)" in clash.err
+    unreadable = run_cli_en("record", "measurement", "sykefravaer", "mye", "--date", "2026-12-31", "-p", plan)
     assert unreadable.code == 2 and "'mye' is not a number" in unreadable.err
     assert repo.changed_lines() == []
 
 
 def test_the_plan_comes_first_and_the_old_plan_option_still_works(repo: GitRepo) -> None:
     plan = plan_in(repo, SINGLE)
-    new = run_cli("done", plan, "innspill", "--date", "2019-09-19")
+    new = run_cli_en("done", plan, "innspill", "--date", "2019-09-19")
     assert new.code == 0, new.err
     assert new.err == ""
     repo.git("checkout", "--", ".")
-    old = run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan)
+    old = run_cli_en("done", "innspill", "--date", "2019-09-19", "-p", plan)
     assert old.code == 0, old.err
     assert "deprecated" in old.err and f"planverk done {plan} innspill" in old.err
     assert repo.changed_lines() == ["+    status: done", "+    done_on: 2019-09-19"]
@@ -240,7 +240,7 @@ def test_every_record_command_on_the_example_plans(repo: GitRepo) -> None:
         ("record", "score", scores, "organisasjonsgjennomgang", "Oppvekst og kultur", "2022", "leiarskap", "l1", "15"),
     ]
     for args in runs:
-        result = run_cli(*args)
+        result = run_cli_en(*args)
         assert result.code == 0, (args, result.err)
         assert result.err == ""
     assert run_cli("validate", savings).code == 0
@@ -250,7 +250,7 @@ def test_every_record_command_on_the_example_plans(repo: GitRepo) -> None:
     text = (Path(savings) / "savings.yaml").read_text(encoding="utf-8")
     assert 'realised: {2024: "1,6 mill. kr", 2025: "2,8 mill. kr", 2026: "3,1 mill. kr"}' in text
     assert "status: realised\n" in text  # decided_on kept: a realised measure was decided before
-    moved = run_cli("move", gran, "styringsgruppe-2017-02-08", "--date", "2017-02-15")
+    moved = run_cli_en("move", gran, "styringsgruppe-2017-02-08", "--date", "2017-02-15")
     assert moved.code == 0, moved.err
     assert run_cli("validate", gran).code == 0
 
@@ -261,21 +261,21 @@ def test_move_keeps_the_case_and_language_of_the_written_weekday(repo: GitRepo, 
     text = (SINGLE / "plan.yaml").read_text(encoding="utf-8").replace("weekday: onsdag", "weekday: Wednesday")
     (source / "plan.yaml").write_text(text, encoding="utf-8")
     plan = plan_in(repo, source)
-    assert run_cli("move", plan, "samling-1", "--date", "2019-09-13").code == 0
+    assert run_cli_en("move", plan, "samling-1", "--date", "2019-09-13").code == 0
     assert "+    weekday: Friday" in repo.changed_lines()
     edit_text = (Path(plan) / "plan.yaml").read_text(encoding="utf-8").replace("weekday: Friday", "weekday: fri")
     (Path(plan) / "plan.yaml").write_text(edit_text, encoding="utf-8")
-    assert run_cli("move", plan, "samling-1", "--date", "2019-09-17").code == 0
+    assert run_cli_en("move", plan, "samling-1", "--date", "2019-09-17").code == 0
     assert "+    weekday: tue" in repo.changed_lines()
     nynorsk = (Path(plan) / "plan.yaml").read_text(encoding="utf-8").replace("weekday: tue", "weekday: Tysdag")
     (Path(plan) / "plan.yaml").write_text(nynorsk, encoding="utf-8")
-    assert run_cli("move", plan, "samling-1", "--date", "2019-09-21").code == 0
+    assert run_cli_en("move", plan, "samling-1", "--date", "2019-09-21").code == 0
     assert "+    weekday: Laurdag" in repo.changed_lines()
 
 
 def test_move_a_meeting_rewrites_its_weekday(repo: GitRepo) -> None:
     plan = plan_in(repo, SINGLE)
-    result = run_cli("move", plan, "samling-1", "--date", "2019-09-12")
+    result = run_cli_en("move", plan, "samling-1", "--date", "2019-09-12")
     assert result.code == 0, result.err
     assert repo.changed_lines() == [
         "-    weekday: onsdag",
@@ -293,11 +293,11 @@ def test_move_a_meeting_rewrites_its_weekday(repo: GitRepo) -> None:
 
 def test_move_refuses_a_series_and_moves_one_of_its_meetings(repo: GitRepo) -> None:
     plan = plan_in(repo, SINGLE)
-    series = run_cli("move", plan, "styringsgruppemote", "--date", "2019-01-10")
+    series = run_cli_en("move", plan, "styringsgruppemote", "--date", "2019-01-10")
     assert series.code == 2 and "--occurrence" in series.err
-    wrong = run_cli("move", plan, "styringsgruppemote", "--occurrence", "2019-01-10", "--date", "2019-01-11")
-    assert wrong.code == 2 and "did you mean 2019-01-09" in wrong.err
-    moved = run_cli("move", plan, "styringsgruppemote", "--occurrence", "2019-03-13", "--date", "2019-03-15",
+    wrong = run_cli_en("move", plan, "styringsgruppemote", "--occurrence", "2019-01-10", "--date", "2019-01-11")
+    assert wrong.code == 2 and "did you mean 9 January 2019" in wrong.err
+    moved = run_cli_en("move", plan, "styringsgruppemote", "--occurrence", "2019-03-13", "--date", "2019-03-15",
                     "--time", "09:00-11:00")
     assert moved.code == 0, moved.err
     assert repo.changed_lines() == [
@@ -308,36 +308,36 @@ def test_move_refuses_a_series_and_moves_one_of_its_meetings(repo: GitRepo) -> N
 
 def test_record_commands_refuse_what_does_not_read(repo: GitRepo) -> None:
     savings = plan_in(repo, SAVINGS)
-    assert run_cli("record", "realised", savings, "innkjop", "mye", "--year", "2026").code == 2
-    area = run_cli("record", "score", savings, "x", "Oppvekst", "2022", "a", "q", "1")
+    assert run_cli_en("record", "realised", savings, "innkjop", "mye", "--year", "2026").code == 2
+    area = run_cli_en("record", "score", savings, "x", "Oppvekst", "2022", "a", "q", "1")
     assert area.code == 2 and "no scorecard 'x'" in area.err
-    same_day = run_cli("record", "assessment", savings, "lavere-effekt", "--probability", "2", "--date", "2025-06-03")
-    assert same_day.code == 2 and "already has an assessment on 2025-06-03" in same_day.err
-    proposed = run_cli("record", "realised", savings, "omsorgsboliger", "1 mill. kr", "--year", "2026")
+    same_day = run_cli_en("record", "assessment", savings, "lavere-effekt", "--probability", "2", "--date", "2025-06-03")
+    assert same_day.code == 2 and "already has an assessment on 3 June 2025" in same_day.err
+    proposed = run_cli_en("record", "realised", savings, "omsorgsboliger", "1 mill. kr", "--year", "2026")
     assert proposed.code == 1 and "PV606" in proposed.err
     assert repo.changed_lines() == []
 
 
 def test_done_outside_the_plan_period_needs_force(repo: GitRepo) -> None:
     plan = plan_in(repo, SINGLE)
-    slip = run_cli("done", "innspill", "--date", "2091-09-19", "-p", plan)
+    slip = run_cli_en("done", "innspill", "--date", "2091-09-19", "-p", plan)
     assert slip.code == 1
-    assert "2091-09-19 is outside the plan period (2019-01-01 to 2019-12-31)" in slip.err
+    assert "19 September 2091 is outside the plan period (1 January 2019 to 31 December 2019)" in slip.err
     assert "--force" in slip.err
     assert repo.changed_lines() == []
-    forced = run_cli("done", "innspill", "--date", "2091-09-19", "--force", "-p", plan)
+    forced = run_cli_en("done", "innspill", "--date", "2091-09-19", "--force", "-p", plan)
     assert forced.code == 0, forced.err
     assert repo.changed_lines() == ["+    status: done", "+    done_on: 2091-09-19"]
 
 
 def test_done_again_on_another_date_says_what_it_replaces_and_needs_force(repo: GitRepo) -> None:
     plan = plan_in(repo, SINGLE)
-    assert run_cli("done", "innspill", "--date", "2019-09-19", "-p", plan).code == 0
+    assert run_cli_en("done", "innspill", "--date", "2019-09-19", "-p", plan).code == 0
     repo.commit()
-    again = run_cli("done", "innspill", "--date", "2019-09-26", "-p", plan)
+    again = run_cli_en("done", "innspill", "--date", "2019-09-26", "-p", plan)
     assert again.code == 1
-    assert "was already done on 2019-09-19: this would replace that date with 2019-09-26" in again.err
+    assert "was already done on 19 September 2019: this would replace that date with 26 September 2019" in again.err
     assert repo.changed_lines() == []
-    forced = run_cli("done", "innspill", "--date", "2019-09-26", "--force", "-p", plan)
+    forced = run_cli_en("done", "innspill", "--date", "2019-09-26", "--force", "-p", plan)
     assert forced.code == 0, forced.err
     assert repo.changed_lines() == ["-    done_on: 2019-09-19", "+    done_on: 2019-09-26"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE_PLANS, run_cli
+from conftest import EXAMPLE_PLANS, run_cli, run_cli_en
 from planverk.edit.roundtrip import canonical, comments
 from planverk.load.yamlsource import SourceMap, parse_text
 
@@ -44,13 +44,13 @@ def messy_plan(tmp_path: Path) -> Path:
 
 
 def test_example_plans_are_already_formatted() -> None:
-    result = run_cli("fmt", "--check", *map(str, EXAMPLE_PLANS))
+    result = run_cli_en("fmt", "--check", *map(str, EXAMPLE_PLANS))
     assert (result.code, result.out) == (0, "")
 
 
 def test_fmt_writes_the_layout_and_keeps_comments_quotes_and_order(tmp_path: Path) -> None:
     plan = messy_plan(tmp_path)
-    result = run_cli("fmt", str(plan))
+    result = run_cli_en("fmt", str(plan))
     assert result.code == 0, result.err
     assert "reformatted" in result.out and "plan.yaml" in result.out and "people.yaml" in result.out
     assert (plan / "plan.yaml").read_text(encoding="utf-8") == (
@@ -78,15 +78,15 @@ def test_fmt_writes_the_layout_and_keeps_comments_quotes_and_order(tmp_path: Pat
 
 def test_a_second_run_changes_nothing(tmp_path: Path) -> None:
     plan = messy_plan(tmp_path)
-    run_cli("fmt", str(plan))
-    again = run_cli("fmt", "--check", str(plan))
+    run_cli_en("fmt", str(plan))
+    again = run_cli_en("fmt", "--check", str(plan))
     assert (again.code, again.out) == (0, "")
 
 
 def test_check_lists_the_files_and_writes_nothing(tmp_path: Path) -> None:
     plan = messy_plan(tmp_path)
     before = {p.name: p.read_bytes() for p in plan.iterdir()}
-    result = run_cli("fmt", "--check", str(plan))
+    result = run_cli_en("fmt", "--check", str(plan))
     assert result.code == 1
     assert [line.rsplit("/", 1)[-1] for line in result.out.splitlines()[:2]] == ["plan.yaml", "people.yaml"]
     assert "2 files not in planverk's layout" in result.out
@@ -97,7 +97,7 @@ def test_a_plan_that_cannot_be_read_is_refused_untouched(tmp_path: Path) -> None
     plan = messy_plan(tmp_path)
     broken = MESSY_PEOPLE.replace("name:    Ola", "name: [Ola")
     (plan / "people.yaml").write_text(broken, encoding="utf-8")
-    result = run_cli("fmt", str(plan))
+    result = run_cli_en("fmt", str(plan))
     assert result.code == 1
     assert "PV001" in result.err and "nothing was formatted" in result.err
     assert (plan / "people.yaml").read_text(encoding="utf-8") == broken
@@ -106,10 +106,10 @@ def test_a_plan_that_cannot_be_read_is_refused_untouched(tmp_path: Path) -> None
 def test_plans_of_maps_changed_files_to_their_plans(tmp_path: Path) -> None:
     plan = messy_plan(tmp_path)
     shutil.copy(plan / "plan.yaml", tmp_path / "not-a-plan.yaml")
-    result = run_cli("fmt", "--check", "--plans-of", str(plan / "people.yaml"), str(plan / "plan.yaml"))
+    result = run_cli_en("fmt", "--check", "--plans-of", str(plan / "people.yaml"), str(plan / "plan.yaml"))
     assert result.code == 1
     assert result.out.count("would reformat") == 2
-    assert run_cli("fmt", "--check", "--plans-of", str(tmp_path / "not-a-plan.yaml")).code == 0
+    assert run_cli_en("fmt", "--check", "--plans-of", str(tmp_path / "not-a-plan.yaml")).code == 0
     quiet = run_cli("validate", "--plans-of", str(tmp_path / "not-a-plan.yaml"))
     assert (quiet.code, quiet.out) == (0, "")
 
@@ -195,7 +195,7 @@ def test_a_file_whose_comment_ruamel_would_drop_is_left_alone(tmp_path: Path) ->
     plan = messy_plan(tmp_path)
     odd = "plan:\n  notes:\n    -\n      - a\n      - ~\n\n# keep me\ninclude:\n- people.yaml\n"
     (plan / "plan.yaml").write_text(odd, encoding="utf-8")
-    result = run_cli("fmt", str(plan))
+    result = run_cli_en("fmt", str(plan))
     assert "drop the comment '# keep me': left as it is" in result.err
     assert (plan / "plan.yaml").read_text(encoding="utf-8") == odd
     assert "reformatted" in result.out and "people.yaml" in result.out

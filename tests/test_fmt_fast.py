@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE_PLANS, run_cli
@@ -181,6 +181,11 @@ def document(draw) -> str:
 
 @settings(max_examples=800, deadline=None, suppress_health_check=list(HealthCheck))
 @given(document())
+# a blank or comment line above a first item '- {}': ruamel joins the later items on one line
+@example("id:\n#\n  - {}\n  - id\n  - id  #\n")
+@example("id:\n\n  - {}\n  - id\n  - id\n")
+@example("a:\n  id:\n  # c\n    - {}\n    - id\n    - id\n")
+@example("id:  #\n  - id\n  - id: id  #\n    title:  #\n      - {}\n      - id\n      - id  #\n")
 def test_a_file_said_to_be_formatted_is_left_as_it_is_by_the_round_trip(text: str) -> None:
     if is_formatted(text):
         assert round_trip_keeps(text)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from planverk import formatting
 from planverk.formatting import (
     filters,
     fmt_date,
@@ -238,3 +239,20 @@ def test_large_amounts_use_planverks_own_unit_words() -> None:
     assert fmt_money(1_250_000_000, language="en") == "NOK 1.25bn"
     assert fmt_money(35_000_000, language="nn") == "35 mill. kr"
     assert fmt_money(-1_250_000_000, language="nn") == "-1,25 mrd. kr"
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_small_whole_numbers_and_plural_forms_are_cldrs_without_loading_the_locale(language: str) -> None:
+    from decimal import Decimal
+
+    from babel import Locale
+    from babel.numbers import format_decimal as babel_format_decimal
+
+    locale = formatting.LOCALES[language]
+    for n in [*range(-3, 1200), 10**6, -(10**6)]:
+        assert formatting.plural_form(n, language) == Locale.parse(locale).plural_form(n), n
+    for n in range(0, 1001):
+        for value in (n, Decimal(n), Decimal(n).quantize(Decimal("0.01"))):
+            for pattern in ("#,##0.##", "#,##0"):
+                expected = babel_format_decimal(value, pattern, locale=locale)
+                assert formatting.format_decimal(value, pattern, locale=locale) == expected, (value, pattern)

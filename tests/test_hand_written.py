@@ -146,3 +146,11 @@ def test_a_question_mark_in_a_flow_value_is_text(tmp_path: Path) -> None:
     _write(tmp_path, text, crlf=True, bom=True)
     result = run_cli("validate", "--strict", str(tmp_path))
     assert result.code == 0, result.out
+
+
+def test_a_comma_before_a_missing_keys_value_says_which_key(tmp_path: Path) -> None:
+    text = HEADER.replace("{start: 2025-01-01, end: 2025-12-31}", "{start: 2025-01-01, 2025-12-31}")
+    _write(tmp_path, text, crlf=True, bom=True)
+    found = _findings(tmp_path)
+    (split,) = [f for f in found if f["code"] == "PV100"]
+    assert "did you mean 'end: 2025-12-31'?" in str(split["message"])

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
+from conftest import run_cli, run_cli_en
 from planverk.edit.scaffold import TEMPLATES, first_monday_after
 from planverk.schema import schema_text
 from planverk.validate import validate_plan
@@ -19,9 +19,9 @@ from planverk.validate import validate_plan
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_a_new_plan_validates_clean_and_is_formatted(template: str, tmp_path: Path) -> None:
     folder = tmp_path / "Omstilling Ås"
-    result = run_cli("init", str(folder), "--template", template, "--start", "2027-01-04")
+    result = run_cli_en("init", str(folder), "--template", template, "--start", "2027-01-04")
     assert result.code == 0, result.err
-    assert f"created {folder} from the '{template}' template, starting 2027-01-04" in result.out
+    assert f"created {folder} from the '{template}' template, starting 4 January 2027" in result.out
     assert run_cli("validate", "--strict", str(folder)).out.startswith("omstilling-aas: ingen problemer funnet")
     assert run_cli("fmt", "--check", str(folder)).code == 0
     assert (folder / "planverk.schema.json").read_text(encoding="utf-8") == schema_text()
@@ -40,14 +40,14 @@ def test_the_default_start_is_the_first_monday_of_next_month() -> None:
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "plan").mkdir()
     (tmp_path / "plan" / "notes.txt").write_text("mine", encoding="utf-8")
-    result = run_cli("init", str(tmp_path / "plan"))
+    result = run_cli_en("init", str(tmp_path / "plan"))
     assert result.code == 2 and "already exists and is not empty" in result.err
     assert [p.name for p in (tmp_path / "plan").iterdir()] == ["notes.txt"]
 
 
 def test_init_fills_an_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "plan").mkdir()
-    assert run_cli("init", str(tmp_path / "plan"), "--start", "2027-08-02").code == 0
+    assert run_cli_en("init", str(tmp_path / "plan"), "--start", "2027-08-02").code == 0
     assert (tmp_path / "plan" / "plan.yaml").is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["plan"]  # no temporary folder left behind
 

@@ -23,7 +23,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("SOURCE_DATE_EPOCH", "1536537600")
         result = run_cli("site", *map(str, SITE_PLANS), "-o", str(out), AS_OF)
     assert result.code == 0, result.err
-    assert f"open {(out / 'index.html').absolute().as_uri()}" in result.out
+    assert f"åpne {(out / 'index.html').absolute().as_uri()}" in result.out  # the first plan's bokmål
     return out
 
 
@@ -147,7 +147,7 @@ def test_a_folder_with_other_files_is_never_replaced(tmp_path: Path) -> None:
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     result = run_cli("site", str(PLANS / "scorecard-2023"), "-o", str(out), AS_OF)
-    assert result.code == 2 and "planverk did not write" in result.err
+    assert result.code == 2 and "planverk ikkje skreiv der" in result.err  # the plan's nynorsk
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
 
 
@@ -160,5 +160,5 @@ def test_a_plan_with_errors_builds_nothing_and_keeps_the_old_site(tmp_path: Path
     main = broken / "plan.yaml"
     main.write_text(main.read_text(encoding="utf-8").replace("plan:\n", "plan:\n  nonsense: 1\n", 1), encoding="utf-8")
     result = run_cli("site", str(PLANS / "scorecard-2023"), str(broken), "-o", str(out), AS_OF)
-    assert result.code == 1 and "no site was built" in result.err
+    assert result.code == 1 and "ingen nettstad vart bygd" in result.err  # the plan's nynorsk
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before

@@ -106,6 +106,8 @@ JSON_KEYS = {
         "risks",
         "top_risks",
         "scores",
+        "reporting",
+        "thread_breaks",
     },
     "deadlines": {"as_of", "horizon", "overdue", "due", "done", "later"},
     "kpis": {
@@ -132,6 +134,8 @@ JSON_KEYS = {
     "measures": {"as_of", "savings", "measures"},
     "benefits": {"id", "title", "type", "owner", "measured", "kpis", "measures", "steps", "state"},
     "risks": {"as_of", "risks", "matrix", "unrated"},
+    "reporting": {"duties", "due", "counts", "horizon"},
+    "thread": {"chains", "breaks", "kept"},
 }
 
 

@@ -237,6 +237,8 @@ def codes_markdown() -> str:
         "",
         "Messages and the summary are written in the plan's `plan.language` (`nb`, `nn` or",
         "`en`; bokmål when the plan cannot be read far enough to tell); `--lang` overrides it.",
+        "Every other command speaks the same way, with the same `--lang` (what it prints and",
+        "what it writes for people: status, documents, calendars, the site).",
         "Dates and numbers in them are written as rendered documents write them",
         "(`11. mars 2025`, `11 March 2025`). Codes, names, severities and JSON keys are English",
         "in every language. The texts live in gettext catalogs under",

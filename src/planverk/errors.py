@@ -16,9 +16,17 @@ class ExitCode(IntEnum):
 
 
 class PlanverkError(Exception):
-    """A problem planverk reports as a message, never as a traceback."""
+    """A problem planverk reports as a message, never as a traceback.
+
+    ``message`` is a :class:`planverk.i18n.Message` (the CLI writes it in the plan's
+    language) or plain text; ``str()`` of the error is its English.
+    """
 
     exit_code = ExitCode.USAGE
+
+    def __init__(self, message: object = "") -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class UsageError(PlanverkError):

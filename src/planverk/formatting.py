@@ -28,12 +28,9 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
-from babel import Locale
-from babel.dates import format_date, format_skeleton, format_time
-from babel.numbers import format_decimal, format_percent
 
 from .model.times import TimeRange
 from .model.workbook import PartialDate
@@ -43,6 +40,42 @@ LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 
 DATE_STYLES = ("full", "long", "medium", "short")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2013": "-"})
+
+
+@lru_cache(maxsize=4096)
+def format_date(value: date, pattern: str, *, locale: str) -> str:
+    """babel's ``format_date``, remembered: a document formats the same days over and over,
+    and babel parses the locale and the pattern anew on every call."""
+    from babel.dates import format_date as babel_format_date  # babel is imported when used
+
+    return babel_format_date(value, pattern, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def format_skeleton(skeleton: str, value: date, *, locale: str) -> str:
+    """babel's ``format_skeleton``, remembered (see :func:`format_date`)."""
+    from babel.dates import format_skeleton as babel_format_skeleton
+
+    return babel_format_skeleton(skeleton, value, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def format_time(value: time, pattern: str, *, locale: str) -> str:
+    """babel's ``format_time``, remembered (see :func:`format_date`)."""
+    from babel.dates import format_time as babel_format_time
+
+    return babel_format_time(value, pattern, locale=locale)
+
+
+def format_decimal(value: Any, pattern: str, *, locale: str) -> str:
+    """babel's ``format_decimal``; a whole number from 0 to 999 without a pattern's decimals
+    is its digits in every plan language, written without loading the locale's data (a
+    validation's summary needs no more)."""
+    if type(value) in (int, Decimal) and pattern in ("#,##0.##", "#,##0") and 0 <= value < 1000 and value == int(value):
+        return str(int(value))
+    from babel.numbers import format_decimal as babel_format_decimal
+
+    return babel_format_decimal(value, pattern, locale=locale)
 
 
 _MD_INLINE = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?[0-9A-Za-z]+;)")
@@ -62,7 +95,13 @@ def markdown_text(value: Any, *, line_start: bool = True) -> str:
     table cell whole; a text that would start a list, heading or rule is escaped too,
     unless ``line_start`` is False (a table cell, where '- ' or '+10' is no list).
     """
-    text = _MD_INLINE.sub(lambda m: "\\" + m.group(), " ".join(str(value).split()))
+    return _markdown(str(value), line_start)
+
+
+@lru_cache(maxsize=8192)
+def _markdown(value: str, line_start: bool) -> str:
+    """:func:`markdown_text`, remembered: a document prints the same venues and names often."""
+    text = _MD_INLINE.sub(lambda m: "\\" + m.group(), " ".join(value.split()))
     match = _BLOCK_START.match(text) if line_start else None
     if match is None:
         return text
@@ -157,6 +196,7 @@ def fmt_time(value: TimeRange | time, *, language: str = "nb") -> str:
     return f"kl. {text}" if _norwegian(language) else text
 
 
+@lru_cache(maxsize=4096)
 def fmt_when(
     day: date,
     last_day: date | None = None,
@@ -282,6 +322,8 @@ def fmt_percent(value: float, *, signed: bool = False, language: str = "nb") -> 
     ``12,5 %``; ``50%`` in English."""
     _need(value, (int, float), "a percentage (0-100)", "percent")
     shown = _rounded(value, 2)
+    from babel.numbers import format_percent
+
     text = format_percent(shown / 100, locale=_locale(language), decimal_quantization=False)
     return _sign(_plain(text), shown, signed)
 
@@ -301,6 +343,12 @@ def fmt_partial_date(value: PartialDate | date, *, language: str = "nb") -> str:
 def plural_form(count: float, language: str = "nb") -> str:
     """CLDR's plural category of ``count`` in ``language``: ``one`` (``1 frist``) or ``other``
     (``0 frister``, ``2 frister``), the only two bokmål, nynorsk and English have."""
+    if type(count) is int and language in LOCALES:
+        # CLDR's rule in all three (nb, nn: n = 1; en: i = 1 and v = 0), without loading
+        # the locale's data: a whole number is 'one' when it is 1 or -1.
+        return "one" if abs(count) == 1 else "other"
+    from babel import Locale
+
     return Locale.parse(_locale(language)).plural_form(count)
 
 

@@ -183,17 +183,18 @@ def occurrences(event: Event) -> list[Occurrence]:
         elif event.time is not None:
             # The same hours on each day from date to end_date: one occurrence per day,
             # not one span across the nights (calendars show it as FREQ=DAILY;COUNT=n).
-            days = (event.last_day - event.first_day).days + 1
+            first, at = event.first_day, event.time
             spans = []
-            for n in range(days):
-                day = event.first_day + timedelta(days=n)
-                spans.append((day, *span(day, day, event.time)))
+            for n in range((event.last_day - first).days + 1):
+                day = first + timedelta(days=n)
+                spans.append((day, *span(day, day, at)))
         else:
             spans = [(event.first_day, *span(event.first_day, event.last_day, None))]
+        all_day, at, location, room = event.all_day, event.time, event.location, event.room
+        may_not_happen = event.may_not_happen
         return [
             Occurrence(
-                event, day, start, end, event.all_day, cancelled,
-                False, event.time, event.location, event.room, None, event.may_not_happen,
+                event, day, start, end, all_day, cancelled, False, at, location, room, None, may_not_happen
             )
             for day, start, end in spans
         ]

@@ -8,7 +8,7 @@ messages in (None: each plan's own language, :attr:`Validation.language`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
 
 from .codescan.gitlab import report_gitlab
@@ -57,25 +57,37 @@ def _message(finding: Finding, result: Validation, language: str | None) -> str:
     return finding.message.render(language or result.language)
 
 
-def report_human(
-    results: Sequence[Validation], out: TextIO, color: bool, language: str | None = None
-) -> None:
-    """``path:line:col: severity CODE message``, one per line, then a summary."""
-    from rich.console import Console
-    from rich.markup import escape
-
-    console = Console(file=out, color_system="standard" if color else None, highlight=False,
-                      soft_wrap=True, emoji=False)
-    styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+def _human_lines(
+    results: Sequence[Validation], language: str | None
+) -> Iterator[tuple[str, Severity, str, str, str]]:
+    """(where, severity, code, message, see also) of each finding, as report_human prints it."""
     for result in results:
         for item in result.findings:
             where = str(item.position) if item.position else printable(str(result.target))
             lang = language or result.language
             also = "".join(" " + tr("(see {position})", position=str(p)).render(lang) for p in item.related)
-            console.print(
-                f"{escape(where)}: [{styles[item.severity]}]{item.severity.value}[/] "
-                f"[bold]{item.code}[/] {escape(_message(item, result, language))}{escape(also)}"
-            )
+            yield where, item.severity, item.code, _message(item, result, language), also
+
+
+def report_human(
+    results: Sequence[Validation], out: TextIO, color: bool, language: str | None = None
+) -> None:
+    """``path:line:col: severity CODE message``, one per line, then a summary."""
+    if not color:  # the same lines without styles: rich is imported only to colour them
+        for where, severity, code, message, also in _human_lines(results, language):
+            out.write(f"{where}: {severity.value} {code} {message}{also}\n")
+        out.write(summary_line(results, language) + "\n")
+        return
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=out, color_system="standard", highlight=False, soft_wrap=True, emoji=False)
+    styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+    for where, severity, code, message, also in _human_lines(results, language):
+        console.print(
+            f"{escape(where)}: [{styles[severity]}]{severity.value}[/] "
+            f"[bold]{code}[/] {escape(message)}{escape(also)}"
+        )
     errors, warnings, _ = _counts(results)
     style = "bold red" if errors else ("yellow" if warnings else "green")
     console.print(f"[{style}]{escape(summary_line(results, language))}[/]")

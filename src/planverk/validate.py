@@ -8,14 +8,12 @@ checked. Only a plan whose ``plan.yaml`` or header cannot be read stops the chec
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .collector import paused
 from .diagnostics import CODES, Finding, Position, Severity, finding
 from .i18n import plural, tr
 from .errors import InvalidPlanError
@@ -62,21 +60,8 @@ class Validation:
         return self.plan is not None and not self.errors
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a plan is read and checked.
-
-    Loading allocates hundreds of thousands of small, acyclic objects (dicts, tuples,
-    models); the collector would walk them over and over, a third of the run time on a
-    10,000-event plan. Reference counting still frees them; collection resumes after.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+gc_paused = paused
+"""Pause the cyclic garbage collector while a plan is read (see :mod:`planverk.collector`)."""
 
 
 def validate_plan(target: Path, overlay: Overlay | None = None, as_of: date | None = None) -> Validation:
@@ -120,10 +105,10 @@ def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> 
 def read_only(target: Path, read: PlanSource) -> Validation:
     """The validation of a plan that was only read: the reading findings, no model yet."""
     return _finish(Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
-                              _declared_language(read.data)))
+                              declared_language(read.data)))
 
 
-def _declared_language(data: object) -> str | None:
+def declared_language(data: object) -> str | None:
     """``plan.language`` of raw plan data, when it is one planverk writes in."""
     from .i18n import LANGUAGES
 
@@ -139,8 +124,9 @@ def _validate(target: Path, overlay: Overlay | None, as_of: date | None = None) 
     # Every stage runs on what the one before could give it: a file that cannot be read
     # leaves its items out, an item that fails the schema is left out of the checks.
     result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
-                        _declared_language(read.data))
+                        declared_language(read.data))
     partial = partial_model(read.data, read.source)
+    read.data = None  # the model holds what the checks need; the raw data would double the memory
     result.findings.extend(partial.findings)
     if partial.plan is not None:
         result.findings.extend(check_plan(partial.plan, read, partial, as_of))
@@ -263,3 +249,13 @@ def _finish(result: Validation) -> Validation:
     result.findings = kept
     return result
 
+
+
+def in_language(result: Validation, language: str | None) -> Validation:
+    """``result`` with its plan written in ``language`` (``--lang``): status tables, documents
+    and calendars speak it instead of ``plan.language``. None keeps the plan's own."""
+    if language is None or result.plan is None or language == result.plan.plan.language:
+        return result
+    info = result.plan.plan.model_copy(update={"language": language})
+    result.plan = result.plan.model_copy(update={"plan": info})
+    return result

@@ -17,7 +17,7 @@ from ..load.schema_errors import locate
 from ..load.yamlsource import SourceMap
 from ..model import Plan
 from .bookings import Booking, bookings
-from ..i18n import tr
+from ..i18n import Message, tr
 from .context import PlanIndex, listed
 
 CODE = "PV405"
@@ -50,7 +50,7 @@ def _person_key(index: PlanIndex, ref: str) -> str | None:
 def _collect(plans: list[tuple[Plan, SourceMap]]) -> tuple[dict[str, list[Placed]], dict[str, str]]:
     """Bookings by person or room key across the plans, and how to name each key."""
     by_key: dict[str, list[Placed]] = defaultdict(list)
-    names: dict[str, str] = {}
+    names: dict[str, str | Message] = {}
     for n, (plan, source) in enumerate(plans):
         index = PlanIndex(plan)
         by_party, by_room = bookings(index)
@@ -61,7 +61,7 @@ def _collect(plans: list[tuple[Plan, SourceMap]]) -> tuple[dict[str, list[Placed
                 names.setdefault(key, index.by_id[party][2].name)
                 keyed.append((key, booked))
         for room, booked in by_room.items():
-            names.setdefault("room:" + room, f"room '{booked[0].room}'")
+            names.setdefault("room:" + room, tr("room '{room}'", room=booked[0].room))
             keyed.append(("room:" + room, booked))
         for key, booked in keyed:
             for booking in booked:
@@ -91,7 +91,7 @@ def check_across(plans: list[tuple[Plan, SourceMap]]) -> list[list[Finding]]:
     if len(plans) < 2:
         return result
     by_key, names = _collect(plans)
-    pairs: dict[tuple[int, object, int, object, object], tuple[Placed, Placed, set[str]]] = {}
+    pairs: dict[tuple[int, object, int, object, object], tuple[Placed, Placed, set[str | Message]]] = {}
     for key, placed in by_key.items():
         if len({p.plan for p in placed}) < 2:
             continue
@@ -110,7 +110,7 @@ def check_across(plans: list[tuple[Plan, SourceMap]]) -> list[list[Finding]]:
                     "({other_file}): {parties} booked in both plans; move one, or silence PV405 on "
                     "the event with the reason", second=second.booking.label, plan=ids[1],
                     file=files[1], first=first.booking.label, other_plan=ids[0], other_file=files[0],
-                    parties=listed(sorted(who))),
+                    parties=listed(sorted(who, key=str))),
                 second.position,
                 *([first.position] if first.position else []),
             )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Event
 from ..occurrences import span
@@ -15,9 +15,12 @@ from ..model.times import TimeRange
 from .context import Issue, Loc, PlanIndex, event_date_path, listed
 
 
-@dataclass(frozen=True, slots=True)
-class Booking:
-    """A stretch of time that ties up people, groups or a room."""
+class Booking(NamedTuple):
+    """A stretch of time that ties up people, groups or a room.
+
+    A named tuple: a large plan has one per occurrence and party (a frozen dataclass is
+    several times dearer to make).
+    """
 
     start: datetime
     end: datetime
@@ -50,16 +53,19 @@ def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list
         i = path[1]
         assert isinstance(i, int)
         parties = index.expand(event.participants)
+        # The same for every occurrence the series' rule gives (not moved by 'changes:').
+        label = f"'{event.title}'"
+        time_at, room_at = _cause(path, event, None, "time"), _cause(path, event, None, "room")
         for occurrence in index.occurrences[i]:
             if occurrence.cancelled or occurrence.period is not None:  # a period has no meeting day
                 continue
-            label = f"'{event.title}'"
-            at = _cause(path, event, occurrence.change, "time")
+            change = occurrence.change
+            at = time_at if change is None else _cause(path, event, change, "time")
             booking = Booking(occurrence.start, occurrence.end, i, at, label, occurrence.all_day)
             for party in parties:
                 by_party[party].append(booking)
             if occurrence.room:
-                at = _cause(path, event, occurrence.change, "room")
+                at = room_at if change is None else _cause(path, event, change, "room")
                 room = Booking(booking.start, booking.end, i, at, label, occurrence.all_day, occurrence.room)
                 by_room[_room_key(occurrence.location, occurrence.room)].append(room)
         for s, slot in enumerate(event.agenda):

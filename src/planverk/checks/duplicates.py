@@ -31,7 +31,7 @@ TYPO_LENGTH = 5
 """Shorter words must match exactly: 'rapport A' is not 'rapport B'."""
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=8192)
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words of ``text``, NFC, hyphens joined, other punctuation dropped."""
     text = unicodedata.normalize("NFC", text).casefold()
@@ -109,8 +109,15 @@ Place = tuple[str, str]
 """A venue and room, normalised; empty where not given."""
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str | None) -> str:
     return " ".join(words(text or ""))
+
+
+@lru_cache(maxsize=8192)
+def _place(location: str | None, room: str | None) -> Place:
+    """A venue and room as one key; occurrences in one place share it."""
+    return (_key(location), _key(room))
 
 
 def _meetings(index: PlanIndex) -> Iterator[Issue]:
@@ -125,7 +132,7 @@ def _meetings(index: PlanIndex) -> Iterator[Issue]:
             if occurrence.cancelled:
                 continue
             key = (_key(event.title), occurrence.start, occurrence.end)
-            place = (_key(occurrence.location), _key(occurrence.room))
+            place = _place(occurrence.location, occurrence.room)
             for j, other_place, other_people in seen[key]:
                 if j == i or (i, j) in reported:
                     continue

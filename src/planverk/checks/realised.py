@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..model import Measure
 from ..model.measures import DECIDED
 from ..i18n import tr
+from ..model.words import MEASURE_STATUS, Shown
 from .context import Issue, Loc, PlanIndex
 
 FAR_ABOVE = 3.0
@@ -59,7 +60,7 @@ def _decision(measure: Measure, path: Loc) -> Iterator[Issue]:
         yield Issue(
             "PV630",
             tr("'{measure}' is {status} but has no decision date: add 'decided_on: YYYY-MM-DD' (the "
-                "meeting that decided it)", measure=measure.title, status=measure.status),
+                "meeting that decided it)", measure=measure.title, status=Shown(MEASURE_STATUS, measure.status)),
             (*path, "status"),
             path,
         )
@@ -78,7 +79,7 @@ def _decision(measure: Measure, path: Loc) -> Iterator[Issue]:
         yield Issue(
             "PV633",
             tr("'{measure}' is realised but states no realised effect: add 'realised: {{YYYY: amount}}', "
-                "or set the status to in-progress", measure=measure.title),
+                "or set the status to {status}", measure=measure.title, status=Shown(MEASURE_STATUS, "in-progress")),
             (*path, "status"),
             path,
         )

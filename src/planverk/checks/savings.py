@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from ..model.measures import DECIDED
 from ..model.quantities import Quantity
 from .amounts import magnitude_issues
-from ..i18n import tr
+from ..i18n import Either, tr
+from ..model.words import MEASURE_STATUS, Shown
 from .context import Issue, Loc, PlanIndex
 
 
@@ -33,8 +34,9 @@ def check_savings(index: PlanIndex) -> Iterator[Issue]:
             yield Issue(
                 "PV606",
                 tr("'{measure}' has a realised effect but its status is '{status}': set the status "
-                    "to decided, in-progress or realised, or remove 'realised'",
-                    measure=measure.title, status=measure.status),
+                    "to {allowed}, or remove 'realised'", measure=measure.title,
+                    status=Shown(MEASURE_STATUS, measure.status),
+                    allowed=Either(tuple(Shown(MEASURE_STATUS, s) for s in ("decided", "in-progress", "realised")))),
                 ("measures", i, "realised"),
                 ("measures", i),
             )

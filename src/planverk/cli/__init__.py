@@ -5,7 +5,6 @@ order of ``--help``). Heavy modules (pydantic, the checks, renderers) are import
 the commands, so that ``planverk --help`` starts about as fast as typer itself.
 """
 
-from __future__ import annotations
 
 from . import checking, editing, reviewing, scaffolding, reporting, calendars, documents  # noqa: F401  (registers)
 from .app import app, main

@@ -1,7 +1,6 @@
 """The ``planverk`` command group and its entry point: the one place that turns planverk
 errors into exit codes."""
 
-from __future__ import annotations
 
 import sys
 from typing import Annotated
@@ -9,7 +8,9 @@ from typing import Annotated
 import typer
 
 from .. import __version__
+from ..collector import one_shot_process
 from ..errors import PlanverkError
+from . import language
 from .terminal import color, tolerant_output
 
 
@@ -41,8 +42,15 @@ def _root(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point: the one place that turns planverk errors into exit codes."""
+    """Console-script entry point: the one place that turns planverk errors into exit codes.
+
+    Without ``argv`` this process is the command (the console script, ``python -m
+    planverk``): what it reads stays out of the garbage collector's walks to its end.
+    """
+    if argv is None:
+        one_shot_process()
     tolerant_output()
+    language.begin()
     try:
         app(args=argv, prog_name="planverk")
     except PlanverkError as error:
@@ -50,6 +58,8 @@ def main(argv: list[str] | None = None) -> None:
         if validation is not None:
             from ..reporters import report_human
 
-            report_human([validation], sys.stderr, color(sys.stderr))
-        print(f"planverk: {error}", file=sys.stderr)
+            plan = getattr(validation, "plan", None)
+            language.heard(plan.plan.language if plan is not None else validation.declared_language)
+            report_human([validation], sys.stderr, color(sys.stderr), language.current())
+        print(f"planverk: {language.text(error.message)}", file=sys.stderr)
         sys.exit(int(error.exit_code))

@@ -1,6 +1,5 @@
 """ical and invitations: calendar feeds and meeting requests."""
 
-from __future__ import annotations
 
 import os
 import sys
@@ -11,7 +10,9 @@ import typer
 
 from ..errors import UsageError
 from .app import app
-from .options import PlanArg
+from ..i18n import plural, tr
+from .language import choose, say
+from .options import LangOption, PlanArg
 from .terminal import progress
 
 
@@ -34,6 +35,7 @@ def ical(
     attendees: Annotated[
         bool, typer.Option("--attendees", help="Add ORGANIZER and ATTENDEE (e-mail addresses) to events.")
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Write calendar feeds: the whole plan, each group and each person (what they attend).
 
@@ -43,9 +45,11 @@ def ical(
     """
     from ..ical import calendar_feeds
     from ..ical.site import write_feed, write_site
-    from ..validate import checked_plan
+    from ..validate import checked_plan, in_language
 
-    result = checked_plan(plan, f"{plan} has errors: fix them first; no feed was written")
+    code = choose(lang, plan)
+    result = in_language(checked_plan(plan, tr("{plan} has errors: fix them first; no feed was written",
+                                               plan=str(plan))), code)
     assert result.plan is not None
     with progress(3, threshold=0) as advance:
         feeds = calendar_feeds(
@@ -65,10 +69,13 @@ def ical(
             binary.flush()
         return
     if only:
-        typer.echo(f"wrote {write_feed(feeds[0], Path(output))} ({feeds[0].events} events)")
+        written = write_feed(feeds[0], Path(output))
+        say(plural("wrote {file} ({count} event)", "wrote {file} ({count} events)", feeds[0].events,
+                   file=str(written)))
         return
     write_site(feeds, Path(output), result.plan.plan, base_url)
-    typer.echo(f"wrote {len(feeds)} feeds and index.html to {output}")
+    say(plural("wrote {count} feed and index.html to {folder}", "wrote {count} feeds and index.html to {folder}",
+               len(feeds), folder=str(output)))
 
 
 @app.command()
@@ -89,6 +96,7 @@ def invitations(
         typer.Option("--smtp", metavar="HOST[:PORT]", help="Mail server to send through (port 587 by default).",
                      show_default=False),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Write the meeting requests the plan's invitations call for, and a checklist per sender.
 
@@ -99,15 +107,17 @@ def invitations(
     """
     from ..invitations import invitation_packets, write_packets
     from ..load.planfiles import display_path
-    from ..validate import checked_plan
+    from ..validate import checked_plan, in_language
 
+    code = choose(lang, plan)
     if send and not smtp:
-        raise UsageError("--send needs the mail server: --smtp HOST[:PORT]")
-    result = checked_plan(plan, f"{plan} has errors: fix them first; no invitation was written")
+        raise UsageError(tr("--send needs the mail server: --smtp HOST[:PORT]"))
+    result = in_language(checked_plan(plan, tr("{plan} has errors: fix them first; no invitation was written",
+                                               plan=str(plan))), code)
     assert result.plan is not None
     packets = invitation_packets(result, sender=sender, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
     if not packets:
-        typer.echo(f"{plan}: the plan records no invitations (give events or slots an `invitation:`)")
+        say(tr("{plan}: the plan records no invitations (give events or slots an `invitation:`)", plan=str(plan)))
         return
     requests = [r for p in packets for r in p.requests]
     if send:
@@ -115,15 +125,17 @@ def invitations(
 
         check_sendable(requests)
     for packet, folder in zip(packets, write_packets(packets, output), strict=True):
-        typer.echo(f"wrote {len(packet.requests)} invitations from {packet.sender.name} "
-                   f"and checklist.md to {display_path(folder)}")
+        say(plural("wrote {count} invitation from {sender} and checklist.md to {folder}",
+                   "wrote {count} invitations from {sender} and checklist.md to {folder}",
+                   len(packet.requests), sender=packet.sender.name, folder=display_path(folder)))
     if not send:
         if smtp:
-            typer.echo("dry run: nothing was sent (add --send to send)")
+            say(tr("dry run: nothing was sent (add --send to send)"))
         return
     from ..invitations.send import send as send_all
 
     def _sent(request) -> None:
-        typer.echo(f"sent {request.filename} to {', '.join(p.email for p in request.addressed)}")
+        say(tr("sent {file} to {addresses}", file=request.filename,
+               addresses=", ".join(p.email for p in request.addressed)))
 
     send_all(requests, result.plan.plan, smtp, os.environ, _sent)

@@ -1,6 +1,5 @@
 """validate, schema and fmt: checking a plan and its layout."""
 
-from __future__ import annotations
 
 import os
 import sys
@@ -11,7 +10,9 @@ from typing import Annotated
 import typer
 
 from ..errors import ExitCode
+from ..i18n import plural, tr
 from .app import app
+from .language import choose, say
 from .options import LangOption, OutputOption, PlansArg, PlansOfOption, date_option, emit, plan_targets
 from .terminal import color
 
@@ -59,6 +60,7 @@ def validate(
     from ..reporters import REPORTERS
     from ..validate import validate_plans
 
+    choose(lang)
     targets = plan_targets(plans, plans_of)
     if not targets:
         return  # --plans-of: none of the files is in a plan
@@ -93,6 +95,7 @@ def fmt(
         bool, typer.Option("--check", help="Change nothing; exit 1 and list the files that would change.")
     ] = False,
     plans_of: PlansOfOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Write every file of a plan in planverk's layout.
 
@@ -103,13 +106,19 @@ def fmt(
     from ..edit.fmt import format_plan
 
     changed = 0
-    for plan in plan_targets(plans, plans_of):
+    targets = plan_targets(plans, plans_of)
+    choose(lang, targets[0] if targets else None)
+    for plan in targets:
         for change in format_plan(plan, write=not check):
             if change.problem:
-                typer.echo(f"{change.path}: {change.problem}", err=True)
+                say(tr("{file}: {problem}", file=str(change.path), problem=change.problem), err=True)
                 continue
-            typer.echo(f"{'would reformat' if check else 'reformatted'} {change.path}")
+            if check:
+                say(tr("would reformat {file}", file=str(change.path)))
+            else:
+                say(tr("reformatted {file}", file=str(change.path)))
             changed += 1
     if check and changed:
-        typer.echo(f"{changed} file{'s' if changed != 1 else ''} not in planverk's layout: run planverk fmt")
+        say(plural("{count} file not in planverk's layout: run planverk fmt",
+                   "{count} files not in planverk's layout: run planverk fmt", changed))
         raise typer.Exit(int(ExitCode.FINDINGS))

@@ -1,6 +1,5 @@
 """site and render: documents and the published site."""
 
-from __future__ import annotations
 
 import os
 import sys
@@ -12,8 +11,10 @@ from typing import Annotated
 import typer
 
 from ..errors import ExitCode, UsageError
+from ..i18n import plural, tr
 from .app import app
-from .options import AsOfOption, PLAN_HELP, PlansArg
+from .language import choose, say, text
+from .options import AsOfOption, LangOption, PLAN_HELP, PlansArg
 from .terminal import progress, write_stdout
 
 
@@ -41,6 +42,7 @@ def site(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Build a static site for one or many plans: overview, documents (HTML and Word), calendars.
 
@@ -50,6 +52,7 @@ def site(
     """
     from ..publish.site import build_site
 
+    code = choose(lang, plans[0] if plans else None)
     day = as_of.date() if as_of else date.today()
     with progress(1000, threshold=0) as advance:
         built = build_site(
@@ -60,10 +63,14 @@ def site(
             source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
             reference_doc=reference_doc,
             progress=advance,
+            language=code,
         )
     index = output / "index.html"
-    typer.echo(f"wrote the site for {', '.join(built.plans)} ({built.files} files) to {output}")
-    typer.echo(f"open {index.absolute().as_uri()} in a browser, or publish the folder {output}")
+    say(plural("wrote the site for {plans} ({count} file) to {folder}",
+               "wrote the site for {plans} ({count} files) to {folder}", built.files,
+               plans=", ".join(built.plans), folder=str(output)))
+    say(tr("open {address} in a browser, or publish the folder {folder}", address=index.absolute().as_uri(),
+           folder=str(output)))
 
 
 class DocumentFormat(str, Enum):
@@ -113,6 +120,7 @@ def render(
         typer.Option("--templates", help="A folder of templates that override the plan's and the built-in ones by name."),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the templates available and what each needs.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """Render workbooks, schedules and reports from the plan: Markdown, Word or HTML.
 
@@ -122,27 +130,29 @@ def render(
     from ..load.planfiles import display_path
     from ..render import checked_render, list_templates, render_documents, write_documents, write_files
 
+    code = choose(lang, plan)
     if list_:
         for info in list_templates(plan, templates):
-            typer.echo(_template_line(info))
+            say(_template_line(info))
         raise typer.Exit(int(ExitCode.OK))
     if plan is None:
-        raise UsageError("give a plan folder, e.g. planverk render plans/gran-2017 schedule")
+        raise UsageError(tr("give a plan folder, e.g. planverk render plans/gran-2017 schedule"))
     if reference_doc is not None and output_format is not DocumentFormat.docx:
-        raise UsageError("--reference-doc is for Word: add --format docx")
+        raise UsageError(tr("--reference-doc is for Word: add --format docx"))
     day = as_of.date() if as_of else date.today()
-    checked, folders, chosen = checked_render(plan, names or [], templates)
+    checked, folders, chosen = checked_render(plan, names or [], templates, language=code)
     assert checked.plan is not None
     markdown = output_format is DocumentFormat.md
     documents = render_documents(checked.plan, folders, chosen, as_of=day, group=group, mermaid=markdown)
     if output is None and len(documents) != 1:
-        raise UsageError(f"{len(documents)} documents to render: give a folder to write them to with -o DIR")
+        raise UsageError(tr("{count} documents to render: give a folder to write them to with -o DIR",
+                            count=len(documents)))
     if output is None and output_format is DocumentFormat.docx and sys.stdout.isatty():
-        raise UsageError("a Word document is not for the terminal: write it to a folder with -o DIR")
+        raise UsageError(tr("a Word document is not for the terminal: write it to a folder with -o DIR"))
     if markdown:
         if output is not None:
             for path in write_documents(documents, output):
-                typer.echo(f"wrote {display_path(path)}")
+                say(tr("wrote {file}", file=display_path(path)))
             return
         files = [(d.filename, d.text) for d in documents]
     else:
@@ -163,17 +173,25 @@ def render(
         write_stdout(files[0][1])
         return
     for path in write_files(files, output):
-        typer.echo(f"wrote {display_path(path)}")
+        say(tr("wrote {file}", file=display_path(path)))
+
+
+_ORIGINS = {"built-in": tr("built-in"), "plan": tr("the plan's templates/")}
+"""Where a template comes from, in words (``--templates`` is the option as typed)."""
 
 
 def _template_line(info) -> str:
-    """One template as `render --list` shows it."""
-    where = info.origin + (f", overrides {info.overrides}" if info.overrides else "")
-    lines = [f"{info.name} ({where}: {info.filename})"]
+    """One template as `render --list` shows it, in the current language."""
+    origin = _ORIGINS.get(info.origin, info.origin)
+    if info.overrides:
+        where = tr("{origin}, overrides {other}", origin=origin, other=_ORIGINS.get(info.overrides, info.overrides))
+    else:
+        where = origin
+    lines = [text(tr("{name} ({where}: {file})", name=info.name, where=where, file=info.filename))]
     if info.description:
         lines.append(f"    {info.description}")
     if info.needs:
-        lines.append(f"    needs: {', '.join(info.needs)}")
+        lines.append("    " + text(tr("needs: {names}", names=", ".join(info.needs))))
     if info.options:
-        lines.append(f"    options: {', '.join(info.options)}")
+        lines.append("    " + text(tr("options: {names}", names=", ".join(info.options))))
     return "\n".join(lines)

@@ -1,6 +1,5 @@
 """done, cancel, record and move: changing only the lines that say what happened."""
 
-from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
@@ -10,8 +9,10 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import UsageError
+from ..i18n import tr
 from .app import app
-from .options import DateTodayOption, PlanFirstArg, date_option, day, required
+from .language import choose, say, working_on
+from .options import DateTodayOption, LangOption, PlanFirstArg, date_option, day, required
 
 
 LegacyPlanOption = Annotated[
@@ -34,13 +35,12 @@ def _plan_first(command: str, plan: str, rest: list[str | None], legacy: Path | 
         return Path(plan), given
     old = [plan, *given]
     if len(old) != len(rest):
-        raise UsageError(f"give the plan first, then the arguments: planverk {command} --help")
+        raise UsageError(tr("give the plan first, then the arguments: planverk {command} --help", command=command))
     where = legacy or Path(".")
-    typer.echo(
-        f"note: 'planverk {command} {' '.join(a.upper() for a in _NAMES[command])} --plan PLAN' is deprecated; "
-        f"name the plan first, as every command does: planverk {command} {where} {' '.join(old)}",
-        err=True,
-    )
+    working_on(where)
+    say(tr("note: '{old}' is deprecated; name the plan first, as every command does: {new}",
+           old=f"planverk {command} {' '.join(a.upper() for a in _NAMES[command])} --plan PLAN",
+           new=f"planverk {command} {where} {' '.join(old)}"), err=True)
     return where, old
 
 
@@ -53,7 +53,7 @@ _NAMES = {
 
 
 def _report_edit(edited: Any) -> None:
-    typer.echo(edited.message)
+    say(edited.message)
 
 
 @app.command()
@@ -71,6 +71,7 @@ def done(
         typer.Option("--force", help="Record a --date outside the plan period, or replace an earlier done date."),
     ] = False,
     legacy_plan: LegacyPlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Mark a deadline, or a step of a benefit's realisation, done: status and done_on.
 
@@ -80,6 +81,7 @@ def done(
     """
     from ..edit.edits import mark_done
 
+    choose(lang, plan)
     target, (item_id,) = _plan_first("done", plan, [item], legacy_plan)
     _report_edit(mark_done(target, item_id, on.date() if on else date.today(), dated=on is not None, force=force))
 
@@ -97,6 +99,7 @@ def cancel(
         ),
     ] = None,
     legacy_plan: LegacyPlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Cancel an event, or one occurrence of a repeating event.
 
@@ -105,6 +108,7 @@ def cancel(
     """
     from ..edit.edits import cancel as cancel_event
 
+    choose(lang, plan)
     target, (event_id,) = _plan_first("cancel", plan, [event], legacy_plan)
     _report_edit(cancel_event(target, event_id, occurrence.date() if occurrence else None))
 
@@ -135,6 +139,7 @@ def record_measurement(
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="Anything a reader should know.")] = None,
     legacy_plan: LegacyPlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Add a KPI measurement, in date order.
 
@@ -143,6 +148,7 @@ def record_measurement(
     """
     from ..edit.edits import record_measurement as record
 
+    choose(lang, plan)
     target, (kpi_id, text) = _plan_first("record measurement", plan, [kpi, value], legacy_plan)
     _report_edit(record(target, kpi_id, text, required(on, "--date"), source, note))
 
@@ -166,10 +172,12 @@ def record_realised(
                             show_default=False)
     ],
     year: Annotated[int, typer.Option("--year", help="The budget year it was realised in.", show_default=False)],
+    lang: LangOption = None,
 ) -> None:
     """Record a measure's realised savings in a budget year (replaces that year's figure)."""
     from ..edit.records import record_realised as record
 
+    choose(lang, plan)
     _report_edit(record(Path(plan), measure, amount, year))
 
 
@@ -181,10 +189,12 @@ def record_decision(
         MeasureStatus, typer.Option("--status", help="The measure's new status.", show_default=False)
     ],
     on: DateTodayOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Record a decision on a measure: its status, and for decided or dropped the date (decided_on)."""
     from ..edit.records import record_decision as record
 
+    choose(lang, plan)
     _report_edit(record(Path(plan), measure, status.value, day(on)))
 
 
@@ -200,10 +210,12 @@ def record_assessment(
     ] = None,
     on: DateTodayOption = None,
     note: Annotated[str | None, typer.Option("--note", help="What changed.")] = None,
+    lang: LangOption = None,
 ) -> None:
     """Record a new assessment of a risk, in date order."""
     from ..edit.records import record_assessment as record
 
+    choose(lang, plan)
     _report_edit(record(Path(plan), risk, probability, consequence, day(on), note))
 
 
@@ -219,10 +231,12 @@ def record_score(
     area: Annotated[str, typer.Argument(metavar="AREA", help="The area's id.", show_default=False)],
     question: Annotated[str, typer.Argument(metavar="QUESTION", help="The question's id.", show_default=False)],
     value: Annotated[str, typer.Argument(metavar="VALUE", help="The score.", show_default=False)],
+    lang: LangOption = None,
 ) -> None:
     """Record one score of a scorecard assessment (a new assessment when the unit has none that year)."""
     from ..edit.records import record_score as record
 
+    choose(lang, plan)
     _report_edit(record(Path(plan), scorecard, organisation, year, area, question, value))
 
 
@@ -242,6 +256,7 @@ def move(
                      show_default=False),
     ] = None,
     legacy_plan: LegacyPlanOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Move a meeting, or one meeting of a series, to another day (and time).
 
@@ -251,6 +266,7 @@ def move(
     """
     from ..edit.moves import move as move_event
 
+    choose(lang, plan)
     target, (event_id,) = _plan_first("move", plan, [event], legacy_plan)
     _report_edit(
         move_event(target, event_id, required(to, "--date"), time, occurrence.date() if occurrence else None)

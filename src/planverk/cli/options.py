@@ -1,6 +1,5 @@
 """Arguments and options shared by several commands, and the small helpers that read them."""
 
-from __future__ import annotations
 
 import sys
 from datetime import date, datetime
@@ -11,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import UsageError
+from ..i18n import tr
 
 
 class Language(str, Enum):
@@ -25,8 +25,9 @@ LangOption = Annotated[
     Language | None,
     typer.Option(
         "--lang",
-        help="Write findings in nb (bokmål), nn (nynorsk) or en; default: the plan's "
-        "plan.language. Codes and JSON keys are English in every language.",
+        help="Write what a person reads in nb (bokmål), nn (nynorsk) or en: findings, "
+        "messages and what the command writes; default: the plan's plan.language. Codes, "
+        "ids and JSON keys are English in every language.",
         show_default=False,
     ),
 ]
@@ -99,5 +100,5 @@ def day(value: datetime | None) -> date:
 
 def required(value: datetime | None, option: str) -> date:
     if value is None:
-        raise UsageError(f"give {option} YYYY-MM-DD")
+        raise UsageError(tr("give {option} YYYY-MM-DD", option=option))
     return value.date()

@@ -1,6 +1,5 @@
 """status: where the plan stands."""
 
-from __future__ import annotations
 
 import sys
 from datetime import date
@@ -12,7 +11,9 @@ import typer
 
 from ..errors import UsageError
 from .app import app
-from .options import AsOfOption, PlanArg
+from ..i18n import tr
+from .language import choose, say
+from .options import AsOfOption, LangOption, PlanArg
 from .terminal import color
 
 
@@ -71,6 +72,7 @@ def status(
         typer.Option("--questions", help="With scorecard: each scorecard question by question too, "
                      "with each area's goals (csv: one row per question)."),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Show where the plan stands: deadlines, KPIs, measures and savings, benefits, risks, scorecards.
 
@@ -79,14 +81,16 @@ def status(
     import shutil
 
     from ..status import render_status
-    from ..validate import checked_plan
+    from ..validate import checked_plan, in_language
 
+    code = choose(lang, plan)
     if questions and section is not Section.scorecard:
-        raise UsageError("--questions shows scorecards question by question: give the section, "
-                         f"e.g. planverk status {plan} scorecard --questions")
+        raise UsageError(tr("--questions shows scorecards question by question: give the section, "
+                            "e.g. planverk status {plan} scorecard --questions", plan=str(plan)))
     if output_format is StatusFormat.xlsx and output is None:
-        raise UsageError("an xlsx workbook is written to a file: give one with -o FILE, e.g. -o status.xlsx")
-    result = checked_plan(plan, f"{plan} has errors: fix them first; no status was shown")
+        raise UsageError(tr("an xlsx workbook is written to a file: give one with -o FILE, e.g. -o status.xlsx"))
+    result = in_language(checked_plan(plan, tr("{plan} has errors: fix them first; no status was shown",
+                                               plan=str(plan))), code)
     assert result.plan is not None
     when = as_of.date() if as_of else date.today()
     if output_format is StatusFormat.xlsx:
@@ -95,7 +99,7 @@ def status(
 
         assert output is not None
         write_atomic(output, to_xlsx(result.plan, when, (section.value,) if section else SHEETS, days, questions))
-        typer.echo(f"wrote {output}")
+        say(tr("wrote {file}", file=str(output)))
         return
     terminal = sys.stdout.isatty() and output is None
     name = output_format.value
@@ -115,6 +119,6 @@ def status(
         from ..files import write_atomic
 
         write_atomic(output, text)
-        typer.echo(f"wrote {output}")
+        say(tr("wrote {file}", file=str(output)))
         return
     sys.stdout.write(text)

@@ -1,6 +1,5 @@
 """diff: what changed between two versions of a plan."""
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
@@ -10,7 +9,9 @@ import typer
 
 from ..errors import UsageError
 from .app import app
-from .options import OutputOption, emit
+from ..i18n import tr
+from .language import choose, heard
+from .options import LangOption, OutputOption, emit
 
 
 class DiffFormat(str, Enum):
@@ -42,6 +43,7 @@ def diff(
         DiffFormat, typer.Option("--format", "-f", help="markdown (for a pull-request comment) or json.")
     ] = DiffFormat.markdown,
     output: OutputOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Summarise what changed between two versions of a plan.
 
@@ -55,13 +57,16 @@ def diff(
     from ..review.revisions import diff_folders, diff_git
 
     paths = plans or []
+    code = choose(lang, paths[-1] if paths else Path("."))
     if git is not None:
         if len(paths) > 1:
-            raise UsageError("with --git, give at most one plan")
+            raise UsageError(tr("with --git, give at most one plan"))
         compared = diff_git(git, paths[0] if paths else Path("."))
     elif len(paths) == 2:
         compared = diff_folders(*paths)
     else:
-        raise UsageError("give two plan folders (OLD NEW), or --git REV [PLAN]")
+        raise UsageError(tr("give two plan folders (OLD NEW), or --git REV [PLAN]"))
+    heard(compared.language)
     render = diff_json if output_format is DiffFormat.json else diff_markdown
-    emit(render(compared.diff, compared.old_label, compared.new_label, compared.errors, compared.language), output)
+    words = code or compared.language
+    emit(render(compared.diff, compared.old_label, compared.new_label, compared.errors, words), output)

@@ -1,6 +1,5 @@
 """init: a new plan from a template."""
 
-from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
@@ -10,7 +9,9 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .options import date_option
+from ..i18n import tr
+from .language import choose, say, working_on
+from .options import LangOption, date_option
 
 
 class Template(str, Enum):
@@ -42,6 +43,7 @@ def init(
             show_default="the first Monday of next month",
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Start a new plan from a template; it validates clean.
 
@@ -50,12 +52,15 @@ def init(
     """
     from ..edit.scaffold import first_monday_after, init_plan
 
+    choose(lang)
     first = start.date() if start else first_monday_after(date.today())
     files = init_plan(folder, template.value, first)
-    typer.echo(f"created {folder} from the '{template.value}' template, starting {first.isoformat()}:")
+    working_on(folder)
+    say(tr("created {folder} from the '{template}' template, starting {date}:", folder=str(folder),
+           template=template.value, date=first))
     for name in files:
-        typer.echo(f"  {folder / name}")
-    typer.echo(f"next: planverk validate --strict {folder}")
+        say(f"  {folder / name}")
+    say(tr("next: {command}", command=f"planverk validate --strict {folder}"))
 
 
 class Section(str, Enum):

@@ -1,7 +1,6 @@
 """What the command line needs of the terminal: colour, progress, byte-exact stdout, and
 output that never crashes on a terminal that cannot show a character."""
 
-from __future__ import annotations
 
 import os
 import sys

@@ -21,15 +21,16 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
 from .style import BOM
-from ..checks.context import KIND_NAMES
+from ..checks.context import KIND_WORDS
 from ..errors import RefusedError, UsageError
+from ..i18n import Either, Message, tr
 from ..files import write_atomic
 from ..model import Deadline, Event, Kpi, OccurrenceChange, Plan, Repeat
 from ..model.benefits import RealisationStep
 from ..load.schema_errors import key_names
 from ..validate import checked_plan
 
-Change = Callable[[CommentedMap, Any], "tuple[bool, str]"]
+Change = Callable[[CommentedMap, Any], "tuple[bool, Message]"]
 """Changes an item's YAML mapping (given its validated model); returns whether it changed
 anything (False when the item already is as asked) and what it did."""
 
@@ -38,7 +39,7 @@ anything (False when the item already is as asked) and what it did."""
 class Edited:
     """What an edit did."""
 
-    message: str
+    message: Message
     path: Path
     """The file that holds the item, as findings name it."""
 
@@ -56,10 +57,10 @@ def mark_done(target: Path, item_id: str, on: date, *, dated: bool = False, forc
     def locate(plan: Plan) -> tuple[str, str] | None:
         period = plan.plan.period
         if dated and not force and not period.contains(on):
-            raise RefusedError(
-                f"{on.isoformat()} is outside the plan period ({period.start.isoformat()} to "
-                f"{period.end.isoformat()}): check the date, or give --force to record it anyway"
-            )
+            raise RefusedError(tr(
+                "{date} is outside the plan period ({start} to {end}): check the date, or give "
+                "--force to record it anyway", date=on, start=period.start, end=period.end
+            ))
         if any(d.id == item_id for d in plan.deadlines):
             return None
         for benefit in plan.benefits:
@@ -68,23 +69,23 @@ def mark_done(target: Path, item_id: str, on: date, *, dated: bool = False, forc
                 return "benefits", benefit.id
         return None
 
-    def change(node: CommentedMap, item: Any) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Any) -> tuple[bool, Message]:
         if item_id in step_of:
             position = next(n for n, s in enumerate(item.realisation) if s.id == item_id)
-            node, item, what = node["realisation"][position], item.realisation[position], "realisation step"
+            node, item, what = node["realisation"][position], item.realisation[position], tr("realisation step")
             order = key_names(RealisationStep)
         else:
-            what, order = "deadline", key_names(Deadline)
+            what, order = KIND_WORDS["deadlines"], key_names(Deadline)
         if item.status == "done" and item.done_on == on:
-            return False, f"{what} '{item_id}' is already done on {on.isoformat()}"
+            return False, tr("{kind} '{id}' is already done on {date}", kind=what, id=item_id, date=on)
         if not force and item.done_on is not None:
-            raise RefusedError(
-                f"{what} '{item_id}' was already done on {item.done_on.isoformat()}: this would "
-                f"replace that date with {on.isoformat()}; give --force to replace it"
-            )
+            raise RefusedError(tr(
+                "{kind} '{id}' was already done on {before}: this would replace that date with "
+                "{date}; give --force to replace it", kind=what, id=item_id, before=item.done_on, date=on
+            ))
         roundtrip.set_key(node, "status", "done", order)
         roundtrip.set_key(node, "done_on", on, order)
-        return True, f"{what} '{item_id}' marked done on {on.isoformat()}"
+        return True, tr("{kind} '{id}' marked done on {date}", kind=what, id=item_id, date=on)
 
     return _edit(target, "deadlines", item_id, change, locate)
 
@@ -95,12 +96,12 @@ def cancel(target: Path, event: str, occurrence: date | None = None) -> Edited:
     A cancelled event or occurrence stays in the plan and in calendars, marked cancelled.
     """
 
-    def change(node: CommentedMap, item: Event) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Event) -> tuple[bool, Message]:
         if occurrence is None:
             if item.status == "cancelled":
-                return False, f"event '{event}' is already cancelled"
+                return False, tr("event '{id}' is already cancelled", id=event)
             roundtrip.set_key(node, "status", "cancelled", key_names(Event))
-            return True, f"event '{event}' cancelled"
+            return True, tr("event '{id}' cancelled", id=event)
         return _cancel_occurrence(node, item, occurrence)
 
     return _edit(target, "events", event, change)
@@ -119,18 +120,18 @@ def record_measurement(
     try:
         parse_quantity(_number_or_text(value))
     except ValueError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(getattr(error, "message", None) or str(error)) from None
 
-    def change(node: CommentedMap, item: Kpi) -> tuple[bool, str]:
-        done = f"KPI '{kpi}': measurement {value} on {on.isoformat()} recorded"
+    def change(node: CommentedMap, item: Kpi) -> tuple[bool, Message]:
+        done = tr("KPI '{id}': measurement {value} on {date} recorded", id=kpi, value=value, date=on)
         for existing in item.measurements:
             if existing.date == on:
                 if str(existing.value) == value and (source is None or existing.source == source):
-                    return False, f"KPI '{kpi}' already has {value} on {on.isoformat()}"
-                raise UsageError(
-                    f"KPI '{kpi}' already has a measurement on {on.isoformat()} ({existing.value}): "
-                    "change that one in the file"
-                )
+                    return False, tr("KPI '{id}' already has {value} on {date}", id=kpi, value=value, date=on)
+                raise UsageError(tr(
+                    "KPI '{id}' already has a measurement on {date} ({value}): change that one in the file",
+                    id=kpi, date=on, value=str(existing.value),
+                ))
         entry = CommentedMap([("date", on), ("value", _yaml_value(value))])
         for key, text in (("source", source), ("note", note)):
             if text is not None:
@@ -163,19 +164,19 @@ def _yaml_value(value: str) -> Any:
     return resolved
 
 
-def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool, str]:
+def _cancel_occurrence(node: CommentedMap, item: Event, day: date) -> tuple[bool, Message]:
     from ..occurrences import occurrences
 
     if item.repeat is None:
-        raise UsageError(f"'{item.id}' does not repeat: cancel the whole event, without --occurrence")
+        raise UsageError(tr("'{id}' does not repeat: cancel the whole event, without --occurrence", id=item.id))
     if day not in [o.original for o in occurrences(item)]:
         raise UsageError(_no_occurrence(item, day))
-    done = f"occurrence {day.isoformat()} of '{item.id}' cancelled"
+    done = tr("occurrence {date} of '{id}' cancelled", date=day, id=item.id)
     repeat = node["repeat"]
     for existing in repeat.get("changes") or []:
         if str(existing.get("occurrence")) == day.isoformat():
             if existing.get("status") == "cancelled":
-                return False, f"occurrence {day.isoformat()} of '{item.id}' is already cancelled"
+                return False, tr("occurrence {date} of '{id}' is already cancelled", date=day, id=item.id)
             roundtrip.set_key(existing, "status", "cancelled", key_names(OccurrenceChange))
             return True, done
     entry = CommentedMap([("occurrence", day), ("status", "cancelled")])
@@ -191,14 +192,16 @@ Locate = Callable[[Plan], "tuple[str, str] | None"]
 name another list and item to change (None: the one asked for)."""
 
 
-def _no_occurrence(item: Event, day: date) -> str:
+def _no_occurrence(item: Event, day: date) -> Message:
     """The message for a date that is no occurrence of the series, with the nearest ones."""
     from ..occurrences import occurrences
 
     days = [o.original for o in occurrences(item)]
     near = sorted(days, key=lambda d: abs((d - day).days))[:2]
-    hint = " or ".join(d.isoformat() for d in sorted(near))
-    return f"'{item.id}' has no occurrence on {day.isoformat()}" + (f": did you mean {hint}?" if near else "")
+    if not near:
+        return tr("'{id}' has no occurrence on {date}", id=item.id, date=day)
+    return tr("'{id}' has no occurrence on {date}: did you mean {near}?", id=item.id, date=day,
+              near=Either(tuple(sorted(near))))
 
 
 def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate | None = None) -> Edited:
@@ -208,7 +211,7 @@ def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate 
     plan's period), or name another list and item (a realisation step is changed through
     the benefit that holds it).
     """
-    before = checked_plan(target, f"{target} has errors: fix them first; nothing was written")
+    before = checked_plan(target, tr("{plan} has errors: fix them first; nothing was written", plan=str(target)))
     assert before.plan is not None and before.source is not None
     if locate is not None:
         kind, item_id = locate(before.plan) or (kind, item_id)
@@ -222,39 +225,45 @@ def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate 
     try:
         editable = roundtrip.Editable(original)
     except roundtrip.UnreadableForEditing as error:
-        raise RefusedError(f"{path} {error}; nothing was written: edit it by hand") from None
+        raise RefusedError(tr("{file} {problem}; nothing was written: edit it by hand", file=str(path),
+                              problem=error.message)) from None
     node = next(n for n in editable.document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
     reused = roundtrip.shared(editable.document)
     before_change = roundtrip.snapshot(reused)
     changed, message = change(node, items[index])
     touched = [key for key, now in roundtrip.snapshot(reused).items() if now != before_change[key]]
     if touched:
-        raise RefusedError(
-            f"'{item_id}' shares what the edit would change with other items through the YAML "
-            f"anchor {roundtrip.anchor_name(reused[touched[0]])} in {path}, so the edit would change "
-            "them too; nothing was written: write it out in this item first"
-        )
+        raise RefusedError(tr(
+            "'{id}' shares what the edit would change with other items through the YAML anchor "
+            "{anchor} in {file}, so the edit would change them too; nothing was written: write "
+            "it out in this item first", id=item_id, anchor=roundtrip.anchor_name(reused[touched[0]]),
+            file=str(path),
+        ))
     if not changed:
-        return Edited(f"nothing to do: {message}", path)
+        return Edited(tr("nothing to do: {what}", what=message), path)
     try:
         text = editable.text()
     except roundtrip.SpliceError as error:
-        raise RefusedError(
-            f"{error} ({path}): make the change by hand, or run planverk fmt on the plan first; "
-            "nothing was written"
-        ) from None
+        raise RefusedError(tr(
+            "{problem} ({file}): make the change by hand, or run planverk fmt on the plan first; "
+            "nothing was written", problem=error.message, file=str(path),
+        )) from None
     lost = roundtrip.lost_comments(original.removeprefix(BOM), text.removeprefix(BOM))
     if lost:
-        raise RefusedError(f"the edit would drop the comment '{lost[0]}' in {path}; nothing was written")
+        raise RefusedError(tr("the edit would drop the comment '{comment}' in {file}; nothing was written",
+                              comment=lost[0], file=str(path)))
     checked_plan(
         target,
-        "the edit would leave the plan with errors; nothing was written",
+        tr("the edit would leave the plan with errors; nothing was written"),
         {path.resolve(): text.removeprefix(BOM)},
     )
     write_atomic(path, text.encode("utf-8"))
-    return Edited(f"{message} ({path})", path)
+    return Edited(tr("{what} ({file})", what=message, file=str(path)), path)
 
 
-def _unknown(kind: str, item_id: str, ids: list[str]) -> str:
+def _unknown(kind: str, item_id: str, ids: list[str]) -> Message:
     match = get_close_matches(item_id, ids, n=1)
-    return f"no {KIND_NAMES[kind]} '{item_id}' in the plan" + (f": did you mean '{match[0]}'?" if match else "")
+    if match:
+        return tr("no {kind} '{id}' in the plan: did you mean '{near}'?", kind=KIND_WORDS[kind], id=item_id,
+                  near=match[0])
+    return tr("no {kind} '{id}' in the plan", kind=KIND_WORDS[kind], id=item_id)

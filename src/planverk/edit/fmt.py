@@ -8,6 +8,7 @@ from pathlib import Path
 from ..diagnostics import Severity
 from ..errors import InvalidPlanError, PlanverkError
 from ..files import write_atomic
+from ..i18n import Message, tr
 from ..load.planfiles import read_plan
 from .formatted import is_formatted
 from .roundtrip import UnreadableForEditing, canonical, lost_comments
@@ -22,7 +23,7 @@ class Reformat:
     """The file, as the plan's findings name it."""
     text: str
     """The file in planverk's layout."""
-    problem: str | None = None
+    problem: Message | None = None
     """Why the file is left as it is, when formatting it would lose something."""
 
 
@@ -37,7 +38,8 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
     if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
         from ..validate import read_only
 
-        raise InvalidPlanError(f"{target} cannot be read as a plan; nothing was formatted", read_only(target, read))
+        raise InvalidPlanError(tr("{plan} cannot be read as a plan; nothing was formatted", plan=str(target)),
+                               read_only(target, read))
     changes = []
     for name in read.files:
         path = Path(name)
@@ -47,19 +49,19 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
         try:
             new = layout(text)
         except UnreadableForEditing as error:
-            changes.append(Reformat(path, text, f"{error}: left as it is"))
+            changes.append(Reformat(path, text, tr("{problem}: left as it is", problem=error.message)))
             continue
         if new.encode("utf-8") != raw:
             lost = lost_comments(text, new)
-            problem = f"formatting would drop the comment '{lost[0]}': left as it is" if lost else None
+            problem = tr("formatting would drop the comment '{comment}': left as it is", comment=lost[0]) if lost else None
             changes.append(Reformat(path, new, problem))
     if changes:
         again = read_plan(target, {c.path.resolve(): c.text for c in changes if not c.problem})
         if again.data != read.data:
-            raise PlanverkError(
+            raise PlanverkError(tr(
                 "formatting would change what the plan says; nothing was written "
                 "(this is a planverk bug: please report it with the plan)"
-            )
+            ))
     if write:
         for change in changes:
             if not change.problem:

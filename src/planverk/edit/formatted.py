@@ -200,12 +200,23 @@ class _Walk:
             raise _Unsure
         ev, next_event = self.ev, self.next
         prefix = " " * dash + "- "
+        text = self.text
+        first = True
+        # the line that opened the list (its key's), for a comment at its end
+        opener = text[text.rfind("\n", 0, self.pos - 1) + 1 : self.pos]
         while True:
             item = next_event()
             kind = type(item)
             if kind is ev.SequenceEndEvent:
                 return
+            start = self.pos
             self.line_start(prefix)
+            if first:
+                first = False
+                if getattr(item, "flow_style", False) and (self.pos - start > len(prefix) or "#" in opener):
+                    # a comment or blank line above a first item '- {}': ruamel joins the
+                    # later items onto one line ('- id   - id')
+                    raise _Unsure
             if kind is ev.ScalarEvent:
                 if not item.value and not item.style:
                     raise _Unsure  # an empty item: ruamel moves comments after it

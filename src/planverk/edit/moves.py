@@ -16,6 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import roundtrip
 from .edits import Edited, _edit
 from ..errors import RefusedError, UsageError
+from ..i18n import Message, tr
 from ..load.schema_errors import key_names
 from ..model import Event, OccurrenceChange, Repeat
 from ..model.words import LANGUAGES, WEEKDAY, WEEKDAYS, normal
@@ -35,20 +36,21 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
         try:
             parse_time_range(time)
         except ValueError as error:
-            raise UsageError(f"--time '{time}': {error}") from None
+            raise UsageError(tr("--time '{time}': {problem}", time=time,
+                                problem=getattr(error, "message", None) or str(error))) from None
 
-    def change(node: CommentedMap, item: Event) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Event) -> tuple[bool, Message]:
         if occurrence is not None:
             return _move_occurrence(node, item, occurrence, day, time)
         if item.repeat is not None:
-            raise UsageError(
-                f"'{event}' repeats: move one meeting with --occurrence DATE (its date in the series), "
-                "or change the series by hand"
-            )
+            raise UsageError(tr(
+                "'{id}' repeats: move one meeting with --occurrence DATE (its date in the series), "
+                "or change the series by hand", id=event
+            ))
         if item.date is None:
             return _move_timed(node, item, day, time)
         if item.date == day and (time is None or str(item.time) == time):
-            return False, f"event '{event}' is already on {day.isoformat()}" + (f" {time}" if time else "")
+            return False, tr("event '{id}' is already on {when}", id=event, when=_when(day, time))
         shift = day - item.date
         order = key_names(Event)
         _rewrite_weekday(node, item, day)
@@ -60,9 +62,7 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
         for slot, written in zip(item.agenda, node.get("agenda") or []):
             if slot.date is not None and isinstance(written, CommentedMap):
                 written["date"] = slot.date + shift
-        return True, f"event '{event}' moved from {item.date.isoformat()} to {day.isoformat()}" + (
-            f" {time}" if time else ""
-        )
+        return True, tr("event '{id}' moved from {date} to {when}", id=event, date=item.date, when=_when(day, time))
 
     return _edit(target, "events", event, change)
 
@@ -86,24 +86,29 @@ def _rewrite_weekday(node: CommentedMap, item: Event, day: date) -> None:
                 new = new[:1].upper() + new[1:]
             node["weekday"] = new
             return
-    raise RefusedError(
-        f"the event writes its weekday as '{written}', which planverk cannot rewrite for "
-        f"{day.isoformat()}: change the date and the weekday by hand; nothing was written"
-    )
+    raise RefusedError(tr(
+        "the event writes its weekday as '{weekday}', which planverk cannot rewrite for {date}: "
+        "change the date and the weekday by hand; nothing was written", weekday=written, date=day
+    ))
 
 
-def _move_timed(node: CommentedMap, item: Event, day: date, time: str | None) -> tuple[bool, str]:
+def _when(day: date, time: str | None) -> date | Message:
+    """A day, and the hours when given: ``12. mars 2025 09:00-11:00``."""
+    return day if time is None else tr("{date} {time}", date=day, time=time)
+
+
+def _move_timed(node: CommentedMap, item: Event, day: date, time: str | None) -> tuple[bool, Message]:
     """An event given by ``start`` and ``end`` date-times: both move by the same days."""
     if time is not None:
-        raise UsageError(f"'{item.id}' is given by start and end: change their times by hand")
+        raise UsageError(tr("'{id}' is given by start and end: change their times by hand", id=item.id))
     assert item.start is not None and item.end is not None
     shift = day - item.start.date()
     if not shift:
-        return False, f"event '{item.id}' is already on {day.isoformat()}"
+        return False, tr("event '{id}' is already on {when}", id=item.id, when=day)
     _rewrite_weekday(node, item, day)
     node["start"] = _shifted(node["start"], shift)
     node["end"] = _shifted(node["end"], shift)
-    return True, f"event '{item.id}' moved from {item.start.date().isoformat()} to {day.isoformat()}"
+    return True, tr("event '{id}' moved from {date} to {when}", id=item.id, date=item.start.date(), when=day)
 
 
 def _shifted(value: Any, shift: timedelta) -> Any:
@@ -116,24 +121,23 @@ def _shifted(value: Any, shift: timedelta) -> Any:
 
 def _move_occurrence(
     node: CommentedMap, item: Event, occurrence: date, day: date, time: str | None
-) -> tuple[bool, str]:
+) -> tuple[bool, Message]:
     from ..occurrences import occurrences
     from .edits import _no_occurrence
 
     if item.repeat is None:
-        raise UsageError(f"'{item.id}' does not repeat: move it without --occurrence")
+        raise UsageError(tr("'{id}' does not repeat: move it without --occurrence", id=item.id))
     if occurrence not in [o.original for o in occurrences(item)]:
         raise UsageError(_no_occurrence(item, occurrence))
-    done = f"occurrence {occurrence.isoformat()} of '{item.id}' moved to {day.isoformat()}" + (
-        f" {time}" if time else ""
-    )
+    done = tr("occurrence {date} of '{id}' moved to {when}", date=occurrence, id=item.id, when=_when(day, time))
     repeat = node["repeat"]
     order = key_names(OccurrenceChange)
     for n, existing in enumerate(item.repeat.changes):
         if existing.occurrence != occurrence:
             continue
         if (existing.date or occurrence) == day and (time is None or str(existing.time or item.time) == time):
-            return False, f"occurrence {occurrence.isoformat()} of '{item.id}' is already on {day.isoformat()}"
+            return False, tr("occurrence {date} of '{id}' is already on {when}", date=occurrence, id=item.id,
+                             when=day)
         written = repeat["changes"][n]
         if day == occurrence:
             written.pop("date", None)
@@ -143,7 +147,7 @@ def _move_occurrence(
             roundtrip.set_key(written, "time", time, order)
         return True, done
     if day == occurrence and time is None:
-        return False, f"occurrence {occurrence.isoformat()} of '{item.id}' is already on {day.isoformat()}"
+        return False, tr("occurrence {date} of '{id}' is already on {when}", date=occurrence, id=item.id, when=day)
     pairs: list[tuple[str, Any]] = [("occurrence", occurrence)]
     if day != occurrence:
         pairs.append(("date", day))

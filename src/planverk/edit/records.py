@@ -16,6 +16,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import roundtrip
 from .edits import Edited, _edit, _number_or_text, _yaml_value
 from ..errors import UsageError
+from ..i18n import Message, tr
+from ..status.labels import Word
 from ..load.schema_errors import key_names
 from ..model.measures import Measure
 from ..model.risks import Risk
@@ -46,13 +48,15 @@ def record_realised(target: Path, measure: str, amount: str, year: int) -> Edite
     try:
         parse_money(_number_or_text(amount))
     except ValueError as error:
-        raise UsageError(f"'{amount}': {error}") from None
+        raise UsageError(tr("'{amount}': {problem}", amount=amount,
+                            problem=getattr(error, "message", None) or str(error))) from None
 
-    def change(node: CommentedMap, item: Measure) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Measure) -> tuple[bool, Message]:
         before = item.realised.get(year)
-        what = f"measure '{measure}': realised {amount} in {year}"
+        what = tr("measure '{id}': realised {amount} in {year}", id=measure, amount=amount, year=str(year))
         if before is not None and str(before) == amount:
-            return False, f"measure '{measure}' already has {amount} realised in {year}"
+            return False, tr("measure '{id}' already has {amount} realised in {year}", id=measure, amount=amount,
+                             year=str(year))
         realised = node.get("realised")
         if realised is None:
             roundtrip.set_key(
@@ -60,7 +64,7 @@ def record_realised(target: Path, measure: str, amount: str, year: int) -> Edite
             )
         else:
             _set_in_order(realised, year, _yaml_value(amount), sorted({*realised, year}))
-        return True, what + (f" (was {before})" if before is not None else "")
+        return True, _was(what, before)
 
     return _edit(target, "measures", measure, change)
 
@@ -73,18 +77,24 @@ def record_decision(target: Path, measure: str, status: str, on: date) -> Edited
     """
     from ..model.measures import DECIDED
 
-    def change(node: CommentedMap, item: Measure) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Measure) -> tuple[bool, Message]:
         # the date of the decision: set by 'decided', kept by what follows it (a measure
         # decided and later dropped keeps the date it was decided)
         dated = status == "decided" or (status in {*DECIDED, "dropped"} and item.decided_on is None)
         if item.status == status and (not dated or item.decided_on == on):
-            return False, f"measure '{measure}' is already {status}" + (f" on {on.isoformat()}" if dated else "")
+            if dated:
+                return False, tr("measure '{id}' is already {status} on {date}", id=measure,
+                                 status=Word("measure_" + status), date=on)
+            return False, tr("measure '{id}' is already {status}", id=measure, status=Word("measure_" + status))
         order = key_names(Measure)
         roundtrip.set_key(node, "status", status, order)
         if dated:
             roundtrip.set_key(node, "decided_on", on, order)
-        was = f" (was {item.status})" if item.status != status else ""
-        return True, f"measure '{measure}': {status}" + (f" on {on.isoformat()}" if dated else "") + was
+        if dated:
+            done = tr("measure '{id}': {status} on {date}", id=measure, status=Word("measure_" + status), date=on)
+        else:
+            done = tr("measure '{id}': {status}", id=measure, status=Word("measure_" + status))
+        return True, _was(done, Word("measure_" + item.status) if item.status != status else None)
 
     return _edit(target, "measures", measure, change)
 
@@ -98,18 +108,18 @@ def record_assessment(
     refused: change that one in the file.
     """
 
-    def change(node: CommentedMap, item: Risk) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Risk) -> tuple[bool, Message]:
         for existing in item.assessments:
             if existing.date == on:
-                raise UsageError(
-                    f"risk '{risk}' already has an assessment on {on.isoformat()}: change that one in the file"
-                )
+                raise UsageError(tr(
+                    "risk '{id}' already has an assessment on {date}: change that one in the file", id=risk, date=on
+                ))
         pairs: list[tuple[str, Any]] = [("date", on), ("probability", _number_or_text(probability))]
         if consequence is not None:
             pairs.append(("consequence", _number_or_text(consequence)))
         if note is not None:
             pairs.append(("note", note))
-        done = f"risk '{risk}': assessment of {on.isoformat()} recorded"
+        done = tr("risk '{id}': assessment of {date} recorded", id=risk, date=on)
         listed = node.get("assessments")
         if listed is None:
             roundtrip.set_key(node, "assessments", CommentedSeq([CommentedMap(pairs)]), key_names(Risk))
@@ -131,14 +141,17 @@ def record_score(
     """
     number = _number_or_text(value)
 
-    def change(node: CommentedMap, item: Scorecard) -> tuple[bool, str]:
+    def change(node: CommentedMap, item: Scorecard) -> tuple[bool, Message]:
         areas = {a.id: a for a in item.areas}
         if area not in areas:
-            raise UsageError(f"scorecard '{scorecard}' has no area '{area}' (areas: {', '.join(areas)})")
+            raise UsageError(tr("scorecard '{id}' has no area '{area}' (areas: {areas})", id=scorecard, area=area,
+                                areas=", ".join(areas)))
         questions = [q.id for q in areas[area].questions]
         if question not in questions:
-            raise UsageError(f"area '{area}' has no question '{question}' (questions: {', '.join(questions)})")
-        done = f"scorecard '{scorecard}': {organisation} {year}, {area}.{question} = {value}"
+            raise UsageError(tr("area '{area}' has no question '{question}' (questions: {questions})", area=area,
+                                question=question, questions=", ".join(questions)))
+        score = f"{organisation} {year}, {area}.{question} = {value}"
+        done = tr("scorecard '{id}': {score}", id=scorecard, score=score)
         found = next(
             (n for n, a in enumerate(item.assessments) if a.organisation == organisation and a.year == year), None
         )
@@ -151,10 +164,11 @@ def record_score(
                 roundtrip.set_key(node, "assessments", CommentedSeq([entry]), key_names(Scorecard))
             else:
                 roundtrip.insert_item(listed, entry)
-            return True, done + " (a new assessment)"
+            return True, tr("{what} (a new assessment)", what=done)
         before = item.assessments[found].scores.get(area, {}).get(question)
         if before is not None and str(before) == str(number):
-            return False, f"scorecard '{scorecard}': {organisation} {year} already has {area}.{question} = {value}"
+            return False, tr("scorecard '{id}': {organisation} {year} already has {score}", id=scorecard,
+                             organisation=organisation, year=str(year), score=f"{area}.{question} = {value}")
         entry = listed[found]
         scores = entry.get("scores")
         if scores is None:
@@ -169,9 +183,14 @@ def record_score(
             )
         else:
             _set_in_order(scores[area], question, number, questions)
-        return True, done + (f" (was {before})" if before is not None else "")
+        return True, _was(done, before)
 
     return _edit(target, "scorecards", scorecard, change)
+
+
+def _was(done: Message, before: Any) -> Message:
+    """``done (was BEFORE)``; ``done`` alone when there was nothing before."""
+    return done if before is None else tr("{what} (was {before})", what=done, before=before if hasattr(before, "render") else str(before))
 
 
 def _scores_like(assessment: Any, area: str | None = None) -> Any:

@@ -25,6 +25,7 @@ from ruamel.yaml.tag import Tag
 from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
+from ..i18n import Message, tr
 from ..errors import PlanverkError
 from ..load.yamlsource import resolve_plain
 
@@ -100,7 +101,7 @@ def load(text: str) -> Any:
         return _yaml().load(text)
     except (YAMLError, RecursionError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise UnreadableForEditing(f"cannot be read for rewriting ({reason})") from None
+        raise UnreadableForEditing(tr("cannot be read for rewriting ({reason})", reason=reason)) from None
 
 
 def dump(data: Any, style: Style = LAYOUT) -> str:
@@ -264,17 +265,23 @@ def snapshot(nodes: dict[int, Any]) -> dict[int, Any]:
     return {key: _shape(node) for key, node in nodes.items()}
 
 
-def anchor_name(node: Any) -> str:
+def anchor_name(node: Any) -> str | Message:
     """``&name`` of an anchored node, for messages."""
     anchor = getattr(getattr(node, "anchor", None), "value", None)
-    return f"&{anchor}" if anchor else "an anchor"
+    return f"&{anchor}" if anchor else tr("an anchor")
 
 
 # --- Writing back the smallest change ----------------------------------------------------
 
 
 class SpliceError(ValueError):
-    """An edit that cannot be written into the file without changing lines it did not mean to."""
+    """An edit that cannot be written into the file without changing lines it did not mean to.
+
+    ``message`` says why, in any language (``str()`` is its English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class Editable:
@@ -306,7 +313,7 @@ class Editable:
         except (YAMLError, UnreadableForEditing):
             same = False
         if not same:
-            raise SpliceError("the change touches lines whose layout planverk cannot write in the file's style")
+            raise SpliceError(tr("the change touches lines whose layout planverk cannot write in the file's style"))
         return result
 
 
@@ -391,9 +398,9 @@ def _splice(old: list[str], ours: list[str], new: list[str]) -> list[tuple[bool,
         elif i1 in to_old:
             start = end = to_old[i1]
         else:
-            raise SpliceError("the place of the new lines is written differently in the file")
+            raise SpliceError(tr("the place of the new lines is written differently in the file"))
         if start < done:
-            raise SpliceError("the change overlaps lines written differently in the file")
+            raise SpliceError(tr("the change overlaps lines written differently in the file"))
         result += [(True, n) for n in range(done, start)] + [(False, line) for line in new[j1:j2]]
         done = end
     return result + [(True, n) for n in range(done, len(old))]

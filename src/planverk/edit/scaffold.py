@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import InvalidPlanError, UsageError
+from ..i18n import tr
 from ..files import umask
 from ..model.recurrence import NORWEGIAN_WEEKDAYS
 from ..schema import schema_text
@@ -40,12 +41,12 @@ class Calendar:
     """Working days from a plan's start, for templates."""
 
     def __init__(self, start: date, end: date) -> None:
-        import holidays
+        from ..public_holidays import norway
 
         self.start = start
         self.end = end
         years = range(start.year, self.end.year + 1)
-        self._public = holidays.Norway(years=list(years), include_sundays=False)
+        self._public = norway(list(years))
 
     def date(self, offset: int) -> date:
         """The day ``offset`` days after the start, working day or not (for periods)."""
@@ -91,7 +92,7 @@ def render(template: str, start: date, folder: Path) -> dict[str, str]:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     if template not in TEMPLATES:
-        raise UsageError(f"no template '{template}': choose one of {', '.join(TEMPLATES)}")
+        raise UsageError(tr("no template '{name}': choose one of {names}", name=template, names=", ".join(TEMPLATES)))
     environment = Environment(
         loader=PackageLoader("planverk", "scaffolds"),  # shared parts are '_*.j2' beside the folders
         undefined=StrictUndefined,  # a misspelt variable fails loudly instead of writing ''
@@ -126,7 +127,7 @@ def init_plan(folder: Path, template: str, start: date) -> list[str]:
     from ..validate import validate_plan
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise UsageError(f"{folder} already exists and is not empty: choose a new folder")
+        raise UsageError(tr("{folder} already exists and is not empty: choose a new folder", folder=str(folder)))
     files = render(template, start, folder)
     parent = folder.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -136,7 +137,8 @@ def init_plan(folder: Path, template: str, start: date) -> list[str]:
             (temp / name).write_text(text, encoding="utf-8")
         result = validate_plan(temp)
         if result.findings:
-            raise InvalidPlanError(f"template '{template}' gave a plan with findings (a planverk bug)", result)
+            raise InvalidPlanError(tr("template '{name}' gave a plan with findings (a planverk bug)", name=template),
+                                   result)
         os.chmod(temp, 0o777 & ~umask())  # mkdtemp makes it private; a plan folder is not
         if folder.exists():
             folder.rmdir()

@@ -12,6 +12,8 @@ from difflib import get_close_matches
 
 from ..checks.context import PlanIndex
 from ..errors import UsageError
+from ..i18n import tr
+from ..load.planfiles import ITEM_WORDS
 from ..validate import Validation, gc_paused
 from .entries import PLAN_FEED
 from .feeds import Feed, assemble, build_entries, feed_keys
@@ -28,16 +30,22 @@ def select(index: PlanIndex, only: str) -> str:
         return only
     kind, _, ident = only.partition(":")
     if kind not in _KINDS or not ident:
-        raise UsageError(f"--only {only}: write group:ID, person:ID or plan")
+        raise UsageError(tr("--only {only}: write group:ID, person:ID or plan", only=only))
     found = index.kind_of(ident)
     if found == _KINDS[kind]:
         return only
     if found in ("groups", "people"):
         other = "group" if found == "groups" else "person"
-        raise UsageError(f"--only {only}: '{ident}' is a {other}, not a {kind}: write --only {other}:{ident}")
+        raise UsageError(tr("--only {only}: '{id}' is a {found}, not a {wanted}: write --only {option}", only=only,
+                            id=ident, found=ITEM_WORDS[found], wanted=ITEM_WORDS[_KINDS[kind]],
+                            option=f"{other}:{ident}"))
     near = get_close_matches(ident, index.ids_of(_KINDS[kind]), n=1, cutoff=0.6)
-    hint = f": did you mean {kind}:{near[0]}?" if near else ""
-    raise UsageError(f"--only {only}: the plan has no {kind} '{ident}', so there is no feed to write{hint}")
+    if near:
+        raise UsageError(tr("--only {only}: the plan has no {kind} '{id}', so there is no feed to write: did you "
+                            "mean {option}?", only=only, kind=ITEM_WORDS[_KINDS[kind]], id=ident,
+                            option=f"{kind}:{near[0]}"))
+    raise UsageError(tr("--only {only}: the plan has no {kind} '{id}', so there is no feed to write", only=only,
+                        kind=ITEM_WORDS[_KINDS[kind]], id=ident))
 
 
 def calendar_feeds(

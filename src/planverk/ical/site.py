@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 
 from ..errors import UsageError
+from ..i18n import tr
 from ..files import replace_folder, write_atomic
 from ..formatting import markdown_text
 from ..model import PlanInfo
@@ -104,12 +105,12 @@ def _is_ours(folder: Path) -> bool:
 def write_site(feeds: list[Feed], out: Path, info: PlanInfo, base_url: str | None) -> None:
     """Replace ``out`` by the feeds and their index pages as one (see :func:`replace_folder`)."""
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} is a file: give a folder for the feeds")
+        raise UsageError(tr("{folder} is a file: give a folder for the feeds", folder=str(out)))
     if out.is_dir() and not _is_ours(out):
-        raise UsageError(
-            f"{out} holds files planverk does not write there: give an empty or new folder, "
-            "so that nothing of yours is replaced"
-        )
+        raise UsageError(tr(
+            "{folder} holds files planverk did not write there: give an empty or new folder, "
+            "so that nothing of yours is replaced", folder=str(out)
+        ))
 
     def fill(staging: Path) -> None:
         for sub in ("groups", "people"):

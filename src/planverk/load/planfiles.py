@@ -187,26 +187,29 @@ def _included_files(
     real_root = root.resolve()
     seen = {plan_file.resolve()}
     result: list[Path] = []
+
+    def where(index: int) -> Position | None:  # read only for a finding: it may read the file again
+        return source.values.get(("include", index)) or source.values.get(("include",))
+
     for index, pattern in enumerate(patterns):
-        where = source.values.get(("include", index)) or source.values.get(("include",))
         if not isinstance(pattern, str) or not pattern.strip():
-            findings.append(finding("PV011", tr("an include is a file name or glob, e.g. 'events/*.yaml'"), where))
+            findings.append(finding("PV011", tr("an include is a file name or glob, e.g. 'events/*.yaml'"), where(index)))
             continue
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
             findings.append(
                 finding("PV011", tr("include '{pattern}' points outside the plan folder: a plan "
-                                     "includes only files inside its own folder", pattern=_short(pattern)), where)
+                                     "includes only files inside its own folder", pattern=_short(pattern)), where(index))
             )
             continue
         matches, problem = _glob(root, pattern)
         if problem:
             findings.append(finding("PV011", tr("include '{pattern}' {problem}", pattern=_short(pattern),
-                                                 problem=problem), where))
+                                                 problem=problem), where(index)))
             continue
         if not matches:
             message = tr("include '{pattern}' matches no file in the plan folder ({folder})",
                           pattern=_short(pattern), folder=display_path(root))
-            findings.append(finding("PV011", message, where))
+            findings.append(finding("PV011", message, where(index)))
             continue
         for match in matches:
             real = match.resolve()
@@ -214,7 +217,7 @@ def _included_files(
                 findings.append(
                     finding("PV011", tr("include '{pattern}' reaches {file}, a link to outside the "
                                          "plan folder: copy the file into the folder",
-                                         pattern=_short(pattern), file=display_path(match)), where)
+                                         pattern=_short(pattern), file=display_path(match)), where(index))
                 )
             elif real not in seen:
                 seen.add(real)
@@ -270,8 +273,8 @@ def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
         return
     source = loaded.source
     for key, value in loaded.data.items():
-        key_pos = source.keys.get((key,))
         if key not in COLLECTIONS:
+            key_pos = source.keys.get((key,))
             hint = get_close_matches(str(key), COLLECTIONS, n=1)
             if key in ("plan", "include"):
                 message = tr("unknown key '{key}' in an included file: it belongs in plan.yaml only", key=key)
@@ -294,14 +297,4 @@ def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
             merged.data[key] = value
         elif isinstance(existing, list):
             existing.extend(value)
-    for table in ("values", "keys"):
-        # Item paths are unique across files (indices are offset); the file's own root and
-        # top-level keys must not replace plan.yaml's, so those few are put back after a
-        # bulk update, which is much cheaper than filtering every path.
-        target = getattr(merged.source, table)
-        roots = [(), *((key,) for key in loaded.data)]
-        kept = {path_: target[path_] for path_ in roots if path_ in target}
-        target.update(getattr(source, table))
-        target.update(kept)
-    merged.source.leading_zero |= source.leading_zero
-    merged.source.leftovers.update(source.leftovers)
+    merged.source.include(source)

@@ -180,7 +180,12 @@ def convert(
 ) -> list[Finding]:
     """One finding per Pydantic error, with positions and hints; ``data`` names items by id."""
     findings = []
-    for item in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    missing: dict[Loc, list[str]] = {}
+    for item in errors:
+        if item["type"] == "missing":
+            missing.setdefault(tuple(item["loc"])[:-1], []).append(str(item["loc"][-1]))
+    for item in errors:
         loc: Loc = tuple(item["loc"])
         kind = item["type"]
         if kind == "extra_forbidden":
@@ -189,7 +194,13 @@ def convert(
             known = key_names(model) if model else []
             match = get_close_matches(key, known, n=1, cutoff=0.6)
             hint = leftover_hint(source, loc, root)
-            if hint is not None:
+            lacking = missing.get(loc[:-1], [])
+            if hint is not None and len(lacking) == 1 and loc in source.leftovers:
+                # {start: 2025-01-01, 2025-12-31}: the value of the one key that is missing
+                message = tr("unknown key '{key}'; inside {{ }} a comma separates entries, so '{key}' was "
+                             "read as a key without a value: did you mean '{field}: {key}'? ('{field}' is "
+                             "missing)", key=key, field=lacking[0])
+            elif hint is not None:
                 message = tr("unknown key '{key}'; {hint}", key=key, hint=hint)
             elif match:
                 message = tr("unknown key '{key}': did you mean '{near}'?", key=key, near=match[0])

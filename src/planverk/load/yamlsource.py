@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -75,17 +75,51 @@ _FALSE = frozenset(["false", "False", "FALSE"])
 _TAG = "tag:yaml.org,2002:"
 
 
-@dataclass
 class SourceMap:
-    """Where each value (and each mapping key) of a document stands in its file."""
+    """Where each value (and each mapping key) of a plan's files stands: a path's position.
 
-    file: str
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
-    leading_zero: set[Path_] = field(default_factory=set)
-    """Paths of plain integers written with a leading zero (``0301``)."""
-    leftovers: dict[Path_, Leftover] = field(default_factory=dict)
-    """Keys a comma split off inside ``{ }`` (see :class:`Leftover`), by their path."""
+    ``values[path]`` and ``keys[path]`` are :class:`Position` s (``values.get(path)`` when a
+    path may not be recorded). Paths are those of the merged plan (see ``load_file``'s
+    ``list_offsets``). Files are read without positions, which costs several times less time
+    and memory on a large plan; the first position asked of a file reads it again with them
+    (from the same text, so they are exact), and only that file's.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.leading_zero: set[Path_] = set()
+        """Paths of plain integers written with a leading zero (``0301``)."""
+        self.leftovers: dict[Path_, Leftover] = {}
+        """Keys a comma split off inside ``{ }`` (see :class:`Leftover`), by their path."""
+        self._parts: list[_Part] = []
+        self.values = _Positions(self, "values")
+        self.keys = _Positions(self, "keys")
+
+    def include(self, other: SourceMap) -> None:
+        """Add the positions of an included file, merged as ``planfiles`` merges its data.
+
+        An item's path is in the one file that holds the item (list indices are offset); any
+        other path in more than one file is the last file's, but the root and top-level keys
+        stay those of the file that gave them first (``plan.yaml``'s).
+        """
+        self._parts.extend(other._parts)
+        self.leading_zero |= other.leading_zero
+        self.leftovers.update(other.leftovers)
+
+    def _lookup(self, table: str, path: Path_) -> Position | None:
+        parts = self._parts
+        if len(parts) == 1:
+            return parts[0].table(table).get(path)
+        if len(path) <= 1:
+            order: Any = parts
+        else:
+            order = reversed(parts)
+        for part in order:
+            if part.may_hold(path):
+                found = part.table(table).get(path)
+                if found is not None:
+                    return found
+        return None
 
 
 @dataclass(frozen=True)
@@ -101,6 +135,69 @@ class Leftover:
     key: str
     field: str | None = None
     value: str | None = None
+
+
+class _Positions:
+    """``SourceMap.values`` or ``.keys``: a read-only mapping from path to :class:`Position`."""
+
+    def __init__(self, source: SourceMap, table: str) -> None:
+        self._source = source
+        self._table = table
+
+    def get(self, path: Path_, default: Position | None = None) -> Position | None:
+        found = self._source._lookup(self._table, tuple(path))
+        return default if found is None else found
+
+    def __getitem__(self, path: Path_) -> Position:
+        found = self._source._lookup(self._table, tuple(path))
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, tuple) and self._source._lookup(self._table, path) is not None
+
+
+class _Part:
+    """One file behind a :class:`SourceMap`: its text until its positions are read."""
+
+    def __init__(self, file: str, text: str, offsets: dict[str, int], pure: bool, data: Any) -> None:
+        self.file = file
+        self.text: str | None = text
+        self.offsets = offsets
+        self.pure = pure
+        self.positions: tuple[dict[Path_, Position], dict[Path_, Position]] | None = None
+        # Which paths the file can hold: its top-level keys, and for each list among them
+        # the merged indices of its items (None: any path, the file is not a mapping).
+        self.top: dict[str, range | None] | None = None
+        if isinstance(data, dict):
+            self.top = {
+                key: range(offsets.get(key, 0), offsets.get(key, 0) + len(value)) if isinstance(value, list) else None
+                for key, value in data.items()
+            }
+
+    def may_hold(self, path: Path_) -> bool:
+        top = self.top
+        if top is None or not path:
+            return True
+        if path[0] not in top:
+            return False
+        if len(path) >= 2 and type(path[1]) is int:
+            items = top[path[0]]  # type: ignore[index]
+            return items is not None and path[1] in items
+        return True
+
+    def table(self, name: str) -> dict[Path_, Position]:
+        if self.positions is None:
+            assert self.text is not None
+            builder = _Builder(self.file, [], self.offsets, record=True)
+            try:
+                builder.build(self.text, pure=self.pure)
+            except (_Abort, _Yaml11Flow):  # the file was read before, so only in theory
+                pass
+            self.positions = (builder.values, builder.keys)
+            self.text = None
+        return self.positions[0] if name == "values" else self.positions[1]
 
 
 @dataclass
@@ -215,28 +312,49 @@ def load_file(
 
 
 def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None = None) -> LoadedFile:
-    """Parse YAML text into data and positions (see the module docstring)."""
+    """Parse YAML text into data and positions (see the module docstring).
+
+    The positions are read from ``text`` when first asked for (see :class:`SourceMap`).
+    """
+    offsets = list_offsets or {}
     findings: list[Finding] = []
+    pure = False
     try:
-        try:
-            data = _Builder(source, findings, list_offsets or {}).build(text)
-        except _Yaml11Flow as refused:
-            # Start again from nothing: the C parser may have recorded part of the file.
-            before = list(findings)
-            source.values.clear()
-            source.keys.clear()
-            source.leading_zero.clear()
-            source.leftovers.clear()
-            findings.clear()
+        for record in (False, True):
+            # Without positions first; a duplicate key's finding needs them (and a key a
+            # comma split off inside { } its hint), so such a file is read again with them.
+            builder = _Builder(source.file, findings, offsets, record)
             try:
-                data = _Builder(source, findings, list_offsets or {}).build(text, pure=True)
-            except _Abort:
-                if refused.finding is None:
-                    raise
-                # A mistake for YAML 1.2 too: libyaml's words and findings, as without the retry.
-                return LoadedFile(None, source, [*before, refused.finding])
+                try:
+                    data = builder.build(text)
+                except _Yaml11Flow as refused:
+                    # Start again from nothing: the C parser may have built part of the file.
+                    before = list(findings)
+                    findings.clear()
+                    builder = _Builder(source.file, findings, offsets, record)
+                    pure = True
+                    try:
+                        data = builder.build(text, pure=True)
+                    except _Abort:
+                        if refused.finding is None:
+                            raise
+                        # A mistake for YAML 1.2 too: libyaml's words and findings, as without the retry.
+                        source._parts.append(_Part(source.file, text, offsets, pure, None))
+                        return LoadedFile(None, source, [*before, refused.finding])
+                break
+            except _NeedPositions:
+                findings.clear()
+                pure = False
     except _Abort as abort:
+        # Positions stay readable up to where the file stopped being read.
+        source._parts.append(_Part(source.file, text, offsets, pure, None))
         return LoadedFile(None, source, [*findings, abort.finding])
+    part = _Part(source.file, text, offsets, pure, data)
+    if builder.record:
+        part.positions, part.text = (builder.values, builder.keys), None
+    source._parts.append(part)
+    source.leading_zero |= builder.leading_zero
+    source.leftovers.update(builder.leftovers)
     return LoadedFile(data, source, findings)
 
 
@@ -251,6 +369,10 @@ class _Yaml11Flow(Exception):
     def __init__(self, finding: Finding | None = None) -> None:
         super().__init__()
         self.finding = finding
+
+
+class _NeedPositions(Exception):
+    """A duplicate key: its finding names where the first one stands, so read with positions."""
 
 
 def _is_flow_colon(error: Exception) -> bool:
@@ -281,78 +403,228 @@ def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
     return finding("PV001", message, Position(display, line + 1, column + 1))
 
 
-class _Builder:
-    """Turns libyaml's event stream into Python data, recording positions as it goes."""
+def _event_source(text: str, pure: bool) -> Any:
+    """A function returning the next parse event of ``text`` (libyaml's, or ruamel's own)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.main import CParser
 
-    def __init__(self, source: SourceMap, findings: list[Finding], offsets: dict[str, int]):
-        self.source = source
+    if pure or CParser is None:
+        return iter(YAML(typ="safe", pure=True).parse(text)).__next__
+    # libyaml's parser itself: YAML().parse() wraps it in a generator that asks each event
+    # twice (check, then get), a tenth of reading a large plan.
+    return CParser(text).get_event
+
+
+class _Builder:
+    """Turns libyaml's event stream into Python data.
+
+    With ``record``, the position of every value and key is recorded as it goes (by path);
+    without, none is, which is several times cheaper: positions are only read for findings,
+    and :class:`SourceMap` reads a file again with ``record`` when one is asked for.
+    """
+
+    def __init__(self, file: str, findings: list[Finding], offsets: dict[str, int], record: bool = False):
+        self.file = file
         self.findings = findings
         self.offsets = offsets
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.record = record
+        self.values: dict[Path_, Position] = {}
+        self.keys: dict[Path_, Position] = {}
+        self.leading_zero: set[Path_] = set()
+        self.leftovers: dict[Path_, Leftover] = {}
+        self.text = ""
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.alias_nodes = 0
         self.alias_bytes = 0
-        self.nodes = 0
-        self.chars = 0
-        """Characters of scalar text built so far, aliases counted as expanded."""
 
     def pos(self, mark: Any) -> Position:
-        return Position(self.source.file, mark.line + 1, mark.column + 1)
+        return Position(self.file, mark.line + 1, mark.column + 1)
 
     def build(self, text: str, pure: bool = False) -> Any:
-        from ruamel.yaml import YAML
         from ruamel.yaml.error import YAMLError
 
-        # A fresh YAML() per file; typ="safe" with pure=False selects libyaml's C parser,
-        # pure=True ruamel's own parser, which reads ':' in flow scalars by YAML 1.2.
-        yaml = YAML(typ="safe", pure=pure)
         self.text = text
         try:
-            return self._consume(yaml.parse(text))
+            return self._consume(_event_source(text, pure))
         except YAMLError as error:
             if not pure and _is_flow_colon(error):
                 raise _Yaml11Flow from None
-            found = _syntax_finding(error, text, self.source.file)
+            found = _syntax_finding(error, text, self.file)
             if not pure and _in_flow(error):
                 raise _Yaml11Flow(found) from None
             raise _Abort(found) from None
 
-    def _consume(self, events: Any) -> Any:
+    def _consume(self, next_event: Any) -> Any:
         from ruamel.yaml import events as ev
 
-        # Each frame: [container, path, pending_key, start_node_count, anchor, seen_keys,
-        # start_chars, flow], flow (for a ``{ }`` mapping only) being [end of the last key,
+        Scalar, MappingStart, MappingEnd = ev.ScalarEvent, ev.MappingStartEvent, ev.MappingEndEvent
+        SequenceStart, SequenceEnd, Alias = ev.SequenceStartEvent, ev.SequenceEndEvent, ev.AliasEvent
+        DocumentStart, StreamEnd = ev.DocumentStartEvent, ev.StreamEndEvent
+        record, file, values, offsets = self.record, self.file, self.values, self.offsets
+        # Each frame: [container, path, pending key (None: a key is next), node count at
+        # its start, anchor, keys seen (with positions, when recording), chars at its start,
+        # is a mapping, flow]. A list's items are indexed from its offset (see load_file).
+        # flow, for a ``{ }`` mapping only, is True, or when recording [end of the last key,
         # the last entry with a plain value as (key, start of its value), the paths of the
         # leftovers that follow it] for leftovers.
         stack: list[list[Any]] = []
+        frame: list[Any] | None = None
         root: Any = None
-        documents = 0
         has_root = False
+        documents = 0
+        nodes = 0
+        chars = 0
+        """Nodes and characters of scalar text built so far, aliases counted as expanded."""
+        # Keys and texts that repeat (every event's 'title', the same venue) share one string:
+        # a large plan's data takes a third less memory.
+        share = {}.setdefault
 
-        def child_path(frame: list[Any]) -> Path_:
-            container, path = frame[0], frame[1]
-            if isinstance(container, list):
-                index = len(container)
-                if len(path) == 1 and isinstance(path[0], str):
-                    index += self.offsets.get(path[0], 0)
-                return (*path, index)
-            return (*path, frame[2])
+        def child_path() -> Path_:
+            assert frame is not None
+            path = frame[1]
+            if frame[7]:
+                return (*path, frame[2])
+            index = len(frame[0])
+            if len(path) == 1 and type(path[0]) is str:
+                index += offsets.get(path[0], 0)
+            return (*path, index)
 
-        def attach(value: Any) -> None:
-            nonlocal root, has_root
-            if not stack:
-                root, has_root = value, True
-                return
-            frame = stack[-1]
-            container = frame[0]
-            if isinstance(container, list):
-                container.append(value)
-            else:
-                container[frame[2]] = value
-                frame[2] = None
-
-        for event in events:
+        while True:
+            event = next_event()
             kind = type(event)
-            if kind is ev.DocumentStartEvent:
+
+            if frame is not None and frame[7] and frame[2] is None and kind is not MappingEnd:
+                # A mapping key.
+                if kind is not Scalar:
+                    raise _Abort(finding("PV001", tr("a mapping key must be plain text, not a list, "
+                                                     "mapping or alias"), self.pos(event.start_mark)))
+                key = share(event.value, event.value)
+                if len(key) > MAX_SCALAR or event.style == '"':
+                    self._check_text(event)
+                if not record:
+                    if key in frame[0]:
+                        raise _NeedPositions
+                    frame[2] = key
+                    continue
+                key_pos = self.pos(event.start_mark)
+                seen = frame[5]
+                if key in seen:
+                    first = seen[key]
+                    self.findings.append(
+                        finding(
+                            "PV002",
+                            tr("duplicate key '{key}' (first at line {line}): YAML would keep only "
+                                "one; remove or rename one of them", key=key, line=str(first.line)),
+                            key_pos,
+                            first,
+                        )
+                    )
+                    # Keep the first value; read the duplicate into a throw-away slot.
+                    frame[2] = _DUPLICATE
+                else:
+                    seen[key] = key_pos
+                    frame[2] = key
+                    self.keys[(*frame[1], key)] = key_pos
+                if frame[8] is not None:
+                    frame[8][0] = event.end_mark.index
+                continue
+
+            if kind is Scalar:
+                text = event.value
+                nodes += 1
+                chars += len(text)
+                style = event.style
+                if record:
+                    path = child_path() if frame is not None else ()
+                    if _DUPLICATE not in path:
+                        values[path] = self.pos(event.start_mark)
+                    if frame is not None and frame[8] is not None:
+                        self._flow_entry(frame, event, True, path)
+                elif not text and not style and frame is not None and frame[8] is not None:
+                    raise _NeedPositions  # perhaps a key a comma split off: see _flow_entry
+                if len(text) > MAX_SCALAR or style == '"':
+                    self._check_text(event)
+                tag = event.tag
+                if (tag is None or tag == "!") and (style or not event.implicit[0]):
+                    value: Any = share(text, text)  # quoted, a block scalar, or '!'-tagged: as written
+                elif tag is None and text[:1].isalpha():
+                    # A plain word: only null and the booleans start with a letter.
+                    value = True if text in _TRUE else False if text in _FALSE else None if text in _NULLS else share(text, text)
+                else:
+                    value = self._scalar(event, child_path if frame is not None else None)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1, len(text))
+            elif kind is MappingEnd or kind is SequenceEnd:
+                done = stack.pop()
+                frame = stack[-1] if stack else None
+                value = done[0]
+                if done[7]:
+                    value.pop(_DUPLICATE, None)
+                if done[4] is not None:
+                    self.anchors[done[4]] = (value, nodes - done[3] + 1, chars - done[6])
+            elif kind is MappingStart or kind is SequenceStart:
+                position = self.pos(event.start_mark) if record else None
+                path = child_path() if frame is not None else ()
+                if record:
+                    if _DUPLICATE not in path:
+                        values[path] = position
+                    if frame is not None and frame[8] is not None:
+                        self._flow_entry(frame, event, False, path)
+                nodes += 1
+                tag = event.tag
+                if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
+                    raise _Abort(finding("PV009", tr("tag '{tag}' is not read in plan files: remove it", tag=tag),
+                                         self.pos(event.start_mark)))
+                if len(stack) >= MAX_DEPTH:
+                    raise _Abort(
+                        finding(
+                            "PV013",
+                            tr("nested more than {limit} levels deep: a plan needs a few levels; "
+                                "check the brackets and the indentation here", limit=MAX_DEPTH),
+                            self.pos(event.start_mark),
+                        )
+                    )
+                mapping = kind is MappingStart
+                flow = ([-1, None, []] if record else True) if mapping and event.flow_style else None
+                frame = [{} if mapping else [], path, None, nodes, event.anchor, {}, chars, mapping, flow]
+                stack.append(frame)
+                continue
+            elif kind is Alias:
+                position = self.pos(event.start_mark)
+                if record:
+                    path = child_path() if frame is not None else ()
+                    if _DUPLICATE not in path:
+                        values[path] = position
+                    if frame is not None and frame[8] is not None:
+                        self._flow_entry(frame, event, False, path)
+                nodes += 1
+                target = self.anchors.get(event.anchor)
+                if target is None:
+                    raise _Abort(finding("PV001", tr("unknown alias '*{alias}'", alias=event.anchor), position))
+                value, size, expanded = target
+                self.alias_nodes += size
+                self.alias_bytes += expanded
+                nodes += size - 1  # counted as expanded, so nested anchors grow too
+                chars += expanded
+                if self.alias_nodes > MAX_ALIAS_NODES:
+                    raise _Abort(
+                        finding(
+                            "PV004",
+                            tr("aliases expand to more than {limit} values: write the data out "
+                                "instead of nesting aliases", limit=MAX_ALIAS_NODES),
+                            position,
+                        )
+                    )
+                if self.alias_bytes > MAX_ALIAS_BYTES:
+                    raise _Abort(
+                        finding(
+                            "PV004",
+                            tr("aliases expand to more than {limit} characters of text: write the "
+                                "text out where it is needed, or shorten it", limit=MAX_ALIAS_BYTES),
+                            position,
+                        )
+                    )
+            elif kind is DocumentStart:
                 documents += 1
                 if documents > 1:
                     raise _Abort(
@@ -373,136 +645,39 @@ class _Builder:
                         )
                     )
                 continue
-            if kind in (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent):
+            elif kind is StreamEnd:
+                break
+            else:  # the stream's start, a document's end
                 continue
 
-            # Is this event a mapping key?
-            frame = stack[-1] if stack else None
-            is_key = frame is not None and isinstance(frame[0], dict) and frame[2] is None
-            is_key = is_key and kind not in (ev.MappingEndEvent, ev.SequenceEndEvent)
-
-            if is_key:
-                assert frame is not None
-                if kind is not ev.ScalarEvent:
-                    raise _Abort(
-                        finding(
-                            "PV001",
-                            tr("a mapping key must be plain text, not a list, mapping or alias"),
-                            self.pos(event.start_mark),
-                        )
-                    )
-                key = event.value
-                self._check_text(event, self.pos(event.start_mark))
-                key_path = (*frame[1], key)
-                key_pos = self.pos(event.start_mark)
-                seen = frame[5]
-                if key in seen:
-                    first = seen[key]
-                    self.findings.append(
-                        finding(
-                            "PV002",
-                            tr("duplicate key '{key}' (first at line {line}): YAML would keep only "
-                                "one; remove or rename one of them", key=key, line=str(first.line)),
-                            key_pos,
-                            first,
-                        )
-                    )
-                    # Keep the first value; read the duplicate into a throw-away slot.
-                    frame[2] = _DUPLICATE
-                else:
-                    seen[key] = key_pos
-                    frame[2] = key
-                    self.source.keys[key_path] = key_pos
-                if frame[7] is not None:
-                    frame[7][0] = event.end_mark.index
-                continue
-
-            if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-                done = stack.pop()
-                container, start_count, anchor = done[0], done[3], done[4]
-                if isinstance(container, dict):
-                    container.pop(_DUPLICATE, None)
-                if anchor is not None:
-                    self.anchors[anchor] = (container, self.nodes - start_count + 1, self.chars - done[6])
-                attach(container)
-                continue
-
-            path = child_path(frame) if frame is not None else ()
-            position = self.pos(event.start_mark)
-            if _DUPLICATE not in path:
-                self.source.values[path] = position
-            self.nodes += 1
-
-            if frame is not None and frame[7] is not None and isinstance(frame[0], dict):
-                self._flow_entry(frame, event, kind is ev.ScalarEvent, path)
-            if kind is ev.ScalarEvent:
-                value = self._scalar(event, path, position)
-                self.chars += len(event.value)
-                if event.anchor is not None:
-                    self.anchors[event.anchor] = (value, 1, len(event.value))
-                attach(value)
-            elif kind is ev.AliasEvent:
-                target = self.anchors.get(event.anchor)
-                if target is None:
-                    raise _Abort(finding("PV001", tr("unknown alias '*{alias}'", alias=event.anchor), position))
-                value, size, chars = target
-                self.alias_nodes += size
-                self.alias_bytes += chars
-                self.nodes += size - 1  # counted as expanded, so nested anchors grow too
-                self.chars += chars
-                if self.alias_nodes > MAX_ALIAS_NODES:
-                    raise _Abort(
-                        finding(
-                            "PV004",
-                            tr("aliases expand to more than {limit} values: write the data out "
-                                "instead of nesting aliases", limit=MAX_ALIAS_NODES),
-                            position,
-                        )
-                    )
-                if self.alias_bytes > MAX_ALIAS_BYTES:
-                    raise _Abort(
-                        finding(
-                            "PV004",
-                            tr("aliases expand to more than {limit} characters of text: write the "
-                                "text out where it is needed, or shorten it", limit=MAX_ALIAS_BYTES),
-                            position,
-                        )
-                    )
-                attach(value)
-            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                self._check_collection_tag(event, position)
-                if len(stack) >= MAX_DEPTH:
-                    raise _Abort(
-                        finding(
-                            "PV013",
-                            tr("nested more than {limit} levels deep: a plan needs a few levels; "
-                                "check the brackets and the indentation here", limit=MAX_DEPTH),
-                            position,
-                        )
-                    )
-                container = {} if kind is ev.MappingStartEvent else []
-                flow = [-1, None, []] if kind is ev.MappingStartEvent and event.flow_style else None
-                stack.append([container, path, None, self.nodes, event.anchor, {}, self.chars, flow])
+            # Attach the value just built to the collection it is in.
+            if frame is None:
+                root, has_root = value, True
+            elif frame[7]:
+                frame[0][frame[2]] = value
+                frame[2] = None
+            else:
+                frame[0].append(value)
 
         if not has_root or root is None:
             raise _Abort(
                 finding(
                     "PV006",
                     tr("the file is empty: a plan file holds a mapping such as 'plan:' or 'events:'"),
-                    Position(self.source.file, 1, 1),
+                    Position(file, 1, 1),
                 )
             )
         return root
 
     def _flow_entry(self, frame: list[Any], event: Any, scalar: bool, path: Path_) -> None:
         """Note a value of a ``{ }`` mapping; an empty one right at its key's end is a leftover."""
-        flow = frame[7]
+        flow = frame[8]
         if not scalar or event.value or event.style or event.start_mark.index != flow[0]:
             plain = scalar and not event.style and event.implicit[0] and event.tag is None
             flow[1] = (frame[2], event.start_mark.index) if plain and _DUPLICATE not in path else None
             flow[2] = []
             return
-        self.source.values[path] = self.source.keys.get(path) or self.pos(event.start_mark)
+        self.values[path] = self.keys.get(path) or self.pos(event.start_mark)
         flow[2].append(path)
         before = flow[1]
         joined = self.text[before[1] : flow[0]] if before is not None else ""
@@ -511,16 +686,11 @@ class _Builder:
         for each in flow[2]:  # {title: a, b, c}: b and c both say title: 'a, b, c'
             key = str(each[-1])
             if before is None or "\n" in joined or len(joined) > 200:
-                self.source.leftovers[each] = Leftover(key)
+                self.leftovers[each] = Leftover(key)
             else:
-                self.source.leftovers[each] = Leftover(key, str(before[0]), joined)
+                self.leftovers[each] = Leftover(key, str(before[0]), joined)
 
-    def _check_collection_tag(self, event: Any, position: Position) -> None:
-        tag = event.tag
-        if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
-            raise _Abort(finding("PV009", tr("tag '{tag}' is not read in plan files: remove it", tag=tag), position))
-
-    def _check_text(self, event: Any, position: Position) -> None:
+    def _check_text(self, event: Any) -> None:
         """Bound a scalar's length; refuse control characters (only ``"\\e"`` escapes make them)."""
         text = event.value
         if len(text) > MAX_SCALAR:
@@ -529,7 +699,7 @@ class _Builder:
                     "PV014",
                     tr("a value of {length} characters; the most a value may have is {limit}: keep "
                         "long texts in a document and refer to it", length=len(text), limit=MAX_SCALAR),
-                    position,
+                    self.pos(event.start_mark),
                 )
             )
         if event.style == '"':
@@ -540,47 +710,39 @@ class _Builder:
                         "PV016",
                         tr("the control character {character} in a text: remove the escape that "
                             "writes it", character=f"U+{ord(found.group()):04X}"),
-                        position,
+                        self.pos(event.start_mark),
                     )
                 )
 
-    def _scalar(self, event: Any, path: Path_, position: Position) -> Any:
+    def _scalar(self, event: Any, path: Any) -> Any:
+        """A plain scalar that may be a number, or a tagged one; ``path()`` gives its path."""
         text = event.value
-        self._check_text(event, position)
         tagged = event.tag is not None and event.tag != "!"
-        plain = not tagged and not event.style and event.implicit[0]
-        if (plain or tagged) and len(text) > MAX_NUMBER_DIGITS and _NUMBER.match(text):
+        if len(text) > MAX_NUMBER_DIGITS and _NUMBER.match(text):
             raise _Abort(
                 finding(
                     "PV014",
                     tr("a number of {length} characters; the most a number may have is {limit}: "
                         "check the value", length=len(text), limit=MAX_NUMBER_DIGITS),
-                    position,
+                    self.pos(event.start_mark),
+                )
+            )
+        value = _tagged(event.tag, text, self.pos(event.start_mark)) if tagged else resolve_plain(text)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _Abort(
+                finding(
+                    "PV015",
+                    tr("'{text}' is not a finite number: write the number, or leave the value out", text=text),
+                    self.pos(event.start_mark),
                 )
             )
         if tagged:
-            return _number(_tagged(event.tag, text, position), text, position)
-        if not plain:
-            return text
-        value = _number(resolve_plain(text), text, position)
+            return value
         if isinstance(value, int) and not isinstance(value, bool) and len(text) > 1:
             digits = text.lstrip("+-")
             if len(digits) > 1 and digits[0] == "0" and digits.isdigit():
-                self.source.leading_zero.add(path)
+                self.leading_zero.add(path() if path else ())
         return value
-
-
-def _number(value: Any, text: str, position: Position) -> Any:
-    """``value``, unless it is a float that is not a finite number (PV015)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        raise _Abort(
-            finding(
-                "PV015",
-                tr("'{text}' is not a finite number: write the number, or leave the value out", text=text),
-                position,
-            )
-        )
-    return value
 
 
 _DUPLICATE = "\0duplicate"

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, new_list
 from .events import DoneStatus
 from .reporting import Reporting
 from .words import BENEFIT_TYPE, DONE_STATUS, words
@@ -25,7 +25,7 @@ class RealisationStep(Model):
     date: Day = Field(description="When the step is due.")
     step: Text = Field(description="What is done.")
     responsible: Refs = Field(
-        default_factory=list, description="Person, role or group responsible."
+        default_factory=new_list, description="Person, role or group responsible."
     )
     status: Annotated[DoneStatus, words(DONE_STATUS, DoneStatus)] = Field(
         default="open", description="'open' (default) or 'done'."
@@ -46,10 +46,10 @@ class Benefit(Silenceable):
     baseline: Text | None = Field(default=None, description="Where things stand before, in words.")
     target: Text | None = Field(default=None, description="What is to be reached, in words.")
     measured: Text | None = Field(default=None, description="How and when it is measured.")
-    measures: Refs = Field(default_factory=list, description="The measures that bring it.")
-    kpis: Refs = Field(default_factory=list, description="The KPIs that show it.")
+    measures: Refs = Field(default_factory=new_list, description="The measures that bring it.")
+    kpis: Refs = Field(default_factory=new_list, description="The KPIs that show it.")
     realisation: list[RealisationStep] = Field(
-        default_factory=list, description="The realisation plan: dated steps, in date order."
+        default_factory=new_list, description="The realisation plan: dated steps, in date order."
     )
     reporting: Reporting | None = Field(
         default=None,

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, Texts
+from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, Texts, new_list
 from .dating import PeriodField, WeekField, placed
 from .periods import PeriodText
 from .recurrence import Repeat
@@ -26,7 +26,7 @@ class Invitation(Model):
 
     sender: Ref = Field(description="The person who sends the invitation.")
     recipients: Refs = Field(
-        default_factory=list, description="People or groups the invitation goes to."
+        default_factory=new_list, description="People or groups the invitation goes to."
     )
     note: Text | None = Field(
         default=None, description="What the recipients do with it, e.g. forward it to their leaders."
@@ -53,8 +53,8 @@ class Slot(Silenceable):
     )
     time: TimeSpec = Field(description="Start and end, e.g. 08:30-10:30.")
     topic: Text = Field(description="What happens in the slot.")
-    participants: Refs = Field(default_factory=list, description="People or groups taking part.")
-    responsible: Refs = Field(default_factory=list, description="Who leads it.")
+    participants: Refs = Field(default_factory=new_list, description="People or groups taking part.")
+    responsible: Refs = Field(default_factory=new_list, description="Who leads it.")
     room: Text | None = Field(default=None, description="Room, when it differs from the event's.")
     invitation: Invitation | None = Field(default=None, description="Who invites to the slot.")
 
@@ -98,18 +98,18 @@ class Event(Silenceable):
     room: Text | None = Field(
         default=None, description="Room within the venue; double bookings of a room are checked."
     )
-    participants: Refs = Field(default_factory=list, description="People or groups taking part.")
-    responsible: Refs = Field(default_factory=list, description="Who leads or owns the event.")
+    participants: Refs = Field(default_factory=new_list, description="People or groups taking part.")
+    responsible: Refs = Field(default_factory=new_list, description="Who leads or owns the event.")
     phase: Ref | None = Field(default=None, description="The phase the event belongs to.")
     description: Text | None = Field(default=None, description="Purpose and practical details.")
-    links: list[Text] = Field(default_factory=list, description="Related documents (URLs).")
+    links: list[Text] = Field(default_factory=new_list, description="Related documents (URLs).")
     invitation: Invitation | None = Field(default=None, description="Who sends the invitation.")
     status: Annotated[Status, words(EVENT_STATUS, Status)] = Field(
         default="planned",
         description="'planned' (default), 'tentative' (it may not happen at all, e.g. possible "
         "visits to other municipalities; feeds mark it STATUS:TENTATIVE) or 'cancelled'.",
     )
-    agenda: list[Slot] = Field(default_factory=list, description="The event's timetable.")
+    agenda: list[Slot] = Field(default_factory=new_list, description="The event's timetable.")
     repeat: Repeat | None = Field(default=None, description="How the event recurs.")
 
     @model_validator(mode="after")
@@ -212,10 +212,10 @@ class Deadline(Silenceable):
     )
     time: TimeSpec | None = Field(default=None, description="Due time, e.g. 16:00.")
     task: Text = Field(description="What is due.")
-    responsible: Refs = Field(default_factory=list, description="Person, role or group responsible.")
-    participants: Refs = Field(default_factory=list, description="Others involved.")
+    responsible: Refs = Field(default_factory=new_list, description="Person, role or group responsible.")
+    participants: Refs = Field(default_factory=new_list, description="Others involved.")
     deliver_to: Texts = Field(
-        default_factory=list, description="Person id or e-mail address the result goes to."
+        default_factory=new_list, description="Person id or e-mail address the result goes to."
     )
     status: Annotated[DoneStatus, words(DONE_STATUS, DoneStatus)] = Field(default="open", description="'open' or 'done'.")
     done_on: Day | None = Field(default=None, description="When it was done.")

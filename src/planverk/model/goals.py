@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Id, Model, Ref, Refs, Silenceable, Text
+from .base import Id, Model, Ref, Refs, Silenceable, Text, new_list
 
 
 class Goal(Silenceable):
@@ -33,7 +33,7 @@ class GoalChoice(Model):
     group: Ref = Field(description="The group that chooses.")
     theme: Ref = Field(description="The theme (a goal with goals under it) the choice is made in.")
     goals: Refs = Field(
-        default_factory=list, description="The chosen goals, under the theme; empty until chosen."
+        default_factory=new_list, description="The chosen goals, under the theme; empty until chosen."
     )
     justification: Text | None = Field(
         default=None, description="Why these goals matter to the group."

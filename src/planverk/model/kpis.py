@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, new_list
 from .quantities import Number
 from .reporting import Reporting
 from ..i18n import MessageError, tr
@@ -75,7 +75,7 @@ class Kpi(Silenceable):
 
     id: Id = Field(description="Stable id.")
     name: Text = Field(description="What is measured, e.g. 'Fornøyd med egen arbeidssituasjon'.")
-    goals: Refs = Field(default_factory=list, description="The goals it serves.")
+    goals: Refs = Field(default_factory=new_list, description="The goals it serves.")
     purpose: Text | None = Field(default=None, description="Why it is measured.")
     owner: Ref | None = Field(
         default=None, description="Person, role or group that answers for it."
@@ -103,7 +103,7 @@ class Kpi(Silenceable):
         description="'survey', 'kostra', 'accounts', 'register', 'statistics' or 'other'.",
     )
     measurements: list[Measurement] = Field(
-        default_factory=list, description="Readings over time, oldest first."
+        default_factory=new_list, description="Readings over time, oldest first."
     )
     reporting: Reporting | None = Field(
         default=None,

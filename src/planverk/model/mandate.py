@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Day, Model, Ref, Refs, Text, Texts
+from .base import Day, Model, Ref, Refs, Text, Texts, new_list
 
 
 class Mandate(Model):
@@ -17,18 +17,18 @@ class Mandate(Model):
         default=None, description="What the group is for, in a sentence."
     )
     delivers: Texts = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="What the group delivers, e.g. 'tiltaksliste med anslått effekt per år'.",
     )
     by: Day | None = Field(default=None, description="When it delivers (YYYY-MM-DD).")
     to: Refs = Field(
-        default_factory=list, description="Whom it delivers to: people, roles or groups."
+        default_factory=new_list, description="Whom it delivers to: people, roles or groups."
     )
     scope: Text | None = Field(
         default=None, description="What the group is to look at, e.g. 'alle tjenesteområder'."
     )
     limits: Texts = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="What lies outside its remit, e.g. 'ikke oppsigelser'.",
     )
     savings_target: Ref | None = Field(

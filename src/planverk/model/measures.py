@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text, new_list
 from .dating import PeriodField, placed
 from .quantities import Money
 from .ratings import Rating
@@ -63,10 +63,10 @@ class Measure(Silenceable):
         description="When it was decided (the council or board meeting); expected once the "
         "status is decided, in-progress or realised, and no effect is realised before it.",
     )
-    goals: Refs = Field(default_factory=list, description="The goals it serves.")
-    kpis: Refs = Field(default_factory=list, description="The KPIs that show its effect.")
+    goals: Refs = Field(default_factory=new_list, description="The goals it serves.")
+    kpis: Refs = Field(default_factory=new_list, description="The KPIs that show its effect.")
     deadlines: Refs = Field(
-        default_factory=list, description="Deadlines and milestones that mark its progress."
+        default_factory=new_list, description="Deadlines and milestones that mark its progress."
     )
     savings_target: Ref | None = Field(
         default=None,

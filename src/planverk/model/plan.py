@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator
 
-from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text, new_list
 from .benefits import Benefit
 from .events import Deadline, Event
 from .goals import Goal, GoalChoice
@@ -103,10 +103,10 @@ class Group(Silenceable):
     members: list[
         Annotated[Member, BeforeValidator(_member_shorthand, json_schema_input_type=Ref | Member)]
     ] = Field(
-        default_factory=list, description="Members: an id, or {person, role, note}."
+        default_factory=new_list, description="Members: an id, or {person, role, note}."
     )
     includes: Refs = Field(
-        default_factory=list, description="Groups whose members all belong to this group too."
+        default_factory=new_list, description="Groups whose members all belong to this group too."
     )
     reports_to: Ref | None = Field(default=None, description="The group this one reports to.")
     rhythm: Text | None = Field(
@@ -118,9 +118,9 @@ class Group(Silenceable):
 class Responsibilities(Model):
     """A role's tasks, by when they apply."""
 
-    at_sessions: list[Text] = Field(default_factory=list, description="At the sessions.")
-    between_sessions: list[Text] = Field(default_factory=list, description="Between sessions.")
-    after_sessions: list[Text] = Field(default_factory=list, description="After the sessions.")
+    at_sessions: list[Text] = Field(default_factory=new_list, description="At the sessions.")
+    between_sessions: list[Text] = Field(default_factory=new_list, description="Between sessions.")
+    after_sessions: list[Text] = Field(default_factory=new_list, description="After the sessions.")
 
 
 class Role(Silenceable):
@@ -129,7 +129,7 @@ class Role(Silenceable):
     id: Id = Field(description="Stable id.")
     name: Text = Field(description="Name of the role.")
     description: Text | None = Field(default=None, description="What the role is.")
-    holders: Refs = Field(default_factory=list, description="People or groups holding the role.")
+    holders: Refs = Field(default_factory=new_list, description="People or groups holding the role.")
     group: Ref | None = Field(default=None, description="The group the role belongs to.")
     allocation: float | None = Field(
         default=None,
@@ -164,7 +164,7 @@ class Phase(Silenceable):
         default=None, description="What happens in it; a workbook shows it as the phase's purpose."
     )
     contacts: Refs = Field(
-        default_factory=list, description="People to ask about this phase, e.g. a session's contacts."
+        default_factory=new_list, description="People to ask about this phase, e.g. a session's contacts."
     )
 
 
@@ -181,36 +181,36 @@ class Plan(Model):
 
     plan: PlanInfo = Field(description="The plan's header.")
     include: list[Text] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="More YAML files of this plan folder, by name or glob (plan.yaml only).",
     )
-    people: list[Person] = Field(default_factory=list, description="People in the process.")
-    groups: list[Group] = Field(default_factory=list, description="Groups and bodies.")
-    roles: list[Role] = Field(default_factory=list, description="Roles and their tasks.")
-    phases: list[Phase] = Field(default_factory=list, description="Phases of the process.")
+    people: list[Person] = Field(default_factory=new_list, description="People in the process.")
+    groups: list[Group] = Field(default_factory=new_list, description="Groups and bodies.")
+    roles: list[Role] = Field(default_factory=new_list, description="Roles and their tasks.")
+    phases: list[Phase] = Field(default_factory=new_list, description="Phases of the process.")
     quiet_periods: list[QuietPeriod] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Holidays and other weeks without meetings; a meeting inside one is a warning (PV404).",
     )
-    events: list[Event] = Field(default_factory=list, description="Meetings and sessions.")
-    deadlines: list[Deadline] = Field(default_factory=list, description="Deadlines and milestones.")
-    goals: list[Goal] = Field(default_factory=list, description="Goals and the themes that gather them.")
+    events: list[Event] = Field(default_factory=new_list, description="Meetings and sessions.")
+    deadlines: list[Deadline] = Field(default_factory=new_list, description="Deadlines and milestones.")
+    goals: list[Goal] = Field(default_factory=new_list, description="Goals and the themes that gather them.")
     goal_choices: list[GoalChoice] = Field(
-        default_factory=list, description="The goals each group chooses to work on, per theme."
+        default_factory=new_list, description="The goals each group chooses to work on, per theme."
     )
-    kpis: list[Kpi] = Field(default_factory=list, description="Key performance indicators.")
-    measures: list[Measure] = Field(default_factory=list, description="Measures ('tiltak').")
-    savings_targets: list[SavingsTarget] = Field(default_factory=list, description="Savings targets.")
-    benefits: list[Benefit] = Field(default_factory=list, description="Benefits to realise ('gevinster').")
+    kpis: list[Kpi] = Field(default_factory=new_list, description="Key performance indicators.")
+    measures: list[Measure] = Field(default_factory=new_list, description="Measures ('tiltak').")
+    savings_targets: list[SavingsTarget] = Field(default_factory=new_list, description="Savings targets.")
+    benefits: list[Benefit] = Field(default_factory=new_list, description="Benefits to realise ('gevinster').")
     reports: list[Report] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Reports due at a rhythm: tertial reports, annual reports, status reports.",
     )
-    risks: list[Risk] = Field(default_factory=list, description="The risk analysis.")
-    scorecards: list[Scorecard] = Field(default_factory=list, description="Scorecards and their assessments.")
+    risks: list[Risk] = Field(default_factory=new_list, description="The risk analysis.")
+    scorecards: list[Scorecard] = Field(default_factory=new_list, description="Scorecards and their assessments.")
     forms: list[Form] = Field(
-        default_factory=list, description="Forms participants fill in and send (submission templates)."
+        default_factory=new_list, description="Forms participants fill in and send (submission templates)."
     )
     references: list[Reference] = Field(
-        default_factory=list, description="Documents the process builds on."
+        default_factory=new_list, description="Documents the process builds on."
     )

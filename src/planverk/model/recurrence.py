@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date as Date
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, field_validator, model_validator
 
-from .base import Day, Model, Text
+from .base import Day, Model, Text, new_list
 from .times import TimeSpec
 from ..i18n import MessageError, tr
 from .words import EVENT_STATUS, ORDINAL, REPEAT_UNIT, WEEKDAY, WEEKDAYS, weekday_index, words
@@ -34,6 +35,7 @@ def _nth(text: str) -> int | None:
 __all__ = ["NORWEGIAN_WEEKDAYS", "WEEKDAYS", "MonthlyDay", "OccurrenceChange", "Repeat", "weekday_index"]
 
 
+@lru_cache(maxsize=1024)
 def _every(text: str) -> tuple[int, str] | None:
     """(interval, 'day'/'week'/'month'/'year') of ``2 weeks``, ``2 uker``, ``månad``; else None."""
     match = _EVERY.match(text)
@@ -89,13 +91,13 @@ class Repeat(Model):
     until: Day | None = Field(default=None, description="Last possible date, included.")
     count: StrictInt | None = Field(default=None, ge=1, description="Number of occurrences.")
     except_: list[Day | Annotated[StrictInt, Field(ge=1900, le=2199)]] = Field(
-        default_factory=list,
+        default_factory=new_list,
         alias="except",
         description="Dates the series skips entirely (holidays, summer break); in a series dated "
         "by a period, the years it skips (2026) or a day in the period of the year to skip.",
     )
     changes: list[OccurrenceChange] = Field(
-        default_factory=list, description="Single occurrences moved or cancelled."
+        default_factory=new_list, description="Single occurrences moved or cancelled."
     )
 
     @field_validator("every")

@@ -25,7 +25,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from .base import Day, Id, Model, Ref, Refs, Silenceable, Text
+from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, new_list
 from ..i18n import MessageError, tr
 from .words import MONTH, REPEAT_UNIT, REPORTING_RHYTHM, words
 
@@ -117,7 +117,7 @@ class Reporting(Model):
         description="Report the periods that end on or before this day; default the plan's end.",
     )
     delivered: list[Day] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Days reports were delivered: each counts for the last period that ended "
         "on or before it (when not reported yet), else for the period running that day. A "
         "KPI's period is reported, too, by a measurement dated in it.",
@@ -153,6 +153,6 @@ class Report(Silenceable):
     )
     reporting: Reporting = Field(description="How often it is due, and by when after each period.")
     covers: Refs = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="The goals, KPIs, measures and benefits it reports on.",
     )

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .base import Day, Id, Model, Ref, Silenceable, Text, Texts
+from .base import Day, Id, Model, Ref, Silenceable, Text, Texts, new_list
 from .ratings import Rating
 from .words import RISK_STATUS, words
 
@@ -37,7 +37,7 @@ class Risk(Silenceable):
         description="How bad if it happens, on the same scale; without it the risk has no score.",
     )
     consequences: Texts = Field(
-        default_factory=list, description="What would follow, in words."
+        default_factory=new_list, description="What would follow, in words."
     )
     mitigation: Text | None = Field(
         default=None, description="What is done to make it less likely or less bad."
@@ -49,5 +49,5 @@ class Risk(Silenceable):
     identified: Day | None = Field(default=None, description="When it was first assessed.")
     review: Day | None = Field(default=None, description="When it is to be assessed again.")
     assessments: list[RiskAssessment] = Field(
-        default_factory=list, description="Later assessments, in date order."
+        default_factory=new_list, description="Later assessments, in date order."
     )

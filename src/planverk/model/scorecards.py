@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, PlainSerializer, StrictInt, WithJsonSchema
 
 from ..i18n import MessageError, tr
-from .base import Day, Id, Model, PlanText, Refs, Silenceable, Text
+from .base import Day, Id, Model, PlanText, Refs, Silenceable, Text, new_list
 from .quantities import Number, Quantity, parse_quantity
 
 WHOLE = "*"
@@ -133,10 +133,10 @@ class Area(Model):
         default=None, description="The area's stated maximum; its questions' maxima add up to it."
     )
     goals: Refs = Field(
-        default_factory=list, description="The plan's goals this area of the scorecard follows up."
+        default_factory=new_list, description="The plan's goals this area of the scorecard follows up."
     )
     questions: list[Question] = Field(
-        default_factory=list, description="The questions and their maxima."
+        default_factory=new_list, description="The questions and their maxima."
     )
 
     def maximum(self) -> float | None:
@@ -182,6 +182,6 @@ class Scorecard(Silenceable):
     )
     areas: list[Area] = Field(description="The areas and their questions.")
     assessments: list[Assessment] = Field(
-        default_factory=list, description="Scores per organisation and year."
+        default_factory=new_list, description="Scores per organisation and year."
     )
 

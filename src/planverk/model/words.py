@@ -52,6 +52,14 @@ class Vocabulary:
         """The value ``word`` stands for, or None."""
         return self._lookup.get(normal(word))  # type: ignore[attr-defined, no-any-return]
 
+    def shown(self, value: str, language: str) -> str:
+        """How ``value`` is written for a reader of ``language``: its first form there
+        (``lavere``, ``lågare``); in English, and for a value without forms, the value."""
+        if value not in self.values or language == "en":
+            return value
+        forms = self.values[value][LANGUAGES.index(language)] if language in LANGUAGES else ()
+        return forms[0] if forms else value
+
     def words(self, value: str, language: str) -> tuple[str, ...]:
         """The forms of ``value`` in one language (English includes the value itself)."""
         forms = self.values[value][LANGUAGES.index(language)]
@@ -125,6 +133,19 @@ VOCABULARY_NAMES: dict[str, Message] = {
     "month": tr("month"),
 }
 """What a finding calls each vocabulary, in the plan's language."""
+
+
+@dataclass(frozen=True, eq=False)  # a Vocabulary holds dicts: hashed by identity
+class Shown:
+    """A value of a word list for a message, written as the reader's language writes it
+    (``Shown(MEASURE_STATUS, "in-progress")``: *under arbeid*; in English the value)."""
+
+    vocabulary: Vocabulary
+    value: str
+
+    def render(self, language: str) -> str:
+        """The word in ``language``."""
+        return self.vocabulary.shown(self.value, language)
 
 
 def words(vocabulary: Vocabulary, values: Any) -> BeforeValidator:

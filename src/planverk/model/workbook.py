@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainSerializer, StrictInt, WithJsonSchema
 
-from .base import Id, Model, Ref, Silenceable, Text
+from .base import Id, Model, Ref, Silenceable, Text, new_list
 from ..i18n import MessageError, tr
 
 _PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\s*$")
@@ -87,11 +87,11 @@ class Form(Silenceable):
         default=None, ge=1, description="Longest allowed, in pages."
     )
     attachments: list[Text] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="What goes with it beyond the pages, e.g. 'organisasjonskart'.",
     )
     sections: list[FormSection] = Field(
-        default_factory=list, description="Headings in order, each with what to write under it."
+        default_factory=new_list, description="Headings in order, each with what to write under it."
     )
 
 

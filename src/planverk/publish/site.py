@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .. import __version__, formatting
 from ..errors import UsageError
+from ..i18n import tr
 from ..files import replace_folder
 from ..model import Plan
 from ..render import Document, checked_render, render_documents
@@ -73,18 +74,19 @@ def _slug(plan: Plan) -> str:
     return plan.plan.id
 
 
-def load_plans(targets: Sequence[Path], as_of: date) -> list[SitePlan]:
+def load_plans(targets: Sequence[Path], as_of: date, language: str | None = None) -> list[SitePlan]:
     """Validate each plan and render its documents (each built-in or plan template, and the
-    workbook of each group). Raises :class:`InvalidPlanError` for a plan with errors and
-    :class:`UsageError` when two plans have the same id."""
+    workbook of each group), in ``language`` when given (``--lang``), else each plan's own.
+    Raises :class:`InvalidPlanError` for a plan with errors and :class:`UsageError` when
+    two plans have the same id."""
     loaded: list[SitePlan] = []
     for target in targets:
-        validation, folders, names = checked_render(target, (), refusal="no site was built")
+        validation, folders, names = checked_render(target, (), refusal=tr("no site was built"), language=language)
         plan = validation.plan
         assert plan is not None
         site_plan = SitePlan(_slug(plan), plan, validation)
         if any(other.slug == site_plan.slug for other in loaded):
-            raise UsageError(f"two plans have the id '{site_plan.slug}': give each plan once")
+            raise UsageError(tr("two plans have the id '{id}': give each plan once", id=site_plan.slug))
         site_plan.documents = render_documents(plan, folders, names, as_of=as_of, mermaid=False)
         if "workbook" in names:
             for group in plan.groups:
@@ -417,12 +419,12 @@ def write_site_folder(files: dict[str, bytes], out: Path) -> None:
     A folder that holds anything but a site planverk wrote is never replaced.
     """
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} is a file: give a folder for the site")
+        raise UsageError(tr("{folder} is a file: give a folder for the site", folder=str(out)))
     if out.is_dir() and not _is_ours(out):
-        raise UsageError(
-            f"{out} holds files planverk did not write there: give an empty or new folder, "
-            "so that nothing of yours is replaced"
-        )
+        raise UsageError(tr(
+            "{folder} holds files planverk did not write there: give an empty or new folder, "
+            "so that nothing of yours is replaced", folder=str(out)
+        ))
 
     def fill(staging: Path) -> None:
         for name in sorted(files):
@@ -442,14 +444,16 @@ def build_site(
     source_date_epoch: str | None = None,
     reference_doc: Path | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
+    language: str | None = None,
 ) -> Site:
-    """Check the plans, build every page, document and feed, and put the site at ``out``.
+    """Check the plans, build every page, document and feed, and put the site at ``out``;
+    ``language`` (``--lang``) replaces each plan's own.
 
     Raises :class:`InvalidPlanError` (nothing written) when a plan has errors,
     :class:`UsageError` for two plans with the same id or an ``out`` holding other files,
     and :class:`OutputError` when the site cannot be written.
     """
-    plans = load_plans(targets, as_of)
+    plans = load_plans(targets, as_of, language)
     files = site_files(
         plans,
         as_of=as_of,

@@ -146,6 +146,13 @@ _WORDS = {
     ("reporting", "every"): "rhythm_",
     ("thread", "break"): "break_",
 }
+# Columns of codes the plan writes from a list of words (model.words): the reader's word.
+_VOCABULARIES = {
+    ("deadlines", "kind"): "DEADLINE_KIND",
+    ("kpis", "unit"): "KPI_UNIT",
+    ("kpis", "direction"): "DIRECTION",
+    ("kpis", "data_source"): "DATA_SOURCE",
+}
 _MONEY_COLUMNS = {"target", "identified", "decided", "realised", "gap"}
 
 
@@ -158,9 +165,19 @@ def _header(key: str, language: str) -> str:
     return HEADERS[key][n] if key in HEADERS else key
 
 
-def _word(section: str, column: str, value: Any, language: str) -> Any:
+def _word(section: str, column: str, value: Any, language: str, row: dict[str, Any]) -> Any:
+    """A code of the CSV as the reader's word (``behind-line``: *bak linja*); plan text as it is."""
+    if not isinstance(value, str):
+        return value
+    vocabulary = _VOCABULARIES.get((section, column))
+    if vocabulary is not None:
+        from ..model import words
+
+        return getattr(words, vocabulary).shown(value, language)
+    if (section, column) == ("scorecard", "area") and value == "total" and not row.get("area_name"):
+        return label("total", language)
     prefix = _WORDS.get((section, column))
-    if prefix is None or not isinstance(value, str):
+    if prefix is None:
         return value
     key = prefix + value
     return label(key, language) if key in STATUS_LABELS else value
@@ -280,7 +297,7 @@ def to_xlsx(
         for r, values in enumerate(rows, start=1):
             named = dict(zip(header, values))
             for col, (key, value) in enumerate(named.items()):
-                value = _word(section, key, value, language)
+                value = _word(section, key, value, language, named)
                 shown = _write(sheet, r, col, value, formats, _kind(section, key, named))
                 widths[col] = max(widths[col], shown)
         for col, width in enumerate(widths):

@@ -9,11 +9,13 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from ..collector import paused
 from ..errors import UsageError
 from ..files import replace_folder
 from ..load.planfiles import display_path, plan_folder
 from ..model import Plan
-from ..validate import Validation, checked_plan
+from ..i18n import Message, tr
+from ..validate import Validation, checked_plan, in_language
 from .context import build_context
 from .engine import environment, render_template
 from .labels import LABELS
@@ -59,10 +61,12 @@ def checked_render(
     target: Path,
     names: Sequence[str] = (),
     templates_dir: Path | None = None,
-    refusal: str = "nothing was rendered",
+    refusal: Message | None = None,
+    language: str | None = None,
 ) -> tuple[Validation, TemplateFolders, list[str]]:
     """The plan's validation (its ``plan`` has no errors), its template folders and the
-    template names to render (default: all), each name checked.
+    template names to render (default: all), each name checked; ``language`` (``--lang``)
+    replaces the plan's own (:func:`planverk.validate.in_language`).
 
     Raises :class:`UsageError` for an unknown template and :class:`InvalidPlanError` (with
     the findings) when the plan has errors.
@@ -73,11 +77,16 @@ def checked_render(
     for name in chosen:
         if name not in available:
             near = get_close_matches(name, available, n=1)
-            hint = f"did you mean '{near[0]}'? " if near else ""
-            raise UsageError(f"no template '{name}': {hint}available: {', '.join(available)}")
-    result = checked_plan(target, f"{display_path(target)} has errors: fix them first; {refusal}")
+            if near:
+                raise UsageError(tr("no template '{name}': did you mean '{near}'? available: {available}",
+                                    name=name, near=near[0], available=", ".join(available)))
+            raise UsageError(tr("no template '{name}': available: {available}", name=name,
+                                available=", ".join(available)))
+    refusal = refusal or tr("nothing was rendered")
+    result = checked_plan(target, tr("{plan} has errors: fix them first; {refusal}", plan=display_path(target),
+                                     refusal=refusal))
     assert result.plan is not None
-    return result, folders, chosen
+    return in_language(result, language), folders, chosen
 
 
 def render_plan(
@@ -113,12 +122,13 @@ def render_documents(
     as in :func:`render_plan`)."""
     if group is not None and group not in {g.id for g in plan.groups}:
         near = get_close_matches(group, [g.id for g in plan.groups], n=1)
-        hint = f"did you mean '{near[0]}'? " if near else ""
-        raise UsageError(
-            f"--group '{group}' is not a group of the plan: {hint}see 'groups:' in the plan"
-        )
+        if near:
+            raise UsageError(tr("--group '{group}' is not a group of the plan: did you mean '{near}'? see "
+                                "'groups:' in the plan", group=group, near=near[0]))
+        raise UsageError(tr("--group '{group}' is not a group of the plan: see 'groups:' in the plan", group=group))
     language = plan.plan.language
-    context = build_context(plan, LABELS[language], as_of=as_of, group=group, mermaid=mermaid)
+    with paused():  # views of every event and occurrence: see planverk.collector
+        context = build_context(plan, LABELS[language], as_of=as_of, group=group, mermaid=mermaid)
     env = environment(folders, language)
     suffix = f"-{group}" if group else ""
     documents = []
@@ -150,11 +160,10 @@ def write_files(files: Sequence[tuple[str, str | bytes]], folder: Path) -> list[
     documents and is refused, so that nothing else is copied and replaced.
     """
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{display_path(folder)} is a file: give a folder for the documents")
+        raise UsageError(tr("{folder} is a file: give a folder for the documents", folder=display_path(folder)))
     if folder.is_dir() and any(p.is_dir() for p in folder.iterdir()):
-        raise UsageError(
-            f"{display_path(folder)} holds folders: give a folder that holds only documents, e.g. out/"
-        )
+        raise UsageError(tr("{folder} holds folders: give a folder that holds only documents, e.g. out/",
+                            folder=display_path(folder)))
 
     def fill(staging: Path) -> None:
         for filename, content in files:

@@ -13,10 +13,12 @@ import traceback
 from dataclasses import fields, is_dataclass
 from difflib import get_close_matches
 from pathlib import Path
+from types import BuiltinMethodType, MethodType
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateNotFound, TemplateRuntimeError, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
+from jinja2.runtime import Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace, missing
 
@@ -119,6 +121,10 @@ _WIDE_SPEC = re.compile(r"[%:][^a-zA-Z%{}]*?\d{7,}")
 """A printf or format spec with a width or precision of a million or more."""
 
 
+_METHODS = (MethodType, BuiltinMethodType)
+"""What Jinja's sandbox wraps when it is ``str.format`` (see ``wrap_str_format``)."""
+
+
 class LimitError(SecurityError):
     """A template exceeded one of the bounds above."""
 
@@ -133,23 +139,30 @@ def _check_size(value: Any) -> Any:
     return value
 
 
-def _check_arguments(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Refuse a call before it builds something huge: a width of a billion, a wide format."""
+def _check_arguments(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], formats: bool = True) -> None:
+    """Refuse a call before it builds something huge: a width of a billion, a wide format.
+
+    ``formats``: whether a text argument may be a format (``'%9999999s'``); planverk's own
+    filters read none.
+    """
     for value in (*args, *kwargs.values()):
         _check_size(value)
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_TEXT:
             raise _limit(f"'{name}' with {value:,}; the most a width or count may be is {MAX_TEXT:,}")
-        if isinstance(value, str) and _WIDE_SPEC.search(value):
+        if formats and isinstance(value, str) and _WIDE_SPEC.search(value):
             raise _limit(f"'{name}' with a format width of a million or more")
 
 
-def _bounded_filter(name: str, function: Any) -> Any:
-    """``function`` (a filter) with its arguments and its result bounded."""
+def _bounded_filter(name: str, function: Any, formats: bool = True) -> Any:
+    """``function`` (a filter) with its arguments and its result bounded; ``formats``: whether
+    its text arguments may be formats (see :func:`_check_arguments`)."""
     passed = getattr(function, "jinja_pass_arg", None)  # the context Jinja passes first
+    if not formats and passed is None:
+        return _bounded_own_filter(name, function)
 
     def bounded(*args: Any, **kwargs: Any) -> Any:
         own = args[1:] if passed is not None else args
-        _check_arguments(name, own, kwargs)
+        _check_arguments(name, own if formats else own[1:], kwargs, formats)
         if name == "replace" and len(own) >= 3 and all(isinstance(a, str) for a in own[:3]):
             grown = own[0].count(own[1]) * len(own[2]) if own[1] else len(own[0]) * len(own[2])
             if grown > MAX_TEXT:
@@ -163,6 +176,22 @@ def _bounded_filter(name: str, function: Any) -> Any:
 
     if passed is not None:
         bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]
+    return bounded
+
+
+def _bounded_own_filter(name: str, function: Any) -> Any:
+    """One of planverk's own filters, bounded: they read no format, and the value they
+    format is bounded where it was made (the plan's reader, the operators and filters
+    here), so only their options are checked (a width, a count of decimals), and the result."""
+
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:
+            _check_arguments(name, args, kwargs, formats=False)
+        result = function(value, *args, **kwargs)
+        if type(result) is str and len(result) <= MAX_TEXT:
+            return result
+        return _check_size(result)
+
     return bounded
 
 
@@ -201,6 +230,7 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.budget = _Budget()
+        self._safe: dict[tuple[type, str, bool], bool] = {}
         safe_range = self.globals["range"]
 
         def budgeted_range(*args: int) -> range:
@@ -221,14 +251,56 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.budget.spend()
-        return super().getattr(obj, attribute)
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)  # an item, or undefined, as Jinja decides
+        if self._safe.get((type(obj), attribute, callable(value))) and not isinstance(value, _METHODS):
+            return value  # the usual case, decided before (see _readable); not a str.format
+        return self._readable(obj, attribute, value)
+
+    def _readable(self, obj: Any, attribute: str, value: Any) -> Any:
+        """``value`` (``obj.attribute``) when the template may read it, else an undefined."""
+        is_callable = callable(value)
+        if is_callable:
+            formatter = self.wrap_str_format(value)  # str.format, sandboxed
+            if formatter is not None:
+                return formatter
+        # Whether an attribute may be read depends only on the object's type, the name (one
+        # with '_', an internal attribute of a function or frame, a method that changes a
+        # list or dict, a method of planverk's objects) and whether it is callable: decided
+        # once for each. A document reads the same few attributes thousands of times.
+        key = (type(obj), attribute, is_callable)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = self.is_safe_attribute(obj, attribute, value)
+        return value if safe else self.unsafe_undefined(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.budget.spend()
-        return super().getitem(obj, argument)
+        try:
+            return obj[argument]
+        except (TypeError, LookupError):
+            # Jinja's way: an attribute of that name, checked (``groupby("month")`` reads
+            # each occurrence's ``month`` so).
+            if isinstance(argument, str):
+                try:
+                    value = getattr(obj, str(argument))
+                except AttributeError:
+                    pass
+                else:
+                    return self._readable(obj, str(argument), value)
+        return self.undefined(obj=obj, name=argument)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         __self.budget.spend()
+        if type(__obj) is Macro:
+            # A template's own macro: what it does with its arguments is sandboxed and
+            # bounded step by step; only their sizes are measured here (a macro that calls
+            # itself with s ~ s doubles a text each time), and what it returns.
+            for value in (*args, *kwargs.values()):
+                _check_size(value)
+            return _check_size(__context.call(__obj, *args, **kwargs))
         # The object a method belongs to counts too: the format string of '{:>9999999}'.format
         # (the sandbox wraps str.format, the original stays reachable as __wrapped__).
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
@@ -261,8 +333,9 @@ def environment(folders: TemplateFolders, language: str) -> PlanSandbox:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update(template_filters(language))
-    env.filters = {name: _bounded_filter(name, f) for name, f in env.filters.items()}
+    own = template_filters(language)
+    env.filters.update(own)
+    env.filters = {name: _bounded_filter(name, f, name not in own) for name, f in env.filters.items()}
     return env
 
 

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from ..model import Plan
-from ..model.reporting import MONTHS_PER_PERIOD, Report, Reporting
+from ..model.reporting import MONTHS_PER_PERIOD, Reporting
 
 PeriodState = Literal["reported", "overdue", "due", "open", "upcoming"]
 DutyKind = Literal["reports", "kpis", "measures", "benefits"]
@@ -165,8 +165,3 @@ def period_statuses(plan: Plan, duty: Duty, as_of: date, horizon: int = 14) -> l
             state, days = "upcoming", None
         result.append(PeriodStatus(period, state, None, days))
     return result
-
-
-def report_of(plan: Plan, report_id: str) -> Report | None:
-    """The plan-level report with ``report_id``, or None."""
-    return next((r for r in plan.reports if r.id == report_id), None)

@@ -38,6 +38,7 @@ from .plandiff import (
     When,
 )
 from .steering import KpiTargetChange, MeasureChange, PhaseChange, SavingsChange, ScoreChange
+from ..i18n import tr
 from .words import words
 
 JSON_VERSION = 1
@@ -279,18 +280,19 @@ def finding_line(finding: Finding, language: str = "en") -> str:
     """A finding as ``validate`` prints it, ``file:line:col: severity CODE message``, its
     message in ``language``."""
     where = str(finding.position) if finding.position else ""
-    also = "".join(f" (see {p})" for p in finding.related)
+    also = "".join(" " + tr("(see {position})", position=str(p)).render(language) for p in finding.related)
     message = finding.message.render(language) if hasattr(finding.message, "render") else str(finding.message)
     return f"{where}: {finding.severity.value} {finding.code} {message}{also}"
 
 
 def diff_markdown(
     diff: PlanDiff | None, old_label: str, new_label: str, errors: list[Finding] | None = None,
-    language: str = "en",
+    language: str | None = None,
 ) -> str:
     """The changes as Markdown, headed by the plan and the two versions compared; then the
-    new version's errors, if it has any. ``diff`` is None when the new version does not read."""
-    write = _Writer(diff.language if diff else language)
+    new version's errors, if it has any. ``diff`` is None when the new version does not read.
+    ``language`` (``--lang``) replaces the new version's own."""
+    write = _Writer(language or (diff.language if diff else "en"))
     new_label = write.w["working_tree"] if new_label == WORKING_TREE_LABEL else new_label
     lines: list[str] = []
     if diff is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..diagnostics import Finding, Position, Severity
 from ..errors import InvalidPlanError, UsageError
+from ..i18n import Message, tr
 from ..model import Plan
 from .plandiff import PlanDiff, diff_plans
 from ..load.planfiles import display_path, plan_folder
@@ -41,10 +42,10 @@ def _errors(result: Validation) -> list[Finding]:
     return [f for f in result.findings if f.severity is Severity.ERROR]
 
 
-def _old(result: Validation, what: str) -> Plan:
+def _old(result: Validation, what: str | Message) -> Plan:
     """An old version: compared even with errors, refused only when it does not read."""
     if result.plan is None:
-        raise InvalidPlanError(f"{what} does not read as a plan: fix it to compare it", result)
+        raise InvalidPlanError(tr("{what} does not read as a plan: fix it to compare it", what=what), result)
     return result.plan
 
 
@@ -67,7 +68,7 @@ def diff_git(spec: str, plan: Path) -> Compared:
     """
     old_rev, dots, new_rev = spec.partition("..")
     if not old_rev or (dots and not new_rev):
-        raise UsageError(f"'{spec}': give a revision (main, origin/main, HEAD~1) or two as REV..REV2")
+        raise UsageError(tr("'{spec}': give a revision (main, origin/main, HEAD~1) or two as REV..REV2", spec=spec))
     top = _toplevel(plan)
     relative = _inside(plan, top)
     with tempfile.TemporaryDirectory(prefix="planverk-diff-") as temp:
@@ -75,13 +76,14 @@ def diff_git(spec: str, plan: Path) -> Compared:
         if dots:
             new_target = _plan_at(top, new_rev, relative, Path(temp) / "new")
             if new_target is None:
-                raise UsageError(f"{relative} is not in {new_rev}")
+                raise UsageError(tr("{plan} is not in {rev}", plan=relative, rev=new_rev))
             new_result = _relabel(validate_plan(new_target), Path(temp) / "new", new_rev)
         else:
             new_result = validate_plan(plan)
         old = None
         if old_plan is not None:
-            old = _old(_relabel(validate_plan(old_plan), Path(temp) / "old", old_rev), f"the plan in {old_rev}")
+            old = _old(_relabel(validate_plan(old_plan), Path(temp) / "old", old_rev),
+                       tr("the plan in {rev}", rev=old_rev))
     return _compare(old, new_result, old_rev, new_rev if dots else WORKING_TREE)
 
 
@@ -89,16 +91,16 @@ def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=top, capture_output=True, check=False)
     except FileNotFoundError:
-        raise UsageError("git is not installed: compare two plan folders instead") from None
+        raise UsageError(tr("git is not installed: compare two plan folders instead")) from None
 
 
 def _toplevel(plan: Path) -> Path:
     start = plan_folder(plan)
     if not start.is_dir():
-        raise UsageError(f"{plan} does not exist")
+        raise UsageError(tr("{plan} does not exist", plan=str(plan)))
     done = _git(start, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
-        raise UsageError(f"{plan} is not in a git repository")
+        raise UsageError(tr("{plan} is not in a git repository", plan=str(plan)))
     return Path(done.stdout.decode().strip())
 
 
@@ -110,7 +112,8 @@ def _inside(plan: Path, top: Path) -> str:
 def _plan_at(top: Path, rev: str, relative: str, into: Path) -> Path | None:
     """Copy the plan at ``relative`` as it is in ``rev`` into ``into``; None when absent."""
     if _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
-        raise UsageError(f"'{rev}' is not a revision in the git repository at {top} (see git branch -a)")
+        raise UsageError(tr("'{rev}' is not a revision in the git repository at {folder} (see git branch -a)",
+                            rev=rev, folder=str(top)))
     archive = _git(top, "archive", "--format=tar", rev, "--", relative)
     if archive.returncode != 0:
         return None

@@ -333,4 +333,7 @@ def overview_rows(o: Overview) -> Rows:
         rows.append([f"scorecard: {s.scorecard}", f"{s.organisation} {s.year}", s.total])
         rows.append([f"scorecard: {s.scorecard}", f"{s.organisation} {s.year}: assessed", s.scored])
         rows.append([f"scorecard: {s.scorecard}", f"{s.organisation} {s.year}: questions", s.questions])
+    rows += [["reporting", key, n] for key, n in o.reporting.items()]
+    if o.thread_breaks:
+        rows.append(["thread", "breaks", o.thread_breaks])
     return ["section", "key", "value"], rows

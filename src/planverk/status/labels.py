@@ -131,6 +131,12 @@ LABELS: dict[str, tuple[Label, Label, Label]] = {
     "points": ("prosentpoeng", "prosentpoeng", "points"),
     "reason_no-target": ("mangler mål", "manglar mål", "no target"),
     "reason_no-measurement": ("ingen måling ennå", "inga måling enno", "no measurement yet"),
+    "reason_met": ("målet er nådd", "målet er nådd", "target met"),
+    "reason_missed": ("fristen er ute, målet ikke nådd", "fristen er ute, målet ikkje nådd", "due date passed, target missed"),
+    "reason_on-line": ("på eller foran linja", "på eller framfor linja", "on or ahead of the line"),
+    "reason_behind-line": ("bak linja", "bak linja", "behind the line"),
+    "reason_no-progress": ("ikke bedre enn utgangspunktet", "ikkje betre enn utgangspunktet", "no better than the baseline"),
+    "reason_not-met": ("målet er ikke nådd", "målet er ikkje nådd", "target not met"),
     "kpi_rule": (
         "I rute: målet er nådd, eller siste måling ligger på eller foran en rett linje fra "
         "utgangspunkt til mål. I faresone: bak linja, men bedre enn utgangspunktet. Utenfor kurs: "
@@ -350,3 +356,20 @@ def label(key: str, language: str) -> Label:
 from .reporting_labels import REPORTING_LABELS  # noqa: E402  (it imports Label and Plural from here)
 
 LABELS.update(REPORTING_LABELS)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A label for a message (:func:`planverk.i18n.tr`), rendered in the message's language:
+    ``Word("measure_decided")`` is *vedtatt*, *vedteke* or *decided*; lower case in a
+    sentence unless ``capital``. A key without a label is shown as it is."""
+
+    key: str
+    capital: bool = False
+
+    def render(self, language: str) -> str:
+        """The word in ``language``."""
+        if self.key not in LABELS:
+            return self.key
+        text = str(label(self.key, language))
+        return text if self.capital else text[:1].lower() + text[1:]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Plan
@@ -58,6 +58,11 @@ class Overview:
     top_risks: list[RiskStatus]
     """The three open risks with the highest scores."""
     scores: list[ScoreTotal]
+    reporting: dict[str, int] = field(default_factory=dict)
+    """Periods of reporting rhythms by state: reported, overdue, due (within the horizon);
+    empty when the plan has no rhythms."""
+    thread_breaks: int = 0
+    """Breaks in the red thread (see planverk.reporting.thread) not silenced on their item."""
 
 
 def _count(values: list[str], keys: tuple[str, ...]) -> dict[str, int]:
@@ -87,6 +92,10 @@ def overview(plan: Plan, as_of: date, horizon: int = 14) -> Overview:
         for n, column in enumerate(card.columns)
     ]
     open_risks = [r for r in risks.risks if r.status != "closed"]
+    from .reporting import reporting_status
+    from .thread import thread_status
+
+    reporting = reporting_status(plan, as_of, horizon)
     return Overview(
         plan=plan.plan.id,
         title=plan.plan.title,
@@ -118,4 +127,6 @@ def overview(plan: Plan, as_of: date, horizon: int = 14) -> Overview:
         ),
         top_risks=[r for r in open_risks if r.score is not None][:3],
         scores=scores,
+        reporting={k: reporting.counts[k] for k in ("reported", "overdue", "due")} if reporting.duties else {},
+        thread_breaks=sum(1 for b in thread_status(plan).breaks if b.silenced is None),
     )

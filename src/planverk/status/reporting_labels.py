@@ -89,6 +89,7 @@ REPORTING_LABELS: dict[str, tuple[Label, Label, Label]] = {
     ),
     "break_kpi-without-reporting": ("KPI-en har ingen rapporteringsrytme", "KPI-en har ingen rapporteringsrytme",
                                     "the KPI has no reporting rhythm"),
+    "silenced": ("dempet: {reason}", "dempa: {reason}", "silenced: {reason}"),
     "no_goals": ("Planen har ingen mål.", "Planen har ingen mål.", "The plan has no goals."),
     "no_breaks": ("Tråden er hel: ingen brudd.", "Tråden er heil: ingen brot.", "The thread is whole: no breaks."),
     "thread_not_kept": (

@@ -41,6 +41,8 @@ class BreakRow:
     list: str
     id: str
     name: str
+    silenced: str | None = None
+    """The reason given where the item silences the break's code, else None."""
 
 
 @dataclass(frozen=True)
@@ -65,5 +67,12 @@ def thread_status(plan: Plan) -> ThreadReport:
                  links(c.reports), c.broken)
         for c in thread.flat()
     ]
-    breaks = [BreakRow(b.kind, BREAK_CODES[b.kind], b.list, b.id, b.name) for b in thread.breaks]
+    def reason(list_name: str, position: int, code: str) -> str | None:
+        item = getattr(plan, list_name)[position]
+        return next((s.reason for s in item.silence if s.code == code), None)
+
+    breaks = [
+        BreakRow(b.kind, BREAK_CODES[b.kind], b.list, b.id, b.name, reason(b.list, b.position, BREAK_CODES[b.kind]))
+        for b in thread.breaks
+    ]
     return ThreadReport(chains, breaks, thread.kept)

@@ -72,6 +72,19 @@ def figure(width: float, height: float) -> Any:
     return Figure(figsize=(width, height), layout="constrained")
 
 
+def board(width: float, height: float) -> tuple[Any, Any]:
+    """A figure ``width`` x ``height`` inches with one axes over all of it, measured in
+    inches from the top left corner (y grows downwards) and without axis lines: for
+    diagrams of boxes and lines."""
+    fig = figure(width, height)
+    fig.set_layout_engine(None)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
+    ax.axis("off")
+    return fig, ax
+
+
 _ID = re.compile(r'\bid="([^"]+)"')
 
 

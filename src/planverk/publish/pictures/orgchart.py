@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .canvas import COLOURS, figure
+from .canvas import COLOURS, board
 from .charts import wrapped
 from .words import word
 
@@ -49,12 +49,7 @@ def org_chart(spec: Any) -> Any:
     place = {n: (0.2 + x * (BOX_WIDTH + GAP_X), row_top[r]) for n, (x, r) in placed.items()}
     y = row_top[-1] + row_height[-1] + GAP_Y
     total_height = y - GAP_Y + 0.55
-    fig = figure(total_width, total_height)
-    fig.set_layout_engine(None)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, total_width)
-    ax.set_ylim(total_height, 0)
-    ax.axis("off")
+    fig, ax = board(total_width, total_height)
     # Elbow lines: down from the upper box, across just above the lower box's row (one
     # level per upper box, so that lines from different boxes never share a segment), down
     # into the lower box. Several lines entering one box spread along its top.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .canvas import COLOURS, figure
+from .canvas import COLOURS, board
 from .charts import short, wrapped
 
 COLUMN_WIDTH = 2.7
@@ -65,12 +65,7 @@ def red_thread(spec: Any) -> Any:
         bottoms.append(y)
     total_width = 0.4 + 3 * COLUMN_WIDTH + 2 * GAP_X
     total_height = max(bottoms) + 0.2
-    fig = figure(total_width, total_height)
-    fig.set_layout_engine(None)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, total_width)
-    ax.set_ylim(total_height, 0)
-    ax.axis("off")
+    fig, ax = board(total_width, total_height)
     for c, heading in enumerate(data.headings):
         ax.text(0.2 + c * (COLUMN_WIDTH + GAP_X), 0.3, heading, fontweight="bold", fontsize=10, va="center",
                 parse_math=False)

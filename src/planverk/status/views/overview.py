@@ -66,6 +66,18 @@ def _figures(ctx: Context, o: Overview) -> list[list[Cell]]:
                 Cell(_counts(ctx, o.risks), "bad" if o.risks["high"] else None),
             ]
         )
+    if o.reporting:
+        rows.append(
+            [
+                Cell(ctx.t("reporting"), "strong"),
+                Cell(ctx.t("reporting_counts", reported=ctx.number(o.reporting["reported"]),
+                           overdue=ctx.number(o.reporting["overdue"]), due=ctx.number(o.reporting["due"])),
+                     "bad" if o.reporting["overdue"] else None),
+            ]
+        )
+    if o.thread_breaks:
+        rows.append([Cell(ctx.t("thread"), "strong"),
+                     Cell(tally([(ctx.t("thread_breaks"), ctx.number(o.thread_breaks))], DASH), "warn")])
     for score in o.scores:
         rows.append(
             [

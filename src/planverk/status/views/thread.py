@@ -54,7 +54,12 @@ def thread_view(ctx: Context, data: ThreadReport, as_of: date) -> Report:
             [ctx.t("reported_what"), ctx.t("break"), ctx.t("code")],
             ["left", "left", "left"],
             [
-                [Cell(b.name, detail=ctx.t("kind_" + b.list)), Cell(ctx.t("break_" + b.kind), "warn"), Cell(b.code)]
+                [
+                    Cell(b.name, detail=ctx.t("kind_" + b.list)),
+                    Cell(ctx.t("break_" + b.kind), "muted" if b.silenced else "warn",
+                         ctx.t("silenced", reason=b.silenced) if b.silenced else None),
+                    Cell(b.code),
+                ]
                 for b in data.breaks
             ],
         )

@@ -1,0 +1,161 @@
+"""Every line a command writes for a person speaks the plan's language; --lang overrides it.
+
+The bundled plans are bokmål except scorecard-2023 (nynorsk). Each command that writes
+text for people takes ``--lang nb|nn|en``; with it, what the command writes (status
+tables, workbooks, documents) follows too.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import CASES, PLANS, run_cli
+
+COMMANDS = [
+    ("validate",), ("status",), ("render",), ("ical",), ("site",), ("diff",), ("invitations",),
+    ("done",), ("cancel",), ("move",), ("init",), ("fmt",),
+    ("record", "measurement"), ("record", "realised"), ("record", "decision"),
+    ("record", "assessment"), ("record", "score"),
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_that_writes_for_people_takes_lang(command: tuple[str, ...]) -> None:
+    result = run_cli(*command, "--help")
+    assert result.code == 0 and "--lang" in result.out, result.out
+
+
+@pytest.fixture
+def nynorsk(tmp_path: Path) -> Path:
+    plan = tmp_path / "plan"
+    shutil.copytree(PLANS / "scorecard-2023", plan)
+    return plan
+
+
+@pytest.fixture
+def bokmal(tmp_path: Path) -> Path:
+    plan = tmp_path / "plan"
+    shutil.copytree(PLANS / "nordre-follo-2018", plan)
+    return plan
+
+
+def test_an_edit_speaks_the_plans_language_unless_told(bokmal: Path) -> None:
+    args = ("done", str(bokmal), "frist-revidert-arbeidsbok", "--date", "2018-10-11")
+    said = run_cli(*args)
+    assert said.code == 0 and said.out.startswith("frist 'frist-revidert-arbeidsbok' merket utført 11. oktober 2018")
+    again = {lang: run_cli(*args, "--lang", lang).out for lang in ("nb", "nn", "en")}
+    assert again["nb"].startswith("ingenting å gjøre: frist 'frist-revidert-arbeidsbok' er allerede utført")
+    assert again["nn"].startswith("ingenting å gjere: frist 'frist-revidert-arbeidsbok' er alt utført")
+    assert again["en"].startswith("nothing to do: deadline 'frist-revidert-arbeidsbok' is already done on 11 October 2018")
+
+
+def test_a_refusal_speaks_the_plans_language(nynorsk: Path) -> None:
+    refused = run_cli("record", "score", str(nynorsk), "x", "Gran", "2022", "a", "q", "1")
+    assert refused.code == 2 and refused.err == "planverk: ingen scorekort 'x' i planen\n"
+    usage = run_cli("status", str(nynorsk), "--format", "xlsx")
+    assert usage.code == 2 and "ei xlsx-arbeidsbok blir skriven til ei fil" in usage.err
+    english = run_cli("status", str(nynorsk), "--format", "xlsx", "--lang", "en")
+    assert "an xlsx workbook is written to a file" in english.err
+
+
+def test_a_plan_with_errors_is_refused_in_its_language(tmp_path: Path) -> None:
+    shutil.copytree(CASES / "invalid" / "comma-in-flow-text", tmp_path / "plan")
+    refused = run_cli("status", str(tmp_path / "plan"))
+    assert refused.code == 1
+    assert "ukjend nøkkel 'kort versjon'" in refused.err and "har feil: rett dei først; ingen status vart vist" in refused.err
+    english = run_cli("status", str(tmp_path / "plan"), "--lang", "en")
+    assert "unknown key 'kort versjon'" in english.err and "no status was shown" in english.err
+
+
+def test_lang_sets_the_language_of_what_status_writes(bokmal: Path) -> None:
+    norwegian = run_cli("status", str(bokmal), "--as-of", "2018-10-01", "--format", "markdown")
+    english = run_cli("status", str(bokmal), "--as-of", "2018-10-01", "--format", "markdown", "--lang", "en")
+    assert norwegian.code == english.code == 0
+    assert "Oversikt" in norwegian.out and "Overview" in english.out and "Oversikt" not in english.out
+
+
+def test_lang_sets_the_language_of_rendered_documents(bokmal: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("render", str(bokmal), "schedule", "-o", str(out), "--lang", "nn", "--as-of", "2018-10-01")
+    assert result.code == 0 and result.out.startswith("skreiv ")
+    english = run_cli("render", str(bokmal), "schedule", "--lang", "en", "--as-of", "2018-10-01")
+    norwegian = run_cli("render", str(bokmal), "schedule", "--as-of", "2018-10-01")
+    assert english.out != norwegian.out
+
+
+def test_init_speaks_the_language_asked(tmp_path: Path) -> None:
+    result = run_cli("init", str(tmp_path / "ny"), "--start", "2027-01-04", "--lang", "nn")
+    assert result.code == 0
+    assert "oppretta" in result.out and "4. januar 2027" in result.out and "neste: planverk validate" in result.out
+
+
+def test_fmt_speaks_the_plans_language(nynorsk: Path) -> None:
+    plan_file = nynorsk / "plan.yaml"
+    plan_file.write_bytes(plan_file.read_bytes().replace(b"\n", b"\r\n"))  # Windows line ends
+    checked = run_cli("fmt", "--check", str(nynorsk))
+    assert checked.code == 1 and "ville formatert" in checked.out and "ikkje i oppsettet til planverk" in checked.out
+    english = run_cli("fmt", "--check", str(nynorsk), "--lang", "en")
+    assert "would reformat" in english.out and "not in planverk's layout" in english.out
+
+
+def test_an_unreadable_plan_is_refused_in_the_language_asked(nynorsk: Path) -> None:
+    (nynorsk / "plan.yaml").write_text("plan: [unclosed\n", encoding="utf-8")
+    refused = run_cli("fmt", str(nynorsk), "--lang", "nn")
+    assert refused.code == 1 and "kan ikkje lesast som ein plan; ingenting vart formatert" in refused.err
+
+
+def test_the_workbook_writes_words_not_codes_in_bokmal(tmp_path: Path) -> None:
+    path = tmp_path / "status.xlsx"
+    assert run_cli("status", str(PLANS / "savings-2024"), "--format", "xlsx", "-o", str(path),
+                   "--as-of", "2026-06-30").code == 0
+    book = openpyxl.load_workbook(path)
+    texts = {str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row}
+    for code in ("deadline", "milestone", "percent", "higher", "lower", "survey", "accounts", "behind-line",
+                 "on-line", "no-progress"):
+        assert code not in texts, code
+    assert {"frist", "milepæl", "prosent", "lavere", "bak linja"} <= texts
+
+
+def test_the_workbook_of_an_english_reader_keeps_english_words(tmp_path: Path) -> None:
+    path = tmp_path / "status.xlsx"
+    assert run_cli("status", str(PLANS / "savings-2024"), "--format", "xlsx", "-o", str(path),
+                   "--as-of", "2026-06-30", "--lang", "en").code == 0
+    texts = {str(c) for sheet in openpyxl.load_workbook(path) for row in sheet.iter_rows(values_only=True) for c in row}
+    assert {"deadline", "percent", "behind the line"} <= texts
+
+
+def test_a_room_booked_in_two_plans_is_named_in_the_plans_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES / "across" / "same-room")
+    result = run_cli("validate", "a/", "b/")
+    assert "PV405" in result.out and "rommet 'Formannskapssalen'" in result.out and "room '" not in result.out
+
+
+def test_findings_name_a_status_in_the_plans_words(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan:\n  id: p\n  title: P\n  organisation: O\n  language: nn\n"
+        "  period: {start: 2026-01-01, end: 2026-12-31}\n"
+        "measures:\n  - {id: a, title: A, status: gjennomført, decided_on: 2026-02-01}\n"
+        "  - {id: b, title: B, status: føreslått, realised: {2026: 1000000}}\n",
+        encoding="utf-8",
+    )
+    said = run_cli("validate", str(tmp_path)).out
+    assert "set status til under arbeid" in said
+    assert "status er 'føreslått': set status til vedteke, under arbeid eller gjennomført" in said
+    english = run_cli("validate", str(tmp_path), "--lang", "en").out
+    assert "set the status to in-progress" in english and "to decided, in-progress or realised" in english
+
+
+def test_diff_speaks_the_language_asked(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(PLANS / "nordre-follo-2018", old)
+    shutil.copytree(PLANS / "nordre-follo-2018", new)
+    assert run_cli("done", str(new), "frist-revidert-arbeidsbok", "--date", "2018-10-11").code == 0
+    norwegian = run_cli("diff", str(old), str(new)).out
+    english = run_cli("diff", str(old), str(new), "--lang", "en").out
+    assert "### Endringer i" in norwegian and "### Changes to" in english
+
