@@ -58,7 +58,7 @@ def test_flow_style_file_reports_later_syntax_errors_at_their_place(tmp_path: Pa
     assert [(f["code"], f["line"]) for f in found] == [("PV001", 9)]
 
 
-FORGED = "Europe/Oslo\nplan.yaml:1:1: error PV999 fake\u202e\u2028"
+FORGED = "Europe/Oslo\nplan.yaml:1:1: error PV999 fake\u200f\u2028"
 
 
 @pytest.mark.parametrize("fmt", ["human", "github", "json"])
@@ -67,15 +67,15 @@ def test_plan_text_cannot_forge_output(tmp_path: Path, fmt: str) -> None:
     _write(tmp_path, text)
     result = run_cli("validate", "--format", fmt, str(tmp_path))
     assert result.code == 1, result.out
-    assert "\x1b" not in result.out and "\u202e" not in result.out
+    assert "\x1b" not in result.out and "\u200f" not in result.out
     if fmt == "json":
         (finding,) = json.loads(result.out)["plans"][0]["findings"]
-        assert "\n" not in finding["message"] and "\u202e" not in finding["message"]
+        assert "\n" not in finding["message"] and "\u200f" not in finding["message"]
         assert "\\n" in finding["message"] and "\\u2028" in finding["message"]
     else:
         lines = result.out.splitlines()
         assert len(lines) == 2, lines  # the finding and the summary, nothing forged
-        assert "\\nplan.yaml:1:1: error PV999" in lines[0] and "\\u202e" in lines[0]
+        assert "\\nplan.yaml:1:1: error PV999" in lines[0] and "\\u200f" in lines[0]
 
 
 def test_findings_name_items_by_id_and_point_at_their_cause_across_files(tmp_path: Path) -> None:
@@ -154,3 +154,27 @@ def test_a_comma_before_a_missing_keys_value_says_which_key(tmp_path: Path) -> N
     found = _findings(tmp_path)
     (split,) = [f for f in found if f["code"] == "PV100"]
     assert "did you mean 'end: 2025-12-31'?" in str(split["message"])
+
+
+@pytest.mark.parametrize(
+    "body, line, column, words",
+    [
+        ('people:\n  - {id: a, name: "A ""B"""}\n', 8, 23, "her skulle det stått '}' eller ','"),
+        ("people:\n  - id: a\n   name: A\n", 9, 4, "her skulle det stått et listepunkt"),
+        ("people: [a, b\n", 8, 1, "her skulle det stått ']' eller ','"),
+        ('people:\n  - id: a\n    name: "A\n', 10, 1, "filen slutter før"),
+        ('people:\n  - id: a\n    name: "A\\q"\n', 9, 13, "ukjent escape-sekvens"),
+        ("people:\n  - id: a\n    name: A: B\n", 9, 12, "': ' inne i en verdi"),
+        ("people:\n  - id: a\n    name: `A\n", 9, 11, "kan ikke begynne med dette tegnet"),
+        ("people:\n  - id: a\n name: A\n", 9, 2, "her skulle det stått en nøkkel"),
+    ],
+)
+def test_yaml_syntax_errors_are_said_in_the_plans_language(
+    tmp_path: Path, body: str, line: int, column: int, words: str
+) -> None:
+    _write(tmp_path, HEADER + "  language: nb\n" + body, crlf=True, bom=True)
+    result = run_cli("validate", str(tmp_path))
+    first = result.out.splitlines()[0]
+    assert result.code == 1 and "Traceback" not in result.out + result.err
+    assert f"plan.yaml:{line}:{column}: error PV001 ugyldig YAML: " in first and words in first, first
+    assert not any(word in first for word in ("did not find", "expected", "while parsing", "found")), first

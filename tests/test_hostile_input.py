@@ -33,6 +33,9 @@ CASES = {
     "escape character": (HEADER + 'people: [{id: a, name: "A\\e[31m"}]\n', "PV016"),
     "nul character": (HEADER + 'people: [{id: a, name: "A\\0B"}]\n', "PV016"),
     "bell in a key": (HEADER + 'people: [{id: a, name: A, "b\\a": 1}]\n', "PV016"),
+    "right-to-left override typed": (HEADER + "people: [{id: a, name: Kari \u202egnp.exe}]\n", "PV016"),
+    "right-to-left override escaped": (HEADER + 'events: [{id: e, title: "M\\u202Eo"}]\n', "PV016"),
+    "isolate in a block text": (HEADER + "people:\n  - id: a\n    name: |\n      A \u2067B\n", "PV016"),
     "alias bytes": (
         HEADER + "x: &t '" + "x" * 5_000 + "'\npeople:\n" + "".join(f"  - {{id: p{i}, name: *t}}\n" for i in range(300)),
         "PV004",
@@ -156,3 +159,16 @@ def test_every_date_of_the_model_is_a_bounded_day() -> None:
 
     walk(Plan)
     assert found == [], f"date fields that are not Day: {found}"
+
+
+def test_a_bidirectional_override_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    text = HEADER.replace("plan:", "plan:", 1) + "people:\n- {id: kari, name: Kari, title: \"Leder \u202eevil\"}\n"
+    (tmp_path / "plan.yaml").write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode())
+    result = run_cli("validate", "--lang", "nb", str(tmp_path))
+    line = text[: text.index("Leder")].count("\n") + 1
+    assert result.code == 1
+    assert result.out.splitlines()[0].endswith(
+        f"plan.yaml:{line}:33: error PV016 tegnet U+202E, som styrer skriveretningen, ville vist teksten "
+        "i en annen rekkefølge enn den har: fjern det"
+    )
+

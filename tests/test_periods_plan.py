@@ -146,7 +146,7 @@ def test_documents_keep_the_period_as_written(tmp_path: Path) -> None:
 def test_the_annual_cycle_picture_is_the_same_bytes_and_escapes_plan_text(tmp_path: Path) -> None:
     body = (
         "people:\n  - id: kari\n    name: \"<script>alert(1)</script> & co\"\n"
-        "events:\n  - id: a\n    title: \"=HYPERLINK(\\\"x\\\") \\u202e\"\n    period: ultimo september\n"
+        "events:\n  - id: a\n    title: \"=HYPERLINK(\\\"x\\\") \\u200f\"\n    period: ultimo september\n"
         "    responsible: [kari]\n"
     )
     folder = _plan(tmp_path, body)

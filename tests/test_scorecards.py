@@ -183,7 +183,7 @@ scorecards:
   total: 200
   areas:
   - id: demokrati
-    name: Demokrati \u202eraud
+    name: Demokrati raud
     total: 100
     goals: [open-kommune]
     questions:

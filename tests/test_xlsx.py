@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from conftest import CASES, PLANS, run_cli
 
@@ -128,3 +129,61 @@ def test_csv_stays_plain_utf8_and_can_go_to_a_file(tmp_path: Path) -> None:
     data = (tmp_path / "r.csv").read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8").splitlines()[0].startswith("id,title,probability,")
+
+
+CODE_WORDS_PLAN = """\
+plan: {id: p, title: T, organisation: O, period: {start: 2026-01-01, end: 2026-12-31}, language: LANG}
+people: [{id: kari, name: Kari}]
+deadlines:
+  - {id: d1, date: 2026-05-29, task: Rapport, responsible: kari}
+  - {id: d2, kind: milestone, date: 2026-06-30, task: Vedtatt}
+kpis:
+  - id: sykefravaer
+    name: Sykefravær
+    unit: percent
+    direction: lower
+    data_source: register
+    baseline: {value: "8,2", date: 2025-12-31}
+    target: {value: "6,5", due: 2026-12-31}
+    measurements: [{date: 2026-04-30, value: "7,9"}]
+scorecards:
+  - id: kort
+    title: Kort
+    areas: [{id: a, name: Ledelse, questions: [{id: q1, text: Mål, max: 10}]}]
+    assessments: [{organisation: Org, year: 2026, scores: {a: {q1: 5}}}]
+"""
+
+
+@pytest.mark.parametrize(
+    "language, words",
+    [
+        ("nb", ["frist", "milepæl", "prosent"]),
+        ("nn", ["frist", "milepæl", "prosent"]),
+        ("en", ["deadline", "milestone", "percent"]),
+    ],
+)
+def test_code_words_are_in_the_plans_language(tmp_path: Path, language: str, words: list[str]) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "plan.yaml").write_text(CODE_WORDS_PLAN.replace("LANG", language), encoding="utf-8")
+    book = workbook(tmp_path / "s.xlsx", str(plan))
+    deadlines, kpis, scorecard = (rows(sheet) for sheet in book.worksheets[:3])
+    first = list(deadlines[0].values())[1], list(deadlines[1].values())[1]
+    kpi = list(kpis[0].values())
+    assert [*first, kpi[2]] == words
+    codes = {"deadline", "milestone", "percent", "lower", "behind-line", "at-risk"}
+    if language == "en":
+        return  # English keeps the codes
+
+    text = {c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row}
+    assert not codes & text
+
+
+def test_a_workbook_of_empty_sections_has_their_headers_not_sheet1(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "plan.yaml").write_text(CODE_WORDS_PLAN.replace("LANG", "nn"), encoding="utf-8")
+    book = workbook(tmp_path / "r.xlsx", str(plan), "risks")
+    assert book.sheetnames == ["Risikoar"]
+    assert [c.value for c in book["Risikoar"][1]][:3] == ["Id", "Tittel", "Sannsyn"]
+    assert book["Risikoar"].max_row == 1

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..i18n import tr
+from ..i18n import Message, tr
 from ..diagnostics import Finding, Position, finding
 
 Path_ = tuple[str | int, ...]
@@ -56,6 +56,10 @@ MAX_NUMBER_DIGITS = 64
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters (all but tab and line feed); only double-quoted escapes can write them."""
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates (Unicode TR 9): any scalar may hold them
+as typed, and they would show a text in another order than it has (CVE-2021-42574)."""
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
@@ -383,13 +387,37 @@ def _in_flow(error: Exception) -> bool:
     return "flow" in str(getattr(error, "context", "") or "")
 
 
+def _said(problem: str) -> Message | None:
+    """libyaml's ``problem`` in the plan's language, with what to do; None when unknown."""
+    if problem == "did not find expected key":
+        return tr("invalid YAML: a key was expected here: check the indentation, and that a quoted value ends where it should")
+    if problem == "did not find expected '-' indicator":
+        return tr("invalid YAML: a list item ('- ') was expected here: check the indentation")
+    if problem in ("did not find expected ',' or '}'", "did not find expected ',' or ']'"):
+        return tr("invalid YAML: '{close}' or ',' was expected: close the brackets, and quote values that hold a comma or a quote",
+                  close=problem[-2])
+    if problem == "found unexpected end of stream":
+        return tr("invalid YAML: the file ends before a quote or a bracket is closed")
+    if problem == "found unknown escape character":
+        return tr("invalid YAML: an unknown escape after '\\' in double quotes: write '\\\\' for a backslash, or use single quotes")
+    if problem == "mapping values are not allowed in this context":
+        return tr("invalid YAML: ': ' inside a value: put the value in quotes")
+    if problem == "found character that cannot start any token":
+        return tr("invalid YAML: a value cannot start with this character ('@', '`' or '%'): put the value in quotes")
+    if problem == "could not find expected ':'":
+        return tr("invalid YAML: ':' was expected after a key: write 'key: value'")
+    return None
+
+
 def _syntax_finding(error: Exception, text: str, display: str) -> Finding:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
-    # The parser's own words (English) are the problem; planverk's hints are translated.
+    # The parser's words for the problems hand-written plans run into are said in the
+    # plan's language; any other problem is the parser's own (English) words.
+    said = _said(str(problem))
     problem = f"{problem} ({context})" if context else str(problem)
-    message = tr("invalid YAML: {problem}", problem=problem)
+    message = said if said is not None else tr("invalid YAML: {problem}", problem=problem)
     if mark is None:
         return finding("PV001", message, Position(display, 1, 1))
     line, column = mark.line, mark.column
@@ -499,7 +527,7 @@ class _Builder:
                     raise _Abort(finding("PV001", tr("a mapping key must be plain text, not a list, "
                                                      "mapping or alias"), self.pos(event.start_mark)))
                 key = share(event.value, event.value)
-                if len(key) > MAX_SCALAR or event.style == '"':
+                if len(key) > MAX_SCALAR or event.style == '"' or not key.isascii():
                     self._check_text(event)
                 if not record:
                     if key in frame[0]:
@@ -542,7 +570,7 @@ class _Builder:
                         self._flow_entry(frame, event, True, path)
                 elif not text and not style and frame is not None and frame[8] is not None:
                     raise _NeedPositions  # perhaps a key a comma split off: see _flow_entry
-                if len(text) > MAX_SCALAR or style == '"':
+                if len(text) > MAX_SCALAR or style == '"' or not text.isascii():
                     self._check_text(event)
                 tag = event.tag
                 if (tag is None or tag == "!") and (style or not event.implicit[0]):
@@ -699,6 +727,16 @@ class _Builder:
                     "PV014",
                     tr("a value of {length} characters; the most a value may have is {limit}: keep "
                         "long texts in a document and refer to it", length=len(text), limit=MAX_SCALAR),
+                    self.pos(event.start_mark),
+                )
+            )
+        found = _BIDI.search(text)
+        if found is not None:
+            raise _Abort(
+                finding(
+                    "PV016",
+                    tr("the bidirectional control character {character} in a text would show it "
+                        "in another order than it has: remove it", character=f"U+{ord(found.group()):04X}"),
                     self.pos(event.start_mark),
                 )
             )

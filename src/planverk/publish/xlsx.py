@@ -222,12 +222,18 @@ def _kind(section: str, column: str, row: dict[str, Any]) -> str:
 
 
 def sheets(
-    plan: Any, as_of: date, horizon: int = 14, sections: tuple[str, ...] = SHEETS, questions: bool = False
+    plan: Any,
+    as_of: date,
+    horizon: int = 14,
+    sections: tuple[str, ...] = SHEETS,
+    keep_empty: bool = False,
+    questions: bool = False,
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """(section, column names, rows of plain Python values) for each sheet with rows; the
-    annual cycle only for a plan with events dated by a period, or when asked for alone; with
-    ``questions``, the scorecard sheet is followed by one of its questions
-    (``scorecard_questions``, as ``status scorecard --questions --format csv``)."""
+    """(section, column names, rows of plain Python values) for each sheet with rows, or
+    for every sheet with ``keep_empty``; the annual cycle only for a plan with events
+    dated by a period, or when asked for alone; with ``questions``, the scorecard sheet is
+    followed by one of its questions (``scorecard_questions``, as ``status scorecard
+    --questions --format csv``)."""
     from ..status import compute, flat_rows
 
     result = []
@@ -239,7 +245,7 @@ def sheets(
             header, rows = _savings_rows(compute(plan, "measures", as_of, horizon))
         else:
             header, rows = flat_rows(section, compute(plan, section, as_of, horizon))
-        if rows:
+        if rows or keep_empty:
             result.append((section, header, rows))
         if section == "scorecard" and questions:
             header, rows = flat_rows(section, compute(plan, section, as_of, horizon), questions=True)
@@ -286,10 +292,15 @@ def to_xlsx(
         "integer": book.add_format({"num_format": "0"}),
         "text": book.add_format({"text_wrap": False}),
     }
-    for section, header, rows in sheets(plan, as_of, horizon, sections, questions):
-        companion = {"savings": "measures", "scorecard_questions": "scorecard"}.get(section)
-        if section not in sections and companion not in sections:
-            continue
+    companions = {"savings": "measures", "scorecard_questions": "scorecard"}
+    wanted = [
+        sheet
+        for sheet in sheets(plan, as_of, horizon, sections, keep_empty=True, questions=questions)
+        if sheet[0] in sections or companions.get(sheet[0]) in sections
+    ]
+    # A sheet without rows is left out, unless every sheet is empty: then their headers
+    # (never Excel's own "Sheet1").
+    for section, header, rows in [s for s in wanted if s[2]] or wanted:
         sheet = book.add_worksheet(SHEET_NAMES[section][n])
         widths = [len(_header(key, language)) for key in header]
         for col, key in enumerate(header):
