@@ -115,12 +115,23 @@ def cli(*argv: str) -> str:
     return _CLI.format(argv=["planverk", *argv])
 
 
+def attempt(body: str, runs: int) -> tuple[float, float]:
+    """:func:`measure`, or not-a-number figures (a row marked refused) when the command fails."""
+    try:
+        return measure(body, runs)
+    except StepFailed as failed:
+        print(f"refused: {failed}")
+        return math.nan, math.nan
+
+
 def print_table(rows: list[Row]) -> None:
     print("| command | wall s | peak MiB | floor | wall s | peak MiB | ratio | target |")
     print("|---|---:|---:|---|---:|---:|---:|---:|")
     for name, wall, mem, floor_name, floor_wall, floor_mem, target in rows:
         ratio = wall / floor_wall
         verdict = "(reference)" if target is None else f"<= {target}x {'ok' if ratio <= target else 'MISSED'}"
+        if math.isnan(ratio):
+            verdict = "refused (see above)"
         print(
             f"| {name} | {wall:.3f} | {mem:.0f} | {floor_name} | {floor_wall:.3f} | "
             f"{floor_mem:.0f} | {ratio:.2f}x | {verdict} |"
@@ -170,12 +181,12 @@ def main() -> None:
         validate = measure(cli("validate", "-f", "json", str(folder)), runs)
         rows.append((f"validate {label}", *validate, "C parser events", *measure(_PARSE.format(folder=str(folder)), runs), 4.0))
         rows.append((f"validate {label}", *validate, "C compose", *measure(_COMPOSE.format(folder=str(folder)), runs), None))
-        rows.append((f"fmt --check {label}", *measure(cli("fmt", "--check", str(folder)), runs), "validate", *validate, 1.5))
+        rows.append((f"fmt --check {label}", *attempt(cli("fmt", "--check", str(folder)), runs), "validate", *validate, 1.5))
         one = str(folder / "events-005.yaml")
-        rows.append((f"fmt --check --plans-of one file", *measure(cli("fmt", "--check", "--plans-of", one), runs), "validate", *validate, 1.2))
+        rows.append((f"fmt --check --plans-of one file", *attempt(cli("fmt", "--check", "--plans-of", one), runs), "validate", *validate, 1.2))
         for template in ("schedule", "workbook"):
             out = str(Path(tmp) / f"out-{template}")
-            rows.append((f"render {template} {label}", *measure(cli("render", str(folder), template, "-o", out), runs),
+            rows.append((f"render {template} {label}", *attempt(cli("render", str(folder), template, "-o", out), runs),
                          "validate", *validate, 1.5))
         print_table(rows)
         if options.scaling:
