@@ -25,6 +25,7 @@ AS_OF = {
     "savings-2024": "2025-10-01",
     "cost-reduction-2025": "2026-02-01",
     "scorecard-2023": "2023-12-01",
+    "kommunekompasset-2024": "2024-12-01",
     "budsjettprosess-2025": "2025-10-01",
 }
 """A date in the middle of each process, for templates that report status (one per example plan)."""

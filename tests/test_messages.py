@@ -77,10 +77,14 @@ def test_arguments_are_written_the_way_the_language_writes_them() -> None:
     assert message.render("nn") == "fristen 11. mars 2025 er utanfor planperioden (1. januar 2025 til 28. februar 2025)"
     assert str(message) == "the deadline 11 March 2025 is outside the plan period (1 January 2025 to 28 February 2025)"
     listed = Items(tuple(f"q{n}" for n in range(7)), shown=5)
-    unscored = plural("{who} leaves {count} question unscored: {questions}",
-                      "{who} leaves {count} questions unscored: {questions}", 7, who="Gran 2023", questions=listed)
-    assert unscored.render("nn") == "Gran 2023 har 7 spørsmål utan poeng: q0, q1, q2, q3, q4 og 2 til"
-    assert str(unscored) == "Gran 2023 leaves 7 questions unscored: q0, q1, q2, q3, q4 and 2 more"
+    unscored = plural("{who} leaves {count} question unscored: {questions}; write its score, or "
+                      "{{missing: why}} when the source gives none",
+                      "{who} leaves {count} questions unscored: {questions}; write their scores, or "
+                      "{{missing: why}} where the source gives none", 7, who="Gran 2023", questions=listed)
+    assert unscored.render("nn") == ("Gran 2023 har 7 spørsmål utan poeng: q0, q1, q2, q3, q4 og 2 til; skriv "
+                                     "poenga, eller {missing: kvifor} der kjelda ikkje gir dei")
+    assert str(unscored) == ("Gran 2023 leaves 7 questions unscored: q0, q1, q2, q3, q4 and 2 more; write "
+                             "their scores, or {missing: why} where the source gives none")
 
 
 def test_a_language_without_a_catalog_is_english() -> None:

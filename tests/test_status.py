@@ -149,7 +149,9 @@ def test_json_keys_are_a_contract(section: str) -> None:
     card = json.loads(_status(str(PLANS / "scorecard-2023"), "scorecard", "-f", "json").out)[
         "data"
     ][0]
-    assert set(card) == {"id", "title", "max", "columns", "areas", "totals", "gaps", "changes"}
+    assert set(card) == {
+        "id", "title", "max", "columns", "areas", "totals", "gaps", "changes", "approximate", "common"
+    }
 
 
 def test_markdown_writes_norwegian_numbers_for_a_norwegian_plan() -> None:
@@ -179,6 +181,10 @@ def test_the_same_plan_and_date_give_the_same_bytes() -> None:
             ("savings-2024", "", "--as-of", "2026-11-23", "--days", "30", "-f", "rich"),
         ),
         ("scorecard.txt", ("scorecard-2023", "scorecard", "--as-of", "2023-12-31", "-f", "rich")),
+        (
+            "kommunekompasset-questions.md",
+            ("kommunekompasset-2024", "scorecard", "--questions", "--as-of", "2024-12-01", "-f", "markdown"),
+        ),
         (
             "nordre-follo-deadlines.md",
             ("nordre-follo-2018", "deadlines", "--as-of", "2018-09-05", "-f", "markdown"),
@@ -279,6 +285,35 @@ COUNTED = {
     ("nb", "goal_count"): ("0 i målhierarkiet", "1 i målhierarkiet", "2 i målhierarkiet"),
     ("nn", "goal_count"): ("0 i målhierarkiet", "1 i målhierarkiet", "2 i målhierarkiet"),
     ("en", "goal_count"): ("0 in the hierarchy", "1 in the hierarchy", "2 in the hierarchy"),
+    ("nb", "assessed"): ("0 av 2 spørsmål vurdert", "1 av 2 spørsmål vurdert", "2 av 2 spørsmål vurdert"),
+    ("nn", "assessed"): ("0 av 2 spørsmål vurderte", "1 av 2 spørsmål vurdert", "2 av 2 spørsmål vurderte"),
+    ("en", "assessed"): ("0 of 2 questions assessed", "1 of 2 questions assessed", "2 of 2 questions assessed"),
+    ("nb", "assessed_short"): ("0 av 2 vurdert", "1 av 2 vurdert", "2 av 2 vurdert"),
+    ("nn", "assessed_short"): ("0 av 2 vurderte", "1 av 2 vurdert", "2 av 2 vurderte"),
+    ("en", "assessed_short"): ("0 of 2 assessed", "1 of 2 assessed", "2 of 2 assessed"),
+    ("nb", "common_rule"): tuple(
+        f"Sum på felles spørsmål: bare {w} {n} av 2 {q} som er vurdert i alle kolonnene, så de kan sammenlignes."
+        for w, n, q in (("de", 0, "spørsmålene"), ("det", 1, "spørsmål"), ("de", 2, "spørsmålene"))
+    ),
+    ("nn", "common_rule"): tuple(
+        f"Sum på felles spørsmål: berre {w} {n} av 2 {q} som er {v} i alle kolonnane, så dei kan samanliknast."
+        for w, n, q, v in (("dei", 0, "spørsmåla", "vurderte"), ("det", 1, "spørsmål", "vurdert"), ("dei", 2, "spørsmåla", "vurderte"))
+    ),
+    ("en", "common_rule"): tuple(
+        f"Total on common questions: only the {n} of 2 questions assessed in every column, so that they compare."
+        for n in (0, 1, 2)
+    ),
+    ("nb", "change_rule"): tuple(
+        f"Endring 2020-2024 for Stavvik regner bare med {w} {n} av 2 {q} som er vurdert begge år."
+        for w, n, q in (("de", 0, "spørsmålene"), ("det", 1, "spørsmål"), ("de", 2, "spørsmålene"))
+    ),
+    ("nn", "change_rule"): tuple(
+        f"Endring 2020-2024 for Stavvik reknar berre med {w} {n} av 2 {q} som er {v} begge år."
+        for w, n, q, v in (("dei", 0, "spørsmåla", "vurderte"), ("det", 1, "spørsmål", "vurdert"), ("dei", 2, "spørsmåla", "vurderte"))
+    ),
+    ("en", "change_rule"): tuple(
+        f"Endring 2020-2024 for Stavvik counts only the {n} of 2 questions assessed in both years." for n in (0, 1, 2)
+    ),
     ("nb", "period_overdue"): ("Forfalt for 0 dager siden", "Forfalt for 1 dag siden", "Forfalt for 2 dager siden"),
     ("nn", "period_overdue"): ("Forfalle for 0 dagar sidan", "Forfalle for 1 dag sidan", "Forfalle for 2 dagar sidan"),
     ("en", "period_overdue"): ("Overdue by 0 days", "Overdue by 1 day", "Overdue by 2 days"),
@@ -293,7 +328,10 @@ def test_labels_that_count_agree_with_0_1_and_2(language: str, key: str) -> None
     from planverk.status.views.common import Context
 
     ctx = Context(language)
-    got = tuple(ctx.t(key, count=n, date="20.06.2017", made=0) for n in (0, 1, 2))
+    got = tuple(
+        ctx.t(key, count=n, date="20.06.2017", made=0, of=2, change="Endring 2020-2024", organisation="Stavvik")
+        for n in (0, 1, 2)
+    )
     assert got == COUNTED[language, key]
 
 

@@ -238,10 +238,15 @@ def test_scorecard_totals_gaps_and_changes() -> None:
         ("X", 2024, 0),
         ("Y", 2023, 0),
     ]
-    assert (card.max, card.totals, card.gaps) == (10, [5, 9, 10], [5, 1, 0])
-    assert [(c.organisation, c.from_year, c.to_year, c.total) for c in card.changes] == [
-        ("X", 2023, 2024, 4)
+    # no gap on the partial assessment: 10 - 5 would be mostly the unscored question
+    assert (card.max, card.totals, card.gaps) == (10, [5, 9, 10], [None, 1, 0])
+    assert [(c.scored, c.questions) for c in (col.coverage for col in card.columns)] == [(1, 2), (2, 2), (2, 2)]
+    # the change counts only q1, scored both years: +1, not the +4 of 5 -> 9
+    assert [(c.organisation, c.from_year, c.to_year, c.total, c.compared, c.questions) for c in card.changes] == [
+        ("X", 2023, 2024, 1, 1, 2)
     ]
+    assert card.common is not None
+    assert (card.common.compared, card.common.totals, card.common.max) == (1, [5, 6, 6], 6)
     assert len(scorecard_status(p, date(2023, 12, 31))[0].columns) == 2
 
 

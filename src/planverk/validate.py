@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .collector import paused
 from .diagnostics import CODES, Finding, Position, Severity, finding
@@ -177,8 +178,8 @@ def check_plan(
         return locate(read.source, partial.written(path))
 
     for issue in issues:
-        key = (issue.item, issue.code) if issue.item is not None else None
-        if key is not None and key in silences:
+        key = _silenced_by(issue.item, issue.code, silences)
+        if key is not None:
             used.add(key)
             continue
         related = tuple(p for p in (where(r) for r in issue.related) if p)
@@ -200,12 +201,35 @@ def _silences(plan: Plan) -> dict[tuple[tuple[str | int, ...], str], tuple[str |
     """(item path, code) -> path of the silence entry, for every silence in the plan."""
     from .checks.context import KINDS
 
+    from .model.base import Silenceable
+
     result = {}
     for kind in KINDS:
         for i, item in enumerate(getattr(plan, kind)):
             for n, silence in enumerate(item.silence):
                 result[((kind, i), silence.code)] = (kind, i, "silence", n, "code")
+            for name in type(item).model_fields:  # items inside an item: a scorecard's assessments
+                inner = getattr(item, name)
+                if not isinstance(inner, list):
+                    continue
+                for m, part in enumerate(inner):
+                    if isinstance(part, Silenceable):
+                        for n, silence in enumerate(part.silence):
+                            path = (kind, i, name, m)
+                            result[(path, silence.code)] = (*path, "silence", n, "code")
     return result
+
+
+def _silenced_by(
+    item: tuple[str | int, ...] | None, code: str, silences: dict[tuple[tuple[str | int, ...], str], Any]
+) -> tuple[tuple[str | int, ...], str] | None:
+    """The silence that silences ``code`` on ``item``: its own, else that of an item it lies in
+    (a scorecard's silence covers its assessments)."""
+    while item:
+        if (item, code) in silences:
+            return item, code
+        item = item[:-2] if len(item) > 2 else ()
+    return None
 
 
 MAX_PER_CODE = 100

@@ -59,3 +59,6 @@ def steering_references(index: PlanIndex) -> Iterator[Reference]:
                 yield (kind, i, "reporting", "owner"), (kind, i), owner, OWNERS
     for i, risk in enumerate(plan.risks):
         yield from one_reference(("risks", i), "owner", risk.owner, OWNERS)
+    for i, card in enumerate(plan.scorecards):
+        for a, area in enumerate(card.areas):
+            yield from each_reference(("scorecards", i), "goals", area.goals, GOALS, ("scorecards", i, "areas", a))

@@ -67,6 +67,11 @@ def status(
         typer.Option("--output", "-o", help="Write to FILE instead of stdout (needed for xlsx).",
                      show_default=False, metavar="FILE"),
     ] = None,
+    questions: Annotated[
+        bool,
+        typer.Option("--questions", help="With scorecard: each scorecard question by question too, "
+                     "with each area's goals (csv: one row per question)."),
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Show where the plan stands: deadlines, KPIs, measures and savings, benefits, risks, scorecards.
@@ -79,6 +84,9 @@ def status(
     from ..validate import checked_plan, in_language
 
     code = choose(lang, plan)
+    if questions and section is not Section.scorecard:
+        raise UsageError(tr("--questions shows scorecards question by question: give the section, "
+                            "e.g. planverk status {plan} scorecard --questions", plan=str(plan)))
     if output_format is StatusFormat.xlsx and output is None:
         raise UsageError(tr("an xlsx workbook is written to a file: give one with -o FILE, e.g. -o status.xlsx"))
     result = in_language(checked_plan(plan, tr("{plan} has errors: fix them first; no status was shown",
@@ -90,7 +98,7 @@ def status(
         from ..publish.xlsx import SHEETS, to_xlsx
 
         assert output is not None
-        write_atomic(output, to_xlsx(result.plan, when, (section.value,) if section else SHEETS, days))
+        write_atomic(output, to_xlsx(result.plan, when, (section.value,) if section else SHEETS, days, questions))
         say(tr("wrote {file}", file=str(output)))
         return
     terminal = sys.stdout.isatty() and output is None
@@ -105,6 +113,7 @@ def status(
         fmt=name,
         width=shutil.get_terminal_size((100, 24)).columns if terminal else 100,
         color=color(sys.stdout) if output is None else False,
+        questions=questions,
     )
     if output is not None:
         from ..files import write_atomic

@@ -207,6 +207,10 @@ def record_score(
             siblings = [v for v in scores.values() if isinstance(v, CommentedMap)]
             order = [a.id for a in item.areas]
             _set_in_order(scores, area, _new_map([(question, number)], siblings[-1] if siblings else None), order)
+        elif not isinstance(scores[area], CommentedMap):
+            raise UsageError(
+                f"{organisation} {year} scores area '{area}' as a whole: change it to scores by question in the file"
+            )
         else:
             _set_in_order(scores[area], question, number, questions)
         return True, _was(done, before)

@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from ..i18n import MessageError, tr
 
 _NUMBER = re.compile(
-    r"^\s*(?P<approx>(?:ca|cirka|circa|approx|omkring|rundt|kring|om lag|anslagsvis|about)\b\.?|~)?"
+    r"^\s*(?P<approx>(?:ca|cirka|circa|approx|omkring|rundt|kring|om lag|anslagsvis|about)\b\.?|~|≈)?"
     r"\s*(?P<sign>[-+−])?\s*(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?"
     r"\s*(?P<unit>.*?)\s*$",
     re.IGNORECASE,
@@ -63,7 +63,7 @@ class Quantity:
     written: str | None = None
     """The text as written in the plan; None when YAML gave a number."""
     approximate: bool = False
-    """Written as an estimate: ``ca. 35 mill. kr``, ``cirka 2 %``, ``~4``."""
+    """Written as an estimate: ``ca. 35 mill. kr``, ``cirka 2 %``, ``~4``, ``≈4``."""
 
     @property
     def bare(self) -> bool:
@@ -80,7 +80,7 @@ def parse_quantity(value: Any) -> Quantity:
     The comma is the decimal mark; thousands are grouped with spaces. Amounts in thousands,
     millions or billions of kroner are scaled to kroner, in the spellings documents use
     (``35 mill kroner``, ``35 mill. NOK``, ``35 mill.kr``, ``35 MNOK``). A leading ``ca.``,
-    ``cirka``, ``omkring``, ``rundt``, ``om lag`` (nynorsk), ``about`` or ``~`` marks the
+    ``cirka``, ``omkring``, ``rundt``, ``om lag`` (nynorsk), ``about``, ``~`` or ``≈`` marks the
     value approximate; it is kept and shown.
     """
     if isinstance(value, Quantity):

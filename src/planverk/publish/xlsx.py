@@ -88,10 +88,16 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "review_overdue": ("Ny vurdering forfalt", "Ny vurdering forfallen", "Review overdue"),
     "scorecard": ("Målekort", "Målekort", "Scorecard"),
     "area_name": ("Områdenavn", "Områdenamn", "Area name"),
+    "question": ("Spørsmål-id", "Spørsmål-id", "Question id"),
+    "text": ("Spørsmål", "Spørsmål", "Question"),
+    "as_a_whole": ("Området vurdert som helhet", "Området vurdert som heilskap", "Area scored as a whole"),
     "organisation": ("Organisasjon", "Organisasjon", "Organisation"),
     "year": ("År", "År", "Year"),
     "max": ("Maks", "Maks", "Max"),
     "gap": ("Gap", "Gap", "Gap"),
+    "approximate": ("Anslått", "Anslått", "Approximate"),
+    "questions": ("Spørsmål", "Spørsmål", "Questions"),
+    "missing": ("Mangler", "Manglar", "Missing"),
     "identified": ("Identifisert", "Identifisert", "Identified"),
     "decided": ("Vedtatt", "Vedteke", "Decided"),
     "realised": ("Realisert", "Realisert", "Realised"),
@@ -119,6 +125,7 @@ SHEET_NAMES: dict[str, tuple[str, str, str]] = {
     "benefits": ("Gevinster", "Gevinstar", "Benefits"),
     "risks": ("Risikoer", "Risikoar", "Risks"),
     "scorecard": ("Målekort", "Målekort", "Scorecards"),
+    "scorecard_questions": ("Målekort per spørsmål", "Målekort per spørsmål", "Scorecards by question"),
     "reporting": ("Rapportering", "Rapportering", "Reporting"),
     "thread": ("Den røde tråden", "Den raude tråden", "The red thread"),
 }
@@ -223,7 +230,7 @@ def _kind(section: str, column: str, row: dict[str, Any]) -> str:
         return "money"
     if column in ("feasibility",):
         return "decimal"
-    if section == "scorecard" and column in ("score", "max", "gap"):
+    if section in ("scorecard", "scorecard_questions") and column in ("score", "max", "gap"):
         return "decimal"
     return "integer"
 
@@ -234,10 +241,13 @@ def sheets(
     horizon: int = 14,
     sections: tuple[str, ...] = SHEETS,
     keep_empty: bool = False,
+    questions: bool = False,
 ) -> list[tuple[str, list[str], list[list[Any]]]]:
     """(section, column names, rows of plain Python values) for each sheet with rows, or
     for every sheet with ``keep_empty``; the annual cycle only for a plan with events
-    dated by a period, or when asked for alone."""
+    dated by a period, or when asked for alone; with ``questions``, the scorecard sheet is
+    followed by one of its questions (``scorecard_questions``, as ``status scorecard
+    --questions --format csv``)."""
     from ..status import compute, flat_rows
 
     result = []
@@ -251,10 +261,16 @@ def sheets(
             header, rows = flat_rows(section, compute(plan, section, as_of, horizon))
         if rows or keep_empty:
             result.append((section, header, rows))
+        if section == "scorecard" and questions:
+            header, rows = flat_rows(section, compute(plan, section, as_of, horizon), questions=True)
+            if rows:
+                result.append(("scorecard_questions", header, rows))
     return result
 
 
-def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon: int = 14) -> bytes:
+def to_xlsx(
+    plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon: int = 14, questions: bool = False
+) -> bytes:
     """The workbook of ``sections`` (default: all) as XLSX bytes (see the module docstring)."""
     import xlsxwriter
 
@@ -294,10 +310,11 @@ def to_xlsx(plan: Any, as_of: date, sections: tuple[str, ...] = SHEETS, horizon:
         "integer": book.add_format({"num_format": "0"}),
         "text": book.add_format({"text_wrap": False}),
     }
+    companions = {"savings": "measures", "scorecard_questions": "scorecard"}
     wanted = [
         sheet
-        for sheet in sheets(plan, as_of, horizon, sections, keep_empty=True)
-        if sheet[0] in sections or (sheet[0] == "savings" and "measures" in sections)
+        for sheet in sheets(plan, as_of, horizon, sections, keep_empty=True, questions=questions)
+        if sheet[0] in sections or companions.get(sheet[0]) in sections
     ]
     # A sheet without rows is left out, unless every sheet is empty: then their headers
     # (never Excel's own "Sheet1").

@@ -225,7 +225,7 @@ def status_view(plan: Plan, as_of: date) -> StatusView:
         if name == "overview" or (name == "cycle" and not _has_periods(plan)):
             continue
         data = compute(plan, name, as_of)
-        report = section_view(name, data, plan.plan.language, as_of)
+        report = section_view(name, data, plan.plan.language, as_of, questions=True)  # documents show every question
         has_tables = any(not isinstance(part, str) for part in report.parts)
         sections.append(StatusSectionView(name, data, report, has_tables))
     return StatusView(sections, **{section.name: section for section in sections})

@@ -175,8 +175,8 @@ def _savings(old: Plan, new: Plan) -> list[SavingsChange]:
 
 
 def _area_total(scores: dict[str, Any], area: str) -> float | None:
-    values = [v for v in (scores.get(area) or {}).values() if v is not None]
-    return sum(float(getattr(v, "value", v)) for v in values) if values else None
+    values = [v.value for v in (scores.get(area) or {}).values() if hasattr(v, "value")]  # missing scores have none
+    return sum(values) if values else None
 
 
 def _scores(old: Plan, new: Plan) -> list[ScoreChange]:

@@ -76,9 +76,10 @@ def compute(plan: Plan, section: str, as_of: date, horizon: int = 14) -> Any:
     raise ValueError(f"unknown section '{section}'")
 
 
-def section_view(section: str, data: Any, language: str, as_of: date):
+def section_view(section: str, data: Any, language: str, as_of: date, questions: bool = False):
     """The section's data as a report of tables in ``language``: what render_status prints,
-    and what the status-report template shows."""
+    and what the status-report template shows; ``questions`` adds each scorecard question by
+    question."""
     from .views.benefits import benefits_view
     from .views.common import Context
     from .views.cycle import cycle_view
@@ -98,7 +99,7 @@ def section_view(section: str, data: Any, language: str, as_of: date):
         "measures": lambda: measures_view(ctx, data),
         "benefits": lambda: benefits_view(ctx, data, as_of),
         "risks": lambda: risks_view(ctx, data),
-        "scorecard": lambda: scorecards_view(ctx, data, as_of),
+        "scorecard": lambda: scorecards_view(ctx, data, as_of, questions),
         "reporting": lambda: _reporting_view(ctx, data, as_of),
         "thread": lambda: _thread_view(ctx, data, as_of),
     }
@@ -117,9 +118,13 @@ def _thread_view(ctx, data, as_of):
     return thread_view(ctx, data, as_of)
 
 
-def flat_rows(section: str, data: Any):
-    """(column names, rows of plain values): the section as CSV and XLSX write it."""
+def flat_rows(section: str, data: Any, questions: bool = False):
+    """(column names, rows of plain values): the section as CSV and XLSX write it; with
+    ``questions``, a scorecard's rows are its questions."""
     from . import flat
+
+    if questions and section == "scorecard":
+        return flat.scorecard_question_rows(data)
 
     return {
         "overview": flat.overview_rows,
@@ -161,11 +166,11 @@ def to_json(plan: Plan, section: str, as_of: date, data: Any) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(section: str, data: Any) -> str:
+def to_csv(section: str, data: Any, questions: bool = False) -> str:
     """One flat table of plain values (see :mod:`planverk.status.flat`)."""
     from .flat import csv_cell, plain
 
-    header, rows = flat_rows(section, data)
+    header, rows = flat_rows(section, data, questions)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
@@ -182,16 +187,18 @@ def render_status(
     fmt: str = "markdown",
     width: int = 100,
     color: bool = False,
+    questions: bool = False,
 ) -> str:
-    """One section of the plan's status as of ``as_of``, in ``fmt`` (rich, markdown, csv, json)."""
+    """One section of the plan's status as of ``as_of``, in ``fmt`` (rich, markdown, csv, json);
+    ``questions``: the scorecard section question by question too (csv: instead)."""
     from .render import render_markdown, render_rich
 
     data = compute(plan, section, as_of, horizon)
     if fmt == "json":
         return to_json(plan, section, as_of, data)
     if fmt == "csv":
-        return to_csv(section, data)
-    report = section_view(section, data, plan.plan.language, as_of)
+        return to_csv(section, data, questions)
+    report = section_view(section, data, plan.plan.language, as_of, questions)
     if fmt == "rich":
         return render_rich(report, width, color)
     if fmt == "markdown":

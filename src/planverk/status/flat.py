@@ -240,36 +240,62 @@ def risk_rows(report: RiskReport) -> Rows:
 
 
 def scorecard_rows(cards: list[ScorecardStatus]) -> Rows:
-    """One row per scorecard, area (and 'total') and assessment."""
-    header = ["scorecard", "area", "area_name", "organisation", "year", "score", "max", "gap"]
+    """One row per scorecard, area (and 'total') and assessment, with how much was assessed;
+    'common' rows hold each column's total on the questions every column assessed."""
+    header = [
+        "scorecard", "area", "area_name", "organisation", "year", "score", "max", "gap",
+        "approximate", "assessed", "questions", "missing",
+    ]
     rows = []
     for card in cards:
         for n, column in enumerate(card.columns):
             for area in card.areas:
+                coverage = area.coverage[n]
                 rows.append(
                     [
-                        card.id,
-                        area.id,
-                        area.name,
-                        column.organisation,
-                        column.year,
-                        area.scores[n],
-                        area.max,
-                        area.gaps[n],
+                        card.id, area.id, area.name, column.organisation, column.year,
+                        area.scores[n], area.max, area.gaps[n], area.approximate[n],
+                        coverage.scored, coverage.questions, coverage.missing,
                     ]
                 )
+            coverage = column.coverage
             rows.append(
                 [
-                    card.id,
-                    "total",
-                    "",
-                    column.organisation,
-                    column.year,
-                    card.totals[n],
-                    card.max,
-                    card.gaps[n],
+                    card.id, "total", "", column.organisation, column.year,
+                    card.totals[n], card.max, card.gaps[n], card.approximate[n],
+                    coverage.scored, coverage.questions, coverage.missing,
                 ]
             )
+            if card.common is not None:
+                rows.append(
+                    [
+                        card.id, "common", "", column.organisation, column.year,
+                        card.common.totals[n], card.common.max, None, card.common.approximate[n],
+                        card.common.compared, card.common.questions, None,
+                    ]
+                )
+    return header, rows
+
+
+def scorecard_question_rows(cards: list[ScorecardStatus]) -> Rows:
+    """One row per scorecard, question and assessment (``status scorecard --questions``)."""
+    header = [
+        "scorecard", "area", "question", "text", "organisation", "year", "score", "max",
+        "approximate", "missing", "as_a_whole",
+    ]
+    rows = []
+    for card in cards:
+        for n, column in enumerate(card.columns):
+            for area in card.areas:
+                for question in area.questions:
+                    cell = question.scores[n]
+                    rows.append(
+                        [
+                            card.id, area.id, question.id, question.text, column.organisation,
+                            column.year, cell.value, question.max, cell.approximate, cell.missing,
+                            cell.whole,
+                        ]
+                    )
     return header, rows
 
 
@@ -315,6 +341,8 @@ def overview_rows(o: Overview) -> Rows:
     rows += [["risks", key, n] for key, n in o.risks.items()]
     for s in o.scores:
         rows.append([f"scorecard: {s.scorecard}", f"{s.organisation} {s.year}", s.total])
+        rows.append([f"scorecard: {s.scorecard}", f"{s.organisation} {s.year}: assessed", s.scored])
+        rows.append([f"scorecard: {s.scorecard}", f"{s.organisation} {s.year}: questions", s.questions])
     rows += [["reporting", key, n] for key, n in o.reporting.items()]
     if o.thread_breaks:
         rows.append(["thread", "breaks", o.thread_breaks])

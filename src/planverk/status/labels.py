@@ -290,10 +290,69 @@ LABELS: dict[str, tuple[Label, Label, Label]] = {
         "Questions without a score",
     ),
     "score_rule": (
-        "I parentes: avstand til maks.",
-        "I parentes: avstand til maks.",
-        "In brackets: the gap to the maximum.",
+        "I parentes: avstand til maks, der alt er vurdert.",
+        "I parentes: avstand til maks, der alt er vurdert.",
+        "In brackets: the gap to the maximum, where everything is assessed.",
     ),
+    "assessed": (
+        Plural("{count} av {of} spørsmål vurdert", "{count} av {of} spørsmål vurdert"),
+        Plural("{count} av {of} spørsmål vurdert", "{count} av {of} spørsmål vurderte"),
+        Plural("{count} of {of} questions assessed", "{count} of {of} questions assessed"),
+    ),
+    "assessed_short": (
+        Plural("{count} av {of} vurdert", "{count} av {of} vurdert"),
+        Plural("{count} av {of} vurdert", "{count} av {of} vurderte"),
+        Plural("{count} of {of} assessed", "{count} of {of} assessed"),
+    ),
+    "of_max_assessed": (
+        "{score} av {max} ({assessed})",
+        "{score} av {max} ({assessed})",
+        "{score} of {max} ({assessed})",
+    ),
+    "as_a_whole": ("som helhet", "som heilskap", "as a whole"),
+    "score_missing": ("mangler", "manglar", "missing"),
+    "common_total": ("Sum på felles spørsmål", "Sum på felles spørsmål", "Total on common questions"),
+    "common_rule": (
+        Plural(
+            "Sum på felles spørsmål: bare det {count} av {of} spørsmål som er vurdert i alle kolonnene, så de kan sammenlignes.",
+            "Sum på felles spørsmål: bare de {count} av {of} spørsmålene som er vurdert i alle kolonnene, så de kan sammenlignes.",
+        ),
+        Plural(
+            "Sum på felles spørsmål: berre det {count} av {of} spørsmål som er vurdert i alle kolonnane, så dei kan samanliknast.",
+            "Sum på felles spørsmål: berre dei {count} av {of} spørsmåla som er vurderte i alle kolonnane, så dei kan samanliknast.",
+        ),
+        Plural(
+            "Total on common questions: only the {count} of {of} questions assessed in every column, so that they compare.",
+            "Total on common questions: only the {count} of {of} questions assessed in every column, so that they compare.",
+        ),
+    ),
+    "change_rule": (
+        Plural(
+            "{change} for {organisation} regner bare med det {count} av {of} spørsmål som er vurdert begge år.",
+            "{change} for {organisation} regner bare med de {count} av {of} spørsmålene som er vurdert begge år.",
+        ),
+        Plural(
+            "{change} for {organisation} reknar berre med det {count} av {of} spørsmål som er vurdert begge år.",
+            "{change} for {organisation} reknar berre med dei {count} av {of} spørsmåla som er vurderte begge år.",
+        ),
+        Plural(
+            "{change} for {organisation} counts only the {count} of {of} questions assessed in both years.",
+            "{change} for {organisation} counts only the {count} of {of} questions assessed in both years.",
+        ),
+    ),
+    "approximate_rule": (
+        "ca.: minst én score i summen er anslått.",
+        "ca.: minst éin score i summen er anslått.",
+        "approx.: at least one score in the sum is an estimate.",
+    ),
+    "question": ("Spørsmål", "Spørsmål", "Question"),
+    "by_question": (
+        "{title}: spørsmål for spørsmål",
+        "{title}: spørsmål for spørsmål",
+        "{title}: question by question",
+    ),
+    "area_goals": ("Mål: {goals}", "Mål: {goals}", "Goals: {goals}"),
+    "max_not_stated": ("ikke oppgitt", "ikkje oppgitt", "not stated"),
 }
 
 

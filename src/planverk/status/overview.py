@@ -22,7 +22,11 @@ class ScoreTotal:
     organisation: str
     year: int
     total: float | None
-    max: float
+    max: float | None
+    scored: int = 0
+    """Questions assessed (see :class:`~planverk.status.scorecards.Coverage`)."""
+    questions: int = 0
+    approximate: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,10 @@ def overview(plan: Plan, as_of: date, horizon: int = 14) -> Overview:
             year = min(target.years, key=lambda y: (abs(y.year - as_of.year), y.year))
             savings.append((target.title, year))
     scores = [
-        ScoreTotal(card.title, column.organisation, column.year, card.totals[n], card.max)
+        ScoreTotal(
+            card.title, column.organisation, column.year, card.totals[n], card.max,
+            column.coverage.scored, column.coverage.questions, card.approximate[n],
+        )
         for card in scorecard_status(plan, as_of)
         for n, column in enumerate(card.columns)
     ]

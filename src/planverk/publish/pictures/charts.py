@@ -11,6 +11,7 @@ from typing import Any
 from ... import formatting
 from ...status.views.common import Context as Words
 from ...status.views.kpis import kpi_value
+from ...status.views.scorecards import score_number
 from .canvas import COLOURS, SERIES, figure
 from .words import word
 
@@ -396,8 +397,10 @@ def scorecard(spec: Any) -> Any:
                 color=SERIES[n % len(SERIES)],
                 label=f"{column.organisation} {column.year}" if a == 0 else None,
             )
+            cover = area.coverage[n]
             text = (
-                words.t("of_max", score=words.number(score), max=words.number(area.max))
+                words.t("of_max", score=score_number(words, score, area.approximate[n]), max=words.number(area.max))
+                + ("" if cover.complete else f" ({words.t('assessed_short', count=cover.scored, of=cover.questions)})")
                 if score is not None
                 else "–"
             )

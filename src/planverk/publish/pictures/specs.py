@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from ...status.views.common import Context as Words
+from ...status.views.scorecards import score_number
 from ...status.views.kpis import kpi_value
 from .layout import arrange, links
 from ...formatting import markdown_text
@@ -265,8 +266,9 @@ def scorecard_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
         parts = [word("scorecard_alt", ctx.language, title=card.title)]
         for area in card.areas:
             scores = [
-                f"{c.organisation} {c.year} {words.number(s)}"
-                for c, s in zip(card.columns, area.scores)
+                f"{c.organisation} {c.year} {score_number(words, s, estimate)}"
+                + ("" if cover.complete else f" ({words.t('assessed_short', count=cover.scored, of=cover.questions)})")
+                for c, s, cover, estimate in zip(card.columns, area.scores, area.coverage, area.approximate)
                 if s is not None
             ]
             parts.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..overview import Overview
 from .common import DASH, STATE_STYLES, Cell, Context, Report, Table, tally
+from .scorecards import score_of_max
 
 
 def _counts(ctx: Context, counts: dict[str, int], prefix: str = "") -> str:
@@ -81,7 +82,7 @@ def _figures(ctx: Context, o: Overview) -> list[list[Cell]]:
         rows.append(
             [
                 Cell(f"{score.scorecard}: {score.organisation} {score.year}", "strong"),
-                Cell(ctx.t("of_max", score=ctx.number(score.total), max=ctx.number(score.max))),
+                Cell(score_of_max(ctx, score.total, score.max, score.scored, score.questions, score.approximate)),
             ]
         )
     return rows
