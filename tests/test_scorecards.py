@@ -254,7 +254,8 @@ def test_every_total_says_how_much_was_assessed_in_every_language(tmp_path: Path
 
 
 def test_the_scorecard_picture_says_which_scores_are_estimates(tmp_path: Path) -> None:
-    out = run_cli("render", str(_user_plan(tmp_path)), "status-report", *AS_OF).out
+    run_cli("render", str(_user_plan(tmp_path)), "status-report", *AS_OF, "-o", str(tmp_path / "out"))
+    out = (tmp_path / "out" / "status-report.md").read_text(encoding="utf-8")  # -o links the SVG
     alt = next(line for line in out.splitlines() if line.startswith("![Kompass"))
     assert "Fjordvik kommune 2024 ca. 16,5 (2 av 3 vurderte)" in alt
     assert "@SUM(1+1) Nabo 2024 ca. 53" in alt

@@ -208,8 +208,10 @@ def _savings_rows(report: Any) -> tuple[list[str], list[list[Any]]]:
 
 
 APPROXIMATE = "approximate"
-"""The column that names the amounts of a row written as estimates: not a column of the
-sheet, but the 'ca.' in those cells' number format."""
+"""The column of the measures and savings rows that names the amounts of a row written as
+estimates: not a column of their sheets, but the 'ca.' in those cells' number format (the
+scorecard sheet's own ``approximate`` column, a yes/no, stays a column)."""
+_NAMING_ESTIMATES = ("measures", "savings")
 
 
 def _estimates(named: dict[str, Any]) -> set[str]:
@@ -320,13 +322,14 @@ def to_xlsx(
     # (never Excel's own "Sheet1").
     for section, header, rows in [s for s in wanted if s[2]] or wanted:
         sheet = book.add_worksheet(SHEET_NAMES[section][n])
-        columns = [key for key in header if key != APPROXIMATE]
+        named_estimates = section in _NAMING_ESTIMATES
+        columns = [key for key in header if not (named_estimates and key == APPROXIMATE)]
         widths = [len(_header(key, language)) for key in columns]
         for col, key in enumerate(columns):
             sheet.write_string(0, col, _header(key, language), formats["header"])
         for r, values in enumerate(rows, start=1):
             named = dict(zip(header, values))
-            estimates = _estimates(named)
+            estimates = _estimates(named) if named_estimates else set()
             for col, key in enumerate(columns):
                 value = _word(section, key, named[key], language, named)
                 kind = _kind(section, key, named)
