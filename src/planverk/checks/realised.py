@@ -17,7 +17,7 @@ FAR_ABOVE = 3.0
 
 
 def check_realised(index: PlanIndex) -> Iterator[Issue]:
-    """PV630-PV634, PV636: decision dates, status histories and realised effects of measures."""
+    """PV630-PV634, PV637: decision dates, status histories and realised effects of measures."""
     targets = {t.id: t for t in index.plan.savings_targets}
     for i, measure in enumerate(index.plan.measures):
         path: Loc = ("measures", i)
@@ -104,7 +104,7 @@ def _history(measure: Measure, path: Loc) -> Iterator[Issue]:
     last = max(range(len(history)), key=lambda n: (history[n].date, n))
     if history[last].status != measure.status:
         yield Issue(
-            "PV636",
+            "PV637",
             tr("the status is '{status}', but the status history's last entry ({date}) says "
                 "'{last}': the last entry is the status now, so make the two agree",
                 status=measure.status, date=history[last].date, last=history[last].status),
@@ -115,7 +115,7 @@ def _history(measure: Measure, path: Loc) -> Iterator[Issue]:
     decided = next((n for n, c in enumerate(history) if c.status == "decided"), None)
     if decided is not None and measure.decided_on is not None and history[decided].date != measure.decided_on:
         yield Issue(
-            "PV636",
+            "PV637",
             tr("the status history has it decided on {date}, but 'decided_on' says {decided}: "
                 "correct one of the two dates", date=history[decided].date, decided=measure.decided_on),
             (*at, decided, "date"),
