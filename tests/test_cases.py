@@ -107,3 +107,16 @@ def test_a_nynorsk_plan_gets_the_same_checks(case: Path, language: str, tmp_path
     assert nynorsk.code == other.code
     if case.parent.name == "invalid":
         assert found(nynorsk.out), "an invalid case has findings"
+
+
+def test_every_code_is_given_once() -> None:
+    """CODES is built by a comprehension, which would keep only the last of two entries
+    with one code: two checks sharing a code must fail here, not vanish from the docs."""
+    import re
+
+    import planverk.diagnostics as diagnostics
+
+    source = Path(diagnostics.__file__).read_text(encoding="utf-8")
+    codes = re.findall(r'Code\("(PV\d{3})"', source)
+    assert len(codes) == len(diagnostics.CODES)
+    assert sorted({c for c in codes if codes.count(c) > 1}) == []
