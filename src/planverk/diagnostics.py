@@ -226,6 +226,10 @@ def codes_markdown() -> str:
         "  - {code: PV403, reason: The seminar runs over a weekend by design}",
         "```",
         "",
+        "A finding between two items (a double booking, PV400 and PV401; a deadline or meeting",
+        "written twice, PV700 and PV701; two phases that overlap, PV321) stands at the later of",
+        "the two, and a silence on either item silences it.",
+        "",
         "| code | name | severity | meaning |",
         "|---|---|---|---|",
     ]

@@ -178,9 +178,9 @@ def check_plan(
         return locate(read.source, partial.written(path))
 
     for issue in issues:
-        key = _silenced_by(issue.item, issue.code, silences)
-        if key is not None:
-            used.add(key)
+        keys = {key for item in (issue.item, *issue.also) if (key := _silenced_by(item, issue.code, silences))}
+        if keys:
+            used.update(keys)  # a silence on each of two events: both are in use
             continue
         related = tuple(p for p in (where(r) for r in issue.related) if p)
         message = with_hint(issue.message, read.source, partial.written(issue.path))
