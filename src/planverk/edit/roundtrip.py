@@ -215,17 +215,22 @@ def _give_tail(container: Any, key: Any, tail: str) -> None:
     entry[_slot(holder)] = CommentToken("\n" + tail, CommentMark(0), None)
 
 
+TRAILING = ("silence",)
+"""Keys people write last in an item, whatever the model's order: a new key goes above them."""
+
+
 def set_key(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
     """Set ``mapping[key]``; a new key goes where ``order`` (the model's field order) puts it.
 
     A new key is placed right after the last existing key that comes before it in
-    ``order``; comments and blank lines that followed that key's value move below the
-    new key, so they stay with what they were written above.
+    ``order``, with :data:`TRAILING` keys (``silence``) counted last: ``status: cancelled``
+    goes above an event's closing ``silence:``. Comments and blank lines that followed
+    that key's value move below the new key, so they stay with what they were written above.
     """
     if key in mapping:
         mapping[key] = value
         return
-    rank = {name: i for i, name in enumerate(order)}
+    rank = {name: i for i, name in enumerate([k for k in order if k not in TRAILING] + list(TRAILING))}
     mine = rank.get(key, len(order))
     keys = list(mapping)
     before = [i for i, k in enumerate(keys) if rank.get(k, -1) < mine]
