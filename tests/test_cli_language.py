@@ -160,3 +160,29 @@ def test_diff_speaks_the_language_asked(tmp_path: Path) -> None:
     english = run_cli("diff", str(old), str(new), "--lang", "en").out
     assert "### Endringer i" in norwegian and "### Changes to" in english
 
+
+
+BROKEN_HEADERS = {
+    "nn": "plan:\n  id: brot\n  title: Brot\n  language: nn  # nynorsk\n",
+    "en": "plan: {id: broken, title: Broken, language: 'en'}\n",
+    "nb": "plan:\n  id: brudd\n  title: Brudd\n",  # no language: bokmål, the plan's default
+}
+SAID = {
+    "nn": "ugyldig YAML: her skulle det stått ein nøkkel: sjekk innrykket",
+    "en": "invalid YAML: a key was expected here: check the indentation",
+    "nb": "ugyldig YAML: her skulle det stått en nøkkel: sjekk innrykket",
+}
+SUMMARY = {"nn": "1 feil, 0 åtvaringar i 1 fil", "en": "1 error, 0 warnings in 1 file", "nb": "1 feil, 0 advarsler i 1 fil"}
+
+
+@pytest.mark.parametrize("language", sorted(BROKEN_HEADERS))
+def test_a_plan_that_cannot_be_parsed_is_reported_in_the_language_its_header_writes(
+    tmp_path: Path, language: str
+) -> None:
+    # the syntax error comes after the header: the language is read from the line itself
+    text = BROKEN_HEADERS[language] + "people:\n  - {id: kari, name: Kari}\n bad: [open\n"
+    (tmp_path / "plan.yaml").write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode())
+    result = run_cli("validate", str(tmp_path))
+    assert result.code == 1
+    assert f" error PV001 {SAID[language]}" in result.out
+    assert result.out.splitlines()[-1] == SUMMARY[language]

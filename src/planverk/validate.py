@@ -112,7 +112,7 @@ def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> 
 def read_only(target: Path, read: PlanSource) -> Validation:
     """The validation of a plan that was only read: the reading findings, no model yet."""
     return _finish(Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
-                              declared_language(read.data), _declared_id(read.data)))
+                              declared_language(read.data) or read.written_language, _declared_id(read.data)))
 
 
 def _declared_id(data: object) -> str | None:
