@@ -419,3 +419,44 @@ def place(period: PeriodText, start: date, end: date) -> list[PeriodText]:
         if placed.dated().overlaps(start, end):
             found.append(placed)
     return found
+
+
+def holding(period: CalendarPeriod, day: date) -> CalendarPeriod:
+    """The period of the same kind as ``period`` that holds ``day``: its week, month,
+    quarter, tertial, half-year or year, with the same part of a month (``ultimo``).
+    For a part, ``day`` may lie outside it (``primo`` holds days 1-10): check with
+    :meth:`CalendarPeriod.dated`."""
+    return replace(period_of(day, period.unit), part=period.part)
+
+
+_ISO_WEEK_WRITTEN = re.compile(r"^(?P<year>\d{4})(?P<dash>-?)(?P<w>[wW])(?P<n>\d{1,2})$")
+
+
+def rewritten(period: PeriodText, new: CalendarPeriod) -> str | None:
+    """``new`` written the way ``period`` (one period, not a span) is written: ``uke 15``
+    gives ``uke 17``, ``2017-W15`` ``2017-W17``, ``Q3 2012`` ``Q4 2012``, ``Juni`` ``Juli``.
+
+    A writing without a year stays without one when ``new`` is in the same year; else the
+    year is added. None when planverk cannot write ``new`` in that form (``tredje kvartal``)."""
+    old, text = period.first, period.text
+    if period.last is not None or old.year is None or new.year is None:
+        return None
+    with_year = period.with_year or new.year != old.year
+    if not period.worded:
+        iso = _ISO_WEEK_WRITTEN.match(text)
+        if new.unit == "week" and iso:
+            return f"{new.year}{iso['dash']}{iso['w']}{new.number:02d}"
+        if new.unit == "week" and text.isdigit():
+            return str(new.number) if not with_year else f"{new.year}-W{new.number:02d}"
+        if new.unit == "month" and _ISO_MONTH.match(text):
+            return f"{new.year}-{new.number:02d}"
+    for language in ("nb", "nn", "en"):
+        if old.label(language, with_year=period.with_year).casefold() != text.casefold():
+            continue
+        written = new.label(language, with_year=with_year)
+        if text[:1].isupper():
+            written = written[:1].upper() + written[1:]
+        elif text[:1].islower():
+            written = written[:1].lower() + written[1:]
+        return written
+    return None
