@@ -384,6 +384,17 @@ def parse_period(value: object) -> PeriodText:
     return result
 
 
+def months_after(day: date, count: int) -> date:
+    """``day`` moved on by ``count`` months. A month's last day stays the last day (30 April
+    and one month is 31 May); another day stays that day, or the month's last when the
+    month is shorter (31 January and one month is 28 February)."""
+    total = day.year * 12 + day.month - 1 + count
+    year, month = divmod(total, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    at_month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return date(year, month + 1, last if at_month_end else min(day.day, last))
+
+
 def period_of(day: date, unit: Unit) -> CalendarPeriod:
     """The week, month, quarter, tertial, half-year or year ``day`` falls in."""
     if unit == "week":
