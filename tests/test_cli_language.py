@@ -186,3 +186,21 @@ def test_a_plan_that_cannot_be_parsed_is_reported_in_the_language_its_header_wri
     assert result.code == 1
     assert f" error PV001 {SAID[language]}" in result.out
     assert result.out.splitlines()[-1] == SUMMARY[language]
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("nb", "Oppvekst 2019 gir området 'leiarskap' poeng som helhet: skriv poeng per spørsmål i filen i stedet"),
+    ("nn", "Oppvekst 2019 gir området 'leiarskap' poeng som heilskap: skriv poeng per spørsmål i fila i staden"),
+    ("en", "Oppvekst 2019 scores area 'leiarskap' as a whole: change it to scores by question in the file"),
+])
+def test_record_score_refuses_an_area_scored_as_a_whole_in_the_language(
+    tmp_path: Path, language: str, said: str
+) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(CASES / "edit-styles" / "layout", plan, ignore=shutil.ignore_patterns("*.diff"))
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    (plan / "plan.yaml").write_text(text.replace("          leiarskap:\n            l1: 10", "          leiarskap: 14"),
+                                    encoding="utf-8")
+    result = run_cli("record", "score", str(plan), "gjennomgang", "Oppvekst", "2019", "leiarskap", "l2", "15",
+                     "--lang", language)
+    assert result.code == 2 and said in result.err, result.err
