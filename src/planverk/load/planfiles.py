@@ -180,7 +180,7 @@ def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
 
 
 _LANGUAGE = re.compile(
-    r"""(?:^[ \t]+|[{,][ \t]*)language:[ \t]*(["']?)(nb|nn|en)\1[ \t]*(?=[,}]|#|$)""", re.MULTILINE
+    r"""(?:^[ \t]+|[{,][ \t]*)language:[ \t]*(["']?)(nb|nn|en)\1[ \t]*(?=[,}]|#|\r?$)""", re.MULTILINE
 )
 """A ``language: nn`` line under ``plan:`` (or ``language: nn`` inside ``plan: {...}``): only
 the plan header has that key."""
