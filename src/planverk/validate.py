@@ -190,12 +190,21 @@ def check_plan(
         if code not in CODES:
             message = tr("silence names '{code}', which is not a planverk code", code=code)
             findings.append(finding("PV901", message, where(path)))
-        elif (item, code) not in used and code not in ACROSS_PLANS and (as_of or code not in AS_OF):
+        elif (
+            (item, code) not in used and code not in ACROSS_PLANS and (as_of or code not in AS_OF)
+            and not _cancelled(plan, item)
+        ):
             findings.append(
                 finding("PV900", tr("nothing to silence: {code} is not reported here any more; "
                                     "remove this silence", code=code), where(path))
             )
     return findings
+
+
+def _cancelled(plan: Plan, item: tuple[str | int, ...]) -> bool:
+    """A cancelled event: it is not checked (no booking, weekend or holiday findings), so
+    its silences are not unused; they hold again if it is reinstated."""
+    return item[0] == "events" and plan.events[item[1]].status == "cancelled"  # type: ignore[index]
 
 
 def _silences(plan: Plan) -> dict[tuple[tuple[str | int, ...], str], tuple[str | int, ...]]:
