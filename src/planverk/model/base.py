@@ -113,9 +113,14 @@ Texts = Annotated[list[Text], BeforeValidator(as_list, json_schema_input_type=Te
 
 
 class Model(BaseModel):
-    """Base of every plan model: unknown keys are errors, values are not coerced across types."""
+    """Base of every plan model: unknown keys are errors, values are not coerced across types.
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, allow_inf_nan=False)
+    Validators are built when first needed (``defer_build``): the plan's from the cache
+    when it is current (:mod:`planverk.model.prebuilt`), a model used on its own when it is."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, populate_by_name=True, allow_inf_nan=False, defer_build=True
+    )
 
 
 class Silence(Model):
