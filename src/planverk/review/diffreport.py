@@ -29,7 +29,6 @@ from ..render.labels import LABELS
 from .plandiff import (
     DeadlineChange,
     EventChange,
-    FieldChange,
     ItemChange,
     MeasurementChange,
     MemberChange,
@@ -39,6 +38,7 @@ from .plandiff import (
 )
 from .steering import KpiTargetChange, MeasureChange, PhaseChange, SavingsChange, ScoreChange
 from ..i18n import tr
+from .fieldwords import FieldWriter
 from .words import words
 
 JSON_VERSION = 1
@@ -69,6 +69,7 @@ class _Writer:
     def __init__(self, language: str) -> None:
         self.language = language
         self.w = words(language)
+        self.fields = FieldWriter(language, _code)
 
     def say(self, key: str, **fields: Any) -> str:
         return self.w[key].format(**fields)
@@ -159,7 +160,7 @@ class _Writer:
                 continue
             lines.append(f"- {self.event(c)}")
         for (_, change), (title, count) in hidden.items():
-            lines.append(f"- {self.say('event.more', count=count, name=self.bold(title), change=change)}")
+            lines.append(f"- {self.say('event.more', count=count, name=self.bold(title), change=self.w['change.' + change])}")
         return lines
 
     def member(self, c: MemberChange) -> str:
@@ -258,23 +259,9 @@ class _Writer:
         kind = self.w.get(f"kind.{c.kind}", self.w["kind.item"])
         name = f"{self.bold(c.name)} ({_code(c.id)})"
         if c.change == "changed":
-            return self.say("item.changed", kind=kind, name=name, fields="; ".join(self.field(f) for f in c.fields))
+            fields = [line for f in c.fields for line in self.fields.changes(c.kind, f.field, f.old, f.new)]
+            return self.say("item.changed", kind=kind, name=name, fields="; ".join(fields))
         return self.say(f"item.{c.change}", kind=kind, name=name)
-
-    def field(self, f: FieldChange) -> str:
-        scalar = (str, int, float, bool, type(None))
-        if isinstance(f.old, list) and isinstance(f.new, list) and all(isinstance(v, scalar) for v in f.old + f.new):
-            parts = [f"+{_value(v)}" for v in f.new if v not in f.old] + [f"−{_value(v)}" for v in f.old if v not in f.new]
-            return f"{f.field} {', '.join(parts) or '(' + self.w['reordered'] + ')'}"
-        if isinstance(f.old, scalar) and isinstance(f.new, scalar):
-            return f"{f.field} {_value(f.old)} → {_value(f.new)}"
-        return f.field
-
-
-def _value(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-    return _code(text if len(text) <= 60 else f"{text[:57]}…")
-
 
 def finding_line(finding: Finding, language: str = "en") -> str:
     """A finding as ``validate`` prints it, ``file:line:col: severity CODE message``, its
