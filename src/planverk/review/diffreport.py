@@ -14,7 +14,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..diagnostics import Finding
+from ..diagnostics import Finding, printable
 from ..formatting import (
     fmt_date,
     fmt_date_range,
@@ -263,10 +263,10 @@ class _Writer:
             return self.say("item.changed", kind=kind, name=name, fields="; ".join(fields))
         return self.say(f"item.{c.change}", kind=kind, name=name)
 
-def finding_line(finding: Finding, language: str = "en") -> str:
+def finding_line(finding: Finding, language: str = "en", target: str = "") -> str:
     """A finding as ``validate`` prints it, ``file:line:col: severity CODE message``, its
-    message in ``language``."""
-    where = str(finding.position) if finding.position else ""
+    message in ``language``; one without a position names ``target`` (the plan) instead."""
+    where = str(finding.position) if finding.position else printable(target)
     also = "".join(" " + tr("(see {position})", position=str(p)).render(language) for p in finding.related)
     message = finding.message.render(language) if hasattr(finding.message, "render") else str(finding.message)
     return f"{where}: {finding.severity.value} {finding.code} {message}{also}"
@@ -274,11 +274,12 @@ def finding_line(finding: Finding, language: str = "en") -> str:
 
 def diff_markdown(
     diff: PlanDiff | None, old_label: str, new_label: str, errors: list[Finding] | None = None,
-    language: str | None = None,
+    language: str | None = None, target: str = "",
 ) -> str:
     """The changes as Markdown, headed by the plan and the two versions compared; then the
     new version's errors, if it has any. ``diff`` is None when the new version does not read.
-    ``language`` (``--lang``) replaces the new version's own."""
+    ``language`` (``--lang``) replaces the new version's own; ``target`` names the new
+    version in an error that has no place in a file."""
     write = _Writer(language or (diff.language if diff else "en"))
     new_label = write.w["working_tree"] if new_label == WORKING_TREE_LABEL else new_label
     lines: list[str] = []
@@ -311,7 +312,7 @@ def diff_markdown(
     if errors:
         fence = "````" if any("```" in str(f.message) for f in errors) else "```"
         lines += [f"#### {write.w['section.errors']}", "", write.w["errors_intro"], "", fence,
-                  *(finding_line(f, write.language) for f in errors), fence, ""]
+                  *(finding_line(f, write.language, target) for f in errors), fence, ""]
     return "\n".join(lines)
 
 

@@ -16,6 +16,8 @@ import io
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -125,8 +127,8 @@ class Finder:
         from ..model import Plan
         from ..model.dating import validation_context
 
-        with tempfile.TemporaryDirectory(prefix="planverk-history-") as temp:
-            root = Path(temp) / "plan"
+        with scratch("planverk-history-") as temp:
+            root = temp / "plan"
             if not extract(self.top, tree, root):
                 return None
             read = read_plan(root / plan_file)
@@ -138,32 +140,44 @@ class Finder:
                 return None
 
 
+@contextmanager
+def scratch(prefix: str) -> Iterator[Path]:
+    """A temporary folder for copies of plans out of git, removed afterwards.
+
+    Raises :class:`OutputError` when it cannot be made or filled (no room): a plan read in
+    part would be a wrong version, not a missing one.
+    """
+    try:
+        with tempfile.TemporaryDirectory(prefix=prefix, ignore_cleanup_errors=True) as temp:
+            yield Path(temp)
+    except OSError as error:
+        from ..files import why
+
+        raise OutputError(tr("cannot copy the plan from git into {folder}: {reason} (or set TMPDIR to a folder "
+                             "with room)", reason=why(error), folder=tempfile.gettempdir())) from error
+
+
 def extract(top: Path, tree: str, into: Path) -> bool:
-    """Write the files of ``tree`` (a git tree or ``REV:folder``) into the new folder ``into``.
+    """Write the files of ``tree`` (a git tree or ``REV:folder``) into the new folder ``into``
+    (inside a :func:`scratch` folder, which turns a failure to write into an OutputError).
 
     Regular files only: links, and names that would land outside ``into``, are skipped.
-    False when git cannot archive it. Raises :class:`OutputError` when the copy cannot be
-    written (no room): a plan read in part would be a wrong version, not a missing one.
+    False when git cannot archive it.
     """
     archive = _git(top, "archive", "--format=tar", tree)
     if archive is None:
         return False
-    try:
-        into.mkdir(parents=True)
-        root = into.resolve()
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            for member in tar.getmembers():
-                target = (root / member.name).resolve()
-                if not member.isfile() or not target.is_relative_to(root):
-                    continue  # folders are made as needed; links and odd names are skipped
-                target.parent.mkdir(parents=True, exist_ok=True)
-                source = tar.extractfile(member)
-                if source is not None:
-                    target.write_bytes(source.read())
-    except OSError as error:
-        raise OutputError(tr("cannot copy the plan from git into {folder}: {reason}: make room there, or set "
-                             "TMPDIR to a folder with room",
-                             reason=str(error.strerror or error), folder=tempfile.gettempdir())) from error
+    into.mkdir(parents=True)
+    root = into.resolve()
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        for member in tar.getmembers():
+            target = (root / member.name).resolve()
+            if not member.isfile() or not target.is_relative_to(root):
+                continue  # folders are made as needed; links and odd names are skipped
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source = tar.extractfile(member)
+            if source is not None:
+                target.write_bytes(source.read())
     return True
 
 

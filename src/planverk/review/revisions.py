@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from ..diagnostics import Finding, Position, Severity
 from ..errors import InvalidPlanError, UsageError
 from ..i18n import Message, tr
 from ..model import Plan
-from .githistory import Finder, extract, plan_id_of
+from .githistory import Finder, extract, plan_id_of, scratch
 from .plandiff import PlanDiff, diff_plans
 from ..load.planfiles import PLAN_FILE, display_path, plan_folder
 from ..validate import Validation, validate_plan
@@ -36,6 +35,8 @@ class Compared:
     new_label: str
     language: str = "en"
     """The new version's language when it reads, for the report's words."""
+    target: str = ""
+    """The new version as findings name it: its folder, or ``REV:folder`` in git."""
 
 
 def _errors(result: Validation) -> list[Finding]:
@@ -49,15 +50,22 @@ def _old(result: Validation, what: str | Message) -> Plan:
     return result.plan
 
 
-def _compare(old: Plan | None, new: Validation, old_label: str, new_label: str) -> Compared:
+def _compare(old: Plan | None, new: Validation, old_label: str, new_label: str, target: str) -> Compared:
+    if any(f.code == "PV010" for f in new.findings):  # no plan there at all: nothing to compare with
+        raise InvalidPlanError(tr("{what} does not read as a plan: fix it to compare it", what=target), new)
     if new.plan is None:
-        return Compared(None, _errors(new), old_label, new_label, old.plan.language if old else "en")
-    return Compared(diff_plans(old, new.plan), _errors(new), old_label, new_label, new.plan.plan.language)
+        return Compared(None, _errors(new), old_label, new_label, old.plan.language if old else "en", target)
+    return Compared(diff_plans(old, new.plan), _errors(new), old_label, new_label, new.plan.plan.language, target)
 
 
 def diff_folders(old: Path, new: Path) -> Compared:
-    """The changes from the plan at ``old`` to the plan at ``new``."""
-    return _compare(_old(validate_plan(old), str(old)), validate_plan(new), str(old), str(new))
+    """The changes from the plan at ``old`` to the plan at ``new``.
+
+    Raises :class:`InvalidPlanError` (exit 2) when either is not a plan at all (no such
+    folder, no plan.yaml); a new version with errors is compared, and its errors come along.
+    """
+    return _compare(_old(validate_plan(old), display_path(old)), validate_plan(new), str(old), str(new),
+                    display_path(new))
 
 
 def diff_git(spec: str, plan: Path) -> Compared:
@@ -78,21 +86,23 @@ def diff_git(spec: str, plan: Path) -> Compared:
     for rev in (old_rev, new_rev) if dots else (old_rev,):
         _verify(top, rev)
     finder = Finder(top, _working_id(top, folder, plan_file))
-    with tempfile.TemporaryDirectory(prefix="planverk-diff-") as temp:
+    with scratch("planverk-diff-") as temp:
         if dots:
             found = finder.folder(new_rev, folder, plan_file)
             if found is None:
                 raise UsageError(tr("{plan} is not in {rev}", plan=_join(folder, plan_file), rev=new_rev))
             folder = found[0]
-            new_result = _read(top, new_rev, found, plan_file, Path(temp) / "new")
+            new_result = _read(top, new_rev, found, plan_file, temp / "new")
+            target = f"{new_rev}:{folder}"
         else:
             new_result = validate_plan(plan)
+            target = display_path(plan)
         old = None
         found = finder.folder(old_rev, folder, plan_file)
         if found is not None:
-            old = _old(_read(top, old_rev, found, plan_file, Path(temp) / "old"),
+            old = _old(_read(top, old_rev, found, plan_file, temp / "old"),
                        tr("the plan in {rev}", rev=old_rev))
-    return _compare(old, new_result, old_rev, new_rev if dots else WORKING_TREE)
+    return _compare(old, new_result, old_rev, new_rev if dots else WORKING_TREE, target)
 
 
 def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
