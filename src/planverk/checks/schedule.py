@@ -55,14 +55,17 @@ def check_order(index: PlanIndex) -> Iterator[Issue]:
         if phase.period.end < phase.period.start:
             yield Issue("PV300", tr("the phase ends before it starts"), ("phases", i, "period", "end"), ("phases", i))
     for path, event in index.events():
-        yield from _time_order(event.time, path, path)
+        at = event.time
+        if at is not None and at.end is not None and at.end <= at.start:
+            yield from _time_order(at, path, path)
         if event.end_date is not None and event.date is not None and event.end_date < event.date:
             message = tr("end_date {end} is before date {start}", end=event.end_date, start=event.date)
             yield Issue("PV300", message, (*path, "end_date"), path)
         if event.start is not None and event.end is not None and event.end <= event.start:
             message = tr("end {end} is not after start {start}", end=event.end, start=event.start)
             yield Issue("PV300", message, (*path, "end"), path)
-        yield from _slots(event, path)
+        if event.agenda:
+            yield from _slots(event, path)
     for i, deadline in enumerate(index.plan.deadlines):
         yield from _time_order(deadline.time, ("deadlines", i), ("deadlines", i))
 
