@@ -159,11 +159,13 @@ def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
     """PV303: a written weekday must match its date."""
     items: list[tuple[Loc, Loc, str | None, date]] = []
     for path, event in index.events():
-        items.append((path, path, event.weekday, event.first_day))
-        items += [
-            ((*path, "agenda", s), path, slot.weekday, slot.date or event.first_day)
-            for s, slot in enumerate(event.agenda)
-        ]
+        if event.weekday is not None:
+            items.append((path, path, event.weekday, event.first_day))
+        if event.agenda:
+            items += [
+                ((*path, "agenda", s), path, slot.weekday, slot.date or event.first_day)
+                for s, slot in enumerate(event.agenda)
+            ]
     for i, deadline in enumerate(index.plan.deadlines):
         items.append((("deadlines", i), ("deadlines", i), deadline.weekday, deadline.date))
     for path, item, written, day in items:
