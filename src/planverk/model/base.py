@@ -172,9 +172,14 @@ def share_fields_set(model: M) -> M:
 
 
 class Model(BaseModel):
-    """Base of every plan model: unknown keys are errors, values are not coerced across types."""
+    """Base of every plan model: unknown keys are errors, values are not coerced across types.
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, allow_inf_nan=False)
+    Validators are built when first needed (``defer_build``): the plan's from the cache
+    when it is current (:mod:`planverk.model.prebuilt`), a model used on its own when it is."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, populate_by_name=True, allow_inf_nan=False, defer_build=True
+    )
 
     def __setattr__(self, name: str, value: Any) -> None:
         """Set a field as pydantic does; a model whose fields-set is shared (see
