@@ -217,17 +217,22 @@ def check_local_times(index: PlanIndex) -> Iterator[Issue]:
     shifts: dict[date, bool] = {}
 
     def shifted(day: date) -> bool:
-        found = shifts.get(day)
-        if found is None:
-            found = shifts[day] = _offset_changes(day, zone)
+        found = shifts[day] = _offset_changes(day, zone)
         return found
 
     for path, event in index.events():
         # Only a day whose UTC offset changes has such times: an event on none is skipped.
-        if not any(
-            shifted(o.start.date()) or shifted(o.end.date()) for o in index.occurrences[path[1]] if not o.all_day
-        ) and not any(shifted(slot.date or event.first_day) for slot in event.agenda):
-            continue
+        for o in index.occurrences[path[1]]:
+            if o.all_day:
+                continue
+            first, last = o.start.date(), o.end.date()
+            if shifts.get(first) or shifts.get(last) or (
+                (first not in shifts and shifted(first)) or (last not in shifts and shifted(last))
+            ):
+                break
+        else:
+            if not any(shifted(slot.date or event.first_day) for slot in event.agenda):
+                continue
         moments: list[tuple[datetime, Loc]] = []
         for occurrence in index.occurrences[path[1]]:
             if not occurrence.all_day:

@@ -582,6 +582,8 @@ class _Builder:
                 elif tag is None and text[:1].isalpha():
                     # A plain word: only null and the booleans start with a letter.
                     value = True if text in _TRUE else False if text in _FALSE else None if text in _NULLS else share(text, text)
+                elif tag is None and text not in _NULLS and _NUMBER.match(text) is None:
+                    value = share(text, text)  # plain text that is no number: a date, a time
                 else:
                     value = self._scalar(event, child_path if frame is not None else None)
                 if event.anchor is not None:
