@@ -74,3 +74,17 @@ def test_output_to_a_folder_says_what_to_do_in_the_plans_language(
         assert result.code == 2, args
         assert result.err == f"planverk: {said.format(out='reports')}\n", args
         assert list(out.iterdir()) == []
+
+
+def test_a_new_plan_that_does_not_read_is_told_in_bokmaal_as_validate_tells_it(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.commit("empty")
+    folder = repo.root / "plans" / "ny"
+    folder.mkdir(parents=True)
+    (folder / "plan.yaml").write_text("plan: [\n", encoding="utf-8")
+    monkeypatch.chdir(repo.root)
+    result = run_cli("diff", "--git", "HEAD", "plans/ny")
+    assert result.code == 0, result.err
+    assert result.out.startswith("Den nye versjonen kan ikke leses som en plan")
+    assert "plans/ny/plan.yaml:2:1: error PV001 " in result.out
