@@ -56,6 +56,7 @@ def test_a_shallow_clone_gets_a_note_that_says_what_to_do(
     [
         ("-1", "SOURCE_DATE_EPOCH=-1 er før 1970: "),
         ("99999999999999999999", "SOURCE_DATE_EPOCH=99999999999999999999 er etter år 9999: "),
+        ("9" * 5000, f"SOURCE_DATE_EPOCH={'9' * 39}… er etter år 9999: "),
         ("1.5", "SOURCE_DATE_EPOCH=1.5 er ikke et helt antall sekunder siden 1970: "),
         ("i går", "SOURCE_DATE_EPOCH=i går er ikke et helt antall sekunder siden 1970: "),
     ],
