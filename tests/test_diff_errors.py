@@ -88,3 +88,13 @@ def test_a_new_plan_that_does_not_read_is_told_in_bokmaal_as_validate_tells_it(
     assert result.code == 0, result.err
     assert result.out.startswith("Den nye versjonen kan ikke leses som en plan")
     assert "plans/ny/plan.yaml:2:1: error PV001 " in result.out
+
+
+def test_a_missing_new_version_is_told_in_the_old_versions_language(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(CASES / "valid" / "savings-tree", plan)  # nynorsk
+    result = run_cli("diff", str(plan), str(tmp_path / "nowhere"))
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert lines[0].startswith(f"{tmp_path / 'nowhere'}: error PV010 {tmp_path / 'nowhere'} finst ikkje")
+    assert lines[-1].startswith(f"planverk: {tmp_path / 'nowhere'} kan ikkje lesast som ein plan")
