@@ -186,6 +186,9 @@ def document(draw) -> str:
 @example("id:\n\n  - {}\n  - id\n  - id\n")
 @example("a:\n  id:\n  # c\n    - {}\n    - id\n    - id\n")
 @example("id:  #\n  - id\n  - id: id  #\n    title:  #\n      - {}\n      - id\n      - id  #\n")
+# the round trip writes the integer -0 as 0
+@example("id: -0\n")
+@example("- -00\n")
 def test_a_file_said_to_be_formatted_is_left_as_it_is_by_the_round_trip(text: str) -> None:
     if is_formatted(text):
         assert round_trip_keeps(text)

@@ -50,8 +50,9 @@ _PLAIN_BLOCK = re.compile(r"(?!---|\.\.\.)(?:[^\s#,\[\]{}&*!|>'\"%@`?:-]|-(?=[0-
 _PLAIN_FLOW = re.compile(r"(?!---|\.\.\.)(?:[^\s#,\[\]{}&*!|>'\"%@`?:-]|-(?=[0-9]))[^:#,\[\]{}]*(?<! )\Z")
 """Text ruamel writes plain inside ``[ ]`` and ``{ }``."""
 
-_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
-"""Numbers the round trip writes back as they were (``+1``, ``1e3`` and such go the slow way)."""
+_NUMBER = re.compile(r"(?!-0+\Z)-?[0-9]+(?:\.[0-9]+)?\Z")
+"""Numbers the round trip writes back as they were (``+1``, ``1e3``, ``-0`` (written ``0``)
+and such go the slow way)."""
 
 _NOT_TEXT = frozenset(["~", "null", "Null", "NULL", "True", "TRUE", "False", "FALSE"])
 """Plain words the plan loader reads as null or a boolean that ruamel writes another way."""

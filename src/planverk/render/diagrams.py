@@ -36,7 +36,9 @@ POINT_LABEL_LENGTH = 30
 _AXIS = {"nb": "%d.%m.%Y", "nn": "%d.%m.%Y", "en": "%d %b %Y"}
 _SPACE = re.compile(r"\s+")
 _NODE_ID = re.compile(r"[^A-Za-z0-9_]")
-_SYNTAX = {ord(c): f"#{ord(c)};" for c in '#;:"`<>&%'}
+_SYNTAX = {ord(c): f"#{ord(c)};" for c in '#;:"`<>&%¶ﬂ'}
+"""Characters written as entities: Mermaid's syntax, and the markers its encodeEntities
+puts around entities ('ﬂ°°' ... '¶ß'), which its decodeEntities would read in plan text too."""
 _GANTT_STATEMENT = re.compile(
     r"(?i)(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes"
     r"|excludes|todaymarker|weekday|weekend|title|accdescription|acctitle|accdescr"
