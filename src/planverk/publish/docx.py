@@ -27,7 +27,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import OutputError, UsageError
-from .figures import Picture, markdown_alt, swap_diagrams
+from ..formatting import markdown_text
+from .figures import Picture, swap_diagrams
 from .reference import reference_docx
 from .words import WORDS
 
@@ -150,7 +151,7 @@ def markdown_to_docx(
 
         def image(picture: Picture) -> str:
             suffix = "png" if picture.png is not None else "svg"
-            return f"![{markdown_alt(picture.alt)}]({picture.name}.{suffix})"
+            return f"![{markdown_text(picture.alt, line_start=False)}]({picture.name}.{suffix})"
 
         front = front_matter(_png_links(swap_diagrams(markdown, list(pictures), image), pictures))
         meta = {"lang": words["locale"], "planverk-contents": words["contents"], "planverk-shift": "0"}
