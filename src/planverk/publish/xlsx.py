@@ -1,7 +1,7 @@
 """``planverk status --format xlsx``: a workbook for Excel with one sheet per section.
 
 What a finance adviser opens: real numbers, dates and yes/no values (never text that looks
-like them), kroner as ``#,##0 "kr"``, percentages as Excel percentages (a KPI's ``9.4 %``
+like them), kroner as ``#,##0 "kr"`` (``"NOK "#,##0`` in English), percentages as Excel percentages (a KPI's ``9.4 %``
 is stored as 0.094 with format ``0.0 %``), dates as ``dd.mm.yyyy`` (``dd/mm/yyyy`` in
 English), headers, sheet names and state words in the plan's language. An amount written
 as an estimate ('ca. 3 mill. kr') is a number all the same, shown ``"ca. "#,##0 "kr"``
@@ -301,10 +301,12 @@ def to_xlsx(
     formats = {
         "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1}),
         "date": book.add_format({"num_format": "dd/mm/yyyy" if language == "en" else "dd.mm.yyyy"}),
-        "money": book.add_format({"num_format": '#,##0 "kr"'}),
+        # kroner as the other formats write them: '4 500 000 kr', English 'NOK 4,500,000'
+        "money": book.add_format({"num_format": '"NOK "#,##0' if language == "en" else '#,##0 "kr"'}),
         # an amount written 'ca. 3 mill. kr' stays a number, shown with its 'ca.'
         "money_approximate": book.add_format(
-            {"num_format": f'"{APPROXIMATELY["en" if language == "en" else "nb"]} "#,##0 "kr"'}
+            {"num_format": f'"{APPROXIMATELY["en"]} NOK "#,##0' if language == "en"
+             else f'"{APPROXIMATELY["nb"]} "#,##0 "kr"'}
         ),
         "percent": book.add_format({"num_format": "0.0 %"}),
         "percent_points": book.add_format({"num_format": "+0.0 %;-0.0 %;0.0 %"}),
