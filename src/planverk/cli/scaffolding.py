@@ -62,24 +62,3 @@ def init(
         say(f"  {folder / name}")
     say(tr("next: {command}", command=f"planverk validate --strict {folder}"))
 
-
-class Section(str, Enum):
-    """A part of `status`."""
-
-    deadlines = "deadlines"
-    kpis = "kpis"
-    measures = "measures"
-    benefits = "benefits"
-    risks = "risks"
-    scorecard = "scorecard"
-
-
-class StatusFormat(str, Enum):
-    """How `status` prints."""
-
-    auto = "auto"
-    rich = "rich"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-    xlsx = "xlsx"
