@@ -78,6 +78,6 @@ def write_packets(packets: list[Packet], out: Path) -> list[Path]:
             for name, body in files.items():
                 (staging / name).write_bytes(body)
 
-        replace_folder(target, fill, what="the invitations")
+        replace_folder(target, fill, what=tr("the invitations"))
         written.append(target)
     return written
