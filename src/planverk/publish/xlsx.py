@@ -98,6 +98,7 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "approximate": ("Anslått", "Anslått", "Approximate"),
     "questions": ("Spørsmål", "Spørsmål", "Questions"),
     "missing": ("Mangler", "Manglar", "Missing"),
+    "compared_with": ("Endring fra", "Endring frå", "Change from"),
     "identified": ("Identifisert", "Identifisert", "Identified"),
     "decided": ("Vedtatt", "Vedteke", "Decided"),
     "realised": ("Realisert", "Realisert", "Realised"),
