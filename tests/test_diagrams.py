@@ -89,11 +89,18 @@ def gantt_task(line: str) -> str:
     return shown(text).strip()
 
 
+KATEX = re.compile(r"\$\$(.*)\$\$")
+"""What Mermaid 11 draws as math in a flowchart label (katexRegex), once entities are decoded."""
+
+
 def quoted(text: str) -> str:
-    """A quoted Mermaid string as shown: no quote may end it early."""
+    """A quoted Mermaid string as shown: no quote may end it early, and no '$$...$$' may
+    be drawn as math; a word joiner (U+2060) draws as nothing."""
     parsed = encode_entities(text)
     assert '"' not in parsed
-    return shown(parsed)
+    label = shown(parsed)
+    assert not KATEX.search(label), f"{label!r} is drawn as math"
+    return label.replace("\u2060", "")
 
 
 def diagrams(name: Path, as_of: date):
@@ -177,6 +184,8 @@ HOSTILE_WORDS = st.sampled_from(
         "`",
         "<b>",
         "&amp;",
+        "$",
+        "$$",
         "}",
         "{",
         "|",

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from conftest import PLANS, run_cli
+from conftest import PLANS, run_cli, run_cli_en
 from icalcheck import check_format, parse
 from planverk.formatting import fmt_date
 
@@ -107,7 +107,7 @@ def test_only_one_sender_and_unknown_senders(tmp_path: Path) -> None:
     assert set(_write(GRAN, tmp_path / "one", "--sender", "ellen")) == set(
         _write(GRAN, tmp_path / "all"))
     for sender, message in [("elen", "did you mean ellen?"), ("jon", "the plan has jon send no invitation")]:
-        result = run_cli("invitations", str(GRAN), "-o", str(tmp_path / "x"), "--sender", sender)
+        result = run_cli_en("invitations", str(GRAN), "-o", str(tmp_path / "x"), "--sender", sender)
         assert result.code == 2 and message in result.err
     assert not (tmp_path / "x").exists()
 
@@ -115,7 +115,7 @@ def test_only_one_sender_and_unknown_senders(tmp_path: Path) -> None:
 def test_never_replaces_a_folder_with_files_of_its_own(tmp_path: Path) -> None:
     (tmp_path / "out" / "ellen").mkdir(parents=True)
     (tmp_path / "out" / "ellen" / "notes.txt").write_text("mine", encoding="utf-8")
-    result = run_cli("invitations", str(GRAN), "-o", str(tmp_path / "out"))
+    result = run_cli_en("invitations", str(GRAN), "-o", str(tmp_path / "out"))
     assert result.code == 2 and "does not write there" in result.err
     assert [p.name for p in (tmp_path / "out" / "ellen").iterdir()] == ["notes.txt"]
 
@@ -238,7 +238,7 @@ def test_send_delivers_meeting_requests_through_smtp(tmp_path: Path, smtp_server
     monkeypatch.setenv("PLANVERK_SMTP_USER", "ellen")
     monkeypatch.setenv("PLANVERK_SMTP_PASSWORD", "hemmelig")
     plan = _with_addresses(tmp_path)
-    result = run_cli("invitations", str(plan), "-o", str(tmp_path / "out"), "--send", "--smtp", address)
+    result = run_cli_en("invitations", str(plan), "-o", str(tmp_path / "out"), "--send", "--smtp", address)
     assert result.code == 0, result.err
     assert logins == [(b"ellen", b"hemmelig")]
     assert len(inbox.received) == len(REVIEW)
@@ -263,17 +263,17 @@ def test_nothing_is_sent_without_send_or_without_addresses(tmp_path: Path, smtp_
     result = run_cli("invitations", str(plan), "-o", str(tmp_path / "dry"), "--smtp", address)
     assert result.code == 0 and "ingenting ble sendt" in result.out  # in the plan's bokmål
     assert (tmp_path / "dry" / "ellen" / "checklist.md").is_file()
-    result = run_cli("invitations", str(GRAN), "-o", str(tmp_path / "none"), "--send", "--smtp", address)
+    result = run_cli_en("invitations", str(GRAN), "-o", str(tmp_path / "none"), "--send", "--smtp", address)
     assert result.code == 2 and "ellen, who sends them, has no e-mail address" in result.err
     assert not (tmp_path / "none").exists()
-    result = run_cli("invitations", str(plan), "-o", str(tmp_path / "x"), "--send")
+    result = run_cli_en("invitations", str(plan), "-o", str(tmp_path / "x"), "--send")
     assert result.code == 2 and "--smtp HOST[:PORT]" in result.err
     assert inbox.received == []
 
 
 def test_a_server_that_cannot_be_reached_is_a_clear_error(tmp_path: Path) -> None:
     plan = _with_addresses(tmp_path)
-    result = run_cli("invitations", str(plan), "-o", str(tmp_path / "out"), "--send",
+    result = run_cli_en("invitations", str(plan), "-o", str(tmp_path / "out"), "--send",
                      "--smtp", f"127.0.0.1:{_free_port()}")
     assert result.code == 2 and "cannot send through 127.0.0.1" in result.err and "none sent" in result.err
     assert "Traceback" not in result.err
@@ -365,7 +365,7 @@ def test_send_uses_starttls_and_logs_in_over_it(tmp_path: Path, monkeypatch) -> 
         monkeypatch.setenv("SSL_CERT_FILE", str(TLS / "localhost.pem"))  # trust the test's certificate
         monkeypatch.setenv("PLANVERK_SMTP_USER", "ellen")
         monkeypatch.setenv("PLANVERK_SMTP_PASSWORD", "hemmelig")
-        result = run_cli("invitations", str(_with_addresses(tmp_path)), "-o", str(tmp_path / "out"),
+        result = run_cli_en("invitations", str(_with_addresses(tmp_path)), "-o", str(tmp_path / "out"),
                          "--send", "--smtp", f"127.0.0.1:{controller.port}")
     finally:
         controller.stop()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE_PLANS, PLANS, run_cli
+from conftest import EXAMPLE_PLANS, PLANS, run_cli, run_cli_en
 
 AS_OF = "--as-of=2018-09-01"
 
@@ -106,10 +106,10 @@ def test_reference_doc_gives_the_municipality_s_styles(tmp_path: Path) -> None:
 def test_a_reference_doc_that_is_no_word_document_is_refused(tmp_path: Path) -> None:
     not_word = tmp_path / "mal.dotx"
     not_word.write_text("not a zip", encoding="utf-8")
-    result = run_cli("render", str(PLANS / "gran-2017"), "schedule", "-f", "docx", "--reference-doc", str(not_word), "-o", str(tmp_path), AS_OF)
+    result = run_cli_en("render", str(PLANS / "gran-2017"), "schedule", "-f", "docx", "--reference-doc", str(not_word), "-o", str(tmp_path), AS_OF)
     assert result.code == 2
     assert "not a Word document" in result.err and "Traceback" not in result.err
-    missing = run_cli("render", str(PLANS / "gran-2017"), "schedule", "-f", "docx", "--reference-doc", str(tmp_path / "no.docx"), "-o", str(tmp_path), AS_OF)
+    missing = run_cli_en("render", str(PLANS / "gran-2017"), "schedule", "-f", "docx", "--reference-doc", str(tmp_path / "no.docx"), "-o", str(tmp_path), AS_OF)
     assert missing.code == 2 and "no such file" in missing.err
     markdown = run_cli("render", str(PLANS / "gran-2017"), "schedule", "--reference-doc", str(not_word), AS_OF)
     assert markdown.code == 2 and "--format docx" in markdown.err

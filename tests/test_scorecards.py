@@ -233,8 +233,8 @@ def test_a_comparison_with_an_estimate_in_it_is_an_estimate_too(tmp_path: Path) 
     assert "| ca. -13,5 (3 av 5 vurderte) |" in out
     assert "| **Sum på felles spørsmål** | 50 | 25 | ca. 30 |  | ca. 31 |" in out
     rows = run_cli("status", plan, "scorecard", *AS_OF, "-f", "csv").out.splitlines()
-    assert "kompass,common,,Fjordvik kommune,2022,25,50,,False,1,5," in rows
-    assert "kompass,common,,Fjordvik kommune,2024,30,50,,True,1,5," in rows
+    assert "kompass,common,,Fjordvik kommune,2022,25,50,,False,1,5,," in rows
+    assert "kompass,common,,Fjordvik kommune,2024,30,50,,True,1,5,," in rows
     change = json.loads(run_cli("status", plan, "scorecard", *AS_OF, "-f", "json").out)["data"][0]["changes"][0]
     assert (change["approximate"], change["approximate_total"]) == ([True, True], True)
 
@@ -285,3 +285,24 @@ def test_a_plan_with_only_a_scorecard_renders_every_document_and_a_site(tmp_path
     assert result.code == 0, result.err
     report = (tmp_path / "site" / "brukar-malekort" / "status-report.html").read_text(encoding="utf-8")
     assert "ca. 46,5" in report and "&lt;b&gt;fet&lt;/b&gt;" in report and "<b>fet</b>" not in report
+
+
+def test_csv_and_xlsx_carry_the_changes_the_comparison_shows(tmp_path: Path) -> None:
+    """The Markdown comparison's change columns (+10, '+3 (3 av 4 vurderte)') are rows of the
+    CSV and the workbook too: compared_with the earlier year, score the change."""
+    plan = str(PLANS / "scorecard-2023")
+    rows = run_cli("status", plan, "scorecard", "--as-of", "2024-06-30", "-f", "csv").out.splitlines()
+    assert rows[0].endswith(",missing,compared_with")
+    assert "organisasjonsgjennomgang,leiarskap,Leiarskap,Oppvekst og kultur,2023,10,,,False,5,5,,2022" in rows
+    assert "organisasjonsgjennomgang,bygg,Bygg og anlegg,Helse og velferd,2023,3,,,False,3,4,,2022" in rows
+    assert "organisasjonsgjennomgang,total,,Helse og velferd,2023,56,,,False,32,33,,2022" in rows
+    assert "organisasjonsgjennomgang,total,,Helse og velferd,2023,498,800,302,False,33,33,0," in rows
+    from openpyxl import load_workbook
+
+    out = tmp_path / "s.xlsx"
+    assert run_cli("status", plan, "scorecard", "--as-of", "2024-06-30", "-f", "xlsx", "-o", str(out)).code == 0
+    sheet = load_workbook(out)["Målekort"]
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][-1] == "Endring frå"
+    assert ("organisasjonsgjennomgang", "Totalt", None, "Helse og velferd", 2023, 56, None, None, False, 32, 33,
+            None, 2022) in values

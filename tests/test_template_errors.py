@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, run_cli
+from conftest import CASES, run_cli, run_cli_en
 
 MARKS = CASES / "valid" / "render-marks"
 
@@ -16,7 +16,7 @@ def _render(tmp_path: Path, source: str, *extra: str):
     folder.mkdir(exist_ok=True)
     (folder / "doc.md.j2").write_text(source, encoding="utf-8")
     out = tmp_path / "out"
-    result = run_cli(
+    result = run_cli_en(
         "render",
         str(MARKS),
         "doc",
@@ -119,6 +119,6 @@ def test_bad_header_is_reported(tmp_path: Path) -> None:
     (tmp_path / "mine" / "doc.md.j2").write_text(
         "{#- planverk\nneeds: events\n-#}\n# X\n", encoding="utf-8"
     )
-    result = run_cli("render", "--list", "--templates", str(tmp_path / "mine"))
+    result = run_cli_en("render", "--list", "--templates", str(tmp_path / "mine"))
     assert result.code == 2
     assert "doc.md.j2: 'needs' in the planverk header is a list" in result.err

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLANS, run_cli
+from conftest import PLANS, run_cli, run_cli_en
 
 GRAN = PLANS / "gran-2017"
 
@@ -23,7 +23,7 @@ def plan(tmp_path: Path) -> Path:
 
 def _render(plan: Path, source: str) -> tuple[int, str]:
     (plan / "templates" / "hostile.md.j2").write_text(source, encoding="utf-8")
-    result = run_cli("render", str(plan), "hostile", "--as-of", "2017-06-01")
+    result = run_cli_en("render", str(plan), "hostile", "--as-of", "2017-06-01")
     assert "Traceback" not in result.err
     return result.code, result.out + result.err
 
@@ -75,7 +75,7 @@ def test_a_linked_document_template_is_refused_in_the_list(plan: Path, tmp_path:
     outside = tmp_path / "elsewhere.md.j2"
     outside.write_text("x\n", encoding="utf-8")
     (plan / "templates" / "linked.md.j2").symlink_to(outside)
-    result = run_cli("render", str(plan), "--list")
+    result = run_cli_en("render", str(plan), "--list")
     assert result.code == 2 and "outside the template folder" in result.err
 
 
@@ -94,12 +94,12 @@ def test_a_linked_document_template_is_refused_in_the_list(plan: Path, tmp_path:
 )
 def test_template_headers_are_checked_and_bounded(plan: Path, header: str, says: str) -> None:
     (plan / "templates" / "hdr.md.j2").write_text("{#- planverk\n" + header + "-#}\nhi\n", encoding="utf-8")
-    result = run_cli("render", str(plan), "--list")
+    result = run_cli_en("render", str(plan), "--list")
     assert result.code == 2, result.out
     assert says in result.err and "hdr.md.j2" in result.err
 
 
 def test_a_template_that_is_not_utf8_is_a_message_in_the_list(plan: Path) -> None:
     (plan / "templates" / "latin.md.j2").write_bytes(b"{#- planverk\ndescription: \xe6\xf8\xe5\n-#}\n")
-    result = run_cli("render", str(plan), "--list")
+    result = run_cli_en("render", str(plan), "--list")
     assert result.code == 2 and "UTF-8" in result.err and "latin.md.j2" in result.err

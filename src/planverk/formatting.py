@@ -32,6 +32,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 
+from .model.base import PlanText
 from .model.times import TimeRange
 from .model.workbook import PartialDate
 
@@ -78,9 +79,10 @@ def format_decimal(value: Any, pattern: str, *, locale: str) -> str:
     return babel_format_decimal(value, pattern, locale=locale)
 
 
-_MD_INLINE = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?[0-9A-Za-z]+;)")
-"""Characters that make Markdown of plain text (CommonMark and GitHub's tables): emphasis,
-code, links and images, HTML and autolinks, table cells, strikethrough, entities."""
+_MD_INLINE = re.compile(r"[\\`*_\[\]<>|~$]|&(?=#?[0-9A-Za-z]+;)|(?:(?<=\s)|^)#+$")
+"""Characters that make Markdown of plain text (CommonMark, GitHub's tables and math):
+emphasis, code, links and images, HTML and autolinks, table cells, strikethrough, math
+(``$...$``, ``$$...$$``), entities, and the '#'s that would close a heading."""
 
 _BLOCK_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^[-+#=]")
 """What turns the start of a line into a list, heading or rule ('15. mars', '- x', '# x')."""
@@ -90,10 +92,12 @@ def markdown_text(value: Any, *, line_start: bool = True) -> str:
     """Plan text as Markdown that shows exactly that text, on one line, anywhere inline.
 
     Any run of white space (line breaks included, so a line break and '# ' cannot start a
-    heading) becomes one space; the characters ``\\ ` * _ [ ] < > | ~`` and an ``&`` that
-    would start an entity are escaped with a backslash (CommonMark 2.4), which also keeps a
-    table cell whole; a text that would start a list, heading or rule is escaped too,
-    unless ``line_start`` is False (a table cell, where '- ' or '+10' is no list).
+    heading) becomes one space; the characters ``\\ ` * _ [ ] < > | ~ $``, an ``&`` that
+    would start an entity and the '#'s ending a text after a space (a heading's closing
+    sequence) are escaped with a backslash (CommonMark 2.4), which also keeps a table cell
+    whole and GitHub's and pandoc's math (``$x$``) off; a text that would start a list,
+    heading or rule is escaped too, unless ``line_start`` is False (a table cell, where
+    '- ' or '+10' is no list).
     """
     return _markdown(str(value), line_start)
 
@@ -101,13 +105,17 @@ def markdown_text(value: Any, *, line_start: bool = True) -> str:
 @lru_cache(maxsize=8192)
 def _markdown(value: str, line_start: bool) -> str:
     """:func:`markdown_text`, remembered: a document prints the same venues and names often."""
-    text = _MD_INLINE.sub(lambda m: "\\" + m.group(), " ".join(value.split()))
+    text = _MD_INLINE.sub(_backslashed, " ".join(value.split()))
     match = _BLOCK_START.match(text) if line_start else None
     if match is None:
         return text
     if match.group(1):
         return f"{match.group(1)}\\{match.group(2)}{text[match.end(2):]}"
     return "\\" + text
+
+
+def _backslashed(match: re.Match[str]) -> str:
+    return "".join("\\" + c for c in match.group()) if match.group()[0] == "#" else "\\" + match.group()
 
 
 def _plain(text: str) -> str:
@@ -354,9 +362,10 @@ def plural_form(count: float, language: str = "nb") -> str:
 
 def place(location: str | None, room: str | None) -> str | None:
     """Venue and room in one text, as documents and calendar feeds show them; the room
-    alone when it already names the venue ("Sal 2 i Kolben", not "Kolben, Sal 2 i Kolben")."""
+    alone when it already names the venue ("Sal 2 i Kolben", not "Kolben, Sal 2 i Kolben").
+    Plan text still (:class:`~planverk.model.base.PlanText`): a document escapes it."""
     if location and room:
-        return room if location.casefold() in room.casefold() else f"{location}, {room}"
+        return room if location.casefold() in room.casefold() else PlanText(f"{location}, {room}")
     return room or location
 
 

@@ -62,14 +62,14 @@ def write_packets(packets: list[Packet], out: Path) -> list[Path]:
     the disk refuses.
     """
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{out} is a file: give a folder for the invitations")
+        raise UsageError(tr("{folder} is a file: give a folder for the invitations", folder=str(out)))
     for packet in packets:
         target = out / packet.sender.ref
         if target.exists() and not (target.is_dir() and _is_ours(target)):
-            raise UsageError(
-                f"{target} holds files planverk does not write there: give another folder, "
-                "so that nothing of yours is replaced"
-            )
+            raise UsageError(tr(
+                "{folder} holds files planverk does not write there: give another folder, "
+                "so that nothing of yours is replaced", folder=str(target)
+            ))
     written = []
     for packet in packets:
         target = out / packet.sender.ref

@@ -21,6 +21,7 @@ from ..ical.entries import EntryWriter, uid
 from ..ical.feeds import calendar, calendar_head, plan_timezone
 from ..ical.stamps import plan_stamps
 from ..formatting import place
+from ..i18n import tr
 from ..model import Event, Invitation, Slot
 from ..validate import Validation
 
@@ -114,11 +115,15 @@ def _check_sender(validation: Validation, sender: str) -> None:
         return
     index = PlanIndex(validation.plan)
     if sender in index.by_id:
-        raise UsageError(f"--sender {sender}: the plan has {sender} send no invitation"
-                         + (f"; those who send are {', '.join(known)}" if known else ""))
+        if known:
+            raise UsageError(tr("--sender {sender}: the plan has {sender} send no invitation; those who "
+                                "send are {senders}", sender=sender, senders=", ".join(known)))
+        raise UsageError(tr("--sender {sender}: the plan has {sender} send no invitation", sender=sender))
     near = get_close_matches(sender, known, n=1, cutoff=0.6)
-    raise UsageError(f"--sender {sender}: the plan has no one with that id"
-                     + (f": did you mean {near[0]}?" if near else ""))
+    if near:
+        raise UsageError(tr("--sender {sender}: the plan has no one with that id: did you mean {near}?",
+                            sender=sender, near=near[0]))
+    raise UsageError(tr("--sender {sender}: the plan has no one with that id", sender=sender))
 
 
 def meeting_requests(

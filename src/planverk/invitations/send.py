@@ -6,8 +6,10 @@ from __future__ import annotations
 import smtplib
 import ssl
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from ..errors import OutputError, UsageError
+from ..i18n import Message, show, tr
 from ..model import PlanInfo
 from .message import message
 from .requests import MeetingRequest
@@ -30,30 +32,39 @@ def server(text: str) -> tuple[str, int]:
         host, _, number = text.partition(":")
         port = _port(text, number)
     if not host:
-        raise UsageError(f"--smtp {text}: give the mail server as HOST or HOST:PORT")
+        raise UsageError(tr("--smtp {server}: give the mail server as HOST or HOST:PORT", server=text))
     return host, port
 
 
 def _port(text: str, number: str) -> int:
     if not number.isdigit() or not 0 < int(number) < 65536:
-        raise UsageError(f"--smtp {text}: the port must be a number from 1 to 65535")
+        raise UsageError(tr("--smtp {server}: the port must be a number from 1 to 65535", server=text))
     return int(number)
+
+
+@dataclass(frozen=True)
+class _Joined:
+    """Messages for one message, joined with '; ' in the reader's language."""
+
+    parts: tuple[Message, ...]
+
+    def render(self, language: str) -> str:
+        return "; ".join(show(part, language) for part in self.parts)
 
 
 def check_sendable(requests: list[MeetingRequest]) -> None:
     """Refuse (before connecting) what cannot be sent: no sender address or no recipient address."""
-    problems = []
+    problems: list[Message] = []
     for ref in dict.fromkeys(r.sender.ref for r in requests if not r.sender.email):
-        problems.append(f"{ref}, who sends them, has no e-mail address in the plan")
+        problems.append(tr("{sender}, who sends them, has no e-mail address in the plan", sender=ref))
     unreachable = [r.filename for r in requests if r.sender.email and not r.addressed]
     if unreachable:
-        problems.append(f"no recipient of {', '.join(unreachable)} has an e-mail address in the plan")
+        problems.append(tr("no recipient of {files} has an e-mail address in the plan", files=", ".join(unreachable)))
     if problems:
-        raise UsageError(
-            "nothing was written or sent: " + "; ".join(problems)
-            + ". Add `email:` to them in the plan, or send the .eml files from your mail program "
-            "with the addresses typed in."
-        )
+        raise UsageError(tr(
+            "nothing was written or sent: {problems}. Add `email:` to them in the plan, or send the "
+            ".eml files from your mail program with the addresses typed in.", problems=_Joined(tuple(problems))
+        ))
 
 
 def send(
@@ -83,10 +94,11 @@ def send(
                 secure = True
             if user:
                 if not secure and host not in _LOCAL:
-                    raise UsageError(
-                        f"{host} offers no STARTTLS: planverk does not send {USER_VARIABLE}'s "
-                        "password in clear text; use the server's submission port (587)"
-                    )
+                    raise UsageError(tr(
+                        "{host} offers no STARTTLS: planverk does not send {variable}'s "
+                        "password in clear text; use the server's submission port (587)",
+                        host=host, variable=USER_VARIABLE,
+                    ))
                 connection.login(user, password)
             for request in requests:
                 connection.send_message(
@@ -97,5 +109,7 @@ def send(
                 done += 1
                 sent(request)
     except (smtplib.SMTPException, OSError) as error:
-        where = f"{done} of {len(requests)} sent" if done else "none sent"
-        raise OutputError(f"cannot send through {host}:{port} ({where}): {error}") from error
+        where = tr("{done} of {count} sent", done=done, count=len(requests)) if done else tr("none sent")
+        address = f"{host}:{port}"
+        raise OutputError(tr("cannot send through {server} ({sent}): {error}",
+                             server=address, sent=where, error=str(error))) from error

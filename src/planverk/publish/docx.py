@@ -27,7 +27,9 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import OutputError, UsageError
-from .figures import Picture, markdown_alt, swap_diagrams
+from ..formatting import markdown_text
+from ..i18n import tr
+from .figures import Picture, swap_diagrams
 from .reference import reference_docx
 from .words import WORDS
 
@@ -78,10 +80,10 @@ def pandoc() -> str:
 
         return str(pypandoc.get_pandoc_path())
     except (ImportError, OSError) as error:
-        raise OutputError(
-            f"Word output needs pandoc, which comes with planverk's dependency "
-            f"pypandoc-binary: reinstall planverk ({error})"
-        ) from None
+        raise OutputError(tr(
+            "Word output needs pandoc, which comes with planverk's dependency "
+            "pypandoc-binary: reinstall planverk ({error})", error=str(error)
+        )) from None
 
 
 def _run(arguments: list[str], stdin: bytes = b"", env: dict[str, str] | None = None) -> bytes:
@@ -90,7 +92,7 @@ def _run(arguments: list[str], stdin: bytes = b"", env: dict[str, str] | None = 
     )
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
-        raise OutputError(f"pandoc could not write the Word document: {message}")
+        raise OutputError(tr("pandoc could not write the Word document: {error}", error=message))
     return done.stdout
 
 
@@ -103,17 +105,17 @@ def _default_reference(language: str) -> bytes:
 def check_reference_doc(path: Path) -> None:
     """Raise :class:`UsageError` unless ``path`` is a Word document pandoc can take styles from."""
     if not path.is_file():
-        raise UsageError(f"--reference-doc {path}: no such file")
+        raise UsageError(tr("--reference-doc {file}: no such file", file=str(path)))
     try:
         with zipfile.ZipFile(path) as document:
             names = set(document.namelist())
     except (OSError, zipfile.BadZipFile):
         names = set()
     if "word/document.xml" not in names:
-        raise UsageError(
-            f"--reference-doc {path}: not a Word document (.docx); save the template as "
-            "Word Document (.docx), not .dotx or .doc"
-        )
+        raise UsageError(tr(
+            "--reference-doc {file}: not a Word document (.docx); save the template as "
+            "Word Document (.docx), not .dotx or .doc", file=str(path)
+        ))
 
 
 def epoch(as_of: date) -> str:
@@ -150,7 +152,7 @@ def markdown_to_docx(
 
         def image(picture: Picture) -> str:
             suffix = "png" if picture.png is not None else "svg"
-            return f"![{markdown_alt(picture.alt)}]({picture.name}.{suffix})"
+            return f"![{markdown_text(picture.alt, line_start=False)}]({picture.name}.{suffix})"
 
         front = front_matter(_png_links(swap_diagrams(markdown, list(pictures), image), pictures))
         meta = {"lang": words["locale"], "planverk-contents": words["contents"], "planverk-shift": "0"}

@@ -49,12 +49,6 @@ def swap_diagrams(markdown: str, pictures: list[Picture], image: Callable[[Pictu
     return _FENCE.sub(swap, markdown)
 
 
-def markdown_alt(text: str) -> str:
-    """``text`` safe as the alt text of a Markdown image."""
-    text = " ".join(text.split())
-    return re.sub(r"([\\\[\]`*_<>])", r"\\\1", text)
-
-
 def document_pictures(document: Any) -> list[Picture]:
     """The pictures of one rendered document (a :class:`planverk.render.Document`), drawn
     offline by :mod:`planverk.publish.pictures`, SVG and PNG: those it links to as images

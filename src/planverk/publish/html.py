@@ -20,7 +20,8 @@ from typing import Any
 from .figures import Picture
 
 _XML_PROLOGUE = re.compile(r"\A\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
-_SVG_TAG = re.compile(r"<svg\b", re.IGNORECASE)
+_SVG_START = re.compile(r"<svg\b[^>]*>", re.IGNORECASE)
+_LABELLING = re.compile(r'\s(?:role|aria-label)="[^"]*"')
 
 
 @cache
@@ -33,8 +34,14 @@ def inline_svg(picture: Picture) -> str:
     """A picture as a ``<figure>`` with its SVG inline, labelled with its alt text."""
     svg = _XML_PROLOGUE.sub("", picture.svg, count=1)
     label = html.escape(picture.alt, quote=True)
+
+    def start(match: re.Match[str]) -> str:
+        """The picture's own start tag labelled once: a role or label it carries is replaced."""
+        tag = _LABELLING.sub("", match.group())
+        return f'{tag[:4]} role="img" aria-label="{label}"{tag[4:]}'
+
     # A function, not a replacement string: a backslash in plan text is no group reference.
-    svg = _SVG_TAG.sub(lambda _: f'<svg role="img" aria-label="{label}"', svg, count=1)
+    svg = _SVG_START.sub(start, svg, count=1)
     return f'<figure class="picture">{svg}<figcaption>{html.escape(picture.alt)}</figcaption></figure>\n'
 
 

@@ -1,7 +1,7 @@
 """``planverk status --format xlsx``: a workbook for Excel with one sheet per section.
 
 What a finance adviser opens: real numbers, dates and yes/no values (never text that looks
-like them), kroner as ``#,##0 "kr"``, percentages as Excel percentages (a KPI's ``9.4 %``
+like them), kroner as ``#,##0 "kr"`` (``"NOK "#,##0`` in English), percentages as Excel percentages (a KPI's ``9.4 %``
 is stored as 0.094 with format ``0.0 %``), dates as ``dd.mm.yyyy`` (``dd/mm/yyyy`` in
 English), headers, sheet names and state words in the plan's language. An amount written
 as an estimate ('ca. 3 mill. kr') is a number all the same, shown ``"ca. "#,##0 "kr"``
@@ -98,6 +98,7 @@ HEADERS: dict[str, tuple[str, str, str]] = {
     "approximate": ("Anslått", "Anslått", "Approximate"),
     "questions": ("Spørsmål", "Spørsmål", "Questions"),
     "missing": ("Mangler", "Manglar", "Missing"),
+    "compared_with": ("Endring fra", "Endring frå", "Change from"),
     "identified": ("Identifisert", "Identifisert", "Identified"),
     "decided": ("Vedtatt", "Vedteke", "Decided"),
     "realised": ("Realisert", "Realisert", "Realised"),
@@ -299,7 +300,8 @@ def to_xlsx(
         }
     )
     numbers = {
-        "money": '#,##0 "kr"',
+        # kroner as the other formats write them: '4 500 000 kr', English 'NOK 4,500,000'
+        "money": '"NOK "#,##0' if language == "en" else '#,##0 "kr"',
         "percent": "0.0 %",
         "percent_points": "+0.0 %;-0.0 %;0.0 %",
         "decimal": "0.0##",
@@ -312,7 +314,9 @@ def to_xlsx(
         "text": book.add_format({"text_wrap": False}),
         **{kind: book.add_format({"num_format": shown}) for kind, shown in numbers.items()},
         # a number written 'ca. 3 mill. kr' or 'ca. 8,7 %' stays a number, shown with its 'ca.'
-        **{f"{kind}_approximate": book.add_format({"num_format": ";".join(f'"{about} "{part}' for part in shown.split(";"))})
+        **{f"{kind}_approximate": book.add_format(
+            {"num_format": ";".join(f'"{about} "{part}'.replace('""', "") for part in shown.split(";"))}
+        )
            for kind, shown in numbers.items()},
     }
     companions = {"savings": "measures", "scorecard_questions": "scorecard"}

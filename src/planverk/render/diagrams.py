@@ -6,7 +6,8 @@ HTML entities in every kind of diagram before it parses anything, so every chara
 that means something to a diagram's grammar is written as ``#NUMBER;``:
 
 - always ``#``, ``;``, ``:``, ``"``, `````, ``<``, ``>``, ``&`` and ``%`` (labels other
-  than Gantt tasks are always quoted, where brackets and pipes are plain text);
+  than Gantt tasks are always quoted, where brackets and pipes are plain text); ``$$``,
+  which a flowchart would draw as math, gets an invisible word joiner between its '$'s;
 - in a Gantt task, also the first character when the task would otherwise start like a
   Gantt statement (``section``, ``title``, ``includes``, ``click``, ``gantt``, a date
   ``2024-01-31``, ...: Mermaid's Gantt lexer matches those before a task's text, case
@@ -46,10 +47,16 @@ _GANTT_STATEMENT = re.compile(
 )
 
 
+_MATH = re.compile(r"\$(?=\$)")
+"""A '$' right before another: Mermaid draws ``$$...$$`` in a label as KaTeX math, after it
+has turned entities back into characters, so no entity keeps it text."""
+
+
 def mermaid_text(text: str) -> str:
     """``text`` on one line with every character Mermaid reads as syntax written as an
-    entity (``#35;`` for ``#``), which Mermaid shows as the character itself."""
-    return _SPACE.sub(" ", text).strip().translate(_SYNTAX)
+    entity (``#35;`` for ``#``), which Mermaid shows as the character itself, and a word
+    joiner (U+2060, which draws as nothing) between two '$' so that no math begins."""
+    return _MATH.sub("$\u2060", _SPACE.sub(" ", text).strip()).translate(_SYNTAX)
 
 
 def gantt_text(text: str) -> str:

@@ -23,6 +23,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace, missing
 
 from ..errors import TemplateError
+from ..i18n import Items, Message, tr
 from ..formatting import kind_name, markdown_text
 from ..model.base import PlanText
 from ..load.planfiles import display_path
@@ -45,21 +46,22 @@ from .views import (
 
 CONTEXT_NAMES = tuple(f.name for f in fields(Context))
 
-ITEM_NAMES: dict[type, str] = {
-    PersonView: "person",
-    GroupView: "group",
-    RoleView: "role",
-    PhaseView: "phase",
-    EventView: "event",
-    SlotView: "agenda slot",
-    DeadlineView: "deadline",
-    FormView: "form",
-    ReferenceView: "reference",
+ITEM_NAMES: dict[type, Message] = {
+    PersonView: tr("person"),
+    GroupView: tr("group"),
+    RoleView: tr("role"),
+    PhaseView: tr("phase"),
+    EventView: tr("event"),
+    SlotView: tr("agenda slot"),
+    DeadlineView: tr("deadline"),
+    FormView: tr("form"),
+    ReferenceView: tr("reference"),
 }
-"""What an error calls a plan item a template was rendering."""
+"""What an error calls a plan item a template was rendering, in the reader's language."""
+_KINDS = {"deadline": tr("deadline"), "milestone": tr("milestone")}
 
 
-def _view_name(value: Any) -> str:
+def _view_name(value: Any) -> Message | str:
     return ITEM_NAMES.get(type(value)) or type(value).__name__.removesuffix("View").lower()
 
 
@@ -69,33 +71,40 @@ class PlanUndefined(StrictUndefined):
     __slots__ = ()
 
     @property
-    def _undefined_message(self) -> str:
-        obj, name = self._undefined_obj, self._undefined_name
+    def _undefined_message(self) -> Any:  # a Message: the error speaks the reader's language
+        obj, name = self._undefined_obj, str(self._undefined_name)
         if self._undefined_hint:
             return self._undefined_hint
         if obj is missing:
-            near = get_close_matches(str(name), CONTEXT_NAMES, n=1)
-            hint = f" (did you mean '{near[0]}'?)" if near else ""
-            return f"'{name}' is not defined{hint}: a template receives {', '.join(CONTEXT_NAMES)}"
+            near = get_close_matches(name, CONTEXT_NAMES, n=1)
+            names = ", ".join(CONTEXT_NAMES)
+            if near:
+                return tr("'{name}' is not defined (did you mean '{near}'?): a template receives {names}",
+                          name=name, near=near[0], names=names)
+            return tr("'{name}' is not defined: a template receives {names}", name=name, names=names)
         if is_dataclass(obj):
             known = [f.name for f in fields(obj)]
-            near = get_close_matches(str(name), known, n=1)
-            hint = f"did you mean '{near[0]}'? " if near else ""
-            return f"the {_view_name(obj)} has no '{name}': {hint}it has {', '.join(known)}"
+            near = get_close_matches(name, known, n=1)
+            item, has = _view_name(obj), ", ".join(known)
+            if near:
+                return tr("the {item} has no '{name}': did you mean '{near}'? it has {fields}",
+                          item=item, name=name, near=near[0], fields=has)
+            return tr("the {item} has no '{name}': it has {fields}", item=item, name=name, fields=has)
         if isinstance(obj, dict):
-            near = get_close_matches(str(name), [str(k) for k in obj], n=1)
-            hint = f" (did you mean '{near[0]}'?)" if near else ""
-            return f"no key '{name}'{hint}"
-        return f"{kind_name(obj)} has no '{name}'"
+            near = get_close_matches(name, [str(k) for k in obj], n=1)
+            if near:
+                return tr("no key '{name}' (did you mean '{near}'?)", name=name, near=near[0])
+            return tr("no key '{name}'", name=name)
+        return tr("{kind} has no '{name}'", kind=kind_name(obj), name=name)
 
 
 def _finalize(value: Any) -> Any:
     """What ``{{ ... }}`` prints: plan text escaped as Markdown, None refused."""
     if value is None:
-        raise TemplateRuntimeError(
-            "prints an empty value (None): test it first, e.g. {% if event.room %}...{% endif %}, "
+        raise TemplateRuntimeError(tr(  # type: ignore[arg-type] - a Message, rendered in the reader's language
+            "prints an empty value (None): test it first, e.g. {{% if event.room %}}...{{% endif %}}, "
             "or give a default with `or`"
-        )
+        ))
     if isinstance(value, PlanText):
         return markdown_text(value)
     return value
@@ -375,10 +384,11 @@ def _bounded_render(template: Any, variables: dict[str, Any]) -> str:
     for part in template.generate(variables):
         size += len(part)
         if size > MAX_OUTPUT:
-            raise TemplateError(
-                f"{_where(template.filename or template.name, None)}: the document grows past "
-                f"{MAX_OUTPUT:,} characters: templates are bounded (see 'Limits' in docs/templates.md)"
-            )
+            raise TemplateError(tr(
+                "{file}: the document grows past {count} characters: templates are bounded "
+                "(see 'Limits' in docs/templates.md)",
+                file=_where(template.filename or template.name, None), count=MAX_OUTPUT,
+            ))
         parts.append(part)
     return "".join(parts)
 
@@ -394,13 +404,17 @@ def _located(error: Exception, folders: TemplateFolders, filename: str) -> Templ
         for frame, line in traceback.walk_tb(error.__traceback__)
         if frame.f_code.co_filename in folders.seen
     ]
-    message = str(error) if isinstance(error, JinjaError) else f"{type(error).__name__}: {error}"
+    said = error.args[0] if error.args else None
+    message: Message | str = str(error) if isinstance(error, JinjaError) else f"{type(error).__name__}: {error}"
+    if isinstance(said, Message):
+        message = said
     if isinstance(error, TemplateNotFound):
-        message = f"no template '{error.name}' in the template folders ({folders.describe()})"
+        message = tr("no template '{name}' in the template folders ({folders})",
+                     name=str(error.name), folders=folders.describe())
     elif isinstance(error, SecurityError):
-        message = f"the sandbox refused it: {error}"
+        message = tr("the sandbox refused it: {error}", error=message)
     if not frames:
-        return TemplateError(f"{filename}: {message}")
+        return TemplateError(tr("{where}: {message}", where=filename, message=message))
     frame, line = frames[-1]
     items = [
         _describe(value)
@@ -409,17 +423,20 @@ def _located(error: Exception, folders: TemplateFolders, filename: str) -> Templ
         if name not in CONTEXT_NAMES and type(value) in (*ITEM_NAMES, OccurrenceView, MemberView)
     ]
     items = list(dict.fromkeys(items))
-    at = f" (while rendering {', '.join(items)})" if items else ""
-    return TemplateError(f"{_where(frame.f_code.co_filename, line)}: {message}{at}")
+    where = _where(frame.f_code.co_filename, line)
+    if items:
+        return TemplateError(tr("{where}: {message} (while rendering {items})",
+                                where=where, message=message, items=Items(tuple(items), len(items))))
+    return TemplateError(tr("{where}: {message}", where=where, message=message))
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Message:
     if isinstance(value, OccurrenceView):
-        return f"event '{value.event.id}' on {value.day}"
+        return tr("event '{id}' on {day}", id=value.event.id, day=value.day.isoformat())
     if isinstance(value, MemberView):
-        return f"person '{value.person.id}'"
+        return tr("{item} '{id}'", item=ITEM_NAMES[PersonView], id=value.person.id)
     if isinstance(value, SlotView):
-        return f"agenda slot '{value.id or value.topic}'"
+        return tr("{item} '{id}'", item=ITEM_NAMES[SlotView], id=value.id or value.topic)
     if isinstance(value, DeadlineView):
-        return f"{value.kind} '{value.id}'"
-    return f"{_view_name(value)} '{value.id}'"
+        return tr("{item} '{id}'", item=_KINDS.get(value.kind, value.kind), id=value.id)
+    return tr("{item} '{id}'", item=_view_name(value), id=value.id)

@@ -27,6 +27,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PrefixLoader, Template
 from jinja2.loaders import split_template_path
 
 from ..errors import TemplateError
+from ..i18n import tr
 from ..load.planfiles import display_path
 
 SUFFIX = ".md.j2"
@@ -44,9 +45,7 @@ def builtin_root() -> Traversable:
     checkout = Path(__file__).resolve().parents[3] / "templates"
     if checkout.is_dir():
         return checkout
-    raise TemplateError(
-        "the built-in templates are missing from this installation: reinstall planverk"
-    )
+    raise TemplateError(tr("the built-in templates are missing from this installation: reinstall planverk"))
 
 
 class FolderLoader(BaseLoader):
@@ -82,10 +81,11 @@ def inside(root: Traversable, node: Traversable) -> None:
         return  # package data: the built-ins, not a folder a user controls
     real = Path(str(node)).resolve()
     if not real.is_relative_to(root.resolve()):
-        raise TemplateError(
-            f"{display_path(Path(str(node)))} is a link to {real}, outside the template folder "
-            f"{display_path(root)}: copy the template into the folder instead"
-        )
+        raise TemplateError(tr(
+            "{file} is a link to {target}, outside the template folder {folder}: copy the "
+            "template into the folder instead",
+            file=display_path(Path(str(node))), target=str(real), folder=display_path(root),
+        ))
 
 
 def read_template(node: Traversable) -> str:
@@ -93,9 +93,9 @@ def read_template(node: Traversable) -> str:
     try:
         return node.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise TemplateError(
-            f"{display_path(Path(str(node)))}: cannot be read as UTF-8 text ({error})"
-        ) from None
+        raise TemplateError(tr(
+            "{file}: cannot be read as UTF-8 text ({error})", file=display_path(Path(str(node))), error=str(error)
+        )) from None
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ class TemplateFolders:
         folders: list[tuple[str, Traversable]] = []
         if templates_dir is not None:
             if not templates_dir.is_dir():
-                raise TemplateError(f"--templates {display_path(templates_dir)} is not a folder")
+                raise TemplateError(tr("--templates {folder} is not a folder", folder=display_path(templates_dir)))
             folders.append(("--templates", templates_dir))
         if plan_dir is not None and (plan_dir / PLAN_TEMPLATES).is_dir():
             folders.append(("plan", plan_dir / PLAN_TEMPLATES))
@@ -196,18 +196,19 @@ def read_header(source: str, filename: str) -> dict[str, Any]:
     if loaded.findings:
         problem = loaded.findings[0]
         line = problem.position.line + 1 if problem.position else 1
-        raise TemplateError(f"{filename}:{line}: the planverk header: {problem.message}")
+        where = f"{filename}:{line}"
+        raise TemplateError(tr("{where}: the planverk header: {problem}", where=where, problem=problem.message))
     header = loaded.data
     if not isinstance(header, dict) or not set(header) <= {"description", "needs", "options"}:
         raise TemplateError(
-            f"{filename}: the planverk header is a mapping of description, needs and options"
+            tr("{file}: the planverk header is a mapping of description, needs and options", file=filename)
         )
     if not isinstance(header.get("description", ""), str):
-        raise TemplateError(f"{filename}: 'description' in the planverk header is one line of text")
+        raise TemplateError(tr("{file}: 'description' in the planverk header is one line of text", file=filename))
     for key in ("needs", "options"):
         value = header.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise TemplateError(
-                f"{filename}: '{key}' in the planverk header is a list of words, e.g. [events]"
+                tr("{file}: '{key}' in the planverk header is a list of words, e.g. [events]", file=filename, key=key)
             )
     return header

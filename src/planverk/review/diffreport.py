@@ -10,6 +10,7 @@ does not validate follow the changes. JSON keeps values plain and keys English.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -51,17 +52,23 @@ SHOWN_PER_EVENT = 5
 def _md(text: str | None) -> str:
     """Plan text made safe to stand inline in a sentence of Markdown, through the one
     escaper every Markdown output uses: 'Lea`n' opens no code span, and a line break
-    followed by '# ' starts no heading. '#' is escaped as well: a title ending in ' #'
-    would otherwise lose it as the closing sequence of the section heading it stands in."""
-    return markdown_text(text or "", line_start=False).replace("#", "\\#")
+    followed by '# ' starts no heading. Every '#' is escaped (the escaper does those ending
+    a text, which would close the heading the text stands in)."""
+    return _HASH.sub(r"\\#", markdown_text(text or "", line_start=False))
+
+
+_HASH = re.compile(r"(?<!\\)#")
 
 
 def _code(text: str) -> str:
-    """``text`` as a code span, fenced so a backtick inside it cannot close it, on one line:
-    block structure is read before code spans, so a line break followed by '# ' would end
-    the span and start a heading."""
+    """``text`` as a code span, fenced by a run of backticks longer than any inside it so
+    that none can close it (CommonMark 6.1), on one line: block structure is read before
+    code spans, so a line break followed by '# ' would end the span and start a heading."""
     text = " ".join(text.split())
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
+    if "`" not in text:
+        return f"`{text}`"
+    fence = "`" * (max(len(run) for run in re.findall("`+", text)) + 1)
+    return f"{fence} {text} {fence}"
 
 
 class _Writer:

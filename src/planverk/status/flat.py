@@ -243,12 +243,15 @@ def risk_rows(report: RiskReport) -> Rows:
 
 def scorecard_rows(cards: list[ScorecardStatus]) -> Rows:
     """One row per scorecard, area (and 'total') and assessment, with how much was assessed;
-    'common' rows hold each column's total on the questions every column assessed."""
+    'common' rows hold each column's total on the questions every column assessed. Then
+    the changes, as the Markdown comparison shows them: a row per area (and 'total') and
+    pair of an organisation's years, ``compared_with`` the earlier year, ``year`` the later,
+    ``score`` the change on the questions both years assessed (``assessed`` of them)."""
     header = [
         "scorecard", "area", "area_name", "organisation", "year", "score", "max", "gap",
-        "approximate", "assessed", "questions", "missing",
+        "approximate", "assessed", "questions", "missing", "compared_with",
     ]
-    rows = []
+    rows: list[list[Any]] = []
     for card in cards:
         for n, column in enumerate(card.columns):
             for area in card.areas:
@@ -276,7 +279,23 @@ def scorecard_rows(cards: list[ScorecardStatus]) -> Rows:
                         card.common.compared, card.common.questions, None,
                     ]
                 )
-    return header, rows
+        for change in card.changes:
+            for a, area in enumerate(card.areas):
+                rows.append(
+                    [
+                        card.id, area.id, area.name, change.organisation, change.to_year,
+                        change.areas[a], None, None, change.approximate[a], change.compared_by_area[a],
+                        area.coverage[0].questions if area.coverage else None, None, change.from_year,
+                    ]
+                )
+            rows.append(
+                [
+                    card.id, "total", "", change.organisation, change.to_year, change.total, None,
+                    None, change.approximate_total, change.compared, change.questions, None,
+                    change.from_year,
+                ]
+            )
+    return header, [row + [None] * (len(header) - len(row)) for row in rows]
 
 
 def scorecard_question_rows(cards: list[ScorecardStatus]) -> Rows:

@@ -58,6 +58,9 @@ _settings: dict[str, Any] = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "path.simplify": False,
+    # Plan text is data: without this, a '$' in a title starts matplotlib's mathtext
+    # (and an odd number of them fails the drawing).
+    "text.parse_math": False,
 }
 
 

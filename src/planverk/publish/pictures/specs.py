@@ -239,7 +239,9 @@ def savings_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
                 (words.t("decided"), year.decided),
                 (words.t("realised"), year.realised),
             ]
-            shown = ", ".join(f"{k.lower()} {words.money(v)}" for k, v in figures if v is not None)
+            known = [(k, v) for k, v in figures if v is not None]
+            amounts = words.money_columns([([v], [False]) for _, v in known])  # one unit
+            shown = ", ".join(f"{k.lower()} {a[0]}" for (k, _), a in zip(known, amounts, strict=True))
             parts.append(f"{year.year}: {shown}.")
         result.append(
             PictureSpec(

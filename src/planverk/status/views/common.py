@@ -104,12 +104,16 @@ class Context:
         return formatting.fmt_money(value, signed=signed, language=self.language, approximate=about)
 
     def money_column(
-        self, values: list[float | None], about: list[bool] | None = None, signed: bool = False
+        self,
+        values: list[float | None],
+        about: list[bool] | None = None,
+        signed: bool = False,
+        scale: int | None = None,
     ) -> list[str]:
         """A column of amounts in one unit, its largest value's (``-0,8 mill. kr`` beside
-        ``2,9 mill. kr``; see :func:`~planverk.formatting.money_scale`); ``about`` marks the
-        estimates; a dash for None."""
-        scale = formatting.money_scale(values)
+        ``2,9 mill. kr``; see :func:`~planverk.formatting.money_scale`) or ``scale``'s;
+        ``about`` marks the estimates; a dash for None."""
+        scale = formatting.money_scale(values) if scale is None else scale
         marks = about or [False] * len(values)
         return [
             DASH if value is None else formatting.fmt_money(
@@ -117,6 +121,13 @@ class Context:
             )
             for value, rough in zip(values, marks, strict=True)
         ]
+
+    def money_columns(self, columns: list[tuple[list[float | None], list[bool]]]) -> list[list[str]]:
+        """The money columns of one table, (values, estimates) each, all in one unit: the
+        largest amount's, so that a zero is written alike in every column ('0 mill. kr'
+        beside '12 mill. kr', never '0 kr' in a column of zeros)."""
+        scale = formatting.money_scale([v for values, _ in columns for v in values])
+        return [self.money_column(values, about, scale=scale) for values, about in columns]
 
     def percent(self, value: float | None, signed: bool = False) -> str:
         """``65,3 %`` for 65.3 (see :func:`~planverk.formatting.fmt_percent`)."""

@@ -60,14 +60,12 @@ def measures_view(ctx: Context, report: MeasuresReport) -> Report:
     if money:
         headers += [ctx.t("estimated_year", year=year), ctx.t("realised_year", year=year)]
         align += ["right", "right"]
-    estimated = ctx.money_column(
-        [m.effect.get(year) for m in report.measures],
-        [f"effect.{year}" in m.approximate for m in report.measures],
-    )
-    realised = ctx.money_column(
-        [m.realised.get(year) for m in report.measures],
-        [f"realised.{year}" in m.approximate for m in report.measures],
-    )
+    estimated, realised = ctx.money_columns([
+        ([m.effect.get(year) for m in report.measures],
+         [f"effect.{year}" in m.approximate for m in report.measures]),
+        ([m.realised.get(year) for m in report.measures],
+         [f"realised.{year}" in m.approximate for m in report.measures]),
+    ])
     rows = []
     for n, m in enumerate(report.measures):
         row = [Cell(m.title), Cell(m.owner or DASH), Cell(ctx.t("measure_" + m.status))]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..overview import Overview
 from .common import DASH, STATE_STYLES, Cell, Context, Report, Table, tally
 from .scorecards import score_of_max
@@ -38,17 +40,7 @@ def _figures(ctx: Context, o: Overview) -> list[list[Cell]]:
             [
                 Cell(f"{title} ({year.year})", "strong"),
                 Cell(
-                    tally(
-                        [
-                            (ctx.t("target"), ctx.money(year.target, about="target" in year.approximate)),
-                            (
-                                ctx.t("identified"),
-                                ctx.money(year.identified, about="identified" in year.approximate),
-                            ),
-                            (ctx.t("realised"), ctx.money(year.realised, about="realised" in year.approximate)),
-                        ],
-                        DASH,
-                    ),
+                    tally(_savings_figures(ctx, year), DASH),
                     "bad" if year.gap is not None and year.gap > 0 else None,
                 ),
             ]
@@ -143,3 +135,11 @@ def overview_view(ctx: Context, o: Overview) -> Report:
             )
         )
     return result
+
+
+def _savings_figures(ctx: Context, year: Any) -> list[tuple[str, str]]:
+    """A savings year's target, identified and realised amounts, in one unit (so that a
+    zero is written as the others are)."""
+    names = ("target", "identified", "realised")
+    amounts = ctx.money_columns([([getattr(year, n)], [n in year.approximate]) for n in names])
+    return [(ctx.t(n), amount[0]) for n, amount in zip(names, amounts, strict=True)]

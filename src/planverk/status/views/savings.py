@@ -17,13 +17,11 @@ def _gap_style(year: SavingsYear) -> Style | None:
 
 
 def _money_cells(ctx: Context, years: list[SavingsYear], style: Style | None) -> list[list[Cell]]:
-    """The five money columns of ``years``, each column in one unit (its largest value's)."""
-    columns = []
-    for name in ("target", "identified", "decided", "realised", "gap"):
-        texts = ctx.money_column(
-            [getattr(y, name) for y in years], [name in y.approximate for y in years]
-        )
-        columns.append(texts)
+    """The five money columns of ``years``, all in one unit (the largest amount's)."""
+    columns = ctx.money_columns([
+        ([getattr(y, name) for y in years], [name in y.approximate for y in years])
+        for name in ("target", "identified", "decided", "realised", "gap")
+    ])
     return [
         [Cell(text, _gap_style(year) if name == "gap" else style)
          for name, text in zip(("target", "identified", "decided", "realised", "gap"), row)]
