@@ -59,7 +59,7 @@ class PlanRepresenter(RoundTripRepresenter):
 
 PlanRepresenter.add_representer(date, lambda r, d: r.represent_scalar("tag:yaml.org,2002:str", d.isoformat()))
 
-from .style import Lines, Style, learn
+from .style import Lines, Style, learn, pad_flow
 
 LAYOUT = Style()
 """planverk's layout (what ``fmt`` writes): two spaces, list items ``  - `` under their key."""
@@ -105,12 +105,16 @@ def load(text: str) -> Any:
 
 
 def dump(data: Any, style: Style = LAYOUT) -> str:
-    """Write an edited document back as text, without the ``%YAML``/``---`` lines."""
+    """Write an edited document back as text, without the ``%YAML``/``---`` lines.
+
+    Flow collections get a space inside their brackets when ``style`` says so
+    (:func:`planverk.edit.style.pad_flow`); the text of scalars is never touched.
+    """
     yaml = _yaml(style)
     yaml.version = None  # load() reads by 1.2 rules; the output needs no '%YAML 1.2' line
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    return pad_flow(out.getvalue()) if style.flow_padding else out.getvalue()
 
 
 ROUNDS = 4
@@ -319,13 +323,18 @@ class Editable:
 
     def _quote_new_text(self) -> None:
         """Quote new text the way the file does: with its usual quote ('...' or "..."), and
-        always inside ``{ }`` or ``[ ]`` when the text holds a ':' (``time: '09:00-11:00'``)."""
+        always inside ``{ }`` or ``[ ]`` when the text holds a ':' (``time: '09:00-11:00'``).
+
+        Text holding U+2028 or U+2029 is always written ``"..."``, where they are escapes
+        (``\\L``, ``\\P``): ruamel writes them as they are elsewhere and then breaks the
+        line after them, which the plan loader (YAML 1.2) reads as a line break of the text.
+        """
         from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString, SingleQuotedScalarString
 
         wanted = SingleQuotedScalarString if self.style.quote == "'" else DoubleQuotedScalarString
 
         def quoted(value: str) -> Any:
-            single = wanted is SingleQuotedScalarString and "\n" not in value and "'" not in value
+            single = wanted is SingleQuotedScalarString and not _BREAKS.intersection(value + "'")
             return SingleQuotedScalarString(value) if single else DoubleQuotedScalarString(value)
 
         def visit(container: Any, flow: bool) -> None:
@@ -338,10 +347,16 @@ class Editable:
                     continue
                 elif isinstance(value, (DoubleQuotedScalarString, SingleQuotedScalarString)):
                     container[key] = quoted(str(value))
+                elif not isinstance(value, ScalarString) and _BREAKS.intersection(value) - {"\n"}:
+                    container[key] = DoubleQuotedScalarString(value)
                 elif not isinstance(value, ScalarString) and flow and ":" in value:
                     container[key] = quoted(value)
 
         visit(self.document, False)
+
+
+_BREAKS = frozenset("\n\x85\u2028\u2029")
+"""Characters ruamel writes as a line end inside quotes: never in ``'...'`` (see ``_quote_new_text``)."""
 
 
 def _scalars(node: Any) -> list[Any]:
