@@ -53,24 +53,32 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
             return False, tr("event '{id}' is already on {when}", id=event, when=_when(day, time))
         shift = day - item.date
         order = key_names(Event)
-        _rewrite_weekday(node, item, day)
+        _rewrite_weekday(node, item.weekday, day)
         roundtrip.set_key(node, "date", day, order)
         if item.end_date is not None:
             roundtrip.set_key(node, "end_date", item.end_date + shift, order)
         if time is not None:
             roundtrip.set_key(node, "time", time, order)
-        for slot, written in zip(item.agenda, node.get("agenda") or []):
-            if slot.date is not None and isinstance(written, CommentedMap):
-                written["date"] = slot.date + shift
+        _move_agenda(node, item, shift, day)
         return True, tr("event '{id}' moved from {date} to {when}", id=event, date=item.date, when=_when(day, time))
 
     return _edit(target, "events", event, change)
 
 
-def _rewrite_weekday(node: CommentedMap, item: Event, day: date) -> None:
-    """Write the new date's weekday where the source wrote one: the same language and form
-    (``tysdag`` stays nynorsk, ``Wed`` stays short) and the same case."""
-    written = item.weekday
+def _move_agenda(node: CommentedMap, item: Event, shift: timedelta, day: date) -> None:
+    """Move an event's timetable with it: each slot's ``date`` by ``shift``, and each slot's
+    written ``weekday`` to its new day (the slot's date, else the event's new ``day``)."""
+    for slot, written in zip(item.agenda, node.get("agenda") or []):
+        if not isinstance(written, CommentedMap):
+            continue
+        if slot.date is not None:
+            written["date"] = slot.date + shift
+        _rewrite_weekday(written, slot.weekday, slot.date + shift if slot.date is not None else day)
+
+
+def _rewrite_weekday(node: CommentedMap, written: str | None, day: date) -> None:
+    """Write ``day``'s weekday where the source wrote one (``written``, in ``node``): the same
+    language and form (``tysdag`` stays nynorsk, ``Wed`` stays short) and the same case."""
     if written is None:
         return
     text = written.strip()
@@ -105,9 +113,10 @@ def _move_timed(node: CommentedMap, item: Event, day: date, time: str | None) ->
     shift = day - item.start.date()
     if not shift:
         return False, tr("event '{id}' is already on {when}", id=item.id, when=day)
-    _rewrite_weekday(node, item, day)
+    _rewrite_weekday(node, item.weekday, day)
     node["start"] = _shifted(node["start"], shift)
     node["end"] = _shifted(node["end"], shift)
+    _move_agenda(node, item, shift, day)
     return True, tr("event '{id}' moved from {date} to {when}", id=item.id, date=item.start.date(), when=day)
 
 
