@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import sys
 import tempfile
@@ -25,12 +26,20 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.option.basetemp is None and not hasattr(config, "workerinput"):
         config.option.basetemp = tempfile.mkdtemp(prefix="planverk-tests-")
         config._planverk_basetemp = config.option.basetemp  # type: ignore[attr-defined]
+    # planverk's cache (planverk.cachedir) in a folder of this run, never the user's own;
+    # commands the tests start inherit it.
+    config._planverk_cache = tempfile.mkdtemp(prefix="planverk-cache-")  # type: ignore[attr-defined]
+    os.environ["PLANVERK_CACHE_DIR"] = config._planverk_cache  # type: ignore[attr-defined]
+    os.environ.pop("PLANVERK_NO_CACHE", None)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     basetemp = getattr(config, "_planverk_basetemp", None)
     if basetemp is not None:
         shutil.rmtree(basetemp, ignore_errors=True)
+    cache = getattr(config, "_planverk_cache", None)
+    if cache is not None:
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 @dataclass

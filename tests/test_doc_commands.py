@@ -111,7 +111,8 @@ def test_shell_blocks_run_as_written(document: Path, tmp_path: Path) -> None:
         return
     clone = fresh_clone(tmp_path)
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PLANVERK", "GITHUB"))}
-    env |= {"PATH": _path_without_planverk(), "COLUMNS": "100", "NO_COLOR": "1"}
+    env |= {"PATH": _path_without_planverk(), "COLUMNS": "100", "NO_COLOR": "1",
+            "XDG_CACHE_HOME": str(tmp_path / "cache")}  # planverk's cache: the reader's, not ours
     for block in blocks:
         result = subprocess.run(
             ["bash", "-e", "-o", "pipefail", "-c", block.text],

@@ -170,8 +170,11 @@ def period_years(event: Event) -> list[PeriodText]:
     return found
 
 
-def occurrences(event: Event) -> list[Occurrence]:
-    """Every occurrence of ``event`` in date order, cancelled ones included (flagged)."""
+def occurrences(event: Event, dates: list[date] | None = None) -> list[Occurrence]:
+    """Every occurrence of ``event`` in date order, cancelled ones included (flagged).
+
+    ``dates``: what ``rule_dates`` gives for a series, when the caller has it already.
+    """
     if event.period is not None:
         cancelled = event.status == "cancelled"
         result = []
@@ -207,7 +210,7 @@ def occurrences(event: Event) -> list[Occurrence]:
     skipped = set(repeat.except_)
     changes = {change.occurrence: (n, change) for n, change in enumerate(repeat.changes)}
     result = []
-    for day in rule_dates(event.first_day, repeat):
+    for day in rule_dates(event.first_day, repeat) if dates is None else dates:
         if day in skipped:
             continue
         numbered = changes.get(day)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from functools import lru_cache
+from typing import Any, get_args
 
 from .collector import paused
 from .diagnostics import CODES, Finding, Position, Severity, finding
@@ -208,7 +209,7 @@ def _silences(plan: Plan) -> dict[tuple[tuple[str | int, ...], str], tuple[str |
         for i, item in enumerate(getattr(plan, kind)):
             for n, silence in enumerate(item.silence):
                 result[((kind, i), silence.code)] = (kind, i, "silence", n, "code")
-            for name in type(item).model_fields:  # items inside an item: a scorecard's assessments
+            for name in _silenceable_fields(type(item)):  # items inside an item: a scorecard's assessments
                 inner = getattr(item, name)
                 if not isinstance(inner, list):
                     continue
@@ -218,6 +219,20 @@ def _silences(plan: Plan) -> dict[tuple[tuple[str | int, ...], str], tuple[str |
                             path = (kind, i, name, m)
                             result[(path, silence.code)] = (*path, "silence", n, "code")
     return result
+
+
+@lru_cache(maxsize=None)
+def _silenceable_fields(model: type[Any]) -> tuple[str, ...]:
+    """The fields of ``model`` whose type names an item that may carry ``silence:`` (an
+    event's agenda, a scorecard's assessments): the only ones :func:`_silences` looks into."""
+    from .model.base import Silenceable
+
+    def names_one(annotation: Any) -> bool:
+        if isinstance(annotation, type) and issubclass(annotation, Silenceable):
+            return True
+        return any(names_one(inner) for inner in get_args(annotation))
+
+    return tuple(name for name, info in model.model_fields.items() if names_one(info.annotation))
 
 
 def _silenced_by(

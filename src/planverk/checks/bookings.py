@@ -51,25 +51,27 @@ def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list
     """Bookings by person/group id and by room."""
     by_party: dict[str, list[Booking]] = defaultdict(list)
     by_room: dict[str, list[Booking]] = defaultdict(list)
+    occurrences = index.occurrences
     for path, event in index.events():
         i = path[1]
         assert isinstance(i, int)
-        parties = index.expand(event.participants)
+        parties = index.expand(event.participants) if event.participants else ()
         # The same for every occurrence the series' rule gives (not moved by 'changes:').
         label = f"'{event.title}'"
         time_at, room_at = _cause(path, event, None, "time"), _cause(path, event, None, "room")
-        for occurrence in index.occurrences[i]:
+        for occurrence in occurrences[i]:
             if occurrence.cancelled or occurrence.period is not None:  # a period has no meeting day
                 continue
             change = occurrence.change
-            at = time_at if change is None else _cause(path, event, change, "time")
-            booking = Booking(occurrence.start, occurrence.end, i, at, label, occurrence.all_day)
-            for party in parties:
-                by_party[party].append(booking)
-            if occurrence.room:
+            start, end, all_day, room = occurrence.start, occurrence.end, occurrence.all_day, occurrence.room
+            if parties:
+                at = time_at if change is None else _cause(path, event, change, "time")
+                booking = _new(Booking, (start, end, i, at, label, all_day, None))
+                for party in parties:
+                    by_party[party].append(booking)
+            if room:
                 at = room_at if change is None else _cause(path, event, change, "room")
-                room = Booking(booking.start, booking.end, i, at, label, occurrence.all_day, occurrence.room)
-                by_room[_room_key(occurrence.location, occurrence.room)].append(room)
+                by_room[_room_key(occurrence.location, room)].append(_new(Booking, (start, end, i, at, label, all_day, room)))
         for s, slot in enumerate(event.agenda):
             slot_path = (*path, "agenda", s)
             label = f"'{slot.topic}' ({event.title})"
@@ -83,6 +85,11 @@ def bookings(index: PlanIndex) -> tuple[dict[str, list[Booking]], dict[str, list
                     room = Booking(start, end, i, (*slot_path, "room"), label, False, slot.room)
                     by_room[_room_key(event.location, slot.room)].append(room)
     return by_party, by_room
+
+
+_new = tuple.__new__
+"""Makes a :class:`Booking` from a tuple of all its fields, without the keyword handling of
+its constructor (a large plan makes one or two per occurrence)."""
 
 
 def _cause(path: Loc, event: Event, change: int | None, what: str) -> Loc:

@@ -9,6 +9,10 @@ from ..i18n import Items, tr
 from .context import Issue, PlanIndex, event_date_path, listed
 
 
+_DAY = timedelta(days=1)
+_INSTANT = timedelta(microseconds=1)
+
+
 def _days(start: date, end_exclusive: date) -> Iterator[date]:
     day = start
     while day < end_exclusive:
@@ -37,8 +41,10 @@ def check_days_off(index: PlanIndex) -> Iterator[Issue]:
         for occurrence in index.occurrences[path[1]]:
             if occurrence.cancelled or occurrence.period is not None:  # a period has no meeting day
                 continue
-            last = (occurrence.end - timedelta(microseconds=1)).date()
-            for day in _days(occurrence.start.date(), last + timedelta(days=1)):
+            first, last = occurrence.start.date(), (occurrence.end - _INSTANT).date()
+            # Most occurrences lie within one day.
+            days = (first,) if first == last else _days(first, last + _DAY)
+            for day in days:
                 if day in public:
                     on_holiday.append(day)
                 elif day.weekday() >= 5:

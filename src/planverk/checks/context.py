@@ -11,7 +11,7 @@ from typing import Any
 from ..i18n import Items, Message
 from ..load.planfiles import ITEM_WORDS
 from ..model import Event, Plan
-from ..occurrences import Occurrence, occurrences
+from ..occurrences import Occurrence, occurrences, rule_dates
 
 Loc = tuple[str | int, ...]
 
@@ -180,6 +180,18 @@ class PlanIndex:
             yield ("events", index), event
 
     @cached_property
+    def rule_dates(self) -> dict[int, list[date]]:
+        """The dates each series' rule gives (:func:`planverk.occurrences.rule_dates`: before
+        exceptions and changes), by index in ``plan.events``; series dated by a period
+        (their years) are not here."""
+        return {
+            index: rule_dates(event.first_day, event.repeat)
+            for index, event in enumerate(self.plan.events)
+            if event.repeat is not None and event.period is None
+        }
+
+    @cached_property
     def occurrences(self) -> dict[int, list[Occurrence]]:
         """Occurrences of each event, by index in ``plan.events``."""
-        return {index: occurrences(event) for index, event in enumerate(self.plan.events)}
+        dates = self.rule_dates
+        return {index: occurrences(event, dates.get(index)) for index, event in enumerate(self.plan.events)}

@@ -121,17 +121,37 @@ def _place(location: str | None, room: str | None) -> Place:
 
 
 def _meetings(index: PlanIndex) -> Iterator[Issue]:
-    """Occurrences with the same title, start and end, in the same place, for the same people."""
-    seen: dict[tuple[str, datetime, datetime], list[tuple[int, Place, frozenset[str]]]] = defaultdict(list)
+    """Occurrences with the same title, start and end, in the same place, for the same people.
+
+    Only events of one title can repeat each other, so the occurrences are compared title
+    by title: most titles of a large plan are one event's, and the table of one title's
+    occurrences is all there is at a time. The findings come in the order of the events
+    and their occurrences, as one pass over the whole plan would give them."""
+    by_title: dict[str, list[int]] = defaultdict(list)
+    for i, event in enumerate(index.plan.events):
+        by_title[_key(event.title)].append(i)
+    found: list[tuple[int, int, Issue]] = []
+    for title, same_title in by_title.items():
+        if len(same_title) > 1:
+            found.extend(_same_title(index, title, same_title))
+    found.sort(key=lambda each: each[:2])  # stable: one title's findings keep their order
+    for _, _, issue in found:
+        yield issue
+
+
+def _same_title(index: PlanIndex, title: str, events: list[int]) -> Iterator[tuple[int, int, Issue]]:
+    """The repeats among ``events`` (indices, ascending), all with the title key ``title``:
+    (event index, occurrence number, issue)."""
+    seen: dict[tuple[datetime, datetime], list[tuple[int, Place, frozenset[str]]]] = defaultdict(list)
     reported: set[tuple[int, int]] = set()
-    for path, event in index.events():
-        i = path[1]
-        assert isinstance(i, int)
+    for i in events:
+        event = index.plan.events[i]
+        path = ("events", i)
         people = frozenset(index.expand(event.participants))
-        for occurrence in index.occurrences[i]:
+        for n, occurrence in enumerate(index.occurrences[i]):
             if occurrence.cancelled:
                 continue
-            key = (_key(event.title), occurrence.start, occurrence.end)
+            key = (occurrence.start, occurrence.end)
             place = _place(occurrence.location, occurrence.room)
             for j, other_place, other_people in seen[key]:
                 if j == i or (i, j) in reported:
@@ -141,7 +161,7 @@ def _meetings(index: PlanIndex) -> Iterator[Issue]:
                 reported.add((i, j))
                 when = occurrence.start.date() if occurrence.all_day else occurrence.start
                 other = index.plan.events[j]
-                yield Issue(
+                yield i, n, Issue(
                     "PV701",
                     tr("the event '{title}' on {when} repeats '{other}' (same title, date and time): "
                         "calendars would show it twice; remove one, or give them their own rooms or "

@@ -11,7 +11,7 @@ from ..model import Event
 from ..model.recurrence import weekday_index
 from ..model.times import TimeRange
 from ..i18n import Day, Month, Weekday, tr
-from ..occurrences import add_months, rule_dates
+from ..occurrences import add_months
 from .context import Issue, Loc, PlanIndex, event_date_path, listed
 
 
@@ -114,6 +114,9 @@ def _event_hours(event: Event, day: date) -> tuple[time | None, time | None]:
     return None, None
 
 
+_INSTANT = timedelta(microseconds=1)
+
+
 def check_period(index: PlanIndex) -> Iterator[Issue]:
     """PV302: events, deadlines and phases inside the plan period."""
     period = index.plan.plan.period
@@ -122,8 +125,11 @@ def check_period(index: PlanIndex) -> Iterator[Issue]:
         found = index.occurrences[path[1]]
         if not found:
             continue
-        first = min(o.start.date() for o in found)
-        last = max((o.end - timedelta(microseconds=1)).date() for o in found)
+        if len(found) == 1:
+            first, last = found[0].start.date(), (found[0].end - _INSTANT).date()
+        else:
+            first = min(o.start for o in found).date()
+            last = (max(o.end for o in found) - _INSTANT).date()
         if event.period is not None:  # a week or month may run over the plan's first or last day
             dated = [o.period.dated() for o in found if o.period is not None]
             first, last = min(d.end for d in dated), max(d.start for d in dated)
@@ -203,7 +209,20 @@ def check_local_times(index: PlanIndex) -> Iterator[Issue]:
     zone = plan_zone(index)
     if zone is None:
         return
+    shifts: dict[date, bool] = {}
+
+    def shifted(day: date) -> bool:
+        found = shifts.get(day)
+        if found is None:
+            found = shifts[day] = _offset_changes(day, zone)
+        return found
+
     for path, event in index.events():
+        # Only a day whose UTC offset changes has such times: an event on none is skipped.
+        if not any(
+            shifted(o.start.date()) or shifted(o.end.date()) for o in index.occurrences[path[1]] if not o.all_day
+        ) and not any(shifted(slot.date or event.first_day) for slot in event.agenda):
+            continue
         moments: list[tuple[datetime, Loc]] = []
         for occurrence in index.occurrences[path[1]]:
             if not occurrence.all_day:
@@ -251,7 +270,7 @@ def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
         repeat = event.repeat
         if repeat is None or event.period is not None:  # a period's years: occurrences.period_years
             continue
-        generated = rule_dates(event.first_day, repeat)
+        generated = index.rule_dates[path[1]]
         dates = set(generated)
         if repeat.until is not None and repeat.until < event.first_day:
             yield Issue(
@@ -302,7 +321,7 @@ def check_skipped_months(index: PlanIndex) -> Iterator[Issue]:
         repeat = event.repeat
         if repeat is None or repeat.frequency != "monthly":
             continue
-        generated = rule_dates(event.first_day, repeat)
+        generated = index.rule_dates[path[1]]
         if not generated:
             continue
         last = repeat.until or generated[-1]

@@ -61,3 +61,7 @@ __all__ = [
     "Target",
     "TimeRange",
 ]
+
+from . import prebuilt
+
+prebuilt.prepare({"Plan": Plan, "Period": Period})

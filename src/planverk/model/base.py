@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, WithJsonSchema
 from ..i18n import MessageError, tr
@@ -112,10 +112,83 @@ Texts = Annotated[list[Text], BeforeValidator(as_list, json_schema_input_type=Te
 """Texts, as a list or, for just one, a bare text."""
 
 
-class Model(BaseModel):
-    """Base of every plan model: unknown keys are errors, values are not coerced across types."""
+class SharedFieldsSet(set[str]):
+    """The names of the fields a model was given, one object for all models given the same.
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True, allow_inf_nan=False)
+    pydantic keeps a set of them in every model (``model_fields_set``, for
+    ``model_dump(exclude_unset=True)`` and ``model_copy``): about 700 bytes each, a third of
+    an event's model, and 100,000 events are given a handful of different sets. One object
+    is shared, so it is never changed in place: assigning a field a model was not given
+    first gives that model a set of its own (:meth:`Model.__setattr__`); adding a name it
+    holds already changes nothing and is allowed; any other change raises ``TypeError``
+    rather than change the other models' sets. A copy (``copy``, ``deepcopy``, pickle,
+    ``model_copy``) is a plain set of the model's own.
+    """
+
+    __slots__ = ()
+
+    def add(self, name: str) -> None:  # noqa: D102 (set.add, a name it holds only)
+        if name not in self:
+            self._refuse()
+
+    def _refuse(self, *_: Any) -> Any:
+        raise TypeError("a shared fields-set is not changed in place: copy it with set()")
+
+    discard = remove = pop = clear = update = _refuse
+    difference_update = intersection_update = symmetric_difference_update = _refuse
+    __ior__ = __iand__ = __isub__ = __ixor__ = _refuse
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __repr__(self) -> str:
+        return repr(set(self))
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> set[str]:
+        return set(self)
+
+    def __reduce__(self) -> Any:
+        return set, (list(self),)
+
+
+_FIELDS_SETS: dict[frozenset[str], SharedFieldsSet] = {}
+_MAX_FIELDS_SETS = 1_000
+M = TypeVar("M", bound="Model")
+
+
+def share_fields_set(model: M) -> M:
+    """``model`` with its fields-set replaced by the :class:`SharedFieldsSet` of the same
+    names (returns ``model``: the end of a model validator calls it). For the models a
+    large plan has many of: its events and deadlines, and their series."""
+    names = model.__pydantic_fields_set__
+    key = frozenset(names)
+    shared = _FIELDS_SETS.get(key)
+    if shared is None:
+        if len(_FIELDS_SETS) >= _MAX_FIELDS_SETS:
+            _FIELDS_SETS.clear()  # the sets already shared stay as they are
+        shared = _FIELDS_SETS[key] = SharedFieldsSet(key)
+    object.__setattr__(model, "__pydantic_fields_set__", shared)
+    return model
+
+
+class Model(BaseModel):
+    """Base of every plan model: unknown keys are errors, values are not coerced across types.
+
+    Validators are built when first needed (``defer_build``): the plan's from the cache
+    when it is current (:mod:`planverk.model.prebuilt`), a model used on its own when it is."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, populate_by_name=True, allow_inf_nan=False, defer_build=True
+    )
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Set a field as pydantic does; a model whose fields-set is shared (see
+        :class:`SharedFieldsSet`) first gets its own when ``name`` was not given."""
+        names = self.__pydantic_fields_set__
+        if type(names) is SharedFieldsSet and name not in names:
+            object.__setattr__(self, "__pydantic_fields_set__", set(names))
+        super().__setattr__(name, value)
+
 
 
 class Silence(Model):

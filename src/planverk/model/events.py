@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, Texts, new_list
+from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, Texts, new_list, share_fields_set
 from .dating import PeriodField, WeekField, placed
 from .periods import PeriodText
 from .recurrence import Repeat
@@ -114,6 +114,10 @@ class Event(Silenceable):
 
     @model_validator(mode="after")
     def _check_when(self, info: ValidationInfo) -> Event:
+        # A large plan has tens of thousands of events: they share their fields-sets.
+        return share_fields_set(self._when(info))
+
+    def _when(self, info: ValidationInfo) -> Event:
         if self.week is not None:
             if self.period is not None:
                 raise MessageError(tr("give either 'week' or 'period', not both"))
@@ -224,6 +228,9 @@ class Deadline(Silenceable):
 
     @model_validator(mode="after")
     def _check_done(self, info: ValidationInfo) -> Deadline:
+        return share_fields_set(self._done(info))
+
+    def _done(self, info: ValidationInfo) -> Deadline:
         if self.done_on is not None and self.status != "done":
             raise MessageError(tr("'done_on' is set but status is not 'done'"))
         if self.week is not None:

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, field_validator, model_validator
 
-from .base import Day, Model, Text, new_list
+from .base import Day, Model, Text, new_list, share_fields_set
 from .times import TimeSpec
 from ..i18n import MessageError, tr
 from .words import EVENT_STATUS, ORDINAL, REPEAT_UNIT, WEEKDAY, WEEKDAYS, weekday_index, words
@@ -118,7 +118,7 @@ class Repeat(Model):
             raise MessageError(tr("a series needs an end: add 'until: YYYY-MM-DD' or 'count: N'"))
         self.weekdays()
         self.monthly_days()
-        return self
+        return share_fields_set(self)
 
     @property
     def frequency(self) -> str:
