@@ -302,6 +302,12 @@ def test_money_scores_kpi_targets_and_phases_in_the_plans_language(repo: GitRepo
     assert "Andre endringer" not in out
     document = json.loads(run_cli("diff", "--git", "HEAD", str(savings), "-f", "json").out)
     assert document["savings"][-1]["years"] == [[2027, 39_400_000.0, 36_900_000.0]]
+    assert document["savings"][-1]["total"] is None
+    goal = next(c for c in document["savings"] if c["change"] == "target")
+    # the total has its own key; version 1's readers still find it as year 0 of 'years'
+    assert goal["total"] == [40_000_000.0, 42_000_000.0]
+    assert goal["years"] == [[0, 40_000_000.0, 42_000_000.0], [2027, 40_000_000.0, 42_000_000.0]]
+    assert document["version"] == 1
     nynorsk = run_cli("diff", "--git", "HEAD", str(scores)).out
     assert "### Endringar i Organisasjonsgjennomgang 2023 (`scorecard-2023`)\n" in nynorsk
     assert "#### Poeng\n\n- **Organisasjonsgjennomgang**, Oppvekst og kultur 2022, Leiarskap:" in nynorsk

@@ -28,7 +28,7 @@ def magnitude_issues(amounts: Iterable[tuple[Loc, Quantity]], item: Loc | None) 
             yield Issue(
                 "PV605",
                 tr("{amount} kr is tiny beside the other amounts (up to {largest}): if it is "
-                    "meant in millions, write '{amount} mill. kr'", amount=str(quantity), largest=Money(largest)),
+                    "meant in millions, write '{amount} mill. kr'", amount=quantity, largest=Money(largest)),
                 path,
                 item if item is not None else path[:2],
             )
@@ -62,7 +62,7 @@ def _thousandfold(found: list[tuple[Loc, Quantity]], item: Loc | None) -> Iterat
         yield Issue(
             "PV635",
             tr("{amount} is a thousand times off the plan's other amounts ({low} to {high}): did you "
-                "mean {meant}?", amount=str(quantity), low=Money(low), high=Money(high), meant=meant),
+                "mean {meant}?", amount=quantity, low=Money(low), high=Money(high), meant=meant),
             path,
             item if item is not None else path[:2],
         )

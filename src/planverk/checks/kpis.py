@@ -33,7 +33,7 @@ def check_kpis(index: PlanIndex) -> Iterator[Issue]:
             if kpi.scale is not None and not kpi.scale.contains(value.value):
                 yield Issue(
                     "PV603",
-                    tr("{value} is outside the scale {min}-{max} of '{kpi}'", value=str(value),
+                    tr("{value} is outside the scale {min}-{max} of '{kpi}'", value=value,
                         min=kpi.scale.min, max=kpi.scale.max, kpi=kpi.name),
                     where,
                     path,
@@ -42,7 +42,7 @@ def check_kpis(index: PlanIndex) -> Iterator[Issue]:
                 yield Issue(
                     "PV604",
                     tr("'{value}' is written in {written}, but '{kpi}' has unit '{unit}': write the "
-                        "value without the unit, or change the KPI's 'unit'", value=str(value),
+                        "value without the unit, or change the KPI's 'unit'", value=value,
                         written=UNIT_WORDS[value.unit], kpi=kpi.name, unit=kpi.unit),
                     where,
                     path,
@@ -59,10 +59,10 @@ def _target(kpi: Kpi, path: Loc) -> Iterator[Issue]:
         yield Issue(
             "PV600",
             (tr("the target '{comparator} {target}' points the wrong way: higher is better for this "
-                 "KPI; fix the comparator or the KPI's 'direction'", comparator=comparator, target=str(target.value))
+                 "KPI; fix the comparator or the KPI's 'direction'", comparator=comparator, target=target.value)
              if kpi.direction == "higher" else
              tr("the target '{comparator} {target}' points the wrong way: lower is better for this "
-                 "KPI; fix the comparator or the KPI's 'direction'", comparator=comparator, target=str(target.value))),
+                 "KPI; fix the comparator or the KPI's 'direction'", comparator=comparator, target=target.value)),
             (*path, "target", "comparator"),
             path,
         )
@@ -77,10 +77,10 @@ def _target(kpi: Kpi, path: Loc) -> Iterator[Issue]:
         yield Issue(
             "PV601",
             (tr("the target {target} is worse than the baseline {baseline}, though higher is better "
-                 "for '{kpi}'", target=str(target.value), baseline=str(baseline.value), kpi=kpi.name)
+                 "for '{kpi}'", target=target.value, baseline=baseline.value, kpi=kpi.name)
              if kpi.direction == "higher" else
              tr("the target {target} is worse than the baseline {baseline}, though lower is better "
-                 "for '{kpi}'", target=str(target.value), baseline=str(baseline.value), kpi=kpi.name)),
+                 "for '{kpi}'", target=target.value, baseline=baseline.value, kpi=kpi.name)),
             (*path, "target", "value"),
             path,
         )

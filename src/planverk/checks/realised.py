@@ -8,7 +8,7 @@ from datetime import date as Date
 
 from ..model import Measure
 from ..model.measures import DECIDED
-from ..i18n import tr
+from ..i18n import Money, tr
 from ..model.words import MEASURE_STATUS, Shown
 from .context import Issue, Loc, PlanIndex
 
@@ -50,8 +50,8 @@ def check_realised(index: PlanIndex) -> Iterator[Issue]:
                     "PV634",
                     tr("the realised effect for {year} ({realised}) is {times} times the estimate "
                         "({estimate}): check the unit and the figure, or raise the estimate if it was "
-                        "too low", year=str(year), realised=str(realised),
-                        times=round(realised.value / estimate.value), estimate=str(estimate)),
+                        "too low", year=str(year), realised=Money(realised.value),
+                        times=round(realised.value / estimate.value), estimate=Money(estimate.value)),
                     (*path, "realised", str(year)),
                     path,
                 )

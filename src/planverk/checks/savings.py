@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..model.measures import DECIDED
 from ..model.quantities import Quantity
 from .amounts import magnitude_issues
-from ..i18n import Either, tr
+from ..i18n import Either, Money, tr
 from ..model.words import MEASURE_STATUS, Shown
 from .context import Issue, Loc, PlanIndex
 
@@ -59,8 +59,8 @@ def check_savings(index: PlanIndex) -> Iterator[Issue]:
                     "PV607",
                     tr("the last year's figure ({year}: {amount}) is not the total ({total}): each "
                         "year states how much lower costs are than before, so the last year reaches "
-                        "the total", year=str(final), amount=str(target.years[final]),
-                        total=str(target.total)),
+                        "the total", year=str(final), amount=Money(target.years[final].value),
+                        total=Money(target.total.value)),
                     (*path, "years", str(final)),
                     path,
                 )

@@ -102,19 +102,20 @@ def _framework(card: Scorecard, path: Loc) -> Iterator[Issue]:
 
 
 def _above(who: str, score: Quantity, what: str, maximum: float | None, where: Loc, item: Loc) -> Iterator[Issue]:
-    if maximum is not None and not 0 <= score.value <= maximum + 1e-9:
-        yield Issue(
-            "PV610",
-            tr("{who} scores {score} on '{question}', whose maximum is {max}", who=who,
-                score=str(score), question=what, max=maximum),
-            where,
-            item,
-        )
-    elif score.value < 0:
+    """PV610 for a score below 0 (whatever the maximum), or above its maximum."""
+    if score.value < 0:
         yield Issue(
             "PV610",
             tr("{who} scores {score} on '{question}': a score is 0 or more", who=who,
-                score=str(score), question=what),
+                score=score, question=what),
+            where,
+            item,
+        )
+    elif maximum is not None and score.value > maximum + 1e-9:
+        yield Issue(
+            "PV610",
+            tr("{who} scores {score} on '{question}', whose maximum is {max}", who=who,
+                score=score, question=what, max=maximum),
             where,
             item,
         )

@@ -145,7 +145,7 @@ def record_measurement(
                     return False, tr("KPI '{id}' already has {value} on {date}", id=kpi, value=value, date=on)
                 raise UsageError(tr(
                     "KPI '{id}' already has a measurement on {date} ({value}): change that one in the file",
-                    id=kpi, date=on, value=str(existing.value),
+                    id=kpi, date=on, value=existing.value,
                 ))
         entry = CommentedMap([("date", on), ("value", _yaml_value(value))])
         for key, text in (("source", source), ("note", note)):

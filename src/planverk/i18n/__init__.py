@@ -10,7 +10,9 @@ rendered itself when it is a message. English needs no catalog: the template is 
 Mark texts with :func:`tr` and :func:`plural`; ``make messages`` extracts them with
 babel (keywords ``tr`` and ``plural:1,2``) into ``planverk.pot`` and updates the catalogs.
 Values that are plan text (ids, titles, names as written) are passed as ``str`` and kept
-as they are; years and codes too, so that ``2025`` never becomes ``2 025``.
+as they are; years and codes too, so that ``2025`` never becomes ``2 025``. A number from
+the plan is passed as its :class:`~planverk.model.quantities.Quantity`, never ``str()`` of
+it: the text as written, or a YAML number in the language's way (``25,5``, not ``25.5``).
 """
 
 from __future__ import annotations
@@ -182,11 +184,28 @@ def show(value: Any, language: str) -> str:
         return formatting.fmt_date(value, "long", language=language)
     if isinstance(value, time):
         return formatting.fmt_time(value, language=language)
+    from ..model.quantities import Quantity
     from ..model.times import TimeRange
 
     if isinstance(value, TimeRange):
         return formatting.fmt_time(value, language=language)
+    if isinstance(value, Quantity):
+        return _quantity(value, language)
     return str(value)
+
+
+def _quantity(value: Any, language: str) -> str:
+    """A number from the plan: as written when it was text (``ca. 2,5 mill. kr``), else (a
+    YAML number) the language's way: ``25,5``, ``12 mill. kr``, ``12,5 %``."""
+    from .. import formatting
+
+    if value.written is not None:
+        return str(value.written)
+    if value.unit == "nok":
+        return formatting.fmt_money(value.value, language=language, approximate=value.approximate)
+    if value.unit == "percent":
+        return formatting.fmt_percent(value.value, language=language)
+    return formatting.fmt_number(value.value, language=language)
 
 
 def _items(value: Items, language: str) -> str:

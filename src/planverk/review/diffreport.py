@@ -205,10 +205,14 @@ class _Writer:
         new = rating(c.new_probability, c.new_consequence, c.new_score)
         return self.say("risk.changed", name=f"{self.bold(c.title)} ({_code(c.id)})", old=old, new=new)
 
-    def _years(self, years: tuple[tuple[int, float | None, float | None], ...]) -> str:
+    def _years(
+        self, years: tuple[tuple[int, float | None, float | None], ...],
+        total: tuple[float, float] | None = None,
+    ) -> str:
+        labelled = [(self.w["total"], *total)] if total is not None else []
+        labelled += [(str(year), old, new) for year, old, new in years]
         parts = []
-        for year, old, new in years:
-            label = self.w["total"] if year == 0 else str(year)
+        for label, old, new in labelled:
             if old is None and new is not None:
                 parts.append(self.say("in_year", amount=self.money(new), year=label))
             else:
@@ -230,7 +234,7 @@ class _Writer:
         return self.say(f"measure.{c.change}", name=name, amounts=self._years(c.years))
 
     def savings(self, c: SavingsChange) -> str:
-        return self.say(f"savings.{c.change}", name=f"{self.bold(c.title)} ({_code(c.id)})", amounts=self._years(c.years))
+        return self.say(f"savings.{c.change}", name=f"{self.bold(c.title)} ({_code(c.id)})", amounts=self._years(c.years, c.total))
 
     def score(self, c: ScoreChange) -> str:
         return self.say(
@@ -354,6 +358,16 @@ def _finding_json(f: Finding) -> dict[str, Any]:
     }
 
 
+def _savings_json(change: SavingsChange) -> dict[str, Any]:
+    """A savings change; the total is ``total: [old, new]``. Version 1 also gave it in
+    ``years`` as year 0, and still does for the readers written against that (to go when
+    the version is bumped): a reader of ``years`` skips year 0."""
+    item = _plain(asdict(change))
+    if change.total is not None:
+        item["years"] = [[0, *item["total"]], *item["years"]]
+    return item
+
+
 def diff_json(
     diff: PlanDiff | None, old_label: str, new_label: str, errors: list[Finding] | None = None,
     language: str = "en",
@@ -373,7 +387,7 @@ def diff_json(
         "measurements": [_plain(asdict(c)) for c in diff.measurements] if diff else [],
         "risks": [_plain(asdict(c)) for c in diff.risks] if diff else [],
         "measures": [_plain(asdict(c)) for c in steering.measures] if steering else [],
-        "savings": [_plain(asdict(c)) for c in steering.savings] if steering else [],
+        "savings": [_savings_json(c) for c in steering.savings] if steering else [],
         "scores": [_plain(asdict(c)) for c in steering.scores] if steering else [],
         "kpi_targets": [_plain(asdict(c)) for c in steering.kpi_targets] if steering else [],
         "phases": [_plain(asdict(c)) for c in steering.phases] if steering else [],

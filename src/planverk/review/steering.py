@@ -40,7 +40,9 @@ class SavingsChange:
     id: str
     title: str
     years: tuple[tuple[int, float | None, float | None], ...]
-    """(year, old, new) in kroner, for the years that changed; year 0 is the total."""
+    """(year, old, new) in kroner, for the budget years that changed."""
+    total: tuple[float, float] | None = None
+    """(old, new) in kroner when the target's total changed (change 'target'), else None."""
 
 
 @dataclass(frozen=True)
@@ -165,9 +167,10 @@ def _savings(old: Plan, new: Plan) -> list[SavingsChange]:
     for target in new.savings_targets:
         was = before.get(target.id)
         if was is not None:
-            goals = _years({0: was.total.value, **_amounts(was.years)}, {0: target.total.value, **_amounts(target.years)})
-            if goals:
-                found.append(SavingsChange("target", target.id, target.title, goals))
+            goals = _years(_amounts(was.years), _amounts(target.years))
+            total = (was.total.value, target.total.value) if was.total.value != target.total.value else None
+            if goals or total:
+                found.append(SavingsChange("target", target.id, target.title, goals, total))
         identified = _years(_identified(old, target.id), _identified(new, target.id))
         if identified:
             found.append(SavingsChange("identified", target.id, target.title, identified))
