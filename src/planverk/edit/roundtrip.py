@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -22,7 +23,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
-from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.error import CommentMark, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from ..i18n import Message, tr
@@ -98,9 +99,14 @@ def load(text: str) -> Any:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _END_MARKERS.sub("", text.rstrip("\n") + "\n") if "..." in text else text
     try:
-        return _yaml().load(text)
-    except (YAMLError, RecursionError) as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        with warnings.catch_warnings():
+            # An anchor name used twice: ruamel warns and keeps the later one, but writes
+            # both back under one name, so that an alias could come to mean the other.
+            warnings.simplefilter("error", ReusedAnchorWarning)
+            return _yaml().load(text)
+    except (YAMLError, RecursionError, ReusedAnchorWarning) as error:
+        lines = [line for line in str(error).splitlines() if line.strip()]
+        reason = lines[0].strip() if lines else type(error).__name__
         raise UnreadableForEditing(tr("cannot be read for rewriting ({reason})", reason=reason)) from None
 
 
