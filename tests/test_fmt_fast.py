@@ -199,6 +199,7 @@ def test_a_file_said_to_be_formatted_is_left_as_it_is_by_the_round_trip(text: st
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(document())
+@example('id:  |\r\n    id\r\nid:  { "id": &a,"id": &a } ')  # an anchor name used twice: not rewritten
 def test_the_round_trips_output_is_checked_too(text: str) -> None:
     """What fmt writes is where the check must mostly say yes, and never wrongly."""
     try:

@@ -62,6 +62,11 @@ def span(day: date, last_day: date, at: TimeRange | None) -> tuple[datetime, dat
     return start, end
 
 
+def overlapping(start: datetime, end: datetime, other: Occurrence) -> bool:
+    """Whether the local span ``start``-``end`` (end exclusive) and ``other``'s overlap."""
+    return start < other.end and other.start < end
+
+
 def nth_weekday(year: int, month: int, rule: MonthlyDay) -> date | None:
     """The n-th (or last, n=-1) weekday of a month, or None when the month has no such day."""
     days_in_month = calendar.monthrange(year, month)[1]

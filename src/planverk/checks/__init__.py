@@ -30,6 +30,7 @@ from .schedule import (
     check_weekdays,
 )
 from .scorecards import check_scorecards
+from .series import check_series_overlap
 from .timetables import check_timetables
 
 Check = Callable[[PlanIndex], Iterator[Issue]]
@@ -41,6 +42,7 @@ CHECKS: tuple[Check, ...] = (
     check_period,
     check_weekdays,
     check_recurrence,
+    check_series_overlap,
     check_skipped_months,
     check_timetables,
     check_invitations,

@@ -186,13 +186,20 @@ def record_decision(
         MeasureStatus, typer.Option("--status", help="The measure's new status.", show_default=False)
     ],
     on: DateTodayOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the date of an earlier decision (decided_on).")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
-    """Record a decision on a measure: its status, and for decided or dropped the date (decided_on)."""
+    """Record a decision on a measure: its status, and for decided or dropped the date (decided_on).
+
+    A measure already decided on another date keeps that date: --status decided is
+    refused (exit 1) and names it; --force replaces it and says what it was.
+    """
     from ..edit.records import record_decision as record
 
     choose(lang, plan)
-    _report_edit(record(Path(plan), measure, status.value, day(on)))
+    _report_edit(record(Path(plan), measure, status.value, day(on), force=force))
 
 
 @record_app.command("assessment")

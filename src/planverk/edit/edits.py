@@ -135,7 +135,7 @@ def record_measurement(
     try:
         parse_quantity(_number_or_text(value))
     except ValueError as error:
-        raise UsageError(getattr(error, "message", None) or str(error)) from None
+        raise UsageError(_invalid(value, error)) from None
 
     def change(node: CommentedMap, item: Kpi, say: Say) -> tuple[bool, Message]:
         done = tr("KPI '{id}': measurement {value} on {date} recorded", id=kpi, value=value, date=on)
@@ -160,6 +160,15 @@ def record_measurement(
         return True, done
 
     return _edit(target, "kpis", kpi, change)
+
+
+def _invalid(value: str, error: ValueError) -> Message:
+    """What is wrong with ``value``, a user's argument: the parser's own message, which
+    names the value (``'abc' is not a number: ...``), or the value and the error's text."""
+    message = getattr(error, "message", None)
+    if isinstance(message, Message):
+        return message
+    return tr("'{value}': {problem}", value=value, problem=str(error))
 
 
 def _number_or_text(value: str) -> int | float | str:

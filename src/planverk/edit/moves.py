@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
-from .edits import Edited, Say, _edit
+from .edits import Edited, Say, _edit, _invalid
 from ..errors import RefusedError, UsageError
 from ..i18n import Message, tr
 from ..load.schema_errors import key_names
 from ..model import Event, OccurrenceChange, Repeat
 from ..model.words import LANGUAGES, WEEKDAY, WEEKDAYS, normal
+
+if TYPE_CHECKING:
+    from ..occurrences import Occurrence
 
 
 def move(target: Path, event: str, day: date, time: str | None = None, occurrence: date | None = None) -> Edited:
@@ -36,8 +39,7 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
         try:
             parse_time_range(time)
         except ValueError as error:
-            raise UsageError(tr("--time '{time}': {problem}", time=time,
-                                problem=getattr(error, "message", None) or str(error))) from None
+            raise UsageError(tr("--time: {problem}", problem=_invalid(time, error))) from None
 
     def change(node: CommentedMap, item: Event, say: Say) -> tuple[bool, Message]:
         if item.period is not None:
@@ -55,16 +57,16 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
             return False, tr("event '{id}' is already on {when}", id=event, when=_when(day, time))
         shift = day - item.date
         order = key_names(Event)
-        _rewrite_weekday(node, item, day)
+        cancelled = _held_again(node, item)
+        _rewrite_weekday(node, item.weekday, day)
         roundtrip.set_key(node, "date", day, order)
         if item.end_date is not None:
             roundtrip.set_key(node, "end_date", item.end_date + shift, order)
         if time is not None:
             roundtrip.set_key(node, "time", time, order)
-        for slot, written in zip(item.agenda, node.get("agenda") or []):
-            if slot.date is not None and isinstance(written, CommentedMap):
-                written["date"] = slot.date + shift
-        return True, tr("event '{id}' moved from {date} to {when}", id=event, date=item.date, when=_when(day, time))
+        _move_agenda(node, item, shift, day)
+        done = tr("event '{id}' moved from {date} to {when}", id=event, date=item.date, when=_when(day, time))
+        return True, _again(done) if cancelled else done
 
     return _edit(target, "events", event, change)
 
@@ -109,10 +111,20 @@ def _move_period(
                     when=parse_period(written).label(language))
 
 
-def _rewrite_weekday(node: CommentedMap, item: Event, day: date) -> None:
-    """Write the new date's weekday where the source wrote one: the same language and form
-    (``tysdag`` stays nynorsk, ``Wed`` stays short) and the same case."""
-    written = item.weekday
+def _move_agenda(node: CommentedMap, item: Event, shift: timedelta, day: date) -> None:
+    """Move an event's timetable with it: each slot's ``date`` by ``shift``, and each slot's
+    written ``weekday`` to its new day (the slot's date, else the event's new ``day``)."""
+    for slot, written in zip(item.agenda, node.get("agenda") or []):
+        if not isinstance(written, CommentedMap):
+            continue
+        if slot.date is not None:
+            written["date"] = slot.date + shift
+        _rewrite_weekday(written, slot.weekday, slot.date + shift if slot.date is not None else day)
+
+
+def _rewrite_weekday(node: CommentedMap, written: str | None, day: date) -> None:
+    """Write ``day``'s weekday where the source wrote one (``written``, in ``node``): the same
+    language and form (``tysdag`` stays nynorsk, ``Wed`` stays short) and the same case."""
     if written is None:
         return
     text = written.strip()
@@ -134,7 +146,7 @@ def _rewrite_weekday(node: CommentedMap, item: Event, day: date) -> None:
     ))
 
 
-def _when(day: date, time: str | None) -> date | Message:
+def _when(day: date, time: object | None) -> date | Message:
     """A day, and the hours when given: ``12. mars 2025 09:00-11:00``."""
     return day if time is None else tr("{date} {time}", date=day, time=time)
 
@@ -147,10 +159,27 @@ def _move_timed(node: CommentedMap, item: Event, day: date, time: str | None) ->
     shift = day - item.start.date()
     if not shift:
         return False, tr("event '{id}' is already on {when}", id=item.id, when=day)
-    _rewrite_weekday(node, item, day)
+    cancelled = _held_again(node, item)
+    _rewrite_weekday(node, item.weekday, day)
     node["start"] = _shifted(node["start"], shift)
     node["end"] = _shifted(node["end"], shift)
-    return True, tr("event '{id}' moved from {date} to {when}", id=item.id, date=item.start.date(), when=day)
+    _move_agenda(node, item, shift, day)
+    done = tr("event '{id}' moved from {date} to {when}", id=item.id, date=item.start.date(), when=day)
+    return True, _again(done) if cancelled else done
+
+
+def _held_again(node: CommentedMap, item: Event) -> bool:
+    """Remove the cancellation of a cancelled event that is moved (it takes place on its
+    new day, as a process leader who moves it means); whether it was cancelled."""
+    if item.status != "cancelled":
+        return False
+    node.pop("status", None)
+    return True
+
+
+def _again(done: Message) -> Message:
+    """What a move did, and that the meeting it moved had been cancelled."""
+    return tr("{what}; its cancellation is lifted", what=done)
 
 
 def _shifted(value: Any, shift: timedelta) -> Any:
@@ -164,23 +193,42 @@ def _shifted(value: Any, shift: timedelta) -> Any:
 def _move_occurrence(
     node: CommentedMap, item: Event, occurrence: date, day: date, time: str | None
 ) -> tuple[bool, Message]:
+    """Move one occurrence of a series (a ``repeat.changes`` entry).
+
+    A cancelled occurrence that is moved takes place again on its new day: its
+    cancellation is removed and the message says so. Refused (:class:`RefusedError`) when
+    the whole series is cancelled, or when the occurrence would meet at the same time as
+    another occurrence of the series (two identical meetings in everyone's calendar).
+    """
     from ..occurrences import occurrences
     from .edits import _no_occurrence
 
     if item.repeat is None:
         raise UsageError(tr("'{id}' does not repeat: move it without --occurrence", id=item.id))
-    if occurrence not in [o.original for o in occurrences(item)]:
+    found = next((o for o in occurrences(item) if o.original == occurrence), None)
+    if found is None:
         raise UsageError(_no_occurrence(item, occurrence))
+    if item.status == "cancelled":
+        raise RefusedError(tr(
+            "the series '{id}' is cancelled, so occurrence {date} would stay cancelled wherever it is "
+            "moved: change the series' status first; nothing was written", id=item.id, date=occurrence
+        ))
+    _refuse_onto_another(item, found, day, time)
     done = tr("occurrence {date} of '{id}' moved to {when}", date=occurrence, id=item.id, when=_when(day, time))
+    if found.cancelled:
+        done = _again(done)
     repeat = node["repeat"]
     order = key_names(OccurrenceChange)
     for n, existing in enumerate(item.repeat.changes):
         if existing.occurrence != occurrence:
             continue
-        if (existing.date or occurrence) == day and (time is None or str(existing.time or item.time) == time):
+        same_time = time is None or str(existing.time or item.time) == time
+        if (existing.date or occurrence) == day and same_time:
             return False, tr("occurrence {date} of '{id}' is already on {when}", date=occurrence, id=item.id,
                              when=day)
         written = repeat["changes"][n]
+        if found.cancelled:
+            written.pop("status", None)
         if day == occurrence:
             written.pop("date", None)
         else:
@@ -201,3 +249,23 @@ def _move_occurrence(
     else:
         roundtrip.insert_item(repeat["changes"], entry)
     return True, done
+
+
+def _refuse_onto_another(item: Event, moved: Occurrence, day: date, time: str | None) -> None:
+    """Refuse to place ``moved`` on ``day`` (at ``time``, else its own hours) when another
+    occurrence of the same series meets then: the series would meet twice at once."""
+    from ..model.times import parse_time_range
+    from ..occurrences import occurrences, overlapping, span
+
+    at = parse_time_range(time) if time is not None else moved.time
+    start, end = span(day, day, at)
+    for other in occurrences(item):
+        if other.original != moved.original and not other.cancelled and overlapping(start, end, other):
+            when: date | Message = _when(other.start.date(), other.time)
+            if other.start.date() != other.original:
+                when = tr("{when} (its occurrence {date}, moved there)", when=when, date=other.original)
+            raise RefusedError(tr(
+                "'{id}' already meets on {when}: moving occurrence {date} there would put two meetings "
+                "of the series at the same time; choose another day or time, or cancel one of them; "
+                "nothing was written", id=item.id, when=when, date=moved.original,
+            ))

@@ -14,8 +14,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
-from .edits import Edited, Say, _edit, _number_or_text, _yaml_value
-from ..errors import UsageError
+from .edits import Edited, Say, _edit, _invalid, _number_or_text, _yaml_value
+from ..errors import RefusedError, UsageError
 from ..i18n import Message, tr
 from ..status.labels import Word
 from ..load.schema_errors import key_names
@@ -53,8 +53,7 @@ def record_realised(target: Path, measure: str, amount: str, year: int) -> Edite
     try:
         parse_money(_number_or_text(amount))
     except ValueError as error:
-        raise UsageError(tr("'{amount}': {problem}", amount=amount,
-                            problem=getattr(error, "message", None) or str(error))) from None
+        raise UsageError(_invalid(amount, error)) from None
 
     def change(node: CommentedMap, item: Measure, say: Say) -> tuple[bool, Message]:
         before = item.realised.get(year)
@@ -74,7 +73,7 @@ def record_realised(target: Path, measure: str, amount: str, year: int) -> Edite
     return _edit(target, "measures", measure, change)
 
 
-def record_decision(target: Path, measure: str, status: str, on: date) -> Edited:
+def record_decision(target: Path, measure: str, status: str, on: date, *, force: bool = False) -> Edited:
     """Set a measure's ``status`` and add ``{date: on, status: ...}`` to its ``status_history``.
 
     ``decided`` also sets ``decided_on`` to ``on``; ``in-progress``, ``realised`` and
@@ -83,6 +82,11 @@ def record_decision(target: Path, measure: str, status: str, on: date) -> Edited
     decision (``decided_on``) when it has one. The status is written in the plan's own words
     (``vedtatt`` where the plan writes Norwegian). A change dated before the history's last
     entry is refused: the last entry is the status now.
+
+    ``decided`` on a measure that already has another ``decided_on`` would lose the date it
+    was decided: without ``force`` it raises :class:`RefusedError` naming that date; with
+    ``force`` the decision date is corrected (``decided_on``, and the history's entry of
+    that decision when it is the last one), and the message says what it was.
     """
     from ..model.measures import DECIDED
     from ..model.words import MEASURE_STATUS
@@ -98,6 +102,12 @@ def record_decision(target: Path, measure: str, status: str, on: date) -> Edited
                 return False, tr("measure '{id}' is already {status} on {date}", id=measure,
                                  status=Word("measure_" + status), date=on)
             return False, tr("measure '{id}' is already {status}", id=measure, status=Word("measure_" + status))
+        redated = status == "decided" and item.decided_on is not None and item.decided_on != on
+        if redated and not force:
+            raise RefusedError(tr(
+                "measure '{id}' was already decided on {before}: this would replace that date with "
+                "{date}; give --force to replace it", id=measure, before=item.decided_on, date=on,
+            ))
         later = [c for c in history if c.date > on]
         if later:
             raise UsageError(tr(
@@ -117,13 +127,18 @@ def record_decision(target: Path, measure: str, status: str, on: date) -> Edited
         # a date object of its own: one object written twice would become a YAML anchor and alias
         entries.append([("date", date(on.year, on.month, on.day)), ("status", word)])
         listed = node.get("status_history")
-        if listed is None:
+        last = history[-1] if history else None
+        if redated and last is not None and (last.date, last.status) == (item.decided_on, "decided"):
+            listed[-1]["date"] = entries[-1][0][1]  # the decision's own entry, re-dated
+        elif listed is None:
             new = CommentedSeq([_new_map(pairs, _FLOW) for pairs in entries])
             roundtrip.set_key(node, "status_history", new, order)
         else:
             for pairs in entries:
                 roundtrip.insert_item(listed, _new_map(pairs, listed[-1] if listed else _FLOW))
         done = tr("measure '{id}': {status} on {date}", id=measure, status=Word("measure_" + status), date=on)
+        if redated:
+            return True, _was(done, item.decided_on)
         return True, _was(done, Word("measure_" + item.status) if item.status != status else None)
 
     return _edit(target, "measures", measure, change)
@@ -209,8 +224,8 @@ def record_score(
             _set_in_order(scores, area, _new_map([(question, number)], siblings[-1] if siblings else None), order)
         elif not isinstance(scores[area], CommentedMap):
             raise UsageError(tr(
-                "{organisation} {year} scores area '{area}' as a whole: change it to scores by question in the file",
-                organisation=organisation, year=str(year), area=area,
+                "{organisation} {year} scores area '{area}' as a whole: change it to scores by question "
+                "in the file; nothing was written", organisation=organisation, year=str(year), area=area,
             ))
         else:
             _set_in_order(scores[area], question, number, questions)
@@ -221,7 +236,9 @@ def record_score(
 
 def _was(done: Message, before: Any) -> Message:
     """``done (was BEFORE)``; ``done`` alone when there was nothing before."""
-    return done if before is None else tr("{what} (was {before})", what=done, before=before if hasattr(before, "render") else str(before))
+    if before is None:
+        return done
+    return tr("{what} (was {before})", what=done, before=before if isinstance(before, date) or hasattr(before, "render") else str(before))
 
 
 def _scores_like(assessment: Any, area: str | None = None) -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
@@ -23,7 +24,7 @@ from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
-from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.error import CommentMark, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from ..i18n import Message, tr
@@ -60,7 +61,7 @@ class PlanRepresenter(RoundTripRepresenter):
 
 PlanRepresenter.add_representer(date, lambda r, d: r.represent_scalar("tag:yaml.org,2002:str", d.isoformat()))
 
-from .style import Lines, Style, learn
+from .style import Lines, Style, learn, pad_flow
 
 
 class DoubleQuotingEmitter(RoundTripEmitter):
@@ -115,9 +116,14 @@ def load(text: str) -> Any:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _END_MARKERS.sub("", text.rstrip("\n") + "\n") if "..." in text else text
     try:
-        return _yaml().load(text)
-    except (YAMLError, RecursionError) as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        with warnings.catch_warnings():
+            # An anchor name used twice: ruamel warns and keeps the later one, but writes
+            # both back under one name, so that an alias could come to mean the other.
+            warnings.simplefilter("error", ReusedAnchorWarning)
+            return _yaml().load(text)
+    except (YAMLError, RecursionError, ReusedAnchorWarning) as error:
+        lines = [line for line in str(error).splitlines() if line.strip()]
+        reason = lines[0].strip() if lines else type(error).__name__
         raise UnreadableForEditing(tr("cannot be read for rewriting ({reason})", reason=reason)) from None
 
 
@@ -125,13 +131,15 @@ def dump(data: Any, style: Style = LAYOUT, own_quotes: bool = False) -> str:
     """Write an edited document back as text, without the ``%YAML``/``---`` lines.
 
     ``own_quotes``: text that needs quotes gets ``style.quote`` (an edit's new lines);
-    without it ruamel's choice (``fmt``, whose output the tests pin).
+    without it ruamel's choice (``fmt``, whose output the tests pin). Flow collections get
+    a space inside their brackets when ``style`` says so
+    (:func:`planverk.edit.style.pad_flow`); the text of scalars is never touched.
     """
     yaml = _yaml(style, own_quotes)
     yaml.version = None  # load() reads by 1.2 rules; the output needs no '%YAML 1.2' line
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    return pad_flow(out.getvalue()) if style.flow_padding else out.getvalue()
 
 
 ROUNDS = 4
@@ -345,13 +353,18 @@ class Editable:
 
     def _quote_new_text(self) -> None:
         """Quote new text the way the file does: with its usual quote ('...' or "..."), and
-        always inside ``{ }`` or ``[ ]`` when the text holds a ':' (``time: '09:00-11:00'``)."""
+        always inside ``{ }`` or ``[ ]`` when the text holds a ':' (``time: '09:00-11:00'``).
+
+        Text holding U+2028 or U+2029 is always written ``"..."``, where they are escapes
+        (``\\L``, ``\\P``): ruamel writes them as they are elsewhere and then breaks the
+        line after them, which the plan loader (YAML 1.2) reads as a line break of the text.
+        """
         from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString, SingleQuotedScalarString
 
         wanted = SingleQuotedScalarString if self.style.quote == "'" else DoubleQuotedScalarString
 
         def quoted(value: str) -> Any:
-            single = wanted is SingleQuotedScalarString and "\n" not in value and "'" not in value
+            single = wanted is SingleQuotedScalarString and not _BREAKS.intersection(value + "'")
             return SingleQuotedScalarString(value) if single else DoubleQuotedScalarString(value)
 
         def visit(container: Any, flow: bool) -> None:
@@ -364,10 +377,16 @@ class Editable:
                     continue
                 elif isinstance(value, (DoubleQuotedScalarString, SingleQuotedScalarString)):
                     container[key] = quoted(str(value))
+                elif not isinstance(value, ScalarString) and _BREAKS.intersection(value) - {"\n"}:
+                    container[key] = DoubleQuotedScalarString(value)
                 elif not isinstance(value, ScalarString) and flow and ":" in value:
                     container[key] = quoted(value)
 
         visit(self.document, False)
+
+
+_BREAKS = frozenset("\n\x85\u2028\u2029")
+"""Characters ruamel writes as a line end inside quotes: never in ``'...'`` (see ``_quote_new_text``)."""
 
 
 def _scalars(node: Any) -> list[Any]:

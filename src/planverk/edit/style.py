@@ -42,27 +42,39 @@ def _code_part(line: str) -> str:
     return "".join(out)
 
 
-def pad_flow(line: str) -> str:
-    """``line`` with a space inside each flow bracket, ``{ id: a }``; quoted text untouched."""
-    out: list[str] = []
-    quote = ""
-    for n, char in enumerate(line):
-        if quote:
-            out.append(char)
-            if char == quote:
-                quote = ""
-            continue
-        if char == "#" and (n == 0 or line[n - 1] == " "):
-            out.append(line[n:])
-            break
-        if char in "'\"":
-            quote = char
-        if char in "]}" and out and out[-1] not in " [{":
-            out.append(" ")
-        out.append(char)
-        if char in "[{" and n + 1 < len(line) and line[n + 1] not in " ]}":
-            out.append(" ")
-    return "".join(out)
+def pad_flow(text: str) -> str:
+    """``text``, a whole YAML document, with a space inside each flow bracket: ``{ id: a }``.
+
+    Only the brackets that open or close a flow collection are padded, found by ruamel's
+    scanner: a bracket inside a scalar (``note: Se vedlegg [2]``, ``'a {b}'``) is the
+    author's text and stays as it is. An empty collection stays ``[]``, ``{}``.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.tokens import (
+        FlowMappingEndToken,
+        FlowMappingStartToken,
+        FlowSequenceEndToken,
+        FlowSequenceStartToken,
+    )
+
+    lines = text.split("\n")
+    spaces: dict[int, set[int]] = {}
+    """Per line, the columns a space goes before."""
+    for token in YAML(typ="rt").scan(text):
+        line, column = token.start_mark.line, token.start_mark.column
+        here = lines[line]
+        if isinstance(token, (FlowSequenceStartToken, FlowMappingStartToken)):
+            if column + 1 < len(here) and here[column + 1] not in " ]}":
+                spaces.setdefault(line, set()).add(column + 1)
+        elif isinstance(token, (FlowSequenceEndToken, FlowMappingEndToken)):
+            if column > 0 and here[column - 1] not in " [{":
+                spaces.setdefault(line, set()).add(column)
+    for line, columns in spaces.items():
+        here = lines[line]
+        for column in sorted(columns, reverse=True):
+            here = here[:column] + " " + here[column:]
+        lines[line] = here
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -181,8 +193,7 @@ class Lines:
             if original:
                 out.append(self.raw[value])  # type: ignore[index]
             else:
-                line = str(value).rstrip("\n")
-                out.append((pad_flow(line) if self.style.flow_padding else line) + self.style.newline)
+                out.append(str(value).rstrip("\n") + self.style.newline)
         text = "".join(out)
         if not self.style.final_newline and text.endswith(self.style.newline):
             text = text[: -len(self.style.newline)]
