@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Plan
+from ..model.effects import effects, row_years
 
 
 @dataclass(frozen=True)
@@ -143,19 +144,16 @@ def _measures(old: Plan, new: Plan) -> list[MeasureChange]:
 
 
 def _identified(plan: Plan, target: str) -> dict[int, float]:
-    """The effect identified toward ``target`` per year, as status sums it: its measures and
-    those of every target below it, a lasting effect carried through the target's period."""
+    """The effect identified toward ``target`` per year, as status sums it: in the years the
+    target has a row for, its measures' and those of every target below it, each by
+    :func:`planverk.model.effects.effects`."""
     from ..status.savings import subtree
 
     below = subtree(plan, target)
-    mine = [m for m in plan.measures if m.savings_target in below and m.status != "dropped"]
-    years = {year for m in mine for year in m.effect}
-    for t in plan.savings_targets:
-        if t.id == target:
-            years |= set(range(t.period.start.year, t.period.end.year + 1))
+    mine = [effects(plan, m) for m in plan.measures if m.savings_target in below and m.status != "dropped"]
     sums: dict[int, float] = {}
-    for year in sorted(years):
-        found = [amount.value for m in mine if (amount := m.effect_in(year)) is not None]
+    for year in row_years(plan, target):
+        found = [by_year[year].value for by_year in mine if year in by_year]
         if found:
             sums[year] = sum(found)
     return sums
