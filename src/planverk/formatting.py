@@ -227,11 +227,17 @@ def _sign(text: str, shown: Decimal, signed: bool) -> str:
 
 
 def fmt_number(
-    value: float, digits: int | None = None, *, signed: bool = False, language: str = "nb"
+    value: float, digits: int | None = None, *, signed: bool = False, language: str = "nb",
+    exact: bool = False,
 ) -> str:
     """``4,5``, ``8 700``: the decimals it has, at most two; ``digits`` fixes the number of
-    decimals; ``signed`` puts ``+`` before a positive number."""
+    decimals; ``signed`` puts ``+`` before a positive number; ``exact`` keeps every decimal
+    (a number from the plan, shown as it was written: ``9,125``)."""
     _need(value, (int, float), "a number", "number")
+    if exact:
+        shown = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        text = format_decimal(shown, "#,##0." + "#" * 15, locale=_locale(language))
+        return _sign(_plain(text), shown, signed)
     shown = _rounded(value, 2 if digits is None else digits)
     if digits is None:
         pattern = "#,##0.##"

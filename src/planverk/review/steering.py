@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Plan
+from ..model.quantities import Quantity
 from ..model.effects import effects, row_years
 
 
@@ -66,9 +67,10 @@ class KpiTargetChange:
 
     id: str
     name: str
-    old_value: str | None
+    old_value: Quantity | None
+    """The target value (JSON: as written)."""
     old_due: date | None
-    new_value: str | None
+    new_value: Quantity | None
     new_due: date | None
 
 
@@ -204,9 +206,9 @@ def _kpi_targets(old: Plan, new: Plan) -> list[KpiTargetChange]:
         if was is None:
             continue
         old_target, new_target = was.target, kpi.target
-        old_pair = (str(old_target.value), old_target.due) if old_target else (None, None)
-        new_pair = (str(new_target.value), new_target.due) if new_target else (None, None)
-        if old_pair != new_pair:
+        old_pair = (old_target.value, old_target.due) if old_target else (None, None)
+        new_pair = (new_target.value, new_target.due) if new_target else (None, None)
+        if (str(old_pair[0]), old_pair[1]) != (str(new_pair[0]), new_pair[1]):  # as written
             found.append(KpiTargetChange(kpi.id, kpi.name, *old_pair, *new_pair))
     return found
 
