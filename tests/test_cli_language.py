@@ -160,3 +160,32 @@ def test_diff_speaks_the_language_asked(tmp_path: Path) -> None:
     english = run_cli("diff", str(old), str(new), "--lang", "en").out
     assert "### Endringer i" in norwegian and "### Changes to" in english
 
+
+
+HOLIDAY_PLAN = """\
+plan:
+  id: h
+  title: H
+  organisation: K
+  language: {language}
+  period: {{start: 2025-01-01, end: 2025-12-31}}
+people:
+  - id: ola
+    name: Ola
+events:
+  - id: m
+    title: Møte
+    date: 2025-04-20
+    time: 09:00-10:00
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [("nb", "(Første påskedag)"), ("nn", "(Fyrste påskedag)"), ("en", "(Easter Sunday)")],
+)
+def test_a_public_holiday_is_named_in_the_plans_language(tmp_path: Path, language: str, name: str) -> None:
+    (tmp_path / "plan.yaml").write_text(HOLIDAY_PLAN.format(language=language), encoding="utf-8")
+    result = run_cli("validate", str(tmp_path))
+    assert "PV402" in result.out and name in result.out, result.out
+    assert run_cli("validate", str(tmp_path), "--lang", "en").out.count("(Easter Sunday)") == 1

@@ -95,7 +95,7 @@ Compared: HEAD → working tree
 #### Other changes
 
 - Person **Per Hansen** (`per`) added
-- Role **HR** (`hr`) changed: holders +`per`, −`ola`
+- Role **HR** (`hr`) changed: holders: +`per`, −`ola`
 - Event **Samling 1** (`samling-1`) changed: agenda
 """
 
@@ -189,7 +189,7 @@ def test_a_new_version_with_errors_shows_its_changes_then_its_errors(repo: GitRe
     result = run_cli("diff", "--git", "HEAD", str(single))
     assert result.code == 0, result.err
     changes, errors = result.out.split("#### Errors in the new version\n\n")
-    assert changes.endswith("#### Other changes\n\n- Role **HR** (`hr`) changed: holders +`olla`, −`ola`\n\n")
+    assert changes.endswith("#### Other changes\n\n- Role **HR** (`hr`) changed: holders: +`olla`, −`ola`\n\n")
     assert errors.startswith("The new version has errors to fix before it can be used:\n\n```\n"
                              "plans/single-file/plan.yaml:23:15: error PV201 ")
     assert errors.endswith("\n```\n")
@@ -198,7 +198,7 @@ def test_a_new_version_with_errors_shows_its_changes_then_its_errors(repo: GitRe
     repo.commit("broken")  # an old version with errors is compared too: it is what a fix starts from
     edit(single / "plan.yaml", ("    holders: [olla]", "    holders: [ola]"))
     fixed = run_cli("diff", "--git", "HEAD", str(single))
-    assert fixed.code == 0 and "holders +`ola`, −`olla`" in fixed.out and "Errors" not in fixed.out
+    assert fixed.code == 0 and "holders: +`ola`, −`olla`" in fixed.out and "Errors" not in fixed.out
 
 
 def test_a_new_version_that_does_not_read_says_so(repo: GitRepo, single: Path) -> None:

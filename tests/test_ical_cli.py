@@ -108,7 +108,7 @@ def test_a_failed_write_leaves_the_previous_feeds(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(site_module, "index_html", fail)
     result = run_cli("ical", str(GRAN), "-o", str(site))
-    assert result.code == 2 and "cannot write the feeds" in result.err and "disk full" in result.err
+    assert result.code == 2 and "kan ikke skrive kalenderfeedene" in result.err and "disk full" in result.err
     assert _snapshot(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 

@@ -95,3 +95,12 @@ def test_a_new_untracked_file_starts_at_sequence_zero(repo: Path) -> None:
     )
     stamps = _stamps(repo)
     assert stamps["ny-frist"] == (0, _at(1_700_000_000))
+
+
+def test_a_changed_address_changes_the_events_that_invite_it(repo: Path) -> None:
+    # With --attendees the address is in ORGANIZER/ATTENDEE: calendars must see a new version.
+    _edit(repo, "email: alle@example.no", "email: alle-ansatte@example.no")
+    _git(repo.parent, "commit", "-qam", "new list address", when=1_700_100_000)
+    stamps = _stamps(repo)
+    assert stamps["annenhver-fredag"] == (1, _at(1_700_100_000))  # participants: [alle]
+    assert stamps["avlyst-mote"] == (0, _at(1_700_000_000))  # participants: [kari]

@@ -52,6 +52,19 @@ from planverk.model.periods import (
         ("ultimo september / primo oktober", 2024, date(2024, 9, 21), date(2024, 10, 10)),
         ("desember / januar", 2024, date(2024, 12, 1), date(2025, 1, 31)),
         (15, 2017, date(2017, 4, 10), date(2017, 4, 16)),
+        # spans written without spaces, and the year's last of a unit
+        ("uke 15-16", 2017, date(2017, 4, 10), date(2017, 4, 23)),
+        ("veke 15 – 16 2017", None, date(2017, 4, 10), date(2017, 4, 23)),
+        ("mai-juni", 2024, date(2024, 5, 1), date(2024, 6, 30)),
+        ("Mai/Juni 2024", None, date(2024, 5, 1), date(2024, 6, 30)),
+        ("ultimo mai–primo juni", 2024, date(2024, 5, 21), date(2024, 6, 10)),
+        ("q1-q2", 2024, date(2024, 1, 1), date(2024, 6, 30)),
+        ("siste halvår", 2024, date(2024, 7, 1), date(2024, 12, 31)),
+        ("siste kvartal 2024", None, date(2024, 10, 1), date(2024, 12, 31)),
+        ("last tertial", 2024, date(2024, 9, 1), date(2024, 12, 31)),
+        # a year, quoted or not (YAML reads `period: 2025` as a number)
+        (2025, None, date(2025, 1, 1), date(2025, 12, 31)),
+        ("2025", None, date(2025, 1, 1), date(2025, 12, 31)),
     ],
 )
 def test_a_period_covers_the_days_it_names(text: object, year: int | None, start: date, end: date) -> None:
@@ -129,6 +142,23 @@ def test_a_label_reads_back_as_the_same_period(year: int, language: str) -> None
     for unit in UNITS:
         period = period_of(date(year, 11, 5), unit)
         assert parse_period(period.label(language)).first == period
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "written"),
+    [
+        ("desember / januar", 2024, "desember 2024 / januar 2025"),
+        ("Mai-Juni", 2024, "Mai 2024-Juni 2024"),
+        ("uke 15-16", 2017, "uke 15-16 2017"),
+        ("juni", 2024, "juni 2024"),
+    ],
+)
+def test_a_placed_period_is_written_with_years_that_read_back_as_the_same_days(
+    text: str, year: int, written: str
+) -> None:
+    placed = parse_period(text).in_year(year)
+    assert placed.written_in_year() == written
+    assert parse_period(written).dated() == placed.dated()
 
 
 def test_a_placed_span_moves_to_another_year_as_a_whole() -> None:

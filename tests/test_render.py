@@ -332,7 +332,8 @@ def test_an_unwritable_output_folder_is_one_error(tmp_path: Path) -> None:
     blocker.write_text("a file, not a folder", encoding="utf-8")
     result = run_cli("render", str(MARKS), "schedule", AS_OF, "-o", str(blocker / "docs"))
     assert result.code == 2
-    assert result.err.startswith("planverk: cannot write ") and "Traceback" not in result.err
+    assert result.err.startswith("planverk: kan ikke skrive ") and "Traceback" not in result.err
+    assert "en del av stien er en fil, ikke en mappe" in result.err
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
 
 

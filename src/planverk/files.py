@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -9,6 +10,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OutputError
+from .i18n import Message, tr
+
+
+def why(error: OSError, path: Path | None = None) -> Message:
+    """What an operating-system error means for someone who wrote there, and what to do,
+    in their language (the system's own text is English, or the machine's language)."""
+    code = error.errno
+    if code == errno.EISDIR or (path is not None and code in (errno.EEXIST, errno.EACCES) and path.is_dir()):
+        return tr("it is a folder: give the name of a file to write")
+    if code in (errno.EACCES, errno.EPERM):
+        return tr("no permission to write there: choose another place, or ask for write access")
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return tr("the disk is full: make room, then run it again")
+    if code == errno.EROFS:
+        return tr("the disk is read-only: choose another place")
+    if code in (errno.ENOTDIR, errno.EEXIST):  # EEXIST: making a folder where a file is
+        return tr("part of the path is a file, not a folder: check the path")
+    if code == errno.ENAMETOOLONG:
+        return tr("the name is too long: choose a shorter path")
+    return tr("{reason}: check the path and try again", reason=str(error.strerror or error))
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
@@ -25,7 +46,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+        raise OutputError(tr("cannot write {path}: {reason}", path=str(path), reason=why(error, path))) from error
     try:
         os.chmod(temporary, _mode(path))
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -37,7 +58,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
+            raise OutputError(tr("cannot write {path}: {reason}", path=str(path), reason=why(error, path))) from error
         raise
 
 
@@ -48,7 +69,8 @@ def _refuse_read_only(path: Path) -> None:
     except OSError:
         return
     if path.is_file() and (not mode & 0o222 or not os.access(path, os.W_OK)):
-        raise OutputError(f"{path} is read-only: make it writable first if it should change; nothing was written")
+        raise OutputError(tr("{path} is read-only: make it writable first if it should change; nothing was written",
+                             path=str(path)))
 
 
 def _mode(path: Path) -> int:
@@ -72,7 +94,9 @@ _NEW, _OLD = ".new", ".old"
 """Suffixes of the hidden folders beside an output folder while it is replaced."""
 
 
-def replace_folder(out: Path, fill: Callable[[Path], None], carry: bool = False, what: str = "") -> None:
+def replace_folder(
+    out: Path, fill: Callable[[Path], None], carry: bool = False, what: Message | None = None
+) -> None:
     """Give ``out`` new contents as one: readers see the old folder or the new, never neither.
 
     ``fill(staging)`` writes the new contents into a hidden folder beside ``out``
@@ -86,7 +110,7 @@ def replace_folder(out: Path, fill: Callable[[Path], None], carry: bool = False,
     which the next run puts back before it does anything else. Every run removes what
     earlier killed runs left beside ``out``. Two runs writing one folder at the same moment
     are not supported. Raises :class:`OutputError` when anything cannot be written; ``out``
-    is then as it was. ``what`` names the contents in that message ('the feeds').
+    is then as it was. ``what`` names the contents in that message (``tr("the feeds")``).
     """
     parent = out.absolute().parent
     staging: Path | None = None
@@ -102,8 +126,13 @@ def replace_folder(out: Path, fill: Callable[[Path], None], carry: bool = False,
         _swap(staging, out)
         staging = None
     except OSError as error:
-        where = f"{what} to {out}" if what else str(out)
-        raise OutputError(f"cannot write {where}: {error.strerror or error}; {out} was left as it was") from error
+        reason = why(error)
+        if what is None:
+            message = tr("cannot write {folder}: {reason}; it was left as it was", folder=str(out), reason=reason)
+        else:
+            message = tr("cannot write {what} to {folder}: {reason}; it was left as it was",
+                         what=what, folder=str(out), reason=reason)
+        raise OutputError(message) from error
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)

@@ -26,7 +26,7 @@ def _days_listed(days: list[date]) -> Items:
 
 def check_days_off(index: PlanIndex) -> Iterator[Issue]:
     """PV402 public holidays, PV403 weekends (warnings)."""
-    from ..public_holidays import norway
+    from ..public_holidays import HolidayNames, norway
 
     years = {o.start.year for found in index.occurrences.values() for o in found}
     years |= {o.end.year for found in index.occurrences.values() for o in found}
@@ -50,15 +50,15 @@ def check_days_off(index: PlanIndex) -> Iterator[Issue]:
                 elif day.weekday() >= 5:
                     on_weekend.append(day)
         if on_holiday:
-            names = sorted({public[d] for d in on_holiday})
+            names = HolidayNames.of(on_holiday)
             days = _days_listed(on_holiday)
             yield Issue(
                 "PV402",
                 (tr("'{title}' falls on a public holiday: {days} ({holidays}): add the dates "
-                     "to repeat.except", title=event.title, days=days, holidays=", ".join(names))
+                     "to repeat.except", title=event.title, days=days, holidays=names)
                  if event.repeat else
                  tr("'{title}' falls on a public holiday: {days} ({holidays})",
-                     title=event.title, days=days, holidays=", ".join(names))),
+                     title=event.title, days=days, holidays=names)),
                 event_date_path(path, event),
                 path,
             )

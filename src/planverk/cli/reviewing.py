@@ -67,6 +67,10 @@ def diff(
     else:
         raise UsageError(tr("give two plan folders (OLD NEW), or --git REV [PLAN]"))
     heard(compared.language)
-    render = diff_json if output_format is DiffFormat.json else diff_markdown
     words = code or compared.language
-    emit(render(compared.diff, compared.old_label, compared.new_label, compared.errors, words), output)
+    if output_format is DiffFormat.json:
+        text = diff_json(compared.diff, compared.old_label, compared.new_label, compared.errors, words)
+    else:
+        text = diff_markdown(compared.diff, compared.old_label, compared.new_label, compared.errors, words,
+                             compared.target)
+    emit(text, output)

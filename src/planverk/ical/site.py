@@ -120,7 +120,7 @@ def write_site(feeds: list[Feed], out: Path, info: PlanInfo, base_url: str | Non
         (staging / "index.md").write_text(index_markdown(feeds, info, base_url), encoding="utf-8")
         (staging / "index.html").write_text(index_html(feeds, info, base_url), encoding="utf-8")
 
-    replace_folder(out, fill, what="the feeds")
+    replace_folder(out, fill, what=tr("the feeds"))
 
 
 def write_feed(feed: Feed, out: Path) -> Path:

@@ -4,7 +4,8 @@
   the plan's content; else (no git) midnight UTC on the first day of the plan's period.
 - An item (an event or deadline) is known by its identity, the plan's id and its own id,
   and its content: its own fields (not its ``silence``), the ``plan:`` header, and the
-  names of the people, groups, roles and phase it shows. SEQUENCE counts the committed
+  names of the people, groups, roles and phase it shows, with the e-mail addresses of
+  those people and groups (ORGANIZER and ATTENDEE lines with ``--attendees``). SEQUENCE counts the committed
   versions of the plan (see :mod:`planverk.review.githistory`) in which that content
   differed from the version before, after the item first appeared; uncommitted edits
   count as one more. Where the item's lines sit does not count: moving it to another
@@ -80,7 +81,7 @@ def fingerprints(index: PlanIndex) -> dict[tuple[str, str], str]:
             names = {}
             for ref in dict.fromkeys(_shown(item)):
                 found = index.by_id.get(ref)
-                names[ref] = getattr(found[2], "name", None) if found else None
+                names[ref] = [getattr(found[2], "name", None), getattr(found[2], "email", None)] if found else None
             content = item.model_dump(mode="json", exclude={"silence"})
             text = json.dumps([content, header, names], sort_keys=True, ensure_ascii=False, default=str)
             result[(kind, item.id)] = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..files import replace_folder
+from ..i18n import tr
 from ..validate import Validation
 from .checklist import checklist
 from .message import eml
@@ -77,6 +78,6 @@ def write_packets(packets: list[Packet], out: Path) -> list[Path]:
             for name, body in files.items():
                 (staging / name).write_bytes(body)
 
-        replace_folder(target, fill, what="the invitations")
+        replace_folder(target, fill, what=tr("the invitations"))
         written.append(target)
     return written

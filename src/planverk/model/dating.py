@@ -94,7 +94,8 @@ def placed(period: PeriodText, info: ValidationInfo, repeating: bool) -> PeriodT
         ))
     if len(found) > 1 and not repeating:
         first = found[0]
-        example = f"{first.year}-W{first.first.number:02d}" if not period.worded else f"{period.text} {first.year}"
+        example = (f"{first.year}-W{first.first.number:02d}" if not period.worded and period.last is None
+                   else first.written_in_year())
         raise MessageError(tr(
             "the plan runs over several years, so '{value}' could be in {years}: write its year, e.g. '{example}'",
             value=period.text, years=", ".join(str(p.year) for p in found), example=example,

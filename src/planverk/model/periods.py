@@ -71,7 +71,9 @@ _ORDINAL_WORDS = {
     "andre": 2, "second": 2, "2nd": 2,
     "tredje": 3, "third": 3, "3rd": 3,
     "fjerde": 4, "fourth": 4, "4th": 4,
+    "siste": -1, "last": -1,
 }
+"""Ordinals before a quarter, tertial or half-year; -1 is the year's last (``siste halvår``)."""
 _PART_WORDS = {
     "primo": "early", "early": "early", "begynnelsen av": "early", "starten av": "early",
     "medio": "mid", "mid": "mid", "midten av": "mid",
@@ -99,12 +101,19 @@ _CODED = re.compile(r"^(?P<unit>[qkth])(?P<n>\d)" + _YEAR + r"$")
 _YEAR_CODED = re.compile(r"^(?P<year>\d{4})[\s-]?(?P<unit>[qkth])(?P<n>\d)$")
 _UNIT_NUMBER = re.compile(r"^(?P<unit>uke|veke|week|wk|u|v|kvartal|quarter|tertial)\.?\s*(?P<n>\d{1,2})" + _YEAR + r"$")
 _NUMBER_UNIT = re.compile(
-    r"^(?P<n>\d\.|første|fyrste|first|1st|andre|second|2nd|tredje|third|3rd|fjerde|fourth|4th)\s+"
+    r"^(?P<n>\d\.|første|fyrste|first|1st|andre|second|2nd|tredje|third|3rd|fjerde|fourth|4th|siste|last)\s+"
     r"(?P<unit>kvartal|quarter|tertial|halvår|halvåret|half-year|half year)" + _YEAR + r"$"
 )
 _MONTH = re.compile(r"^(?P<month>[a-zæøå]+)\.?" + _YEAR + r"$")
 _YEAR_ONLY = re.compile(r"^(?P<year>\d{4})$")
 _RANGE = re.compile(r"\s+(?:/|–|—|-|til|to)\s+")
+_TIGHT_RANGE = re.compile(r"(?<=[a-zæøå0-9.])[/–—-](?=[a-zæøå])|(?<=\S)/(?=\S)", re.IGNORECASE)
+"""A span written without spaces: ``mai-juni``, ``mai/juni``, ``ultimo mai–primo juni``."""
+_WEEK_SPAN = re.compile(
+    r"^(?P<unit>uke|veke|week|wk|u|v|kvartal|quarter|tertial)\.?\s*(?P<n>\d{1,2})\s*[-–—]\s*(?P<m>\d{1,2})"
+    + _YEAR + r"$"
+)
+"""Two numbers of one unit: ``uke 15-16``, ``veke 15–16 2025``."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -268,6 +277,20 @@ class PeriodText:
             return first
         return DatedPeriod(first.start, max(first.end, self.last.dated().end))
 
+    def written_in_year(self) -> str:
+        """The text as written with each end's year after it, for a placed period:
+        ``desember / januar`` in 2024 is ``desember 2024 / januar 2025``. ValueError
+        without a year (see :meth:`in_year`)."""
+        if self.first.year is None:
+            raise ValueError("a period without a year has no year to write; place it with in_year()")
+        if self.last is None:
+            return f"{self.text} {self.first.year}"
+        split = _RANGE.search(self.text) or _TIGHT_RANGE.search(self.text)
+        if split is None:  # a week span written 'uke 15-16'
+            return f"{self.text} {self.first.year}"
+        return (f"{self.text[:split.start()]} {self.first.year}"
+                f"{self.text[split.start():]} {self.last.year}")
+
     def label(self, language: str = "nb") -> str:
         """The text as written, or for an ISO or number form the period in words."""
         if self.worded:
@@ -321,8 +344,11 @@ def _one(text: str) -> tuple[CalendarPeriod, bool]:
     match = _NUMBER_UNIT.match(text)
     if match:
         ordinal = match["n"]
+        unit = _UNIT_WORDS[match["unit"]]
         number = int(ordinal[:-1]) if ordinal.endswith(".") else _ORDINAL_WORDS[ordinal]
-        return _numbered(_UNIT_WORDS[match["unit"]], number, match["year"]), True
+        if number == -1:
+            number = COUNTS[unit]
+        return _numbered(unit, number, match["year"]), True
     match = _YEAR_ONLY.match(text)
     if match:
         return CalendarPeriod("year", 1, int(match["year"])), False
@@ -355,6 +381,8 @@ def parse_period(value: object) -> PeriodText:
         ))
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 2:
         value = int(value)  # week: "15"
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1000:
+        value = str(value)  # period: 2025, unquoted: the year, as '2025' is
     if isinstance(value, int) and not isinstance(value, bool):
         return PeriodText(str(value), _numbered("week", value, None), worded=False, with_year=False)
     if not isinstance(value, str):
@@ -363,9 +391,17 @@ def parse_period(value: object) -> PeriodText:
     text = written.lower()
     if not text:
         raise _hint()
-    parts = _RANGE.split(text)
+    week_span = _WEEK_SPAN.match(text)
+    if week_span:  # uke 15-16, uke 15 - 16
+        year = f" {week_span['year']}" if week_span["year"] else ""
+        unit = week_span["unit"]
+        parts = [f"{unit} {week_span['n']}", f"{unit} {week_span['m']}{year}"]
+    else:
+        parts = _RANGE.split(text)
     if len(parts) > 2:
         raise _hint()
+    if len(parts) == 1:
+        parts = _tight_parts(text)
     first, worded = _one(parts[0])
     if len(parts) == 1:
         return PeriodText(written, first, worded=worded, with_year=first.year is not None)
@@ -382,6 +418,23 @@ def parse_period(value: object) -> PeriodText:
             raise MessageError(tr("'{value}' ends before it starts: write the earlier period first",
                                   value=written))
     return result
+
+
+def _tight_parts(text: str) -> list[str]:
+    """``text`` as one period, or as the two ends of a span written without spaces
+    (``mai-juni``, ``q1-q2``) when it reads as no single period."""
+    try:
+        _one(text)
+        return [text]
+    except MessageError as error:
+        split = _TIGHT_RANGE.split(text)
+        if len(split) != 2:
+            raise
+        try:
+            _one(split[0]), _one(split[1])
+        except MessageError:
+            raise error from None
+        return split
 
 
 def period_of(day: date, unit: Unit) -> CalendarPeriod:

@@ -432,7 +432,7 @@ def write_site_folder(files: dict[str, bytes], out: Path) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(files[name])
 
-    replace_folder(out, fill, what="the site")
+    replace_folder(out, fill, what=tr("the site"))
 
 
 def build_site(

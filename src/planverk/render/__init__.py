@@ -199,7 +199,7 @@ def write_files(files: Sequence[tuple[str, str | bytes]], folder: Path) -> list[
             else:
                 path.write_text(content, encoding="utf-8", newline="\n")
 
-    replace_folder(folder, fill, carry=True, what="the documents")
+    replace_folder(folder, fill, carry=True, what=tr("the documents"))
     return [folder / filename for filename, _ in files]
 
 

@@ -14,7 +14,7 @@ from dataclasses import asdict, fields
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..diagnostics import Finding
+from ..diagnostics import Finding, printable
 from ..formatting import (
     fmt_date,
     fmt_date_range,
@@ -29,7 +29,6 @@ from ..render.labels import LABELS
 from .plandiff import (
     DeadlineChange,
     EventChange,
-    FieldChange,
     ItemChange,
     MeasurementChange,
     MemberChange,
@@ -40,6 +39,7 @@ from .plandiff import (
 from .steering import KpiTargetChange, MeasureChange, PhaseChange, SavingsChange, ScoreChange
 from ..i18n import show, tr
 from ..model.quantities import Quantity
+from .fieldwords import FieldWriter
 from .words import words
 
 JSON_VERSION = 1
@@ -70,6 +70,7 @@ class _Writer:
     def __init__(self, language: str) -> None:
         self.language = language
         self.w = words(language)
+        self.fields = FieldWriter(language, _code)
 
     def say(self, key: str, **fields: Any) -> str:
         return self.w[key].format(**fields)
@@ -160,7 +161,7 @@ class _Writer:
                 continue
             lines.append(f"- {self.event(c)}")
         for (_, change), (title, count) in hidden.items():
-            lines.append(f"- {self.say('event.more', count=count, name=self.bold(title), change=change)}")
+            lines.append(f"- {self.say('event.more', count=count, name=self.bold(title), change=self.w['change.' + change])}")
         return lines
 
     def member(self, c: MemberChange) -> str:
@@ -268,28 +269,14 @@ class _Writer:
         kind = self.w.get(f"kind.{c.kind}", self.w["kind.item"])
         name = f"{self.bold(c.name)} ({_code(c.id)})"
         if c.change == "changed":
-            return self.say("item.changed", kind=kind, name=name, fields="; ".join(self.field(f) for f in c.fields))
+            fields = [line for f in c.fields for line in self.fields.changes(c.kind, f.field, f.old, f.new)]
+            return self.say("item.changed", kind=kind, name=name, fields="; ".join(fields))
         return self.say(f"item.{c.change}", kind=kind, name=name)
 
-    def field(self, f: FieldChange) -> str:
-        scalar = (str, int, float, bool, type(None))
-        if isinstance(f.old, list) and isinstance(f.new, list) and all(isinstance(v, scalar) for v in f.old + f.new):
-            parts = [f"+{_value(v)}" for v in f.new if v not in f.old] + [f"−{_value(v)}" for v in f.old if v not in f.new]
-            return f"{f.field} {', '.join(parts) or '(' + self.w['reordered'] + ')'}"
-        if isinstance(f.old, scalar) and isinstance(f.new, scalar):
-            return f"{f.field} {_value(f.old)} → {_value(f.new)}"
-        return f.field
-
-
-def _value(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-    return _code(text if len(text) <= 60 else f"{text[:57]}…")
-
-
-def finding_line(finding: Finding, language: str = "en") -> str:
+def finding_line(finding: Finding, language: str = "en", target: str = "") -> str:
     """A finding as ``validate`` prints it, ``file:line:col: severity CODE message``, its
-    message in ``language``."""
-    where = str(finding.position) if finding.position else ""
+    message in ``language``; one without a position names ``target`` (the plan) instead."""
+    where = str(finding.position) if finding.position else printable(target)
     also = "".join(" " + tr("(see {position})", position=str(p)).render(language) for p in finding.related)
     message = finding.message.render(language) if hasattr(finding.message, "render") else str(finding.message)
     return f"{where}: {finding.severity.value} {finding.code} {message}{also}"
@@ -297,11 +284,12 @@ def finding_line(finding: Finding, language: str = "en") -> str:
 
 def diff_markdown(
     diff: PlanDiff | None, old_label: str, new_label: str, errors: list[Finding] | None = None,
-    language: str | None = None,
+    language: str | None = None, target: str = "",
 ) -> str:
     """The changes as Markdown, headed by the plan and the two versions compared; then the
     new version's errors, if it has any. ``diff`` is None when the new version does not read.
-    ``language`` (``--lang``) replaces the new version's own."""
+    ``language`` (``--lang``) replaces the new version's own; ``target`` names the new
+    version in an error that has no place in a file."""
     write = _Writer(language or (diff.language if diff else "en"))
     new_label = write.w["working_tree"] if new_label == WORKING_TREE_LABEL else new_label
     lines: list[str] = []
@@ -334,7 +322,7 @@ def diff_markdown(
     if errors:
         fence = "````" if any("```" in str(f.message) for f in errors) else "```"
         lines += [f"#### {write.w['section.errors']}", "", write.w["errors_intro"], "", fence,
-                  *(finding_line(f, write.language) for f in errors), fence, ""]
+                  *(finding_line(f, write.language, target) for f in errors), fence, ""]
     return "\n".join(lines)
 
 

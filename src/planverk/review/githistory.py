@@ -16,12 +16,15 @@ import io
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError
+from ..i18n import tr
 
 PLAN_FILE = "plan.yaml"
 
@@ -53,7 +56,7 @@ def repository_top(folder: Path) -> Path | None:
     return Path(out.decode().strip()) if out else None
 
 
-def _plan_id(text: bytes) -> str | None:
+def plan_id_of(text: bytes) -> str | None:
     """The ``plan: id:`` of a plan file's text, or None when it does not read."""
     from ruamel.yaml import YAML
 
@@ -67,10 +70,10 @@ def _plan_id(text: bytes) -> str | None:
     return found if isinstance(found, str) else None
 
 
-class _Finder:
+class Finder:
     """Finds the folder of a plan (by its id) in a commit, and reads plans from trees."""
 
-    def __init__(self, top: Path, plan_id: str) -> None:
+    def __init__(self, top: Path, plan_id: str | None) -> None:
         self.top = top
         self.plan_id = plan_id
         self.ids: dict[str, str | None] = {}  # blob -> plan id
@@ -79,7 +82,7 @@ class _Finder:
     def _id_of(self, blob: str) -> str | None:
         if blob not in self.ids:
             text = _git(self.top, "cat-file", "blob", blob)
-            self.ids[blob] = _plan_id(text) if text is not None else None
+            self.ids[blob] = plan_id_of(text) if text is not None else None
         return self.ids[blob]
 
     def folder(self, commit: str, guess: str, plan_file: str) -> tuple[str, str] | None:
@@ -88,9 +91,13 @@ class _Finder:
         here = _git(self.top, "rev-parse", f"{commit}:{first}", f"{commit}:{'' if guess == '.' else guess}")
         if here is not None:
             blob, tree = here.decode().split()
+            if self.plan_id is None:
+                return guess, tree  # a plan without an id is known only by where it is
             found = self._id_of(blob)
             if found == self.plan_id or found is None:
                 return guess, tree  # None: the plan file did not read in this commit; still ours
+        if self.plan_id is None:
+            return None
         listed = _git(self.top, "ls-tree", "-r", "-z", commit)
         if listed is None:
             return None
@@ -114,34 +121,16 @@ class _Finder:
         return self.plans[tree]
 
     def _read(self, tree: str, plan_file: str) -> Any:
-        archive = _git(self.top, "archive", "--format=tar", tree)
-        if archive is None:
-            return None
-        try:
-            return self._read_archive(archive, plan_file)
-        except OSError as error:  # no room for the copy: without every version SEQUENCE could go back
-            raise OutputError(
-                f"cannot read the plan's history from git: {error.strerror or error}"
-            ) from error
-
-    def _read_archive(self, archive: bytes, plan_file: str) -> Any:
         from pydantic import ValidationError
 
         from ..load.planfiles import read_plan
         from ..model import Plan
         from ..model.dating import validation_context
 
-        with tempfile.TemporaryDirectory(prefix="planverk-history-") as temp:
-            root = Path(temp).resolve()
-            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                for member in tar.getmembers():
-                    target = (root / member.name).resolve()
-                    if not member.isfile() or not target.is_relative_to(root):
-                        continue
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    source = tar.extractfile(member)
-                    if source is not None:
-                        target.write_bytes(source.read())
+        with scratch("planverk-history-") as temp:
+            root = temp / "plan"
+            if not extract(self.top, tree, root):
+                return None
             read = read_plan(root / plan_file)
             if read.data is None:
                 return None
@@ -149,6 +138,47 @@ class _Finder:
                 return Plan.model_validate(read.data, context=validation_context(read.data))
             except (ValidationError, ValueError, TypeError):
                 return None
+
+
+@contextmanager
+def scratch(prefix: str) -> Iterator[Path]:
+    """A temporary folder for copies of plans out of git, removed afterwards.
+
+    Raises :class:`OutputError` when it cannot be made or filled (no room): a plan read in
+    part would be a wrong version, not a missing one.
+    """
+    try:
+        with tempfile.TemporaryDirectory(prefix=prefix, ignore_cleanup_errors=True) as temp:
+            yield Path(temp)
+    except OSError as error:
+        from ..files import why
+
+        raise OutputError(tr("cannot copy the plan from git into {folder}: {reason} (or set TMPDIR to a folder "
+                             "with room)", reason=why(error), folder=tempfile.gettempdir())) from error
+
+
+def extract(top: Path, tree: str, into: Path) -> bool:
+    """Write the files of ``tree`` (a git tree or ``REV:folder``) into the new folder ``into``
+    (inside a :func:`scratch` folder, which turns a failure to write into an OutputError).
+
+    Regular files only: links, and names that would land outside ``into``, are skipped.
+    False when git cannot archive it.
+    """
+    archive = _git(top, "archive", "--format=tar", tree)
+    if archive is None:
+        return False
+    into.mkdir(parents=True)
+    root = into.resolve()
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        for member in tar.getmembers():
+            target = (root / member.name).resolve()
+            if not member.isfile() or not target.is_relative_to(root):
+                continue  # folders are made as needed; links and odd names are skipped
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source = tar.extractfile(member)
+            if source is not None:
+                target.write_bytes(source.read())
+    return True
 
 
 def _join(folder: str, name: str) -> str:
@@ -172,7 +202,7 @@ def plan_versions(target: Path, plan_id: str) -> list[Version] | None:
     out = _git(top, "log", "--first-parent", "--format=%H %ct", "--", "*.yaml", "*.yml")
     if out is None:
         return None
-    finder = _Finder(top, plan_id)
+    finder = Finder(top, plan_id)
     newest_first: list[tuple[datetime, str]] = []
     guess = relative
     for line in out.decode().splitlines():
