@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 
 import pytest
@@ -103,3 +105,20 @@ def test_repeated_meetings_as_one_pass_finds_them(events: list[dict[str, object]
     issues = [issue for issue in check_duplicates(index) if issue.code == "PV701"]
     expected = _one_pass(index)
     assert [(issue.path, issue.related) for issue in issues] == [(path, related) for path, related, _ in expected]
+
+
+def _words_by_pattern(text: str) -> tuple[str, ...]:
+    """The rule of :func:`words` as its patterns say it, without the short cut for texts of
+    words and spaces alone."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    return tuple(re.findall(r"\w+", re.sub(r"(?<=\w)[-‐–](?=\w)", "", text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.text(),
+    st.lists(st.sampled_from(["Møte", " ", "  ", "AMU", "2017", "å", "_", "-", "İ", "ß", "o\u0308", "½", "٣", "\t"]))
+    .map("".join),
+))
+def test_words_as_the_patterns_read_them(text: str) -> None:
+    assert duplicates.words.__wrapped__(text) == _words_by_pattern(text)

@@ -97,15 +97,28 @@ def rule_dates(first: date, repeat: Repeat) -> list[date]:
     weekly_days = sorted(set(repeat.weekdays() or [first.weekday()]))
     monthly_rules = repeat.monthly_days()
     step = 0
-    while len(result) < limit and step <= MAX_OCCURRENCES:
+    if frequency in ("daily", "weekly"):
+        # The commonest series, with ``accept`` written out: a large plan has thousands.
         if frequency == "daily":
-            if not accept(first + timedelta(days=step * interval)):
-                break
-        elif frequency == "weekly":
-            monday = first - timedelta(days=first.weekday()) + timedelta(weeks=step * interval)
-            if not all(accept(monday + timedelta(days=d)) for d in weekly_days):
-                break
-        elif frequency == "monthly":
+            base, stride, offsets = first, timedelta(days=interval), [timedelta()]
+        else:
+            base, stride = first - timedelta(days=first.weekday()), timedelta(weeks=interval)
+            offsets = [timedelta(days=d) for d in weekly_days]
+        last = until if until is not None else date.max
+        while len(result) < limit and step <= MAX_OCCURRENCES:
+            start = base + stride * step
+            for offset in offsets:
+                day = start + offset
+                if day > last:
+                    return result
+                if day >= first:
+                    result.append(day)
+                if len(result) >= limit:
+                    return result
+            step += 1
+        return result
+    while len(result) < limit and step <= MAX_OCCURRENCES:
+        if frequency == "monthly":
             year, month = add_months(first.year, first.month, step * interval)
             if date(year, month, 1) > (until or date.max.replace(day=1)):
                 break
@@ -181,6 +194,13 @@ def occurrences(event: Event, dates: list[date] | None = None) -> list[Occurrenc
         return result
     if event.repeat is None:
         cancelled = event.status == "cancelled"
+        day, at = event.date, event.time
+        if day is not None and at is not None and event.end_date is None:
+            # One day at some hours, as most events are.
+            start = datetime.combine(day, at.start)
+            end = datetime.combine(day, at.end) if at.end is not None else start + DEFAULT_DURATION
+            return [Occurrence(event, day, start, end, False, cancelled, False, at, event.location, event.room,
+                               None, event.status == "tentative")]
         if event.start is not None and event.end is not None:
             spans = [(event.first_day, event.start, event.end)]
         elif event.time is not None:

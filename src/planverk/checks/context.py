@@ -176,8 +176,12 @@ class PlanIndex:
 
     def events(self) -> Iterator[tuple[Loc, Event]]:
         """Each event with its path."""
-        for index, event in enumerate(self.plan.events):
-            yield ("events", index), event
+        return iter(self._events)
+
+    @cached_property
+    def _events(self) -> list[tuple[Loc, Event]]:
+        """(path, event) of every event, made once: a dozen checks walk them all."""
+        return [(("events", index), event) for index, event in enumerate(self.plan.events)]
 
     @cached_property
     def rule_dates(self) -> dict[int, list[date]]:

@@ -35,6 +35,10 @@ TYPO_LENGTH = 5
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words of ``text``, NFC, hyphens joined, other punctuation dropped."""
     text = unicodedata.normalize("NFC", text).casefold()
+    if text.replace(" ", "").isalnum():
+        # Words and spaces only, as most titles are: the words are what lies between the
+        # spaces (``\w`` is what ``str.isalnum`` accepts, and the underscore).
+        return tuple(text.split())
     text = re.sub(r"(?<=\w)[-‐–](?=\w)", "", text)
     return tuple(re.findall(r"\w+", text))
 

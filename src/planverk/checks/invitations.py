@@ -11,6 +11,8 @@ from .context import Issue, PlanIndex
 def check_invitations(index: PlanIndex) -> Iterator[Issue]:
     """PV313: an invitation's `send_by` on or after the (first) day of what it invites to."""
     for path, event in index.events():
+        if event.invitation is None and not event.agenda:
+            continue  # most events of a large plan: nothing to look at
         found = [((*path, "invitation"), event.invitation, event.first_day, event.title)]
         found += [
             ((*path, "agenda", s, "invitation"), slot.invitation, slot.date or event.first_day, slot.topic)

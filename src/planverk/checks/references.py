@@ -47,10 +47,16 @@ def _references(index: PlanIndex) -> Iterator[Reference]:
         yield from each_reference(("phases", i), "contacts", phase.contacts, PEOPLE)
     for i, event in enumerate(plan.events):
         item = ("events", i)
-        yield from each_reference(item, "participants", event.participants, ATTENDEES)
-        yield from each_reference(item, "responsible", event.responsible, OWNERS)
-        yield from one_reference(item, "phase", event.phase, PHASES)
-        yield from _invitation(item, item, event.invitation)
+        # A large plan has tens of thousands of events, most with few of these: an empty
+        # one is passed by without a generator.
+        for n, ref in enumerate(event.participants):
+            yield (*item, "participants", n), item, ref, ATTENDEES
+        if event.responsible:
+            yield from each_reference(item, "responsible", event.responsible, OWNERS)
+        if event.phase is not None:
+            yield (*item, "phase"), item, event.phase, PHASES
+        if event.invitation is not None:
+            yield from _invitation(item, item, event.invitation)
         for s, slot in enumerate(event.agenda):
             base = (*item, "agenda", s)
             yield from each_reference(item, "participants", slot.participants, ATTENDEES, base)

@@ -55,14 +55,17 @@ def check_order(index: PlanIndex) -> Iterator[Issue]:
         if phase.period.end < phase.period.start:
             yield Issue("PV300", tr("the phase ends before it starts"), ("phases", i, "period", "end"), ("phases", i))
     for path, event in index.events():
-        yield from _time_order(event.time, path, path)
+        at = event.time
+        if at is not None and at.end is not None and at.end <= at.start:
+            yield from _time_order(at, path, path)
         if event.end_date is not None and event.date is not None and event.end_date < event.date:
             message = tr("end_date {end} is before date {start}", end=event.end_date, start=event.date)
             yield Issue("PV300", message, (*path, "end_date"), path)
         if event.start is not None and event.end is not None and event.end <= event.start:
             message = tr("end {end} is not after start {start}", end=event.end, start=event.start)
             yield Issue("PV300", message, (*path, "end"), path)
-        yield from _slots(event, path)
+        if event.agenda:
+            yield from _slots(event, path)
     for i, deadline in enumerate(index.plan.deadlines):
         yield from _time_order(deadline.time, ("deadlines", i), ("deadlines", i))
 
@@ -156,11 +159,13 @@ def check_weekdays(index: PlanIndex) -> Iterator[Issue]:
     """PV303: a written weekday must match its date."""
     items: list[tuple[Loc, Loc, str | None, date]] = []
     for path, event in index.events():
-        items.append((path, path, event.weekday, event.first_day))
-        items += [
-            ((*path, "agenda", s), path, slot.weekday, slot.date or event.first_day)
-            for s, slot in enumerate(event.agenda)
-        ]
+        if event.weekday is not None:
+            items.append((path, path, event.weekday, event.first_day))
+        if event.agenda:
+            items += [
+                ((*path, "agenda", s), path, slot.weekday, slot.date or event.first_day)
+                for s, slot in enumerate(event.agenda)
+            ]
     for i, deadline in enumerate(index.plan.deadlines):
         items.append((("deadlines", i), ("deadlines", i), deadline.weekday, deadline.date))
     for path, item, written, day in items:
@@ -212,17 +217,22 @@ def check_local_times(index: PlanIndex) -> Iterator[Issue]:
     shifts: dict[date, bool] = {}
 
     def shifted(day: date) -> bool:
-        found = shifts.get(day)
-        if found is None:
-            found = shifts[day] = _offset_changes(day, zone)
+        found = shifts[day] = _offset_changes(day, zone)
         return found
 
     for path, event in index.events():
         # Only a day whose UTC offset changes has such times: an event on none is skipped.
-        if not any(
-            shifted(o.start.date()) or shifted(o.end.date()) for o in index.occurrences[path[1]] if not o.all_day
-        ) and not any(shifted(slot.date or event.first_day) for slot in event.agenda):
-            continue
+        for o in index.occurrences[path[1]]:
+            if o.all_day:
+                continue
+            first, last = o.start.date(), o.end.date()
+            if shifts.get(first) or shifts.get(last) or (
+                (first not in shifts and shifted(first)) or (last not in shifts and shifted(last))
+            ):
+                break
+        else:
+            if not any(shifted(slot.date or event.first_day) for slot in event.agenda):
+                continue
         moments: list[tuple[datetime, Loc]] = []
         for occurrence in index.occurrences[path[1]]:
             if not occurrence.all_day:

@@ -61,6 +61,10 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Bidirectional embeddings, overrides and isolates (Unicode TR 9): any scalar may hold them
 as typed, and they would show a text in another order than it has (CVE-2021-42574)."""
 
+_FIRST_BIDI = "\u202a"
+"""No text of characters below this one holds one of :data:`_BIDI` (``æøå`` and every other
+Latin letter lie below it): such a text is not searched."""
+
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
@@ -527,7 +531,7 @@ class _Builder:
                     raise _Abort(finding("PV001", tr("a mapping key must be plain text, not a list, "
                                                      "mapping or alias"), self.pos(event.start_mark)))
                 key = share(event.value, event.value)
-                if len(key) > MAX_SCALAR or event.style == '"' or not key.isascii():
+                if len(key) > MAX_SCALAR or event.style == '"' or (not key.isascii() and max(key) >= _FIRST_BIDI):
                     self._check_text(event)
                 if not record:
                     if key in frame[0]:
@@ -570,7 +574,7 @@ class _Builder:
                         self._flow_entry(frame, event, True, path)
                 elif not text and not style and frame is not None and frame[8] is not None:
                     raise _NeedPositions  # perhaps a key a comma split off: see _flow_entry
-                if len(text) > MAX_SCALAR or style == '"' or not text.isascii():
+                if len(text) > MAX_SCALAR or style == '"' or (not text.isascii() and max(text) >= _FIRST_BIDI):
                     self._check_text(event)
                 tag = event.tag
                 if (tag is None or tag == "!") and (style or not event.implicit[0]):
@@ -578,6 +582,8 @@ class _Builder:
                 elif tag is None and text[:1].isalpha():
                     # A plain word: only null and the booleans start with a letter.
                     value = True if text in _TRUE else False if text in _FALSE else None if text in _NULLS else share(text, text)
+                elif tag is None and text not in _NULLS and _NUMBER.match(text) is None:
+                    value = share(text, text)  # plain text that is no number: a date, a time
                 else:
                     value = self._scalar(event, child_path if frame is not None else None)
                 if event.anchor is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import time
 from typing import Annotated, Any
 
@@ -52,6 +53,13 @@ def parse_time_range(value: Any) -> TimeRange:
         ))
     if not isinstance(value, str):
         raise MessageError(tr("expected a time like 08:30-10:30, 17:00 or 11:00? (uncertain)"))
+    return _parse_text(value)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(value: str) -> TimeRange:
+    """:func:`parse_time_range` of a text. A plan writes the same few times thousands of
+    times, and a :class:`TimeRange` is immutable: each text's is made once and shared."""
     match = _TIME_RANGE.match(value)
     if not match:
         raise MessageError(tr(
