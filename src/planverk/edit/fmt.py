@@ -13,7 +13,7 @@ from ..load.planfiles import read_plan
 from .formatted import is_formatted
 from .roundtrip import UnreadableForEditing, canonical, lost_comments
 from ..load.yamlsource import decode
-from .style import BOM, learn
+from .style import BOM, line_end
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,10 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
 def _own_line_ends(text: str, raw: bytes) -> str:
     """``text`` (planverk's layout, ``\\n`` line ends) with the line end most lines of the
     original ``raw`` file have (CR LF from Notepad stays CR LF), and its byte-order mark."""
-    style = learn(raw.decode("utf-8", "replace"))
-    if style.newline != "\n":
-        text = text.replace("\n", style.newline)
-    return (BOM if style.bom else "") + text
+    newline, bom = line_end(raw.decode("utf-8", "replace"))
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    return (BOM if bom else "") + text
 
 
 def layout(text: str) -> str:

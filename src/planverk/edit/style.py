@@ -96,16 +96,24 @@ def _most(counts: Counter[int], default: int) -> int:
     return min(counts, key=lambda value: (-counts[value], value))
 
 
+def line_end(text: str) -> tuple[str, bool]:
+    """The line end most lines of ``text`` have (``\n``, ``\r\n`` or ``\r``; ``\n`` for a
+    file of one line, and on a tie the first of those in that order) and whether it begins
+    with a byte-order mark: the part of :func:`learn` that needs no look at the lines."""
+    bom = text.startswith(BOM)
+    crlf = text.count("\r\n")
+    ends = Counter({"\r\n": crlf, "\r": text.count("\r") - crlf, "\n": text.count("\n") - crlf})
+    return _most_text(+ends, "\n"), bom
+
+
 def learn(text: str) -> Style:
     """The style of ``text``, a decoded YAML file (a BOM, if any, still at its start).
 
     Indentation is read from each key that opens a block and the first line under it;
     the most common step wins. A file with no nested blocks gets planverk's layout.
     """
-    bom = text.startswith(BOM)
+    newline, bom = line_end(text)
     body = text[1:] if bom else text
-    ends = Counter(re.findall(r"\r\n|\r(?!\n)|\n", body))
-    newline = _most_text(ends, "\n")
     lines = [line for line in re.split(r"\r\n|\r|\n", body)]
     mapping: Counter[int] = Counter()
     sequence: Counter[int] = Counter()
