@@ -74,3 +74,27 @@ def test_output_to_a_folder_says_what_to_do_in_the_plans_language(
         assert result.code == 2, args
         assert result.err == f"planverk: {said.format(out='reports')}\n", args
         assert list(out.iterdir()) == []
+
+
+def test_a_new_plan_that_does_not_read_is_told_in_bokmaal_as_validate_tells_it(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.commit("empty")
+    folder = repo.root / "plans" / "ny"
+    folder.mkdir(parents=True)
+    (folder / "plan.yaml").write_text("plan: [\n", encoding="utf-8")
+    monkeypatch.chdir(repo.root)
+    result = run_cli("diff", "--git", "HEAD", "plans/ny")
+    assert result.code == 0, result.err
+    assert result.out.startswith("Den nye versjonen kan ikke leses som en plan")
+    assert "plans/ny/plan.yaml:2:1: error PV001 " in result.out
+
+
+def test_a_missing_new_version_is_told_in_the_old_versions_language(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(CASES / "valid" / "savings-tree", plan)  # nynorsk
+    result = run_cli("diff", str(plan), str(tmp_path / "nowhere"))
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert lines[0].startswith(f"{tmp_path / 'nowhere'}: error PV010 {tmp_path / 'nowhere'} finst ikkje")
+    assert lines[-1].startswith(f"planverk: {tmp_path / 'nowhere'} kan ikkje lesast som ein plan")

@@ -8,20 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, GitRepo, run_cli
+from conftest import CASES, run_cli
+from test_diff import edit
 
 from planverk.model import Plan
 from planverk.model.words import LANGUAGES
 
 SAVINGS = CASES / "valid" / "savings-tree"
-
-
-def edit(path: Path, *replacements: tuple[str, str]) -> None:
-    text = path.read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert old in text, old
-        text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,7 @@ def ical(
     result = in_language(checked_plan(plan, tr("{plan} has errors: fix them first; no feed was written",
                                                plan=str(plan))), code)
     assert result.plan is not None
+    warn_if_shallow([plan])
     with progress(3, threshold=0) as advance:
         feeds = calendar_feeds(
             result,
@@ -76,6 +77,20 @@ def ical(
     write_site(feeds, Path(output), result.plan.plan, base_url)
     say(plural("wrote {count} feed and index.html to {folder}", "wrote {count} feeds and index.html to {folder}",
                len(feeds), folder=str(output)))
+
+
+def warn_if_shallow(plans: list[Path]) -> None:
+    """A note on standard error when a plan is in a shallow git clone: SEQUENCE would go
+    back, and calendar apps would then keep the old events (docs/calendar-feeds.md)."""
+    from ..load.planfiles import plan_folder
+    from ..review.githistory import shallow
+
+    for plan in plans:
+        if plan_folder(plan).is_dir() and shallow(plan_folder(plan)):
+            say(tr("note: {plan} is in a shallow git clone: SEQUENCE counts only the history fetched, and "
+                   "calendar apps that have seen a higher one ignore what is written now; fetch the whole history "
+                   "first (git fetch --unshallow; in CI, fetch-depth: 0)", plan=str(plan)), err=True)
+            return
 
 
 @app.command()
@@ -115,6 +130,7 @@ def invitations(
     result = in_language(checked_plan(plan, tr("{plan} has errors: fix them first; no invitation was written",
                                                plan=str(plan))), code)
     assert result.plan is not None
+    warn_if_shallow([plan])
     packets = invitation_packets(result, sender=sender, source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
     if not packets:
         say(tr("{plan}: the plan records no invitations (give events or slots an `invitation:`)", plan=str(plan)))

@@ -13,6 +13,7 @@ import typer
 from ..errors import ExitCode, UsageError
 from ..i18n import plural, tr
 from .app import app
+from .calendars import warn_if_shallow
 from .language import choose, say, text
 from .options import AsOfOption, LangOption, PLAN_HELP, PlansArg
 from .terminal import progress, write_stdout
@@ -54,6 +55,7 @@ def site(
 
     code = choose(lang, plans[0] if plans else None)
     day = as_of.date() if as_of else date.today()
+    warn_if_shallow(plans)
     with progress(1000, threshold=0) as advance:
         built = build_site(
             plans,

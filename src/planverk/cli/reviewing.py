@@ -57,7 +57,8 @@ def diff(
     from ..review.revisions import diff_folders, diff_git
 
     paths = plans or []
-    code = choose(lang, paths[-1] if paths else Path("."))
+    # the words of an error too: the new version's language, else the old one's when the new is missing
+    code = choose(lang, next((p for p in reversed(paths) if p.exists()), paths[-1] if paths else Path(".")))
     if git is not None:
         if len(paths) > 1:
             raise UsageError(tr("with --git, give at most one plan"))

@@ -6,9 +6,10 @@ A field is named from :data:`FIELD_NAMES` (``effect_kind`` is *effekttype*, *eff
 model gives the field: amounts through :func:`planverk.formatting.fmt_money` (``3 mill. kr``),
 numbers, percentages and dates through :mod:`planverk.formatting`, the words of the plan
 format through :mod:`planverk.model.words` (``one-off`` is *engangs*), nothing as *(ingen)*
-(:mod:`planverk.review.words`),
-and plan text as a code span. A nested part (``reporting``, ``mandate``) lists its own fields
-that changed: ``rapportering, hvor ofte: kvartal → tertial``.
+(:mod:`planverk.review.words`), and plan text as a code span. A nested part
+(``reporting``, ``mandate``) lists its own fields that changed: ``rapportering, hvor ofte:
+(ingen) → kvartal``. A list of parts (an agenda, assessments) or a table (scores) is
+named, not listed.
 """
 
 from __future__ import annotations
@@ -510,7 +511,6 @@ years = years
 """),
 }
 """The name of every field of the plan format, per plan language (a test walks the model)."""
-
 
 
 class Shape(typing.NamedTuple):

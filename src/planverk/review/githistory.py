@@ -56,6 +56,13 @@ def repository_top(folder: Path) -> Path | None:
     return Path(out.decode().strip()) if out else None
 
 
+def shallow(folder: Path) -> bool:
+    """True when ``folder`` is in a shallow git clone (``git clone --depth 1``, the default
+    checkout of many CI systems): the history, and so every count made from it, is cut short."""
+    out = _git(folder, "rev-parse", "--is-shallow-repository")
+    return out is not None and out.decode().strip() == "true"
+
+
 def plan_id_of(text: bytes) -> str | None:
     """The ``plan: id:`` of a plan file's text, or None when it does not read."""
     from ruamel.yaml import YAML

@@ -53,8 +53,9 @@ def _old(result: Validation, what: str | Message) -> Plan:
 def _compare(old: Plan | None, new: Validation, old_label: str, new_label: str, target: str) -> Compared:
     if any(f.code == "PV010" for f in new.findings):  # no plan there at all: nothing to compare with
         raise InvalidPlanError(tr("{what} does not read as a plan: fix it to compare it", what=target), new)
-    if new.plan is None:
-        return Compared(None, _errors(new), old_label, new_label, old.plan.language if old else "en", target)
+    if new.plan is None:  # its words: what it says, else the old version's, else validate's default
+        language = new.declared_language or (old.plan.language if old else new.language)
+        return Compared(None, _errors(new), old_label, new_label, language, target)
     return Compared(diff_plans(old, new.plan), _errors(new), old_label, new_label, new.plan.plan.language, target)
 
 
