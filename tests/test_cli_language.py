@@ -162,6 +162,52 @@ def test_diff_speaks_the_language_asked(tmp_path: Path) -> None:
 
 
 
+BROKEN_HEADERS = {
+    "nn": "plan:\n  id: brot\n  title: Brot\n  language: nn\n",
+    "nn-commented": "plan:\n  id: brot\n  title: Brot\n  language: nn  # nynorsk\n",
+    "en": "plan: {id: broken, title: Broken, language: 'en'}\n",
+    "nb": "plan:\n  id: brudd\n  title: Brudd\n",  # no language: bokmål, the plan's default
+}
+SAID = {
+    "nn": "ugyldig YAML: her skulle det stått ein nøkkel: sjekk innrykket",
+    "en": "invalid YAML: a key was expected here: check the indentation",
+    "nb": "ugyldig YAML: her skulle det stått en nøkkel: sjekk innrykket",
+}
+SUMMARY = {"nn": "1 feil, 0 åtvaringar i 1 fil", "en": "1 error, 0 warnings in 1 file", "nb": "1 feil, 0 advarsler i 1 fil"}
+
+
+@pytest.mark.parametrize("language", sorted(BROKEN_HEADERS))
+def test_a_plan_that_cannot_be_parsed_is_reported_in_the_language_its_header_writes(
+    tmp_path: Path, language: str
+) -> None:
+    # the syntax error comes after the header: the language is read from the line itself
+    text = BROKEN_HEADERS[language] + "people:\n  - {id: kari, name: Kari}\n bad: [open\n"
+    (tmp_path / "plan.yaml").write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode())  # as Notepad saves
+    result = run_cli("validate", str(tmp_path))
+    language = language.split("-")[0]
+    assert result.code == 1
+    assert f" error PV001 {SAID[language]}" in result.out
+    assert result.out.splitlines()[-1] == SUMMARY[language]
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("nb", "Oppvekst 2019 gir området 'leiarskap' poeng som helhet: skriv poeng per spørsmål i filen i stedet"),
+    ("nn", "Oppvekst 2019 gir området 'leiarskap' poeng som heilskap: skriv poeng per spørsmål i fila i staden"),
+    ("en", "Oppvekst 2019 scores area 'leiarskap' as a whole: change it to scores by question in the file"),
+])
+def test_record_score_refuses_an_area_scored_as_a_whole_in_the_language(
+    tmp_path: Path, language: str, said: str
+) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(CASES / "edit-styles" / "layout", plan, ignore=shutil.ignore_patterns("*.diff"))
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    (plan / "plan.yaml").write_text(text.replace("          leiarskap:\n            l1: 10", "          leiarskap: 14"),
+                                    encoding="utf-8")
+    result = run_cli("record", "score", str(plan), "gjennomgang", "Oppvekst", "2019", "leiarskap", "l2", "15",
+                     "--lang", language)
+    assert result.code == 2 and said in result.err, result.err
+
+
 HOLIDAY_PLAN = """\
 plan:
   id: h

@@ -33,6 +33,13 @@ COMMANDS: dict[str, tuple[str, ...]] = {
                           "--consequence", "4", "--date", "2019-05-02", "--note", "Svakere første tertial"),
     "record-score": ("record", "score", "PLAN", "gjennomgang", "Oppvekst", "2019", "leiarskap", "l2", "15"),
     "record-score-new": ("record", "score", "PLAN", "gjennomgang", "Helse", "2019", "leiarskap", "l1", "12"),
+    # text that cannot stand plain: quoted with the file's own quote, never ruamel's choice
+    "record-score-quoted": ("record", "score", "PLAN", "gjennomgang", "Helse: sør", "2019", "leiarskap", "l1",
+                            "ca. 12"),
+    "record-measurement-quoted": ("record", "measurement", "PLAN", "sykefravaer", "8,7 %", "--date",
+                                  "2019-06-30", "--source", "Statistikk: 2. kvartal", "--note", "foreløpig #2"),
+    "record-assessment-quoted": ("record", "assessment", "PLAN", "lavere-effekt", "--probability", "4",
+                                 "--date", "2019-05-02", "--note", "Ny vurdering: høyere"),
     "done-step": ("done", "PLAN", "tiltaksliste", "--date", "2019-03-14"),
     "move": ("move", "PLAN", "samling", "--date", "2019-09-12", "--time", "10:00-15:00"),
     "move-occurrence": ("move", "PLAN", "styringsgruppemote", "--occurrence", "2019-03-13", "--date", "2019-03-14"),

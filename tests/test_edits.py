@@ -341,3 +341,59 @@ def test_done_again_on_another_date_says_what_it_replaces_and_needs_force(repo: 
     forced = run_cli_en("done", "innspill", "--date", "2019-09-26", "--force", "-p", plan)
     assert forced.code == 0, forced.err
     assert repo.changed_lines() == ["-    done_on: 2019-09-19", "+    done_on: 2019-09-26"]
+
+
+SILENCED = """\
+plan:
+  id: stille
+  title: Stille
+  organisation: Test kommune
+  owner: kari
+  period: {start: 2025-01-01, end: 2025-12-31}
+people:
+  - {id: kari, name: Kari}
+events:
+  - id: a
+    title: Saturday seminar
+    date: 2025-03-01
+    time: 09:00-10:00
+    participants: [kari]
+    silence:
+      - {code: PV403, reason: The seminar is on a Saturday by design}
+    # the next meeting
+  - id: b
+    title: Staff meeting
+    date: 2025-03-04
+    time: 09:30-11:00
+    participants: [kari]
+deadlines:
+  - {id: d, date: 2025-04-17, task: Send the draft, responsible: kari, silence: [{code: PV500, reason: Kari sends it herself}]}
+  - id: e
+    date: 2025-04-21
+    task: Send the budget
+    responsible: kari
+    silence: [{code: PV500, reason: Kari sends it herself}]
+"""
+
+
+@pytest.mark.parametrize(("command", "expected"), [
+    (("cancel", "PLAN", "a"), "    participants: [kari]\n    status: cancelled\n    silence:\n"),
+    (("done", "PLAN", "e", "--date", "2025-04-20"),
+     "    responsible: kari\n    status: done\n    done_on: 2025-04-20\n    silence: [{code: PV500"),
+    (("done", "PLAN", "d", "--date", "2025-04-16"),
+     "responsible: kari, status: done, done_on: 2025-04-16, silence: [{code: PV500"),
+])
+def test_a_new_key_goes_above_the_items_closing_silence(
+    repo: GitRepo, tmp_path: Path, command: tuple[str, ...], expected: str
+) -> None:
+    source = tmp_path / "silenced"
+    source.mkdir()
+    (source / "plan.yaml").write_text(SILENCED, encoding="utf-8")
+    plan = plan_in(repo, source)
+    result = run_cli_en(*(plan if a == "PLAN" else a for a in command))
+    assert result.code == 0, result.err
+    text = (Path(plan) / "plan.yaml").read_text(encoding="utf-8")
+    assert expected in text
+    assert "    # the next meeting\n  - id: b\n" in text  # the comment stays with what follows it
+    # a cancelled event is not checked: its silence is not reported unused (PV900)
+    assert run_cli("validate", "--strict", plan).code == 0

@@ -6,6 +6,7 @@ print no traceback. The bounds are documented in docs/plan-format.md ("Limits").
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -167,8 +168,38 @@ def test_a_bidirectional_override_is_refused_where_it_is_written(tmp_path: Path)
     result = run_cli("validate", "--lang", "nb", str(tmp_path))
     line = text[: text.index("Leder")].count("\n") + 1
     assert result.code == 1
-    assert result.out.splitlines()[0].endswith(
-        f"plan.yaml:{line}:33: error PV016 tegnet U+202E, som styrer skriveretningen, ville vist teksten "
+    assert result.out.splitlines()[0].endswith(  # at the character itself, after 'Leder '
+        f"plan.yaml:{line}:40: error PV016 tegnet U+202E, som styrer skriveretningen, ville vist teksten "
         "i en annen rekkefølge enn den har: fjern det"
     )
 
+
+
+def test_each_control_character_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    text = (
+        "plan:\n  id: p\n  title: \"Plan \\e[31m red\"\n  organisation: O\n"
+        "  period: {start: 2024-01-01, end: 2027-12-31}\n"
+        "  description: \"a \\u202e b \\x07 c \\\\e d\"\n"  # \\\\e is a backslash and an e
+        "people:\n  - {id: kari, name: Kari \u202e Nordmann \u2066x}\n"
+        "  - id: ola\n    name: |\n      Ola\n      Nord\u202dmann\n"
+    )
+    (tmp_path / "plan.yaml").write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode())
+    result = run_cli("validate", "--lang", "en", str(tmp_path))
+    assert result.code == 1
+    found = [re.search(r"plan\.yaml:(\d+:\d+): error PV016 .*(U\+[0-9A-F]{4})", line).groups()
+             for line in result.out.splitlines() if "PV016" in line]
+    assert found == [("3:16", "U+001B"), ("6:19", "U+202E"), ("6:28", "U+0007"), ("8:27", "U+202E"),
+                     ("8:38", "U+2066"), ("12:11", "U+202D")]
+    assert "Traceback" not in result.err
+
+
+def test_past_twenty_control_characters_the_rest_are_counted(tmp_path: Path) -> None:
+    people = "".join(f"  - {{id: p{n}, name: \"P\\e{n}\"}}\n" for n in range(25))
+    (tmp_path / "plan.yaml").write_text(HEADER + "people:\n" + people, encoding="utf-8")
+    result = run_cli("validate", "--lang", "en", str(tmp_path))
+    lines = [line for line in result.out.splitlines() if "PV016" in line]
+    assert len(lines) == 21
+    assert lines[-1].endswith(
+        "plan.yaml:23:23: error PV016 and 5 more control characters in this file, not shown: remove the "
+        "ones above, then validate again"
+    )

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import PLANS, run_cli
@@ -233,3 +233,71 @@ def test_the_red_thread_picture_marks_breaks_in_words_and_draws_plan_text_as_wri
     assert "red-thread" not in build_context(
         validate_plan(PLANS / "nordre-follo-2018").plan, LABELS["nb"], as_of=date(2018, 10, 1)
     ).pictures  # its goals are a menu: no measure or KPI is linked to them
+
+
+# The periods of a rhythm and the due dates come from planverk.model.periods (the one
+# module of period arithmetic); these pin that they are what reporting computed on its
+# own before, for any rhythm, span and due rule.
+
+def _months_after_as_before(end: date, months: int) -> date:
+    from calendar import monthrange
+
+    total = end.year * 12 + end.month - 1 + months
+    year, month = divmod(total, 12)
+    month += 1
+    last = monthrange(year, month)[1]
+    at_month_end = end.day == monthrange(end.year, end.month)[1]
+    return date(year, month, last if at_month_end else min(end.day, last))
+
+
+def _periods_as_before(every: str, first: date, last: date) -> list[tuple[date, date, int]]:
+    from datetime import timedelta
+
+    months = {"month": 1, "quarter": 3, "tertial": 4, "half-year": 6, "year": 12}[every]
+
+    def month_start(year: int, index: int) -> date:
+        y, m = divmod(index, 12)
+        return date(year + y, m + 1, 1)
+
+    result: list[tuple[date, date, int]] = []
+    if last < first:
+        return result
+    year, index = first.year, (first.month - 1) // months * months
+    while True:
+        start = month_start(year, index)
+        end = month_start(year, index + months) - timedelta(days=1)
+        if end > last:
+            break
+        if end > first:
+            result.append((start, end, (start.month - 1) // months + 1))
+        index += months
+    return result
+
+
+DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
+
+
+@settings(max_examples=300, deadline=None)  # no timed assertions: the machine may be busy
+@given(
+    every=st.sampled_from(["month", "quarter", "tertial", "half-year", "year"]),
+    first=DAYS,
+    length=st.integers(min_value=-40, max_value=3000),
+    due=st.sampled_from([None, "1 month", "2 months", "31 days", "2 weeks", "1 year", "1. februar"]),
+)
+def test_the_periods_of_a_rhythm_are_those_reporting_computed_before(
+    every: str, first: date, length: int, due: str | None
+) -> None:
+    from datetime import timedelta
+
+    from planverk.model.reporting import Due
+
+    last = first + timedelta(days=length)
+    rhythm = Reporting.model_validate({"every": every, "due": due})
+    found = periods(rhythm, first, last)
+    assert [(p.start, p.end, p.number) for p in found] == _periods_as_before(every, first, last)
+    rule = rhythm.due_rule
+    for period in found:
+        if rule.day is None and rule.unit in ("month", "year"):
+            months = rule.count * (12 if rule.unit == "year" else 1)
+            assert period.due == _months_after_as_before(period.end, months)
+        assert period.due == Due.after(rule, period.end)

@@ -130,6 +130,7 @@ JSON_KEYS = {
         "reason",
         "method",
         "data_source",
+        "target_approximate",
     },
     "measures": {"as_of", "savings", "measures"},
     "benefits": {"id", "title", "type", "owner", "measured", "kpis", "measures", "steps", "state"},

@@ -63,3 +63,43 @@ def owned_by_user(found: os.stat_result) -> bool:
     if not hasattr(os, "geteuid"):  # Windows: the user's own profile folder
         return True
     return found.st_uid == os.geteuid() and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def read(name: str) -> bytes | None:
+    """The entry ``name`` of the cache folder, or None: caching is off, the folder or the
+    file is not this user's alone (:func:`private_folder`), or there is no such entry."""
+    folder = cache_folder()
+    if folder is None or not private_folder(folder):
+        return None
+    try:
+        with open(folder / name, "rb") as file:
+            if not owned_by_user(os.fstat(file.fileno())):
+                return None
+            return file.read()
+    except OSError:
+        return None
+
+
+def write(name: str, data: bytes) -> bool:
+    """Make ``data`` the entry ``name``, whole or not at all: written to a temporary file in
+    the folder and renamed over the entry (``os.replace``), so that runs sharing the folder
+    read the old entry or the new one, never a part. False when nothing was written."""
+    import tempfile
+
+    folder = cache_folder()
+    if folder is None or not private_folder(folder):
+        return False
+    temporary = None
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=folder)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+        os.replace(temporary, folder / name)
+        return True
+    except OSError:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+        return False

@@ -11,8 +11,6 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
 
-from .codescan.gitlab import report_gitlab
-from .codescan.sarif import report_sarif
 from .diagnostics import CODES, Finding, Position, Severity, printable
 from .i18n import Message, plural, tr
 from .validate import Validation
@@ -160,6 +158,21 @@ def report_github(
 
 
 Reporter = Callable[[Sequence[Validation], TextIO, bool, str | None], None]
+
+
+def report_sarif(results: Sequence[Validation], out: TextIO, color: bool, language: str | None) -> None:
+    """SARIF 2.1.0 (:func:`planverk.codescan.sarif.report_sarif`), imported only when asked for."""
+    from .codescan.sarif import report_sarif as report
+
+    report(results, out, color, language)
+
+
+def report_gitlab(results: Sequence[Validation], out: TextIO, color: bool, language: str | None) -> None:
+    """GitLab Code Quality (:func:`planverk.codescan.gitlab.report_gitlab`), imported only when
+    asked for."""
+    from .codescan.gitlab import report_gitlab as report
+
+    report(results, out, color, language)
 
 REPORTERS: dict[str, Reporter] = {
     "human": report_human,

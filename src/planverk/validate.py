@@ -113,7 +113,7 @@ def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> 
 def read_only(target: Path, read: PlanSource) -> Validation:
     """The validation of a plan that was only read: the reading findings, no model yet."""
     return _finish(Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
-                              declared_language(read.data), _declared_id(read.data)))
+                              declared_language(read.data) or read.written_language, _declared_id(read.data)))
 
 
 def _declared_id(data: object) -> str | None:
@@ -179,9 +179,9 @@ def check_plan(
         return locate(read.source, partial.written(path))
 
     for issue in issues:
-        key = _silenced_by(issue.item, issue.code, silences)
-        if key is not None:
-            used.add(key)
+        keys = {key for item in (issue.item, *issue.also) if (key := _silenced_by(item, issue.code, silences))}
+        if keys:
+            used.update(keys)  # a silence on each of two events: both are in use
             continue
         related = tuple(p for p in (where(r) for r in issue.related) if p)
         message = with_hint(issue.message, read.source, partial.written(issue.path))
@@ -190,12 +190,21 @@ def check_plan(
         if code not in CODES:
             message = tr("silence names '{code}', which is not a planverk code", code=code)
             findings.append(finding("PV901", message, where(path)))
-        elif (item, code) not in used and code not in ACROSS_PLANS and (as_of or code not in AS_OF):
+        elif (
+            (item, code) not in used and code not in ACROSS_PLANS and (as_of or code not in AS_OF)
+            and not _cancelled(plan, item)
+        ):
             findings.append(
                 finding("PV900", tr("nothing to silence: {code} is not reported here any more; "
                                     "remove this silence", code=code), where(path))
             )
     return findings
+
+
+def _cancelled(plan: Plan, item: tuple[str | int, ...]) -> bool:
+    """A cancelled event: it is not checked (no booking, weekend or holiday findings), so
+    its silences are not unused; they hold again if it is reinstated."""
+    return item[0] == "events" and plan.events[item[1]].status == "cancelled"  # type: ignore[index]
 
 
 def _silences(plan: Plan) -> dict[tuple[tuple[str | int, ...], str], tuple[str | int, ...]]:

@@ -147,7 +147,10 @@ def _clashing_pairs(bookings_by_key: dict[str, list[Booking]]) -> dict[tuple[Loc
 
 
 def check_bookings(index: PlanIndex) -> Iterator[Issue]:
-    """PV400 people and groups booked twice; PV401 rooms booked twice."""
+    """PV400 people and groups booked twice; PV401 rooms booked twice.
+
+    Each finding stands at the later booking; a ``silence:`` on either event silences it.
+    """
     by_party, by_room = bookings(index)
     for first, second, parties in _clashing_pairs(by_party).values():
         yield Issue(
@@ -157,6 +160,7 @@ def check_bookings(index: PlanIndex) -> Iterator[Issue]:
             second.path,
             ("events", second.event),
             (first.path,),
+            (("events", first.event),),
         )
     for first, second, _ in _clashing_pairs(by_room).values():
         yield Issue(
@@ -166,4 +170,5 @@ def check_bookings(index: PlanIndex) -> Iterator[Issue]:
             second.path,
             ("events", second.event),
             (first.path,),
+            (("events", first.event),),
         )

@@ -26,7 +26,7 @@ def _days_listed(days: list[date]) -> Items:
 
 def check_days_off(index: PlanIndex) -> Iterator[Issue]:
     """PV402 public holidays, PV403 weekends (warnings)."""
-    from ..public_holidays import HolidayNames, norway
+    from ..public_holidays import HolidayNames, norway_days
 
     years = {o.start.year for found in index.occurrences.values() for o in found}
     years |= {o.end.year for found in index.occurrences.values() for o in found}
@@ -34,7 +34,7 @@ def check_days_off(index: PlanIndex) -> Iterator[Issue]:
     # first to the last, as a plain dict of date to name (a holidays object looks each date
     # up through its own conversions, a tenth of the checks on a large plan).
     span = range(min(years), max(years) + 1) if years else range(0)
-    public = dict(norway(list(span), language="no"))
+    public = norway_days(list(span), language="no")
     for path, event in index.events():
         on_holiday: list[date] = []
         on_weekend: list[date] = []

@@ -30,6 +30,9 @@ class Issue:
     item: Loc | None = None
     """The plan item whose ``silence:`` may silence it."""
     related: tuple[Loc, ...] = ()
+    also: tuple[Loc, ...] = ()
+    """Other items whose ``silence:`` silences it too: the other event of a finding
+    between two events (a double booking), so that either may carry the silence."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.message, Message):

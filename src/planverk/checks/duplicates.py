@@ -74,7 +74,10 @@ def same_task(first: str, second: str) -> bool:
 
 
 def check_duplicates(index: PlanIndex) -> Iterator[Issue]:
-    """PV700 the same deadline or milestone twice; PV701 the same meeting twice."""
+    """PV700 the same deadline or milestone twice; PV701 the same meeting twice.
+
+    Each finding stands at the later item; a ``silence:`` on either of the two silences it.
+    """
     yield from _deadlines(index)
     yield from _meetings(index)
 
@@ -104,6 +107,7 @@ def _deadlines(index: PlanIndex) -> Iterator[Issue]:
                         "and status would list it twice; remove one", **args),
                     ("deadlines", i),
                     ("deadlines", i),
+                    (("deadlines", j),),
                     (("deadlines", j),),
                 )
                 break
@@ -172,6 +176,7 @@ def _same_title(index: PlanIndex, title: str, events: list[int]) -> Iterator[tup
                         "participants if both are meant", title=event.title, when=when, other=other.id),
                     path,
                     path,
+                    (("events", j),),
                     (("events", j),),
                 )
             seen[key].append((i, place, people))

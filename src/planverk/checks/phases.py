@@ -97,6 +97,7 @@ def _overlaps(index: PlanIndex) -> Iterator[Issue]:
                 ("phases", n, "period", "start"),
                 ("phases", n),
                 (("phases", n - 1, "period", "end"),),
+                (("phases", n - 1),),
             )
 
 

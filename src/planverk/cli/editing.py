@@ -12,7 +12,7 @@ from ..errors import UsageError
 from ..i18n import tr
 from .app import app
 from .language import choose, say, working_on
-from .options import DateTodayOption, LangOption, PlanFirstArg, date_option, day, required
+from .options import DateTodayOption, LangOption, PlanFirstArg, argument, date_option, day, required
 
 
 LegacyPlanOption = Annotated[
@@ -20,6 +20,10 @@ LegacyPlanOption = Annotated[
     typer.Option("--plan", "-p", hidden=True, help="Deprecated: name the plan first.", show_default=False),
 ]
 """``--plan PLAN`` of the recording commands before 0.2: still read, with a deprecation note."""
+
+
+EventArg = Annotated[str | None, argument("EVENT", "The event's id.")]
+MeasureArg = Annotated[str, argument("MEASURE", "The measure's id.")]
 
 
 def _plan_first(command: str, plan: str, rest: list[str | None], legacy: Path | None) -> tuple[Path, list[str]]:
@@ -59,9 +63,7 @@ def _report_edit(edited: Any) -> None:
 @app.command()
 def done(
     plan: PlanFirstArg,
-    item: Annotated[
-        str | None, typer.Argument(metavar="ID", help="The deadline's or realisation step's id.", show_default=False)
-    ] = None,
+    item: Annotated[str | None, argument("ID", "The deadline's or realisation step's id.")] = None,
     on: Annotated[
         datetime | None,
         date_option("--date", help="When it was done.", show_default="today"),
@@ -89,7 +91,7 @@ def done(
 @app.command()
 def cancel(
     plan: PlanFirstArg,
-    event: Annotated[str | None, typer.Argument(metavar="EVENT", help="The event's id.", show_default=False)] = None,
+    event: EventArg = None,
     occurrence: Annotated[
         datetime | None,
         date_option(
@@ -124,11 +126,9 @@ app.add_typer(record_app)
 @record_app.command("measurement")
 def record_measurement(
     plan: PlanFirstArg,
-    kpi: Annotated[str, typer.Argument(metavar="KPI", help="The KPI's id.", show_default=False)],
+    kpi: Annotated[str, argument("KPI", "The KPI's id.")],
     value: Annotated[
-        str | None,
-        typer.Argument(metavar="VALUE", help="The value as the source writes it: 4,5 or '65 %' or 8700.",
-                       show_default=False),
+        str | None, argument("VALUE", "The value as the source writes it: 4,5 or '65 %' or 8700.")
     ] = None,
     on: Annotated[
         datetime | None,
@@ -166,11 +166,8 @@ class MeasureStatus(str, Enum):
 @record_app.command("realised")
 def record_realised(
     plan: PlanFirstArg,
-    measure: Annotated[str, typer.Argument(metavar="MEASURE", help="The measure's id.", show_default=False)],
-    amount: Annotated[
-        str, typer.Argument(metavar="AMOUNT", help="The amount as the accounts write it: '2,9 mill. kr'.",
-                            show_default=False)
-    ],
+    measure: MeasureArg,
+    amount: Annotated[str, argument("AMOUNT", "The amount as the accounts write it: '2,9 mill. kr'.")],
     year: Annotated[int, typer.Option("--year", help="The budget year it was realised in.", show_default=False)],
     lang: LangOption = None,
 ) -> None:
@@ -184,7 +181,7 @@ def record_realised(
 @record_app.command("decision")
 def record_decision(
     plan: PlanFirstArg,
-    measure: Annotated[str, typer.Argument(metavar="MEASURE", help="The measure's id.", show_default=False)],
+    measure: MeasureArg,
     status: Annotated[
         MeasureStatus, typer.Option("--status", help="The measure's new status.", show_default=False)
     ],
@@ -201,7 +198,7 @@ def record_decision(
 @record_app.command("assessment")
 def record_assessment(
     plan: PlanFirstArg,
-    risk: Annotated[str, typer.Argument(metavar="RISK", help="The risk's id.", show_default=False)],
+    risk: Annotated[str, argument("RISK", "The risk's id.")],
     probability: Annotated[
         str, typer.Option("--probability", help="How likely: 1-5 or a word (low, high).", show_default=False)
     ],
@@ -222,15 +219,12 @@ def record_assessment(
 @record_app.command("score")
 def record_score(
     plan: PlanFirstArg,
-    scorecard: Annotated[str, typer.Argument(metavar="SCORECARD", help="The scorecard's id.", show_default=False)],
-    organisation: Annotated[
-        str, typer.Argument(metavar="ORGANISATION", help="The unit assessed, as the plan writes it.",
-                            show_default=False)
-    ],
-    year: Annotated[int, typer.Argument(metavar="YEAR", help="The year the assessment concerns.", show_default=False)],
-    area: Annotated[str, typer.Argument(metavar="AREA", help="The area's id.", show_default=False)],
-    question: Annotated[str, typer.Argument(metavar="QUESTION", help="The question's id.", show_default=False)],
-    value: Annotated[str, typer.Argument(metavar="VALUE", help="The score.", show_default=False)],
+    scorecard: Annotated[str, argument("SCORECARD", "The scorecard's id.")],
+    organisation: Annotated[str, argument("ORGANISATION", "The unit assessed, as the plan writes it.")],
+    year: Annotated[int, argument("YEAR", "The year the assessment concerns.")],
+    area: Annotated[str, argument("AREA", "The area's id.")],
+    question: Annotated[str, argument("QUESTION", "The question's id.")],
+    value: Annotated[str, argument("VALUE", "The score.")],
     lang: LangOption = None,
 ) -> None:
     """Record one score of a scorecard assessment (a new assessment when the unit has none that year)."""
@@ -243,7 +237,7 @@ def record_score(
 @app.command()
 def move(
     plan: PlanFirstArg,
-    event: Annotated[str | None, typer.Argument(metavar="EVENT", help="The event's id.", show_default=False)] = None,
+    event: EventArg = None,
     to: Annotated[
         datetime | None, date_option("--date", help="The day it moves to.", show_default=False)
     ] = None,

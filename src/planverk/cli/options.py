@@ -122,7 +122,13 @@ def emit(text: str, output: Path | None) -> None:
     write_atomic(output, text)
 
 
-PlanFirstArg = Annotated[str, typer.Argument(metavar="PLAN", help=PLAN_HELP, show_default=False)]
+def argument(metavar: str, help: str) -> Any:
+    """A positional argument shown as ``METAVAR`` in ``--help``, with its help and no default
+    shown: the recording commands name their items this way (``EVENT``, ``MEASURE``)."""
+    return typer.Argument(metavar=metavar, help=help, show_default=False)
+
+
+PlanFirstArg = Annotated[str, argument("PLAN", PLAN_HELP)]
 
 
 DateTodayOption = Annotated[datetime | None, date_option("--date", help="When it happened.", show_default="today")]

@@ -185,6 +185,12 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date, cancelled: st
 
     if item.repeat is None:
         raise UsageError(tr("'{id}' does not repeat: cancel the whole event, without --occurrence", id=item.id))
+    if item.period is not None:
+        raise RefusedError(tr(
+            "'{id}' is dated by the period '{period}' and repeats every year: one year of it cannot be "
+            "cancelled; skip that year in 'repeat.except' (it is then left out of calendars); nothing "
+            "was written", id=item.id, period=item.period.text,
+        ))
     if day not in [o.original for o in occurrences(item)]:
         raise UsageError(_no_occurrence(item, day))
     done = tr("occurrence {date} of '{id}' cancelled", date=day, id=item.id)

@@ -40,6 +40,8 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
                                 problem=getattr(error, "message", None) or str(error))) from None
 
     def change(node: CommentedMap, item: Event, say: Say) -> tuple[bool, Message]:
+        if item.period is not None:
+            return _move_period(node, item, day, time, occurrence, say.language)
         if occurrence is not None:
             return _move_occurrence(node, item, occurrence, day, time)
         if item.repeat is not None:
@@ -65,6 +67,46 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
         return True, tr("event '{id}' moved from {date} to {when}", id=event, date=item.date, when=_when(day, time))
 
     return _edit(target, "events", event, change)
+
+
+def _move_period(
+    node: CommentedMap, item: Event, day: date, time: str | None, occurrence: date | None, language: str
+) -> tuple[bool, Message]:
+    """An event dated by a period (``uke 15``, ``juni``, ``Q3``) moves to the period of the
+    same kind that holds ``day`` (``uke 17``), written the way the plan writes it."""
+    from ..model.periods import holding, parse_period, rewritten
+
+    period = item.period
+    assert period is not None
+    shown = period.label(language)  # 'uke 22' for 'week: 22'
+    if item.repeat is not None:
+        raise RefusedError(tr(
+            "'{id}' is dated by the period '{period}' and repeats every year: one year of it cannot "
+            "be moved; skip that year in 'repeat.except' and add an event for it, or write another "
+            "period to move every year; nothing was written", id=item.id, period=shown,
+        ))
+    if occurrence is not None:
+        raise UsageError(tr("'{id}' does not repeat: move it without --occurrence", id=item.id))
+    if time is not None:
+        raise UsageError(tr(
+            "'{id}' is dated by the period '{period}', which has no time: move it without --time, "
+            "or give it a date instead of the period by hand", id=item.id, period=shown,
+        ))
+    new = holding(period.first, day)
+    if new == period.first and period.last is None:
+        return False, tr("event '{id}' is already in {period}", id=item.id, period=shown)
+    written = rewritten(period, new) if new.dated().contains(day) else None
+    if written is None:
+        raise RefusedError(tr(
+            "'{id}' is dated by '{period}', which planverk cannot move to {date}: it moves a period of "
+            "one week, month, quarter, tertial or half-year, or a part of a month to a day in that "
+            "part of another month; write the new period by hand; nothing was written",
+            id=item.id, period=shown, date=day,
+        ))
+    key = "period" if "period" in node else "week"
+    node[key] = int(written) if written.isdigit() else written
+    return True, tr("event '{id}' moved from {date} to {when}", id=item.id, date=shown,
+                    when=parse_period(written).label(language))
 
 
 def _rewrite_weekday(node: CommentedMap, item: Event, day: date) -> None:

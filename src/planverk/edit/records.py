@@ -208,9 +208,10 @@ def record_score(
             order = [a.id for a in item.areas]
             _set_in_order(scores, area, _new_map([(question, number)], siblings[-1] if siblings else None), order)
         elif not isinstance(scores[area], CommentedMap):
-            raise UsageError(
-                f"{organisation} {year} scores area '{area}' as a whole: change it to scores by question in the file"
-            )
+            raise UsageError(tr(
+                "{organisation} {year} scores area '{area}' as a whole: change it to scores by question in the file",
+                organisation=organisation, year=str(year), area=area,
+            ))
         else:
             _set_in_order(scores[area], question, number, questions)
         return True, _was(done, before)

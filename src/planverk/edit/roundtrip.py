@@ -19,6 +19,7 @@ from datetime import date
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
@@ -61,14 +62,28 @@ PlanRepresenter.add_representer(date, lambda r, d: r.represent_scalar("tag:yaml.
 
 from .style import Lines, Style, learn
 
+
+class DoubleQuotingEmitter(RoundTripEmitter):
+    """Quotes text that cannot stand plain with ``"`` where ruamel would choose ``'``.
+
+    Used for the edits of a file whose own quote is ``"``: a new value that needs quotes
+    (``"9,5"`` inside ``{ }``, ``"Skule: nord"``) is written as the rest of the file
+    writes quoted text. Text that was quoted when read keeps its own quotes.
+    """
+
+    def choose_scalar_style(self) -> Any:
+        chosen = super().choose_scalar_style()
+        return '"' if chosen == "'" and not self.event.style else chosen
+
 LAYOUT = Style()
 """planverk's layout (what ``fmt`` writes): two spaces, list items ``  - `` under their key."""
 
 
-def _yaml(style: Style = LAYOUT) -> YAML:
+def _yaml(style: Style = LAYOUT, own_quotes: bool = False) -> YAML:
     """A fresh, configured round-trip YAML(): ruamel's instances keep state between uses.
 
     Indentation comes from ``style``: planverk's layout unless an edit writes in a file's own.
+    With ``own_quotes``, text that needs quotes gets the file's quote (``style.quote``).
     """
     yaml = YAML(typ="rt")  # round-trip: comments, key order, flow/block style and anchors kept
     yaml.Resolver = PlanResolver  # scalars read as validate reads them (YAML 1.2 core, no dates)
@@ -77,6 +92,8 @@ def _yaml(style: Style = LAYOUT) -> YAML:
     yaml.preserve_quotes = True  # "17:00" stays quoted: people quote for a reason
     yaml.width = 4096  # never re-wrap a line the author wrote as one line
     yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
+    if own_quotes and style.quote == '"':
+        yaml.Emitter = DoubleQuotingEmitter
     return yaml
 
 
@@ -104,9 +121,13 @@ def load(text: str) -> Any:
         raise UnreadableForEditing(tr("cannot be read for rewriting ({reason})", reason=reason)) from None
 
 
-def dump(data: Any, style: Style = LAYOUT) -> str:
-    """Write an edited document back as text, without the ``%YAML``/``---`` lines."""
-    yaml = _yaml(style)
+def dump(data: Any, style: Style = LAYOUT, own_quotes: bool = False) -> str:
+    """Write an edited document back as text, without the ``%YAML``/``---`` lines.
+
+    ``own_quotes``: text that needs quotes gets ``style.quote`` (an edit's new lines);
+    without it ruamel's choice (``fmt``, whose output the tests pin).
+    """
+    yaml = _yaml(style, own_quotes)
     yaml.version = None  # load() reads by 1.2 rules; the output needs no '%YAML 1.2' line
     out = io.StringIO()
     yaml.dump(data, out)
@@ -194,17 +215,22 @@ def _give_tail(container: Any, key: Any, tail: str) -> None:
     entry[_slot(holder)] = CommentToken("\n" + tail, CommentMark(0), None)
 
 
+TRAILING = ("silence",)
+"""Keys people write last in an item, whatever the model's order: a new key goes above them."""
+
+
 def set_key(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
     """Set ``mapping[key]``; a new key goes where ``order`` (the model's field order) puts it.
 
     A new key is placed right after the last existing key that comes before it in
-    ``order``; comments and blank lines that followed that key's value move below the
-    new key, so they stay with what they were written above.
+    ``order``, with :data:`TRAILING` keys (``silence``) counted last: ``status: cancelled``
+    goes above an event's closing ``silence:``. Comments and blank lines that followed
+    that key's value move below the new key, so they stay with what they were written above.
     """
     if key in mapping:
         mapping[key] = value
         return
-    rank = {name: i for i, name in enumerate(order)}
+    rank = {name: i for i, name in enumerate([k for k in order if k not in TRAILING] + list(TRAILING))}
     mine = rank.get(key, len(order))
     keys = list(mapping)
     before = [i for i, k in enumerate(keys) if rank.get(k, -1) < mine]
@@ -298,13 +324,13 @@ class Editable:
         self.lines = Lines(text, self.style)
         plain = "".join(self.lines.plain)
         self.document = load(plain)
-        self._base = dump(load(plain), self.style)
+        self._base = dump(load(plain), self.style, own_quotes=True)
         self._loaded = {id(node) for node in _scalars(self.document)}
 
     def text(self) -> str:
         """The edited file; raises :class:`SpliceError` when the change cannot be placed."""
         self._quote_new_text()
-        edited = dump(self.document, self.style)
+        edited = dump(self.document, self.style, own_quotes=True)
         parts = _splice(self.lines.plain, self._base.splitlines(True), edited.splitlines(True))
         result = self.lines.join(parts)
         spliced = "".join(str(v) if not o else self.lines.plain[v] for o, v in parts)  # type: ignore[index]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -75,6 +76,9 @@ class PlanSource:
     """True when the plan could not be found or opened at all (exit code 2)."""
     unread: list[str] = field(default_factory=list)
     """Included files that could not be read as a plan file: their items are absent."""
+    written_language: str | None = None
+    """``plan.language`` as a line of an unparsable ``plan.yaml`` writes it (see
+    :func:`written_language`): the language to report its syntax error in."""
 
 
 def display_path(path: Path) -> str:
@@ -162,6 +166,8 @@ def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
     merged = PlanSource(root, None, loaded.source, [main_display], list(loaded.findings))
     if loaded.data is None:
         merged.unreadable = any(f.code == "PV012" for f in loaded.findings)
+        if not merged.unreadable:
+            merged.written_language = written_language(overlay.get(plan_file.resolve()), plan_file)
         return merged
     if not isinstance(loaded.data, dict):
         merged.findings.append(_not_a_mapping(loaded.source))
@@ -171,6 +177,30 @@ def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
     for path in _included_files(root, plan_file, data, loaded.source, merged.findings):
         _merge_file(merged, path, overlay.get(path.resolve()))
     return merged
+
+
+_LANGUAGE = re.compile(
+    r"""(?:^[ \t]+|[{,][ \t]*)language:[ \t]*(["']?)(nb|nn|en)\1[ \t]*(?=[,}]|#|\r?$)""", re.MULTILINE
+)
+"""A ``language: nn`` line under ``plan:`` (or ``language: nn`` inside ``plan: {...}``): only
+the plan header has that key."""
+
+
+def written_language(text: str | None, path: Path) -> str | None:
+    """The plan's language as the raw text of its ``plan.yaml`` writes it, for a file that
+    cannot be parsed: its first indented ``language: nb|nn|en``; None when it has none (the
+    plan's language is then bokmål, the default) or when the file cannot be read."""
+    if text is None:
+        try:
+            text = path.read_bytes()[:MAX_LANGUAGE_BYTES].decode("utf-8", "replace")
+        except OSError:
+            return None
+    found = _LANGUAGE.search(text)
+    return found.group(2) if found else None
+
+
+MAX_LANGUAGE_BYTES = 1_000_000
+"""How much of an unparsable ``plan.yaml`` is searched for its language (the header is near the top)."""
 
 
 def _not_a_mapping(source: SourceMap) -> Finding:

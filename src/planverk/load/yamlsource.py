@@ -27,9 +27,9 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
-from ..i18n import Message, tr
+from ..i18n import Message, plural, tr
 from ..diagnostics import Finding, Position, finding
 
 Path_ = tuple[str | int, ...]
@@ -58,6 +58,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters (all but tab and line feed); only double-quoted escapes can write them."""
 
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+MAX_CONTROLS = 20
+"""The most control characters of one file reported one by one (PV016); the rest are
+counted in one more finding."""
 """Bidirectional embeddings, overrides and isolates (Unicode TR 9): any scalar may hold them
 as typed, and they would show a text in another order than it has (CVE-2021-42574)."""
 
@@ -218,10 +221,10 @@ class LoadedFile:
 
 
 class _Abort(Exception):
-    """Stops building a file after a fatal finding."""
+    """Stops building a file after a fatal finding (None: the findings already say why)."""
 
-    def __init__(self, found: Finding) -> None:
-        super().__init__(str(found.message))
+    def __init__(self, found: Finding | None) -> None:
+        super().__init__(str(found.message) if found is not None else "")
         self.finding = found
 
 
@@ -356,7 +359,7 @@ def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None
     except _Abort as abort:
         # Positions stay readable up to where the file stopped being read.
         source._parts.append(_Part(source.file, text, offsets, pure, None))
-        return LoadedFile(None, source, [*findings, abort.finding])
+        return LoadedFile(None, source, [*findings, *([abort.finding] if abort.finding else [])])
     part = _Part(source.file, text, offsets, pure, data)
     if builder.record:
         part.positions, part.text = (builder.values, builder.keys), None
@@ -468,6 +471,10 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.alias_nodes = 0
         self.alias_bytes = 0
+        self.controls = 0
+        """Control characters found (PV016): the file is read to its end to report each."""
+        self.unshown: Position | None = None
+        """Where the first control character past :data:`MAX_CONTROLS` stands."""
 
     def pos(self, mark: Any) -> Position:
         return Position(self.file, mark.line + 1, mark.column + 1)
@@ -477,7 +484,15 @@ class _Builder:
 
         self.text = text
         try:
-            return self._consume(_event_source(text, pure))
+            root = self._consume(_event_source(text, pure))
+            if self.controls:  # each reported: the file's data never reaches a document
+                more = self.controls - MAX_CONTROLS
+                raise _Abort(None if more <= 0 else finding("PV016", plural(
+                    "and {count} more control character in this file, not shown: remove the ones above, "
+                    "then validate again",
+                    "and {count} more control characters in this file, not shown: remove the ones above, "
+                    "then validate again", more), self.unshown))
+            return root
         except YAMLError as error:
             if not pure and _is_flow_colon(error):
                 raise _Yaml11Flow from None
@@ -736,27 +751,26 @@ class _Builder:
                     self.pos(event.start_mark),
                 )
             )
-        found = _BIDI.search(text)
-        if found is not None:
-            raise _Abort(
-                finding(
-                    "PV016",
-                    tr("the bidirectional control character {character} in a text would show it "
-                        "in another order than it has: remove it", character=f"U+{ord(found.group()):04X}"),
-                    self.pos(event.start_mark),
-                )
-            )
-        if event.style == '"':
-            found = _CONTROL.search(text)
-            if found is not None:
-                raise _Abort(
-                    finding(
-                        "PV016",
-                        tr("the control character {character} in a text: remove the escape that "
-                            "writes it", character=f"U+{ord(found.group()):04X}"),
-                        self.pos(event.start_mark),
-                    )
-                )
+        quoted = event.style == '"'
+        first = _BIDI.search(text) or (_CONTROL.search(text) if quoted else None)
+        if first is None:
+            return
+        written = list(_written_controls(self.text, event))
+        # where the source does not show it (only in theory), at the start of the text
+        for position, character in written or [((event.start_mark.line + 1, event.start_mark.column + 1), first.group())]:
+            self.controls += 1
+            if self.controls > MAX_CONTROLS:
+                self.unshown = self.unshown or Position(self.file, *position)
+                continue
+            code = f"U+{ord(character):04X}"
+            self.findings.append(finding(
+                "PV016",
+                tr("the bidirectional control character {character} in a text would show it in another "
+                   "order than it has: remove it", character=code) if _BIDI.match(character) else
+                tr("the control character {character} in a text: remove the escape that writes it",
+                   character=code),
+                Position(self.file, *position),
+            ))
 
     def _scalar(self, event: Any, path: Any) -> Any:
         """A plain scalar that may be a number, or a tagged one; ``path()`` gives its path."""
@@ -787,6 +801,39 @@ class _Builder:
             if len(digits) > 1 and digits[0] == "0" and digits.isdigit():
                 self.leading_zero.add(path() if path else ())
         return value
+
+
+_WRITTEN = re.compile(
+    r"\\\\|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\[0abvfreN_LP]|[\u202a-\u202e\u2066-\u2069]"
+)
+"""In a double-quoted scalar's source: an escape (``\\e``, ``\\x07``, ``\\u202e``; ``\\\\`` read
+past), or a bidirectional control typed as it is."""
+_SHORT_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
+                  "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
+
+
+def _written_controls(text: str, event: Any) -> Iterator[tuple[tuple[int, int], str]]:
+    """((line, column), character) of each control character (PV016) the scalar of ``event``
+    writes, where its source writes it: the escape in double quotes, else the character."""
+    start, end = event.start_mark, event.end_mark
+    source = text[start.index : end.index]
+    quoted = event.style == '"'
+    found = _WRITTEN.finditer(source) if quoted else _BIDI.finditer(source)
+    for match in found:
+        written = match.group()
+        if written[0] != "\\":
+            character = written
+        elif written[1] in "xuU":
+            character = chr(int(written[2:], 16))
+        else:
+            character = _SHORT_ESCAPES.get(written[1], "")
+        if not (_BIDI.match(character) or (quoted and _CONTROL.match(character))):
+            continue
+        before = source[: match.start()]
+        lines = re.split(r"\r\n|\r|\n", before)
+        line = start.line + len(lines) - 1
+        column = (start.column if len(lines) == 1 else 0) + len(lines[-1])
+        yield (line + 1, column + 1), character
 
 
 _DUPLICATE = "\0duplicate"

@@ -155,7 +155,12 @@ class Event(Silenceable):
             raise MessageError(tr("an event dated by a period has no day for a timetable: date it to give it one"))
         repeat = self.repeat
         if repeat is not None:
-            if repeat.frequency != "yearly" or repeat.on is not None or repeat.changes:
+            if repeat.changes:
+                raise MessageError(tr(
+                    "an event dated by a period has no 'repeat.changes': one year of it cannot be moved "
+                    "or cancelled; skip that year in 'repeat.except', and add an event for it if it moves"
+                ))
+            if repeat.frequency != "yearly" or repeat.on is not None:
                 raise MessageError(tr(
                     "an event dated by a period repeats by years only: give 'repeat' 'every: year' "
                     "with 'until' or 'count' and, if needed, the years to skip in 'except'"

@@ -420,6 +420,17 @@ def parse_period(value: object) -> PeriodText:
     return result
 
 
+def months_after(day: date, count: int) -> date:
+    """``day`` moved on by ``count`` months. A month's last day stays the last day (30 April
+    and one month is 31 May); another day stays that day, or the month's last when the
+    month is shorter (31 January and one month is 28 February)."""
+    total = day.year * 12 + day.month - 1 + count
+    year, month = divmod(total, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    at_month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return date(year, month + 1, last if at_month_end else min(day.day, last))
+
+
 def _tight_parts(text: str) -> list[str]:
     """``text`` as one period, or as the two ends of a span written without spaces
     (``mai-juni``, ``q1-q2``) when it reads as no single period."""
@@ -472,3 +483,44 @@ def place(period: PeriodText, start: date, end: date) -> list[PeriodText]:
         if placed.dated().overlaps(start, end):
             found.append(placed)
     return found
+
+
+def holding(period: CalendarPeriod, day: date) -> CalendarPeriod:
+    """The period of the same kind as ``period`` that holds ``day``: its week, month,
+    quarter, tertial, half-year or year, with the same part of a month (``ultimo``).
+    For a part, ``day`` may lie outside it (``primo`` holds days 1-10): check with
+    :meth:`CalendarPeriod.dated`."""
+    return replace(period_of(day, period.unit), part=period.part)
+
+
+_ISO_WEEK_WRITTEN = re.compile(r"^(?P<year>\d{4})(?P<dash>-?)(?P<w>[wW])(?P<n>\d{1,2})$")
+
+
+def rewritten(period: PeriodText, new: CalendarPeriod) -> str | None:
+    """``new`` written the way ``period`` (one period, not a span) is written: ``uke 15``
+    gives ``uke 17``, ``2017-W15`` ``2017-W17``, ``Q3 2012`` ``Q4 2012``, ``Juni`` ``Juli``.
+
+    A writing without a year stays without one when ``new`` is in the same year; else the
+    year is added. None when planverk cannot write ``new`` in that form (``tredje kvartal``)."""
+    old, text = period.first, period.text
+    if period.last is not None or old.year is None or new.year is None:
+        return None
+    with_year = period.with_year or new.year != old.year
+    if not period.worded:
+        iso = _ISO_WEEK_WRITTEN.match(text)
+        if new.unit == "week" and iso:
+            return f"{new.year}{iso['dash']}{iso['w']}{new.number:02d}"
+        if new.unit == "week" and text.isdigit():
+            return str(new.number) if not with_year else f"{new.year}-W{new.number:02d}"
+        if new.unit == "month" and _ISO_MONTH.match(text):
+            return f"{new.year}-{new.number:02d}"
+    for language in ("nb", "nn", "en"):
+        if old.label(language, with_year=period.with_year).casefold() != text.casefold():
+            continue
+        written = new.label(language, with_year=with_year)
+        if text[:1].isupper():
+            written = written[:1].upper() + written[1:]
+        elif text[:1].islower():
+            written = written[:1].lower() + written[1:]
+        return written
+    return None

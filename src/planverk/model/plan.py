@@ -176,41 +176,35 @@ class QuietPeriod(Model):
     end: Day = Field(description="Last day, included (YYYY-MM-DD).")
 
 
+def _listed(description: str) -> Any:
+    """A list of the plan's items, empty unless the files give some: ``people:``, ``events:``."""
+    return Field(default_factory=new_list, description=description)
+
+
 class Plan(Model):
     """A whole plan: ``plan.yaml`` and every file it includes, merged."""
 
     plan: PlanInfo = Field(description="The plan's header.")
-    include: list[Text] = Field(
-        default_factory=new_list,
-        description="More YAML files of this plan folder, by name or glob (plan.yaml only).",
+    include: list[Text] = _listed("More YAML files of this plan folder, by name or glob (plan.yaml only).")
+    people: list[Person] = _listed("People in the process.")
+    groups: list[Group] = _listed("Groups and bodies.")
+    roles: list[Role] = _listed("Roles and their tasks.")
+    phases: list[Phase] = _listed("Phases of the process.")
+    quiet_periods: list[QuietPeriod] = _listed(
+        "Holidays and other weeks without meetings; a meeting inside one is a warning (PV404)."
     )
-    people: list[Person] = Field(default_factory=new_list, description="People in the process.")
-    groups: list[Group] = Field(default_factory=new_list, description="Groups and bodies.")
-    roles: list[Role] = Field(default_factory=new_list, description="Roles and their tasks.")
-    phases: list[Phase] = Field(default_factory=new_list, description="Phases of the process.")
-    quiet_periods: list[QuietPeriod] = Field(
-        default_factory=new_list,
-        description="Holidays and other weeks without meetings; a meeting inside one is a warning (PV404).",
+    events: list[Event] = _listed("Meetings and sessions.")
+    deadlines: list[Deadline] = _listed("Deadlines and milestones.")
+    goals: list[Goal] = _listed("Goals and the themes that gather them.")
+    goal_choices: list[GoalChoice] = _listed("The goals each group chooses to work on, per theme.")
+    kpis: list[Kpi] = _listed("Key performance indicators.")
+    measures: list[Measure] = _listed("Measures ('tiltak').")
+    savings_targets: list[SavingsTarget] = _listed("Savings targets.")
+    benefits: list[Benefit] = _listed("Benefits to realise ('gevinster').")
+    reports: list[Report] = _listed(
+        "Reports due at a rhythm: tertial reports, annual reports, status reports."
     )
-    events: list[Event] = Field(default_factory=new_list, description="Meetings and sessions.")
-    deadlines: list[Deadline] = Field(default_factory=new_list, description="Deadlines and milestones.")
-    goals: list[Goal] = Field(default_factory=new_list, description="Goals and the themes that gather them.")
-    goal_choices: list[GoalChoice] = Field(
-        default_factory=new_list, description="The goals each group chooses to work on, per theme."
-    )
-    kpis: list[Kpi] = Field(default_factory=new_list, description="Key performance indicators.")
-    measures: list[Measure] = Field(default_factory=new_list, description="Measures ('tiltak').")
-    savings_targets: list[SavingsTarget] = Field(default_factory=new_list, description="Savings targets.")
-    benefits: list[Benefit] = Field(default_factory=new_list, description="Benefits to realise ('gevinster').")
-    reports: list[Report] = Field(
-        default_factory=new_list,
-        description="Reports due at a rhythm: tertial reports, annual reports, status reports.",
-    )
-    risks: list[Risk] = Field(default_factory=new_list, description="The risk analysis.")
-    scorecards: list[Scorecard] = Field(default_factory=new_list, description="Scorecards and their assessments.")
-    forms: list[Form] = Field(
-        default_factory=new_list, description="Forms participants fill in and send (submission templates)."
-    )
-    references: list[Reference] = Field(
-        default_factory=new_list, description="Documents the process builds on."
-    )
+    risks: list[Risk] = _listed("The risk analysis.")
+    scorecards: list[Scorecard] = _listed("Scorecards and their assessments.")
+    forms: list[Form] = _listed("Forms participants fill in and send (submission templates).")
+    references: list[Reference] = _listed("Documents the process builds on.")

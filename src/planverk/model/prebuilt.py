@@ -40,13 +40,12 @@ import json
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import planverk
 
-from ..cachedir import cache_folder, owned_by_user, private_folder
+from ..cachedir import cache_folder, read, write
 
 FORMAT = b"planverk model cache 1\n"
 """The first line of an entry; a change in its layout changes the number."""
@@ -56,9 +55,9 @@ PACKAGE = Path(planverk.__file__).resolve().parent
 status = "off"
 """What :func:`prepare` did in this process: ``hit`` (validators compiled from an
 entry), ``written`` (built by pydantic, entry written), ``built`` (built by pydantic, no
-entry written: the folder is not writable, or a source is newer than the process) or
-``off`` (caching turned off, or the folder is not this user's alone: pydantic builds the
-validators when they are first used)."""
+entry written: the folder is not this user's alone or not writable, or a source is newer
+than the process) or ``off`` (caching turned off: pydantic builds the validators when
+they are first used)."""
 
 
 def prepare(models: dict[str, Any]) -> None:
@@ -66,19 +65,19 @@ def prepare(models: dict[str, Any]) -> None:
     ``defer_build``) its validator: from the cache entry when it is current, else built by
     pydantic, then written to the cache. Sets :data:`status`."""
     global status
-    folder = cache_folder()
-    if folder is None or not private_folder(folder):
+    if cache_folder() is None:
         status = "off"
         return
-    path = folder / _entry_name(models)
+    name = _entry_name(models)
     try:
-        if _install(path, models):
+        data = read(name)
+        if data is not None and _install(data, models):
             status = "hit"
             return
     except Exception:  # noqa: BLE001  any fault of an entry, or a pydantic that reads it otherwise
         pass
     _build(models, force=True)
-    status = "written" if _write(path, models) else "built"
+    status = "written" if _write(name, models) else "built"
 
 
 def _entry_name(models: dict[str, Any]) -> str:
@@ -98,18 +97,10 @@ def _digest(data: bytes | memoryview) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _install(path: Path, models: dict[str, Any]) -> bool:
-    """Compile the validators from the entry at ``path`` and set them; False if it is absent,
-    another user's, or stale."""
+def _install(data: bytes, models: dict[str, Any]) -> bool:
+    """Compile the validators from the entry ``data`` and set them; False if it is stale."""
     from pydantic_core import SchemaValidator
 
-    try:
-        with open(path, "rb") as file:
-            if not owned_by_user(os.fstat(file.fileno())):
-                return False
-            data = file.read()
-    except OSError:
-        return False
     if not data.startswith(FORMAT):
         return False
     end = data.index(b"\n", len(FORMAT))
@@ -140,14 +131,14 @@ def _build(models: dict[str, Any], force: bool = False) -> None:
         model_class.model_rebuild(force=force)
 
 
-def _write(path: Path, models: dict[str, Any]) -> bool:
+def _write(name: str, models: dict[str, Any]) -> bool:
     """Write the entry for the models as pydantic built them; False when none is written."""
     try:
         sources = _loaded_sources()
         entry = {}
-        for name, model in models.items():
+        for key, model in models.items():
             schema = model.__pydantic_core_schema__
-            entry[name] = {"schema": _without_metadata(schema), "config": _model_config(schema, model)}
+            entry[key] = {"schema": _without_metadata(schema), "config": _model_config(schema, model)}
         if sources is None or any(part["config"] is None for part in entry.values()):
             return False
         payload = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
@@ -155,20 +146,7 @@ def _write(path: Path, models: dict[str, Any]) -> bool:
     except Exception:  # noqa: BLE001  a pydantic that builds otherwise: no entry, as before the cache
         return False
     header = json.dumps({"payload": _digest(payload), "sources": sources}, sort_keys=True)
-    temporary = None
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=".model-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(FORMAT + header.encode("ascii") + b"\n" + payload)
-        os.replace(temporary, path)
-        return True
-    except OSError:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-        return False
+    return write(name, FORMAT + header.encode("ascii") + b"\n" + payload)
 
 
 def _model_config(schema: Any, model: Any) -> dict[str, Any] | None:

@@ -26,12 +26,14 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, new_list
+from .periods import Unit, months_after
 from ..i18n import MessageError, tr
 from .words import MONTH, REPEAT_UNIT, REPORTING_RHYTHM, words
 
 Rhythm = Literal["month", "quarter", "tertial", "half-year", "year"]
-MONTHS_PER_PERIOD: dict[str, int] = {"month": 1, "quarter": 3, "tertial": 4, "half-year": 6, "year": 12}
-"""How many months each period of a rhythm spans; every period starts in January's cycle."""
+RHYTHM_UNITS: dict[str, Unit] = {"month": "month", "quarter": "quarter", "tertial": "tertial", "half-year": "half",
+                                 "year": "year"}
+"""The calendar period (:mod:`planverk.model.periods`) of each rhythm: its periods are those."""
 
 _OFFSET = re.compile(r"^\s*(\d{1,4})\s+(\S+)\s*$")
 _DAY_MONTH = re.compile(r"^\s*(\d{1,2})\.?\s+([^\W\d_]+)\.?\s*$")
@@ -60,13 +62,7 @@ class Due:
             return end + timedelta(days=self.count)
         if self.unit == "week":
             return end + timedelta(weeks=self.count)
-        months = self.count * (12 if self.unit == "year" else 1)
-        total = end.year * 12 + end.month - 1 + months
-        year, month = divmod(total, 12)
-        month += 1
-        last = monthrange(year, month)[1]
-        at_month_end = end.day == monthrange(end.year, end.month)[1]
-        return Date(year, month, last if at_month_end else min(end.day, last))
+        return months_after(end, self.count * (12 if self.unit == "year" else 1))
 
 
 def parse_due(text: str) -> Due | None:

@@ -208,10 +208,10 @@ def _savings_rows(report: Any) -> tuple[list[str], list[list[Any]]]:
 
 
 APPROXIMATE = "approximate"
-"""The column of the measures and savings rows that names the amounts of a row written as
+"""The column of the measures, savings and KPI rows that names the values of a row written as
 estimates: not a column of their sheets, but the 'ca.' in those cells' number format (the
 scorecard sheet's own ``approximate`` column, a yes/no, stays a column)."""
-_NAMING_ESTIMATES = ("measures", "savings")
+_NAMING_ESTIMATES = ("measures", "savings", "kpis")
 
 
 def _estimates(named: dict[str, Any]) -> set[str]:
@@ -298,19 +298,22 @@ def to_xlsx(
             "comments": "",
         }
     )
+    numbers = {
+        "money": '#,##0 "kr"',
+        "percent": "0.0 %",
+        "percent_points": "+0.0 %;-0.0 %;0.0 %",
+        "decimal": "0.0##",
+        "integer": "0",
+    }
+    about = APPROXIMATELY["en" if language == "en" else "nb"]
     formats = {
         "header": book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1}),
         "date": book.add_format({"num_format": "dd/mm/yyyy" if language == "en" else "dd.mm.yyyy"}),
-        "money": book.add_format({"num_format": '#,##0 "kr"'}),
-        # an amount written 'ca. 3 mill. kr' stays a number, shown with its 'ca.'
-        "money_approximate": book.add_format(
-            {"num_format": f'"{APPROXIMATELY["en" if language == "en" else "nb"]} "#,##0 "kr"'}
-        ),
-        "percent": book.add_format({"num_format": "0.0 %"}),
-        "percent_points": book.add_format({"num_format": "+0.0 %;-0.0 %;0.0 %"}),
-        "decimal": book.add_format({"num_format": "0.0##"}),
-        "integer": book.add_format({"num_format": "0"}),
         "text": book.add_format({"text_wrap": False}),
+        **{kind: book.add_format({"num_format": shown}) for kind, shown in numbers.items()},
+        # a number written 'ca. 3 mill. kr' or 'ca. 8,7 %' stays a number, shown with its 'ca.'
+        **{f"{kind}_approximate": book.add_format({"num_format": ";".join(f'"{about} "{part}' for part in shown.split(";"))})
+           for kind, shown in numbers.items()},
     }
     companions = {"savings": "measures", "scorecard_questions": "scorecard"}
     wanted = [
@@ -333,10 +336,10 @@ def to_xlsx(
             for col, key in enumerate(columns):
                 value = _word(section, key, named[key], language, named)
                 kind = _kind(section, key, named)
-                if kind == "money" and key in estimates:
-                    kind = "money_approximate"
+                if key in estimates and f"{kind}_approximate" in formats:
+                    kind = f"{kind}_approximate"
                 shown = _write(sheet, r, col, value, formats, kind)
-                widths[col] = max(widths[col], shown + (4 if kind == "money_approximate" else 0))
+                widths[col] = max(widths[col], shown + (4 if kind.endswith("_approximate") else 0))
         for col, width in enumerate(widths):
             sheet.set_column(col, col, min(max(width, 6), 60) + 2)
         sheet.freeze_panes(1, 0)
@@ -353,7 +356,7 @@ def _write(sheet: Any, row: int, col: int, value: Any, formats: dict[str, Any], 
         sheet.write_boolean(row, col, value)
         return 5
     if isinstance(value, (int, float)):
-        if kind in ("percent", "percent_points"):
+        if kind.startswith("percent"):
             sheet.write_number(row, col, round(value / 100, 10), formats[kind])
         else:
             sheet.write_number(row, col, value, formats[kind])

@@ -231,10 +231,10 @@ def kpi_trend(kpi: Any, readings: Sequence[tuple[Any, float]], words: Any) -> st
         points.insert(0, (words.date(base.date), base.value))
     parts, flat = [kpi.name], []
     if base is not None:
-        parts.append(f"{words.t('baseline').lower()} {kpi_value(words, base.value, kpi.unit)}")
+        parts.append(f"{words.t('baseline').lower()} {kpi_value(words, base.value, kpi.unit, about=base.approximate)}")
         flat.append(base.value)
     if kpi.target is not None:
-        parts.append(f"{words.t('target').lower()} {kpi_value(words, kpi.target, kpi.unit)}")
+        parts.append(f"{words.t('target').lower()} {kpi_value(words, kpi.target, kpi.unit, about=kpi.target_approximate)}")
         flat.append(kpi.target)
     axis = {"percent": "%", "nok": "kr"}.get(kpi.unit, "")
     return trend_chart(

@@ -18,11 +18,12 @@ feeds all ask here, so they agree on what is due when.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Literal
 
 from ..model import Plan
-from ..model.reporting import MONTHS_PER_PERIOD, Reporting
+from ..model.periods import periods_between
+from ..model.reporting import RHYTHM_UNITS, Reporting
 
 PeriodState = Literal["reported", "overdue", "due", "open", "upcoming"]
 DutyKind = Literal["reports", "kpis", "measures", "benefits"]
@@ -59,36 +60,27 @@ class Period:
         return self.start.year
 
 
-def _month_start(year: int, month_index: int) -> date:
-    """The first day of month ``month_index`` counted from January of year 0."""
-    y, m = divmod(month_index, 12)
-    return date(year + y, m + 1, 1)
-
-
 def periods(reporting: Reporting, span_start: date, span_end: date) -> list[Period]:
     """The periods of ``reporting`` that end after ``from`` (default ``span_start``) and on
-    or before ``until`` (default ``span_end``), oldest first."""
+    or before ``until`` (default ``span_end``), oldest first: the calendar periods of
+    :func:`planverk.model.periods.periods_between`."""
     first = reporting.from_ or span_start
     last = reporting.until or span_end
-    months = MONTHS_PER_PERIOD[reporting.every]
     rule = reporting.due_rule
     result: list[Period] = []
     if last < first:
         return result
-    year = first.year
-    index = (first.month - 1) // months * months
-    while True:
-        start = _month_start(year, index)
-        end = _month_start(year, index + months) - timedelta(days=1)
-        if end > last:
+    for period in periods_between(first, last, RHYTHM_UNITS[reporting.every]):
+        days = period.dated()
+        if days.end > last:
             break
-        if end > first:
-            try:
-                due = rule.after(end)
-            except (ValueError, OverflowError):
-                break  # past the calendar's last year
-            result.append(Period(reporting.every, start, end, (start.month - 1) // months + 1, due))
-        index += months
+        if days.end <= first:
+            continue
+        try:
+            due = rule.after(days.end)
+        except (ValueError, OverflowError):
+            break  # past the calendar's last year
+        result.append(Period(reporting.every, days.start, days.end, period.number, due))
     return result
 
 

@@ -24,6 +24,7 @@ from ..formatting import (
     markdown_text,
     place,
 )
+from ..model.periods import parse_period
 from ..model.times import parse_time_range
 from ..render.labels import LABELS
 from .plandiff import (
@@ -37,7 +38,7 @@ from .plandiff import (
     When,
 )
 from .steering import KpiTargetChange, MeasureChange, PhaseChange, SavingsChange, ScoreChange
-from ..i18n import show, tr
+from ..i18n import MessageError, show, tr
 from ..model.quantities import Quantity
 from .fieldwords import FieldWriter
 from .words import words
@@ -91,9 +92,21 @@ class _Writer:
                 return written
         return fmt_time(parse_time_range(f"{start:%H:%M}-{end:%H:%M}"), language=self.language)
 
-    def when(self, when: When, with_place: bool = False) -> str:
+    def period(self, written: str, year: int | None = None) -> str:
+        """A period as the plan writes it ('uke 15', 'ultimo september'); an ISO or number
+        form in words ('2025-W15': 'uke 15 2025'); with ``year`` when it names none."""
+        try:
+            period = parse_period(written)
+        except MessageError:
+            return _md(written)
+        shown = period.label(self.language)
+        return _md(f"{shown} {year}" if year is not None and period.year is None else shown)
+
+    def when(self, when: When, with_place: bool = False, year: int | None = None) -> str:
         first, last = when.start.date(), when.end.date()
-        if when.all_day:
+        if when.period is not None:  # as the plan writes it: 'uke 15', not its days
+            text = self.period(when.period, year)
+        elif when.all_day:
             last = (when.end - timedelta(days=1)).date()
             text = self.day(first) if last == first else fmt_date_range(first, last, language=self.language)
         elif last == first or when.time is not None:
@@ -105,7 +118,9 @@ class _Writer:
         where = place(when.location, when.room)
         return text + (f", {_md(where)}" if with_place and where else "")
 
-    def due(self, text: str | None) -> str:
+    def due(self, text: str | None, period: str | None = None) -> str:
+        if period is not None:  # as the plan writes it: 'uke 15', not its last day
+            return self.period(period)
         if not text:
             return ""
         day, _, at = text.partition(" ")
@@ -128,21 +143,26 @@ class _Writer:
     def event(self, c: EventChange) -> str:
         name = self.bold(c.title)
         extra = []
-        if c.occurrence is not None:
+        # one year of a yearly series dated by a period: the period says the year
+        seen = c.new or c.old
+        year = c.occurrence.year if c.occurrence is not None and seen is not None and seen.period else None
+        if c.occurrence is not None and year is None:
             extra.append(self.say("event.occurrence", day=self.day(c.occurrence, "long")))
         if c.change == "moved":
             assert c.old and c.new
             moved = (c.old.location, c.old.room) != (c.new.location, c.new.room)
-            line = self.say("event.moved", name=name, old=self.when(c.old, moved), new=self.when(c.new, moved))
+            line = self.say("event.moved", name=name, old=self.when(c.old, moved, year),
+                            new=self.when(c.new, moved, year))
         elif c.change in ("occurrence-added", "occurrence-removed"):
             when = c.new or c.old
             assert when
-            line = self.say(f"event.{c.change}", name=name, when=self.when(when))
+            line = self.say(f"event.{c.change}", name=name, when=self.when(when, year=year))
             extra = []
         else:
             when = (c.new if c.change == "added" else c.old) if c.change in ("added", "removed") else (c.new or c.old)
             assert when
-            line = self.say(f"event.{c.change}", name=name, when=self.when(when, c.change in ("added", "removed")))
+            line = self.say(f"event.{c.change}", name=name,
+                            when=self.when(when, c.change in ("added", "removed"), year))
             if c.change in ("added", "removed") and c.count > 1:
                 extra.append(self.say("event.first_of", count=c.count))
             elif c.occurrence is None and c.count > 1:
@@ -179,12 +199,14 @@ class _Writer:
     def deadline(self, c: DeadlineChange) -> str:
         name = self.bold(c.task) + (f" ({self.w['milestone']})" if c.kind == "milestone" else "")
         if c.change == "moved":
-            line = self.say("deadline.moved", name=name, old=self.due(c.old_due), new=self.due(c.new_due))
+            line = self.say("deadline.moved", name=name, old=self.due(c.old_due, c.old_period),
+                            new=self.due(c.new_due, c.new_period))
         elif c.change == "done":
             on = self.say("deadline.done_on", day=self.day(c.done_on)) if c.done_on else ""
-            line = self.say("deadline.done", name=name, on=on, due=self.due(c.new_due))
+            line = self.say("deadline.done", name=name, on=on, due=self.due(c.new_due, c.new_period))
         else:
-            line = self.say(f"deadline.{c.change}", name=name, due=self.due(c.new_due or c.old_due))
+            due = self.due(c.new_due, c.new_period) if c.new_due else self.due(c.old_due, c.old_period)
+            line = self.say(f"deadline.{c.change}", name=name, due=due)
         return f"{line} ({_code(c.id)})"
 
     def measurement(self, c: MeasurementChange) -> str:

@@ -32,13 +32,16 @@ class When:
     """The hours as the plan writes them ('17:00', '11:00?'), for date-based events."""
     location: str | None
     room: str | None
+    period: str | None = None
+    """The period as the plan writes it ('uke 15', 'ultimo september'), for an event dated by one."""
 
     @classmethod
     def of(cls, occurrence: Occurrence, last: Occurrence | None = None) -> When:
         """The time and place of ``occurrence``, through ``last`` for the days of one event."""
         o = occurrence
         end = (last or o).end
-        return cls(o.start, end, o.all_day, str(o.time) if o.time else None, o.location, o.room)
+        period = o.period.text if o.period is not None else None
+        return cls(o.start, end, o.all_day, str(o.time) if o.time else None, o.location, o.room, period)
 
 
 def _span(event: Event) -> tuple[When, int]:
@@ -100,6 +103,9 @@ class DeadlineChange:
     old_due: str | None
     new_due: str | None
     done_on: date | None = None
+    old_period: str | None = None
+    """The period it was due in, as the plan writes it ('uke 15'), for one dated by a period."""
+    new_period: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,8 +194,9 @@ _KEYS: dict[str, Callable[[Any], str]] = {
 """How items of a list without ids are matched between versions (default: by ``id``)."""
 
 _EXPLAINED = {
-    "events": {"date", "end_date", "time", "start", "end", "weekday", "location", "room", "status", "repeat"},
-    "deadlines": {"date", "time", "weekday", "status", "done_on"},
+    "events": {"date", "end_date", "time", "start", "end", "weekday", "location", "room", "status", "repeat",
+               "period", "week"},
+    "deadlines": {"date", "time", "weekday", "status", "done_on", "period", "week"},
     "groups": {"members"},
     "kpis": {"measurements"},
     "risks": {"probability", "consequence", "assessments"},
@@ -253,7 +260,9 @@ def _added(result: PlanDiff, kind: str, key: str, item: Any) -> None:
         when, count = _span(item)
         result.events.append(EventChange("added", item.id, item.title, None, None, when, count))
     elif kind == "deadlines":
-        result.deadlines.append(DeadlineChange("added", item.id, item.task, item.kind, None, _due(item)))
+        result.deadlines.append(
+            DeadlineChange("added", item.id, item.task, item.kind, None, _due(item), new_period=_period(item))
+        )
     else:
         result.other.append(ItemChange(kind, "added", key, _name(item, key)))
 
@@ -263,7 +272,9 @@ def _removed(result: PlanDiff, kind: str, key: str, item: Any) -> None:
         when, count = _span(item)
         result.events.append(EventChange("removed", item.id, item.title, None, when, None, count))
     elif kind == "deadlines":
-        result.deadlines.append(DeadlineChange("removed", item.id, item.task, item.kind, _due(item), None))
+        result.deadlines.append(
+            DeadlineChange("removed", item.id, item.task, item.kind, _due(item), None, old_period=_period(item))
+        )
     else:
         result.other.append(ItemChange(kind, "removed", key, _name(item, key)))
 
@@ -282,18 +293,19 @@ def _compare_events(result: PlanDiff, old: Event, new: Event) -> bool:
             found.append(EventChange("moved", new.id, new.title, None, before, after))
         result.events.extend(found)
         return bool(found)
-    by_day = {o.original: o for o in occurrences(old)}
-    new_days = {o.original: o for o in occurrences(new)}
-    for day, o in by_day.items():
-        if day not in new_days:
-            found.append(EventChange("occurrence-removed", new.id, new.title, day, When.of(o), None))
-    for day, o in new_days.items():
-        if day not in by_day:
-            found.append(EventChange("occurrence-added", new.id, new.title, day, None, When.of(o)))
-    for day, after_o in new_days.items():
-        before_o = by_day.get(day)
+    by_day = {_series_key(o): o for o in occurrences(old)}
+    new_days = {_series_key(o): o for o in occurrences(new)}
+    for key, o in by_day.items():
+        if key not in new_days:
+            found.append(EventChange("occurrence-removed", new.id, new.title, o.original, When.of(o), None))
+    for key, o in new_days.items():
+        if key not in by_day:
+            found.append(EventChange("occurrence-added", new.id, new.title, o.original, None, When.of(o)))
+    for key, after_o in new_days.items():
+        before_o = by_day.get(key)
         if before_o is None:
             continue
+        day = after_o.original
         if When.of(before_o) != When.of(after_o):
             found.append(EventChange("moved", new.id, new.title, day, When.of(before_o), When.of(after_o)))
         if before_o.cancelled != after_o.cancelled and not whole:
@@ -303,17 +315,29 @@ def _compare_events(result: PlanDiff, old: Event, new: Event) -> bool:
     return bool(found)
 
 
+def _series_key(occurrence: Occurrence) -> date | int:
+    """What matches an occurrence of a series between versions: the date the series gives
+    it, or for a yearly series dated by a period ('januar' every year) its year, so that a
+    series moved from January to February is moved, not removed and added."""
+    return occurrence.period.first.year or occurrence.original if occurrence.period is not None else occurrence.original
+
+
 def _due(deadline: Deadline) -> str:
     return deadline.date.isoformat() + (f" {deadline.time}" if deadline.time else "")
 
 
+def _period(deadline: Deadline) -> str | None:
+    return deadline.period.text if deadline.period is not None else None
+
+
 def _compare_deadlines(result: PlanDiff, old: Deadline, new: Deadline) -> bool:
     found = []
-    if _due(old) != _due(new):
-        found.append(DeadlineChange("moved", new.id, new.task, new.kind, _due(old), _due(new)))
+    periods = (_period(old), _period(new))
+    if _due(old) != _due(new) or periods[0] != periods[1]:
+        found.append(DeadlineChange("moved", new.id, new.task, new.kind, _due(old), _due(new), None, *periods))
     if old.status != new.status or (new.status == "done" and old.done_on != new.done_on):
         change = "done" if new.status == "done" else "reopened"
-        found.append(DeadlineChange(change, new.id, new.task, new.kind, _due(old), _due(new), new.done_on))
+        found.append(DeadlineChange(change, new.id, new.task, new.kind, _due(old), _due(new), new.done_on, *periods))
     result.deadlines.extend(found)
     return bool(found)
 

@@ -67,7 +67,7 @@ def cycle_rows(report: CycleReport) -> Rows:
 
 
 def kpi_rows(kpis: list[KpiStatus]) -> Rows:
-    """One row per KPI."""
+    """One row per KPI; ``approximate`` names its values written as estimates ('latest')."""
     header = [
         "id",
         "name",
@@ -89,6 +89,7 @@ def kpi_rows(kpis: list[KpiStatus]) -> Rows:
         "reason",
         "method",
         "data_source",
+        "approximate",
     ]
     rows = []
     for k in kpis:
@@ -115,6 +116,7 @@ def kpi_rows(kpis: list[KpiStatus]) -> Rows:
                 k.reason,
                 k.method,
                 k.data_source,
+                k.approximate,
             ]
         )
     return header, rows

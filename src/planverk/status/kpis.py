@@ -54,6 +54,8 @@ class Reading:
     value: float
     date: date | None
     source: str | None
+    approximate: bool = False
+    """Written as an estimate (``ca. 8,7 %``): shown with its 'ca.'."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,18 @@ class KpiStatus:
     reason: Reason
     method: str | None
     data_source: str | None
+    target_approximate: bool = False
+    """The target was written as an estimate (``ca. 5 %``)."""
+
+    @property
+    def approximate(self) -> list[str]:
+        """The values that are estimates, by column ('baseline', 'latest', 'target', and
+        'change' or 'expected' when an estimate went into them), as the CSV names them."""
+        rough = {"baseline": bool(self.baseline and self.baseline.approximate),
+                 "latest": bool(self.latest and self.latest.approximate), "target": self.target_approximate}
+        rough["change"] = self.change is not None and (rough["baseline"] or rough["latest"])
+        rough["expected"] = self.expected is not None and (rough["baseline"] or rough["target"])
+        return [name for name, estimate in rough.items() if estimate]
 
 
 def _better(a: float, b: float, direction: str) -> bool:
@@ -94,7 +108,7 @@ def _latest(kpi: Kpi, as_of: date) -> Reading | None:
     if not readings:
         return None
     last = max(readings, key=lambda m: m.date)
-    return Reading(last.value.value, last.date, last.source)
+    return Reading(last.value.value, last.date, last.source, last.value.approximate)
 
 
 def _expected(kpi: Kpi, at: date) -> float | None:
@@ -138,7 +152,9 @@ def kpi_status(plan: Plan, as_of: date) -> list[KpiStatus]:
     for kpi in plan.kpis:
         baseline = None
         if kpi.baseline is not None:
-            baseline = Reading(kpi.baseline.value.value, kpi.baseline.date, kpi.baseline.source)
+            baseline = Reading(
+                kpi.baseline.value.value, kpi.baseline.date, kpi.baseline.source, kpi.baseline.value.approximate
+            )
         latest = _latest(kpi, as_of)
         state, reason, expected = _judge(kpi, latest, as_of)
         change = trend = None
@@ -172,6 +188,7 @@ def kpi_status(plan: Plan, as_of: date) -> list[KpiStatus]:
                 reason=reason,
                 method=kpi.method,
                 data_source=kpi.data_source,
+                target_approximate=bool(kpi.target and kpi.target.value.approximate),
             )
         )
     return result

@@ -282,7 +282,8 @@ def kpi(spec: Any) -> Any:
             color=COLOURS["muted"],
             linestyle=":",
             linewidth=1.4,
-            label=f"{words.t('baseline')}: {kpi_value(words, status.baseline.value, status.unit)}",
+            label=f"{words.t('baseline')}: "
+            f"{kpi_value(words, status.baseline.value, status.unit, about=status.baseline.approximate)}",
         )
     if status.target is not None:
         ax.axhline(
@@ -290,7 +291,7 @@ def kpi(spec: Any) -> Any:
             color=COLOURS["good"],
             linestyle="--",
             linewidth=1.4,
-            label=f"{words.t('target')}: {kpi_value(words, status.target, status.unit)}",
+            label=f"{words.t('target')}: {kpi_value(words, status.target, status.unit, about=status.target_approximate)}",
         )
         if status.due is not None:
             ax.plot(

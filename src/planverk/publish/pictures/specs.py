@@ -195,7 +195,7 @@ def kpi_specs(
         if kpi.baseline is not None:
             when = f" ({words.date(kpi.baseline.date)})" if kpi.baseline.date else ""
             parts.append(
-                f"{words.t('baseline')}: {kpi_value(words, kpi.baseline.value, kpi.unit)}{when}."
+                f"{words.t('baseline')}: {kpi_value(words, kpi.baseline.value, kpi.unit, about=kpi.baseline.approximate)}{when}."
             )
         if readings:
             parts.append(
@@ -205,7 +205,8 @@ def kpi_specs(
             )
         if kpi.target is not None:
             due = f" {words.t('by_date', date=words.date(kpi.due))}" if kpi.due else ""
-            parts.append(f"{words.t('target')}: {kpi_value(words, kpi.target, kpi.unit)}{due}.")
+            target = kpi_value(words, kpi.target, kpi.unit, about=kpi.target_approximate)
+            parts.append(f"{words.t('target')}: {target}{due}.")
         parts.append(f"{words.t('state')}: {words.t(kpi.state)}.")
         result.append(
             PictureSpec(

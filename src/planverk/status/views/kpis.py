@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+from ...formatting import APPROXIMATELY
 from ..kpis import KpiStatus
 from .common import DASH, STATE_STYLES, Cell, Context, Report, Table
 
 _SYMBOLS = {">=": "≥", ">": ">", "=": "=", "<=": "≤", "<": "<"}
 
 
-def kpi_value(ctx: Context, value: float | None, unit: str, signed: bool = False) -> str:
-    """A value in the KPI's unit: percent, kroner, a count, or a score with one decimal."""
-    if unit == "percent":
-        return ctx.percent(value, signed)
+def kpi_value(ctx: Context, value: float | None, unit: str, signed: bool = False, about: bool = False) -> str:
+    """A value in the KPI's unit: percent, kroner, a count, or a score with one decimal;
+    ``ca. 8,7 %`` when ``about`` (written as an estimate)."""
     if unit == "nok":
-        return ctx.money(value, signed)
-    return ctx.number(value, None if unit == "count" else 1, signed)
+        return ctx.money(value, signed, about)
+    if unit == "percent":
+        text = ctx.percent(value, signed)
+    else:
+        text = ctx.number(value, None if unit == "count" else 1, signed)
+    return _about(ctx, text) if about and value is not None else text
+
+
+def _about(ctx: Context, text: str) -> str:
+    """``ca. 8,7 %`` (``approx. 8.7%``): a value written as an estimate."""
+    return f"{APPROXIMATELY['en' if ctx.language == 'en' else 'nb']} {text}"
 
 
 def _target(ctx: Context, kpi: KpiStatus) -> Cell:
     if kpi.target is None:
         return Cell(DASH)
-    text = f"{_SYMBOLS.get(kpi.comparator or '', '')} {kpi_value(ctx, kpi.target, kpi.unit)}".strip()
+    target = kpi_value(ctx, kpi.target, kpi.unit, about=kpi.target_approximate)
+    text = f"{_SYMBOLS.get(kpi.comparator or '', '')} {target}".strip()
     return Cell(text, detail=ctx.t("by_date", date=ctx.date(kpi.due)) if kpi.due else None)
 
 
@@ -31,7 +41,7 @@ def _reading(ctx: Context, kpi: KpiStatus, which: str) -> Cell:
     when = ctx.date(reading.date) if reading.date else None
     if which == "latest" and reading.source:
         when = f"{when}, {reading.source}" if when else reading.source
-    return Cell(kpi_value(ctx, reading.value, kpi.unit), detail=when)
+    return Cell(kpi_value(ctx, reading.value, kpi.unit, about=reading.approximate), detail=when)
 
 
 def _trend(ctx: Context, kpi: KpiStatus) -> Cell:
@@ -41,10 +51,12 @@ def _trend(ctx: Context, kpi: KpiStatus) -> Cell:
     # better or worse for this KPI (a sick-leave rate falling is '↓', in green, 'better').
     arrow = "↑" if kpi.change > 0 else "↓" if kpi.change < 0 else "→"
     style = {"improving": "good", "worsening": "bad", "unchanged": None}[kpi.trend]
+    about = "change" in kpi.approximate  # an estimate went into it
     if kpi.unit == "percent":  # a change of percentages is in points, not per cent
-        change = ctx.number(kpi.change, signed=True) + " " + ctx.t("points")
+        points = ctx.number(kpi.change, signed=True) + " " + ctx.t("points")
+        change = _about(ctx, points) if about else points
     else:
-        change = kpi_value(ctx, kpi.change, kpi.unit, signed=True)
+        change = kpi_value(ctx, kpi.change, kpi.unit, signed=True, about=about)
     return Cell(f"{change} {arrow}", style, ctx.t(kpi.trend))
 
 
