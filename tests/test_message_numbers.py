@@ -4,11 +4,12 @@ and a negative score is told it is below 0, whatever the question's maximum."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import GitRepo, run_cli
 
 PLAN = """\
 plan:
@@ -87,3 +88,43 @@ def test_a_number_written_as_text_is_shown_as_written(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
     out = run_cli("validate", str(tmp_path)).out
     assert "gir ca. 25,5 poeng på 'demokrati.d1'" in out
+
+
+KPI_PLAN = """\
+plan:
+  id: k
+  title: K
+  organisation: Nordvik kommune
+  period: {start: 2025-01-01, end: 2028-12-31}
+  language: nb
+kpis:
+  - id: fravaer
+    name: Sykefravær
+    unit: percent
+    direction: lower
+    baseline: {value: 9.5, date: 2023-12-31}
+    target: {value: 8.5, due: 2026-12-31}
+    measurements:
+      - {date: 2024-12-31, value: 9.25}
+"""
+
+
+def test_the_diff_writes_a_plans_numbers_its_way_and_json_as_written(
+    tmp_path: Path, repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "plan.yaml").write_text(KPI_PLAN, encoding="utf-8")
+    plan = repo.add_plan(source)
+    repo.commit("start")
+    monkeypatch.chdir(repo.root)
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    (plan / "plan.yaml").write_text(
+        text.replace("value: 8.5, due", "value: 7.75, due").replace("value: 9.25}", "value: 9.125}"), encoding="utf-8"
+    )
+    out = run_cli("diff", "--git", "HEAD", str(plan)).out
+    assert "målingen per 31. desember 2024 er endret fra 9,25 til 9,125" in out  # every decimal: a diff hides none
+    assert "målet er endret fra 8,5 innen 31. desember 2026 til 7,75 innen 31. desember 2026" in out
+    document = json.loads(run_cli("diff", "--git", "HEAD", str(plan), "-f", "json").out)
+    assert (document["measurements"][0]["old"], document["measurements"][0]["new"]) == ("9.25", "9.125")
+    assert (document["kpi_targets"][0]["old_value"], document["kpi_targets"][0]["new_value"]) == ("8.5", "7.75")

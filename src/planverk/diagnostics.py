@@ -167,7 +167,7 @@ CODES: dict[str, Code] = {
         Code("PV609", "remainder-unstated", W, "A savings target's sub-targets fall short of its total and `unallocated` does not say what is left: state it."),
         Code("PV630", "decision-date-missing", W, "A measure that is decided, in progress or realised without `decided_on`, the date it was decided."),
         Code("PV631", "realised-before-decision", E, "A realised effect in a year before the measure was decided, or a status history that has it in progress or realised before its decision date."),
-        Code("PV632", "outside-target-years", E, "A measure's estimated or realised effect in a year outside its savings target's period: no sum counts it."),
+        Code("PV632", "outside-target-years", E, "A measure's estimated or realised effect in a year outside the periods of its savings target and the targets above it: no sum counts it."),
         Code("PV633", "realised-without-figure", E, "A measure with `status: realised` (or a `realised` entry in its status history) and no realised effect."),
         Code("PV634", "realised-far-above-estimate", W, "A realised effect more than three times the estimate for its year: a unit or a digit too many?"),
         Code("PV635", "amount-off-by-thousand", W, "An amount a thousand times smaller (or larger) than the plan's other amounts, e.g. 9 800 kr beside millions: did you mean 9 800 000 kr?"),

@@ -235,11 +235,17 @@ def _sign(text: str, shown: Decimal, signed: bool) -> str:
 
 
 def fmt_number(
-    value: float, digits: int | None = None, *, signed: bool = False, language: str = "nb"
+    value: float, digits: int | None = None, *, signed: bool = False, language: str = "nb",
+    exact: bool = False,
 ) -> str:
     """``4,5``, ``8 700``: the decimals it has, at most two; ``digits`` fixes the number of
-    decimals; ``signed`` puts ``+`` before a positive number."""
+    decimals; ``signed`` puts ``+`` before a positive number; ``exact`` keeps every decimal
+    (a number from the plan, shown as it was written: ``9,125``)."""
     _need(value, (int, float), "a number", "number")
+    if exact:
+        shown = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        text = format_decimal(shown, "#,##0." + "#" * 15, locale=_locale(language))
+        return _sign(_plain(text), shown, signed)
     shown = _rounded(value, 2 if digits is None else digits)
     if digits is None:
         pattern = "#,##0.##"
@@ -297,7 +303,9 @@ def fmt_money(
     plain hyphen, ``signed`` puts ``+`` before a positive amount; ``approximate`` puts
     ``ca.`` (``approx.``) before an amount written as an estimate. ``scale`` (from
     :func:`money_scale`) writes the amount in that unit whatever its size, as a column of
-    amounts is: ``-0,8 mill. kr`` (1: whole kroner, ``2 900 000 kr``)."""
+    amounts is: ``-0,8 mill. kr`` (1: whole kroner, ``2 900 000 kr``); an amount of a
+    krone or more that two decimals would round to 0 gets the decimals its first digit
+    needs, never 0: ``0,004 mill. kr`` for 4 000 kr, ``0,00004 mill. kr`` for 37 kr."""
     _need(value, (int, float), "an amount in kroner", "money")
     locale = _locale(language)
     whole = _rounded(value, 0)
@@ -306,9 +314,15 @@ def fmt_money(
     if scale is not None and scale != 1 and scale not in units:
         raise ValueError(f"money scale {scale} is not 1 or one of {', '.join(map(str, units))}")
     if scale in units:
-        shown = _rounded(abs(whole) / scale, 2)
+        exact = abs(whole) / scale
+        digits = 2
+        if whole != 0 and _rounded(exact, 2) == 0:
+            # a real amount is never shown as 0: 4 000 kr in a column of millions is
+            # 0,004 mill. kr (as many decimals as its first digit needs)
+            digits = -exact.adjusted()
+        shown = _rounded(exact, digits)
         nb_unit, en_unit = units[scale]
-        number = format_decimal(shown, "#,##0.##", locale=locale)
+        number = format_decimal(shown, "#,##0." + "#" * digits, locale=locale)
         amount = f"{number} {nb_unit}" if norwegian else f"{number}{en_unit}"
         if shown == 0:
             whole = Decimal(0)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date as Date
 
 from ..model import Measure
+from ..model.effects import row_years
 from ..model.measures import DECIDED
 from ..i18n import Money, tr
 from ..model.words import MEASURE_STATUS, Shown
@@ -25,10 +26,12 @@ def check_realised(index: PlanIndex) -> Iterator[Issue]:
         yield from _history(measure, path)
         target = targets.get(measure.savings_target or "")
         if target is not None:
-            first, last = target.period.start.year, target.period.end.year
+            # the years the target has a row for: its own and those of the targets above it
+            years = row_years(index.plan, target.id)
+            first, last = years[0], years[-1]
             for key in ("effect", "realised"):
                 for year in getattr(measure, key):
-                    if not first <= year <= last:
+                    if year not in years:
                         args = {"year": str(year), "target": target.id, "first": str(first), "last": str(last)}
                         yield Issue(
                             "PV632",

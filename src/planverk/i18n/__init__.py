@@ -205,7 +205,7 @@ def _quantity(value: Any, language: str) -> str:
         return formatting.fmt_money(value.value, language=language, approximate=value.approximate)
     if value.unit == "percent":
         return formatting.fmt_percent(value.value, language=language)
-    return formatting.fmt_number(value.value, language=language)
+    return formatting.fmt_number(value.value, language=language, exact=True)
 
 
 def _items(value: Items, language: str) -> str:

@@ -100,8 +100,9 @@ class Measure(Silenceable):
     effect_kind: Annotated[EffectKind, words(EFFECT_KIND, EffectKind)] | None = Field(
         default=None,
         description="'lasting' (varig): each year's effect holds in every later year of the "
-        "target's period until a later year gives another figure; 'one-off' (engangs): each "
-        "figure counts in its own year only. Without it, each year counts as written.",
+        "period of its savings target or of any target above it, until a later year gives "
+        "another figure; 'one-off' (engangs): each figure counts in its own year only. "
+        "Without it, each year counts as written.",
     )
     realised: YearAmounts = Field(
         default_factory=dict, description="Realised effect by budget year; only once decided."
@@ -133,7 +134,8 @@ class Measure(Silenceable):
         effect, the figure of the latest earlier year that has one (the effect is a level
         that holds: ``{2025: 3 mill. kr, 2026: 7 mill. kr}`` is 3 in 2025 and 7 in 2026 and
         each year after); for a ``one-off`` effect, or without ``effect_kind``, nothing.
-        Callers bound the years (a target's period), so a lasting effect runs to its end.
+        How far a lasting effect runs (its savings targets' periods) is
+        :func:`planverk.model.effects.effects`, which every sum and table counts by.
         """
         if year in self.effect:
             return self.effect[year]

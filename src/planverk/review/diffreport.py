@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -39,7 +39,8 @@ from .plandiff import (
     When,
 )
 from .steering import KpiTargetChange, MeasureChange, PhaseChange, SavingsChange, ScoreChange
-from ..i18n import MessageError, tr
+from ..i18n import MessageError, show, tr
+from ..model.quantities import Quantity
 from .fieldwords import FieldWriter
 from .words import words
 
@@ -220,10 +221,15 @@ class _Writer:
         source = f" ({_md(c.source)})" if c.source else ""
         day = self.day(c.date, "long")
         if c.change == "added":
-            return self.say("measurement.added", name=name, value=_md(c.new), day=day, source=source)
+            return self.say("measurement.added", name=name, value=self.value(c.new), day=day, source=source)
         if c.change == "removed":
-            return self.say("measurement.removed", name=name, value=_md(c.old), day=day)
-        return self.say("measurement.changed", name=name, day=day, old=_md(c.old), new=_md(c.new), source=source)
+            return self.say("measurement.removed", name=name, value=self.value(c.old), day=day)
+        return self.say("measurement.changed", name=name, day=day, old=self.value(c.old), new=self.value(c.new),
+                        source=source)
+
+    def value(self, quantity: Quantity | None) -> str:
+        """A number from the plan: as written, or a YAML number the language's way (``9,125``)."""
+        return _md(None if quantity is None else show(quantity, self.language))
 
     def risk(self, c: RiskChange) -> str:
         def rating(probability: int, consequence: int | None, score: int | None) -> str:
@@ -273,10 +279,10 @@ class _Writer:
         )
 
     def kpi_target(self, c: KpiTargetChange) -> str:
-        def target(value: str | None, due: date | None) -> str:
+        def target(value: Quantity | None, due: date | None) -> str:
             if value is None:
                 return self.w["none"]
-            return self.say("kpi.target_by", value=_md(value), day=self.day(due, "long")) if due else _md(value)
+            return self.say("kpi.target_by", value=self.value(value), day=self.day(due, "long")) if due else self.value(value)
 
         return self.say(
             "kpi.target", name=f"{self.bold(c.name)} ({_code(c.id)})",
@@ -354,6 +360,8 @@ WORKING_TREE_LABEL = "working tree"
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Quantity):
+        return str(value)  # as written (a YAML number as Python writes it)
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, dict):
@@ -361,6 +369,12 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
+
+
+def _shallow(change: Any) -> dict[str, Any]:
+    """A change's fields, its quantities kept whole for :func:`_plain` (asdict would take
+    them apart)."""
+    return {f.name: getattr(change, f.name) for f in fields(change)}
 
 
 def _finding_json(f: Finding) -> dict[str, Any]:
@@ -401,12 +415,12 @@ def diff_json(
         "events": [_plain(asdict(c)) for c in diff.events] if diff else [],
         "members": [_plain(asdict(c)) for c in diff.members] if diff else [],
         "deadlines": [_plain(asdict(c)) for c in diff.deadlines] if diff else [],
-        "measurements": [_plain(asdict(c)) for c in diff.measurements] if diff else [],
+        "measurements": [_plain(_shallow(c)) for c in diff.measurements] if diff else [],
         "risks": [_plain(asdict(c)) for c in diff.risks] if diff else [],
         "measures": [_plain(asdict(c)) for c in steering.measures] if steering else [],
         "savings": [_savings_json(c) for c in steering.savings] if steering else [],
         "scores": [_plain(asdict(c)) for c in steering.scores] if steering else [],
-        "kpi_targets": [_plain(asdict(c)) for c in steering.kpi_targets] if steering else [],
+        "kpi_targets": [_plain(_shallow(c)) for c in steering.kpi_targets] if steering else [],
         "phases": [_plain(asdict(c)) for c in steering.phases] if steering else [],
         "other": [_plain(asdict(c)) for c in diff.other] if diff else [],
         "errors": [_finding_json(f) for f in errors or []],

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..model import Deadline, Event, Group, Kpi, Plan
+from ..model.quantities import Quantity
 from ..occurrences import Occurrence, occurrences
 from ..load.planfiles import COLLECTIONS
 from .steering import KPI_TOLD, SteeringDiff, steering_diff
@@ -116,9 +117,9 @@ class MeasurementChange:
     kpi: str
     kpi_name: str
     date: date
-    old: str | None
-    """The value as written, e.g. '8,5 %'."""
-    new: str | None
+    old: Quantity | None
+    """The value (JSON: as written, e.g. '8,5 %')."""
+    new: Quantity | None
     source: str | None
 
 
@@ -365,7 +366,7 @@ def _compare_measurements(result: PlanDiff, old: Kpi, new: Kpi) -> bool:
             continue
         change = "added" if was is None else "removed" if now is None else "changed"
         found.append(MeasurementChange(
-            change, new.id, new.name, day, str(was.value) if was else None, str(now.value) if now else None,
+            change, new.id, new.name, day, was.value if was else None, now.value if now else None,
             (now or was).source,  # type: ignore[union-attr]
         ))
     result.measurements.extend(found)

@@ -14,6 +14,8 @@ from datetime import date
 from typing import Any
 
 from ..model import Plan
+from ..model.quantities import Quantity
+from ..model.effects import effects, row_years
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,10 @@ class KpiTargetChange:
 
     id: str
     name: str
-    old_value: str | None
+    old_value: Quantity | None
+    """The target value (JSON: as written)."""
     old_due: date | None
-    new_value: str | None
+    new_value: Quantity | None
     new_due: date | None
 
 
@@ -143,19 +146,16 @@ def _measures(old: Plan, new: Plan) -> list[MeasureChange]:
 
 
 def _identified(plan: Plan, target: str) -> dict[int, float]:
-    """The effect identified toward ``target`` per year, as status sums it: its measures and
-    those of every target below it, a lasting effect carried through the target's period."""
+    """The effect identified toward ``target`` per year, as status sums it: in the years the
+    target has a row for, its measures' and those of every target below it, each by
+    :func:`planverk.model.effects.effects`."""
     from ..status.savings import subtree
 
     below = subtree(plan, target)
-    mine = [m for m in plan.measures if m.savings_target in below and m.status != "dropped"]
-    years = {year for m in mine for year in m.effect}
-    for t in plan.savings_targets:
-        if t.id == target:
-            years |= set(range(t.period.start.year, t.period.end.year + 1))
+    mine = [effects(plan, m) for m in plan.measures if m.savings_target in below and m.status != "dropped"]
     sums: dict[int, float] = {}
-    for year in sorted(years):
-        found = [amount.value for m in mine if (amount := m.effect_in(year)) is not None]
+    for year in row_years(plan, target):
+        found = [by_year[year].value for by_year in mine if year in by_year]
         if found:
             sums[year] = sum(found)
     return sums
@@ -206,9 +206,9 @@ def _kpi_targets(old: Plan, new: Plan) -> list[KpiTargetChange]:
         if was is None:
             continue
         old_target, new_target = was.target, kpi.target
-        old_pair = (str(old_target.value), old_target.due) if old_target else (None, None)
-        new_pair = (str(new_target.value), new_target.due) if new_target else (None, None)
-        if old_pair != new_pair:
+        old_pair = (old_target.value, old_target.due) if old_target else (None, None)
+        new_pair = (new_target.value, new_target.due) if new_target else (None, None)
+        if (str(old_pair[0]), old_pair[1]) != (str(new_pair[0]), new_pair[1]):  # as written
             found.append(KpiTargetChange(kpi.id, kpi.name, *old_pair, *new_pair))
     return found
 

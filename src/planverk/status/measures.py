@@ -2,8 +2,10 @@
 and realised per year (the rules are in :mod:`planverk.status.savings`), and each
 measure's place in the effect x feasibility matrix.
 
-A measure's ``effect`` by year follows its ``effect_kind``: a lasting effect is carried
-through the last year of its savings target's period (of the plan's, without a target).
+A measure's ``effect`` by year is what the savings sums count
+(:func:`planverk.model.effects.effects`): a lasting effect is carried through the last year
+of the period of its savings target or of any target above it (of the plan's, without a
+target).
 
 A measure's **feasibility** is the mean of the ratings it has among: 6 minus its impact
 on staff, 6 minus its impact on users, and its political acceptance (all 1-5). Effect and
@@ -20,6 +22,7 @@ from datetime import date
 from typing import Literal
 
 from ..model import Measure, Plan
+from ..model.effects import effects
 from .names import name_of, names
 from .savings import SavingsStatus, SavingsYear, savings_status
 
@@ -96,15 +99,6 @@ def quadrant(effect: int | None, feasible: float | None) -> Quadrant | None:
     return "fill-in" if high_feasibility else "reconsider"
 
 
-def _effects(measure: Measure, last: int) -> dict[int, float]:
-    """The measure's estimated effect per year, a lasting one carried to ``last``."""
-    if not measure.effect:
-        return {}
-    years = range(min(measure.effect), max(last, max(measure.effect)) + 1)
-    found = {year: measure.effect_in(year) for year in years}
-    return {year: amount.value for year, amount in found.items() if amount is not None}
-
-
 def rollout_steps(measure: Measure, language: str) -> list[RolloutStep]:
     """The measure's rollout, each unit with its period, by the period's start (stable)."""
     steps = [
@@ -118,11 +112,11 @@ def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
     """Savings per target and year, and the measures sorted by quadrant (module docstring)."""
     lookup = names(plan)
     savings = savings_status(plan, as_of)
-    periods = {t.id: t.period.end.year for t in plan.savings_targets}
     measures = []
     for m in plan.measures:
         feasible = feasibility(m)
-        effect = _effects(m, periods.get(m.savings_target or "", plan.plan.period.end.year))
+        by_year = effects(plan, m)
+        effect = {year: amount.value for year, amount in by_year.items()}
         measures.append(
             MeasureStatus(
                 id=m.id,
@@ -141,7 +135,7 @@ def measure_status(plan: Plan, as_of: date) -> MeasuresReport:
                 feasibility=feasible,
                 quadrant=quadrant(m.ratings.effect, feasible),
                 approximate=[
-                    *(f"effect.{year}" for year in effect if m.effect_in(year).approximate),  # type: ignore[union-attr]
+                    *(f"effect.{year}" for year, amount in by_year.items() if amount.approximate),
                     *(f"realised.{year}" for year, amount in sorted(m.realised.items())
                       if amount.approximate),
                 ],

@@ -7,11 +7,17 @@ its own target and every target above it, so a parent's **identified**, **decide
 - **target**: the target's figure for the year (``years``), or its total in the last year
   of its period when that year has no figure;
 - **identified**: the measures' estimated effects (not dropped), each year's effect
-  following the measure's ``effect_kind`` (see :meth:`planverk.model.Measure.effect_in`);
+  following the measure's ``effect_kind`` (:func:`planverk.model.effects.effects`, the one
+  rule the measures table and ``diff`` count by too);
 - **decided**: the same, for measures decided, in progress or realised;
 - **realised**: realised effects as written, for budget years up to the as-of date's year
   (a realised figure is what the accounts show for that year, and is never carried on);
 - **gap**: target minus identified (positive: more measures are needed).
+
+A target has these for each year of its period and of every target above it
+(:func:`planverk.model.effects.row_years`): a sub-target's lasting measures still count
+toward its parent after the sub-target's own period, so its row runs on (with no target
+figure) and a tree's rows add up to their parent in every year.
 
 A target with sub-targets also has a **remainder** per year: the part of its target no
 sub-target holds (its target minus theirs; in the last year the stated ``unallocated``),
@@ -26,7 +32,12 @@ from datetime import date
 from typing import Literal
 
 from ..model import Plan
+from ..model.effects import effects, row_years
 from ..model.measures import DECIDED, Measure, SavingsTarget
+from ..model.quantities import Quantity
+
+Counted = tuple[Measure, dict[int, Quantity]]
+"""A measure and its estimated effect by year (:func:`planverk.model.effects.effects`)."""
 
 COLUMNS = ("target", "identified", "decided", "realised", "gap")
 
@@ -115,12 +126,13 @@ def year_target(target: SavingsTarget, year: int) -> tuple[float, bool] | None:
 
 
 def sums(
-    measures: Iterable[Measure], year: int, as_of: date, target: tuple[float, bool] | None
+    measures: Iterable[Counted], year: int, as_of: date, target: tuple[float, bool] | None
 ) -> SavingsYear:
-    """One year's target, identified, decided, realised and gap over ``measures``."""
-    counted = [m for m in measures if m.status != "dropped"]
-    effects = [(m, m.effect_in(year)) for m in counted]
-    effects = [(m, amount) for m, amount in effects if amount is not None]
+    """One year's target, identified, decided, realised and gap over ``measures`` (each
+    with its effect by year)."""
+    pairs = [(m, by_year) for m, by_year in measures if m.status != "dropped"]
+    counted = [m for m, _ in pairs]
+    effects = [(m, by_year[year]) for m, by_year in pairs if year in by_year]
     identified = sum(amount.value for _, amount in effects)
     decided_pairs = [(m, amount) for m, amount in effects if m.status in DECIDED]
     decided = sum(amount.value for _, amount in decided_pairs)
@@ -140,9 +152,9 @@ def sums(
 
 
 def _remainder(
-    plan: Plan, target: SavingsTarget, children: list[SavingsTarget], year: int, as_of: date
+    measures: list[Counted], target: SavingsTarget, children: list[SavingsTarget], year: int, as_of: date
 ) -> SavingsYear:
-    own = [m for m in plan.measures if m.savings_target == target.id]
+    own = [(m, by_year) for m, by_year in measures if m.savings_target == target.id]
     whole = year_target(target, year)
     held = [year_target(child, year) for child in children]
     rest: tuple[float, bool] | None = None
@@ -195,11 +207,12 @@ def _outside(target: SavingsTarget, measures: Iterable[Measure], years: set[int]
 def savings_status(plan: Plan, as_of: date) -> list[SavingsStatus]:
     """Every savings target in tree order, with its sums per year (module docstring)."""
     result = []
+    measures = [(m, effects(plan, m)) for m in plan.measures]
     for target, depth in _ordered(plan):
         first, last = target.period.start.year, target.period.end.year
-        years = sorted(set(range(first, last + 1)) | set(target.years))
+        years = row_years(plan, target.id)
         below = subtree(plan, target.id)
-        mine = [m for m in plan.measures if m.savings_target in below]
+        mine = [(m, by_year) for m, by_year in measures if m.savings_target in below]
         children = [t for t in plan.savings_targets if t.parent == target.id and t.id != target.id]
         result.append(
             SavingsStatus(
@@ -214,7 +227,7 @@ def savings_status(plan: Plan, as_of: date) -> list[SavingsStatus]:
                 depth=depth,
                 children=[child.id for child in children],
                 unallocated=None if target.unallocated is None else target.unallocated.value,
-                remainder=[_remainder(plan, target, children, year, as_of) for year in years]
+                remainder=[_remainder(measures, target, children, year, as_of) for year in years]
                 if children
                 else [],
                 outside=_outside(target, [m for m in plan.measures if m.savings_target == target.id],

@@ -71,9 +71,8 @@ def _tree_rows(
     for target in tree:
         depth = target.depth - top_depth
         flush(depth)
-        found = next((y for y in target.years if y.year == year), None)
-        if found is None:
-            found = SavingsYear(year, None, 0.0, 0.0, None, None)
+        # a target has a row for each year of the targets above it (status.savings)
+        found = next(y for y in target.years if y.year == year)
         rows.append((INDENT * depth + target.title, "strong" if depth == 0 else None, found))
         rest = next((y for y in target.remainder if y.year == year), None)
         if rest is not None:
