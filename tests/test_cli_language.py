@@ -191,9 +191,9 @@ def test_a_plan_that_cannot_be_parsed_is_reported_in_the_language_its_header_wri
 
 
 @pytest.mark.parametrize(("language", "said"), [
-    ("nb", "Oppvekst 2019 gir området 'leiarskap' poeng som helhet: skriv poeng per spørsmål i filen i stedet"),
-    ("nn", "Oppvekst 2019 gir området 'leiarskap' poeng som heilskap: skriv poeng per spørsmål i fila i staden"),
-    ("en", "Oppvekst 2019 scores area 'leiarskap' as a whole: change it to scores by question in the file"),
+    ("nb", "Oppvekst 2019 har én samlet poengsum for området 'leiarskap': endre den til poeng per spørsmål i filen; ingenting ble skrevet"),
+    ("nn", "Oppvekst 2019 har éin samla poengsum for området 'leiarskap': endre han til poeng per spørsmål i fila; ingenting vart skrive"),
+    ("en", "Oppvekst 2019 scores area 'leiarskap' as a whole: change it to scores by question in the file; nothing was written"),
 ])
 def test_record_score_refuses_an_area_scored_as_a_whole_in_the_language(
     tmp_path: Path, language: str, said: str
