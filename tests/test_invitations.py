@@ -372,3 +372,23 @@ def test_send_uses_starttls_and_logs_in_over_it(tmp_path: Path, monkeypatch) -> 
     assert result.code == 0, result.err
     assert secured == [True], "the login went over TLS"
     assert len(inbox.received) == len(REVIEW)
+
+
+def test_a_long_title_keeps_the_encoded_lines_within_76_characters(tmp_path: Path) -> None:
+    """RFC 2045 6.7 and 6.8: quoted-printable and base64 lines are at most 76 characters
+    (they were up to 998); the message still reads back as the whole title."""
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    title = "Veldig lang tittel æøå " * 60
+    (plan / "plan.yaml").write_text(ENGLISH.replace("title: Weekly meeting", f"title: {title.strip()}"), encoding="utf-8")
+
+    files = _write(plan, tmp_path / "out")
+
+    raw = files["kari/01-weekly.eml"]
+    head, _, body = raw.partition(b"\r\n\r\n")
+    assert max(len(line) for line in body.split(b"\r\n")) <= 76
+    message = _read(raw)
+    assert message["Subject"] == f"Invitation: {title.strip()}"
+    assert title.strip() in message.get_body(("plain",)).get_content()
+    _, calendar = _calendar(message)
+    assert str(_vevent_master(calendar)["SUMMARY"]) == title.strip()

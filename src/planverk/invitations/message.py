@@ -23,6 +23,9 @@ from .words import WORDS
 POLICY = SMTP.clone(max_line_length=998)
 """CRLF line ends; headers unfolded up to RFC 5322's limit, since Python's folding of a long
 ASCII subject puts a line break right after ``Subject:`` that readers show as a space."""
+_BODY_POLICY = SMTP.clone(max_line_length=76)
+"""What the parts are encoded with: quoted-printable and base64 lines of at most 76 characters
+(RFC 2045 6.7 and 6.8); :data:`POLICY`'s 998 would make lines mail servers may break."""
 
 
 def address(party: Party) -> Address:
@@ -64,7 +67,7 @@ def plain_text(request: MeetingRequest, info: PlanInfo) -> str:
 def message(request: MeetingRequest, info: PlanInfo, *, draft: bool) -> EmailMessage:
     """The iMIP message; a ``draft`` carries ``X-Unsent: 1`` so Outlook opens it to be sent."""
     words = WORDS[info.language]
-    msg = EmailMessage(policy=POLICY)
+    msg = EmailMessage(policy=_BODY_POLICY)
     if request.sender.email:
         msg["From"] = address(request.sender)
     if request.addressed:
@@ -82,6 +85,7 @@ def message(request: MeetingRequest, info: PlanInfo, *, draft: bool) -> EmailMes
         params={"method": request.method, "charset": "UTF-8"},
     )
     msg.set_boundary(f"planverk-{digest[32:56]}")
+    msg.policy = POLICY  # the parts are encoded; headers are written by POLICY (also when sent)
     return msg
 
 
