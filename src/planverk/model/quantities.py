@@ -17,6 +17,7 @@ from ..i18n import MessageError, tr
 
 _NUMBER = re.compile(
     r"^\s*(?P<approx>(?:ca|cirka|circa|approx|omkring|rundt|kring|om lag|anslagsvis|about)\b\.?|~|≈)?"
+    r"\s*(?P<currency>kr\.?(?=\s*[-+−\d])|nok(?=\s*[-+−\d]))?"
     r"\s*(?P<sign>[-+−])?\s*(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?"
     r"\s*(?P<unit>.*?)\s*$",
     re.IGNORECASE,
@@ -79,7 +80,9 @@ def parse_quantity(value: Any) -> Quantity:
 
     The comma is the decimal mark; thousands are grouped with spaces. Amounts in thousands,
     millions or billions of kroner are scaled to kroner, in the spellings documents use
-    (``35 mill kroner``, ``35 mill. NOK``, ``35 mill.kr``, ``35 MNOK``). A leading ``ca.``,
+    (``35 mill kroner``, ``35 mill. NOK``, ``35 mill.kr``, ``35 MNOK``), the currency also
+    before the number as invoices and tables write it (``kr 3,5 mill.``, ``kr 350 000``,
+    ``NOK 2 mill.``). A leading ``ca.``,
     ``cirka``, ``omkring``, ``rundt``, ``om lag`` (nynorsk), ``about``, ``~`` or ``≈`` marks the
     value approximate; it is kept and shown.
     """
@@ -103,8 +106,14 @@ def parse_quantity(value: Any) -> Quantity:
     approximate = match["approx"] is not None
     unit_text = _unit_key(match["unit"])
     if not unit_text:
+        if match["currency"]:  # 'kr 350 000', 'NOK 350 000'
+            return _finite(Quantity(number, "nok", value, approximate))
         return _finite(Quantity(number, None, value, approximate))
     found = _UNITS.get(unit_text)
+    if match["currency"] and (found is None or found[0] != "nok"):  # 'kr 12 %' is no amount
+        raise MessageError(tr(
+            "'{value}' is not a number: write e.g. 4,5, '65 %', '8 700' or '2,5 mill. kr'", value=value
+        ))
     if found is None:
         raise MessageError(tr(
             "'{value}': unknown unit '{unit}'; write '%', 'kr', 'mill. kr' or no unit (a score, a count)",

@@ -11,9 +11,11 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from ..i18n import MessageError, tr
 
+_KL = r"(?:[Kk][Ll](?:\.|[Oo][Kk][Kk][Aa]|[Oo][Kk][Kk][Ee][Nn])?\s*)?"
+"""'kl. ', 'kl ', 'klokka ', 'klokken ' before a clock time, as Norwegian schedules write it."""
 _CLOCK = r"(\d{1,2})[:.](\d{2})"
-_TIME_RANGE = re.compile(rf"^\s*{_CLOCK}\s*(?:[-–]\s*{_CLOCK})?\s*(\?)?\s*$")
-_SCHEMA_CLOCK = r"([01]?\d|2[0-3])[:.][0-5]\d"
+_TIME_RANGE = re.compile(rf"^\s*{_KL}{_CLOCK}\s*(?:[-–]\s*{_KL}{_CLOCK})?\s*(\?)?\s*$")
+_SCHEMA_CLOCK = rf"{_KL}([01]?\d|2[0-3])[:.][0-5]\d"
 """A clock time as :func:`parse_time_range` accepts it, for the JSON Schema: the schema
 refuses 25:99 and 24:00 as validate does (PV101)."""
 
@@ -43,7 +45,11 @@ def _clock(hours: str, minutes: str, text: str) -> time:
 
 
 def parse_time_range(value: Any) -> TimeRange:
-    """Parse ``HH:MM``, ``HH:MM-HH:MM``, either with a trailing ``?`` for an uncertain time."""
+    """Parse ``HH:MM``, ``HH:MM-HH:MM``, either with a trailing ``?`` for an uncertain time.
+
+    ``.`` also separates hours and minutes, and each time may follow ``kl.`` (``kl. 09.00-11.00``),
+    as Norwegian schedules write times.
+    """
     if isinstance(value, TimeRange):
         return value
     if isinstance(value, int) and not isinstance(value, bool):

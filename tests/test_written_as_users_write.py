@@ -1,0 +1,122 @@
+"""Plans written the way process leaders write them, found in a trial as a new user: a
+file saved on Windows (CR LF, byte-order mark), lists flush with their key, flow style,
+nynorsk, and times and amounts as Norwegian documents write them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+PLAN = """\
+plan:
+  id: vinje-2026
+  title: Omstilling 2026
+  organisation: Vinje kommune
+  language: nn
+  period: {start: 2026-01-01, end: 2026-12-31}
+people:
+- {id: gunnhild, name: Gunnhild Haugen, title: Prosessleiar}
+- {id: olav, name: Olav Bakken, title: Kommunedirektør}
+groups:
+- id: styringsgruppa
+  name: Styringsgruppa
+  kind: styringsgruppe
+  members:
+  - {person: gunnhild, role: leiar}
+  - olav
+events:
+- id: sg-mote
+  title: Styringsgruppemøte
+  weekday: onsdag
+  date: 2026-01-14
+  time: {time}
+  location: Vinje rådhus
+  participants: [styringsgruppa]
+savings_targets:
+- id: heile
+  title: Redusere driftsutgiftene
+  total: {total}
+  period: {start: 2026-01-01, end: 2026-12-31}
+measures:
+- id: innkjop
+  title: Felles innkjøp
+  owner: olav
+  status: vedteke
+  decided_on: 2026-01-14
+  savings_target: heile
+  effect: {2026: {effect}}
+"""
+
+
+def windows_plan(folder: Path, time: str = "09:00-11:00", total: str = "3,5 mill. kr",
+                 effect: str = "'2 mill. kr'") -> Path:
+    """The plan as Notepad on Windows saves it: a byte-order mark and CR LF line ends."""
+    text = PLAN.replace("{time}", time).replace("{total}", total).replace("{effect}", effect)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    return folder
+
+
+@pytest.mark.parametrize("written", ["kl. 09.00-11.00", "kl. 09.00-kl. 11.00", "Kl 9.00-11.00", "klokka 09:00-11:00"])
+def test_a_time_written_after_kl_is_the_time(tmp_path: Path, written: str) -> None:
+    """Schedules write 'kl. 09.00-11.00'; the plan takes it as written (it was PV101)."""
+    plan = windows_plan(tmp_path / "plan", time=written)
+
+    checked = run_cli("validate", str(plan))
+    schedule = run_cli("render", str(plan), "schedule")
+
+    assert checked.code == 0, checked.out
+    assert schedule.code == 0, schedule.err
+    assert "kl. 09.00-11.00" in schedule.out
+
+
+def test_move_takes_a_time_written_after_kl(tmp_path: Path) -> None:
+    plan = windows_plan(tmp_path / "plan")
+    before = (plan / "plan.yaml").read_bytes()
+
+    moved = run_cli("move", str(plan), "sg-mote", "--date", "2026-01-15", "--time", "kl. 12.00-13.00")
+
+    assert moved.code == 0, moved.err
+    after = (plan / "plan.yaml").read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") and b"\r\n" in after and b"\n" not in after.replace(b"\r\n", b"")
+    changed = [line for line in after.split(b"\r\n") if line not in before.split(b"\r\n")]
+    assert changed == [b"  weekday: torsdag", b"  date: 2026-01-15", b"  time: kl. 12.00-13.00"]  # as the user wrote it
+
+
+@pytest.mark.parametrize(("total", "kroner"), [
+    ("kr 3,5 mill.", 3_500_000), ("'kr 350 000'", 350_000), ("NOK 3 mill.", 3_000_000), ("ca. kr 3,5 mill.", 3_500_000),
+])
+def test_an_amount_with_the_currency_first_is_kroner(tmp_path: Path, total: str, kroner: int) -> None:
+    """Tables and invoices write 'kr 3,5 mill.' as often as '3,5 mill. kr' (it was PV101)."""
+    plan = windows_plan(tmp_path / "plan", total=total)
+
+    checked = run_cli("validate", str(plan))
+    status = run_cli("status", str(plan), "measures", "--format", "json", "--as-of", "2026-06-01")
+
+    assert checked.code == 0, checked.out
+    assert status.code == 0, status.err
+    assert f'"target": {kroner}' in status.out.replace(".0,", ",").replace(".0\n", "\n")
+
+
+def test_an_amount_with_the_currency_first_is_refused_when_it_is_no_amount(tmp_path: Path) -> None:
+    plan = windows_plan(tmp_path / "plan", total="kr 12 %")
+
+    checked = run_cli("validate", "--lang", "en", str(plan))
+
+    assert checked.code == 1
+    assert "plan.yaml:28:10: error PV101" in checked.out and "'kr 12 %' is not a number" in checked.out
+
+
+def test_record_realised_takes_the_currency_first(tmp_path: Path) -> None:
+    plan = windows_plan(tmp_path / "plan")
+
+    recorded = run_cli("record", "realised", str(plan), "innkjop", "kr 1,3 mill.", "--year", "2026")
+
+    assert recorded.code == 0, recorded.err
+    assert b"  realised: {2026: 'kr 1,3 mill.'}\r\n" in (plan / "plan.yaml").read_bytes()
+    status = json.loads(run_cli("status", str(plan), "measures", "--format", "json", "--as-of", "2026-06-01").out)
+    assert "1300000" in json.dumps(status)
