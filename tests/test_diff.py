@@ -341,3 +341,40 @@ def test_a_line_break_in_plan_text_starts_no_heading_in_the_diff(tmp_path: Path)
     assert run.code == 0, run.err
     assert "SG-møte \\<b\\>ny\\</b\\> \\# hei" in run.out
     assert not any(line.lstrip().startswith("# hei") for line in run.out.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("language", "added", "renamed"),
+    [
+        ("nb", "Den rolige perioden **Høstferie** (`2019-09-30/2019-10-04`) er lagt til",
+         "Den rolige perioden **Vinterferie 2019** (`2019-02-18/2019-02-22`) er endret: name `Vinterferie` → `Vinterferie 2019`"),
+        ("nn", "Den rolege perioden **Høstferie** (`2019-09-30/2019-10-04`)",
+         "Den rolege perioden **Vinterferie 2019** (`2019-02-18/2019-02-22`) er endra"),
+        ("en", "Quiet period **Høstferie** (`2019-09-30/2019-10-04`)",
+         "Quiet period **Vinterferie 2019** (`2019-02-18/2019-02-22`)"),
+    ],
+)
+def test_a_plan_with_quiet_periods_diffs_them_by_their_days(tmp_path: Path, language: str, added: str, renamed: str) -> None:
+    """Quiet periods have no id: they are matched by their days, and told like other items
+    (diff of any plan with quiet_periods used to stop with a traceback)."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(SINGLE, old)
+    quiet = "quiet_periods:\n  - {name: Vinterferie, start: 2019-02-18, end: 2019-02-22}\nevents:\n"
+    edit(old / "plan.yaml", ("  owner: kari\n", f"  owner: kari\n  language: {language}\n"), ("events:\n", quiet))
+    shutil.copytree(old, new)
+    edit(
+        new / "plan.yaml",
+        ("{name: Vinterferie,", "{name: Vinterferie 2019,"),
+        ("events:\n", "  - {name: Høstferie, start: 2019-09-30, end: 2019-10-04}\nevents:\n"),
+    )
+
+    run = run_cli("diff", str(old), str(new))
+
+    assert run.code == 0, run.err
+    assert added in run.out and renamed in run.out
+    assert "Traceback" not in run.err
+    document = json.loads(run_cli("diff", str(old), str(new), "-f", "json").out)
+    assert {(c["kind"], c["change"], c["id"]) for c in document["other"]} == {
+        ("quiet_periods", "added", "2019-09-30/2019-10-04"),
+        ("quiet_periods", "changed", "2019-02-18/2019-02-22"),
+    }

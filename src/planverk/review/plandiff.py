@@ -190,6 +190,7 @@ class PlanDiff:
 
 _KEYS: dict[str, Callable[[Any], str]] = {
     "goal_choices": lambda choice: f"{choice.group}/{choice.theme}",
+    "quiet_periods": lambda quiet: f"{quiet.start.isoformat()}/{quiet.end.isoformat()}",  # ISO 8601 interval
 }
 """How items of a list without ids are matched between versions (default: by ``id``)."""
 

@@ -261,6 +261,7 @@ SENTENCES: dict[str, tuple[str, str, str]] = {
     "kind.groups": ("Gruppen", "Gruppa", "Group"),
     "kind.roles": ("Rollen", "Rolla", "Role"),
     "kind.phases": ("Fasen", "Fasen", "Phase"),
+    "kind.quiet_periods": ("Den rolige perioden", "Den rolege perioden", "Quiet period"),
     "kind.events": ("Møtet", "Møtet", "Event"),
     "kind.deadlines": ("Fristen", "Fristen", "Deadline"),
     "kind.goals": ("Målet", "Målet", "Goal"),
