@@ -33,7 +33,6 @@ _INDEX = {"nb": 0, "nn": 1, "en": 2}
 HEADERS: dict[str, tuple[str, str, str]] = {
     "id": ("Id", "Id", "Id"),
     "period": ("Periode", "Periode", "Period"),
-    "start": ("Start", "Start", "Start"),
     "kind": ("Type", "Type", "Kind"),
     "date": ("Dato", "Dato", "Date"),
     "time": ("Tid", "Tid", "Time"),
