@@ -44,3 +44,58 @@ def test_word_documents_take_their_file_times_from_source_date_epoch(
     assert written.code == 0, written.err
     with zipfile.ZipFile(tmp_path / "word" / "workbook.docx") as document:
         assert document.getinfo("word/document.xml").date_time[:3] == (2023, 11, 14)
+
+
+SERIES = """\
+plan:
+  id: serie-2026
+  title: Omstilling 2026
+  organisation: Vinje kommune
+  language: {language}
+  period: {start: 2026-01-01, end: 2026-12-31}
+people:
+- {id: gunnhild, name: Gunnhild Haugen}
+events:
+- id: sg-mote
+  title: Styringsgruppemøte
+  date: 2026-01-07
+  time: 09:00-11:00
+  participants: [gunnhild]
+  repeat:
+    every: week
+    until: 2026-03-25
+    except: [2026-02-19]
+    changes:
+    - {occurrence: 2026-02-20, status: cancelled}
+"""
+
+
+def series_plan(folder: Path, language: str) -> Path:
+    folder.mkdir(parents=True)
+    text = SERIES.replace("{language}", language)
+    (folder / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    return folder
+
+
+@pytest.mark.parametrize(("language", "pv309", "pv307"), [
+    ("nn", "torsdag 19. februar 2026 under 'except' er ikkje ein dato i serien, så det er ingenting å ta ut: "
+           "fjern datoen, eller skriv datoen som skal takast ut (nærmaste dato i serien er onsdag 18. februar 2026)",
+     "fredag 20. februar 2026 under 'changes' er ikkje ein dato i serien, så det er ingenting å endre: "
+     "skriv datoen som skal endrast (nærmaste dato i serien er onsdag 18. februar 2026)"),
+    ("nb", "torsdag 19. februar 2026 under 'except' er ikke en dato i serien, så det er ingenting å ta ut: "
+           "fjern datoen, eller skriv datoen som skal tas ut (nærmeste dato i serien er onsdag 18. februar 2026)",
+     "fredag 20. februar 2026 under 'changes' er ikke en dato i serien, så det er ingenting å endre: "
+     "skriv datoen som skal endres (nærmeste dato i serien er onsdag 18. februar 2026)"),
+])
+def test_a_date_that_misses_the_series_says_what_to_write_in_the_plans_language(
+    tmp_path: Path, language: str, pv309: str, pv307: str
+) -> None:
+    """PV309 said 'unntaket ... er ikke en forekomst i serien uansett' (English 'anyway'), and
+    neither it nor PV307 said what to do."""
+    plan = series_plan(tmp_path / "plan", language)
+
+    checked = run_cli("validate", str(plan))
+
+    lines = checked.out.splitlines()
+    assert f"{plan / 'plan.yaml'}:18:14: warning PV309 {pv309}" in lines
+    assert f"{plan / 'plan.yaml'}:20:20: error PV307 {pv307}" in lines
