@@ -120,3 +120,28 @@ def test_record_realised_takes_the_currency_first(tmp_path: Path) -> None:
     assert b"  realised: {2026: 'kr 1,3 mill.'}\r\n" in (plan / "plan.yaml").read_bytes()
     status = json.loads(run_cli("status", str(plan), "measures", "--format", "json", "--as-of", "2026-06-01").out)
     assert "1300000" in json.dumps(status)
+
+
+@pytest.mark.parametrize(("word", "written"), [("vedteke", "vedteke"), ("decided", "vedteke"), ("Lagt bort", "lagt bort")])
+def test_record_decision_takes_the_status_in_the_plans_words(tmp_path: Path, word: str, written: str) -> None:
+    """The plan takes 'vedteke'; so does the command that writes it (it refused it in English)."""
+    plan = windows_plan(tmp_path / "plan")
+    text = (plan / "plan.yaml").read_bytes().replace(b"  status: vedteke\r\n  decided_on: 2026-01-14\r\n", b"")
+    (plan / "plan.yaml").write_bytes(text)
+
+    recorded = run_cli("record", "decision", str(plan), "innkjop", "--status", word, "--date", "2026-02-11")
+
+    assert recorded.code == 0, recorded.err
+    assert f"  status: {written}\r\n".encode() in (plan / "plan.yaml").read_bytes()
+
+
+def test_record_decision_refuses_an_unknown_status_in_the_plans_language(tmp_path: Path) -> None:
+    plan = windows_plan(tmp_path / "plan")
+
+    refused = run_cli("record", "decision", str(plan), "innkjop", "--status", "avgjort", "--date", "2026-02-11")
+
+    assert refused.code == 2
+    assert refused.err == (
+        "planverk: 'avgjort' er ikkje gyldig som tiltaksstatus: skriv føreslått, vedteke, under arbeid, "
+        "gjennomført eller lagt bort (proposed, decided, in-progress, realised, dropped)\n"
+    )
