@@ -145,3 +145,65 @@ def test_record_decision_refuses_an_unknown_status_in_the_plans_language(tmp_pat
         "planverk: 'avgjort' er ikkje gyldig som tiltaksstatus: skriv føreslått, vedteke, under arbeid, "
         "gjennomført eller lagt bort (proposed, decided, in-progress, realised, dropped)\n"
     )
+
+
+SCORECARD = """\
+plan:
+  id: kompass-2026
+  title: Kommunekompasset
+  organisation: Vinje kommune
+  language: nn
+  period: {start: 2026-01-01, end: 2026-12-31}
+scorecards:
+- id: kompass
+  title: Kommunekompasset
+  areas:
+  - id: leiing
+    name: Leiing
+    total: 100
+    questions:
+    - {id: q1, text: Klare mål, max: 50}
+    - {id: q2, text: Oppfølging}
+  - id: okonomi
+    name: Økonomi
+    total: 100
+    questions:
+    - {id: q1, text: Budsjettet held}
+  assessments:
+  - organisation: Vinje kommune
+    year: 2026
+    scores:
+      leiing: {q1: ca. 35, q2: {missing: ulesleg på lysbiletet}}
+      okonomi: 62
+"""
+
+
+def scorecard_plan(folder: Path, text: str = SCORECARD) -> Path:
+    """The scorecard plan as Notepad on Windows saves it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    return folder
+
+
+def test_record_score_says_what_the_file_had_not_a_python_object(tmp_path: Path) -> None:
+    """A missing score replaced was told as Python's "Missing(reason='...')"."""
+    plan = scorecard_plan(tmp_path / "plan")
+
+    recorded = run_cli("record", "score", str(plan), "kompass", "Vinje kommune", "2026", "leiing", "q2", "41")
+
+    assert recorded.code == 0, recorded.err
+    assert recorded.out == (
+        "scorekortet 'kompass': Vinje kommune 2026, leiing.q2 = 41 (var {missing: ulesleg på lysbiletet}) "
+        f"({plan / 'plan.yaml'})\n"
+    )
+
+
+def test_record_score_refuses_an_area_scored_as_a_whole_in_the_plans_language(tmp_path: Path) -> None:
+    plan = scorecard_plan(tmp_path / "plan")
+    before = (plan / "plan.yaml").read_bytes()
+
+    refused = run_cli("record", "score", str(plan), "kompass", "Vinje kommune", "2026", "okonomi", "q1", "41")
+
+    assert refused.code == 2
+    assert refused.err.startswith("planverk: Vinje kommune 2026 har éin samla poengsum for området 'okonomi'")
+    assert (plan / "plan.yaml").read_bytes() == before
