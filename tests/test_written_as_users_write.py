@@ -207,3 +207,20 @@ def test_record_score_refuses_an_area_scored_as_a_whole_in_the_plans_language(tm
     assert refused.code == 2
     assert refused.err.startswith("planverk: Vinje kommune 2026 har éin samla poengsum for området 'okonomi'")
     assert (plan / "plan.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("nn", "- **Kommunekompasset**, Vinje kommune 2026, Leiing: ca. 35 → ca. 76 poeng\n"),
+    ("en", "- **Kommunekompasset**, Vinje kommune 2026, Leiing: approx. 35 → approx. 76 points\n"),
+])
+def test_diff_keeps_an_estimated_score_an_estimate(tmp_path: Path, language: str, line: str) -> None:
+    """A score read as 'ca. 35' stayed 'ca.' in status and documents but not in the diff."""
+    old = scorecard_plan(tmp_path / "old")
+    new = scorecard_plan(tmp_path / "new", SCORECARD.replace("q2: {missing: ulesleg på lysbiletet}", "q2: '≈41'"))
+
+    run = run_cli("diff", str(old), str(new), "--lang", language)
+
+    assert run.code == 0, run.err
+    assert line in run.out
+    scores = json.loads(run_cli("diff", str(old), str(new), "-f", "json").out)["scores"]
+    assert [(s["old"], s["old_approximate"], s["new"], s["new_approximate"]) for s in scores] == [(35, True, 76, True)]
