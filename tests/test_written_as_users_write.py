@@ -224,3 +224,16 @@ def test_diff_keeps_an_estimated_score_an_estimate(tmp_path: Path, language: str
     assert line in run.out
     scores = json.loads(run_cli("diff", str(old), str(new), "-f", "json").out)["scores"]
     assert [(s["old"], s["old_approximate"], s["new"], s["new_approximate"]) for s in scores] == [(35, True, 76, True)]
+
+
+def test_a_decimal_comma_in_a_flow_mapping_of_years_is_one_finding(tmp_path: Path) -> None:
+    """'{2027: 3,5 mill. kr}' splits at the comma; the part after it was told twice at one place."""
+    plan = windows_plan(tmp_path / "plan", effect="3,5 mill. kr")
+
+    checked = run_cli("validate", "--lang", "en", str(plan))
+
+    assert checked.code == 1
+    findings = [line for line in checked.out.splitlines() if ": error " in line]
+    assert len(findings) == 1, checked.out
+    assert "plan.yaml:37:20: error PV101 effect.5 mill. kr of measure 'innkjop': " in findings[0]
+    assert "quote the value (2026: '3,5 mill. kr')" in findings[0]
