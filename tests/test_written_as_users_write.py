@@ -237,3 +237,17 @@ def test_a_decimal_comma_in_a_flow_mapping_of_years_is_one_finding(tmp_path: Pat
     assert len(findings) == 1, checked.out
     assert "plan.yaml:37:20: error PV101 effect.5 mill. kr of measure 'innkjop': " in findings[0]
     assert "quote the value (2026: '3,5 mill. kr')" in findings[0]
+
+
+def test_the_timeline_of_a_nynorsk_workbook_is_a_tidsline(tmp_path: Path) -> None:
+    """Its heading said 'Tidsline' and its picture's description the bokmål 'Tidslinje'."""
+    plan = windows_plan(tmp_path / "plan")
+    with (plan / "plan.yaml").open("ab") as file:
+        file.write(b"phases:\r\n- {id: fase, name: Kartlegging, period: {start: 2026-01-05, end: 2026-06-30}}\r\n")
+
+    workbook = run_cli("render", str(plan), "workbook", "-f", "html", "-o", str(tmp_path / "out"))
+
+    assert workbook.code == 0, workbook.err
+    page = (tmp_path / "out" / "workbook.html").read_text(encoding="utf-8")
+    assert 'aria-label="Tidsline for Omstilling 2026' in page
+    assert "Tidslinje" not in page
