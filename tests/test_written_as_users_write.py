@@ -251,3 +251,17 @@ def test_the_timeline_of_a_nynorsk_workbook_is_a_tidsline(tmp_path: Path) -> Non
     page = (tmp_path / "out" / "workbook.html").read_text(encoding="utf-8")
     assert 'aria-label="Tidsline for Omstilling 2026' in page
     assert "Tidslinje" not in page
+
+
+def test_diff_names_an_added_report_as_a_report(tmp_path: Path) -> None:
+    """A report added was told as 'Elementet ... er lagt til'."""
+    old = windows_plan(tmp_path / "old")
+    new = windows_plan(tmp_path / "new")
+    with (new / "plan.yaml").open("ab") as file:
+        file.write(b"reports:\r\n- id: tertial\r\n  title: Tertialrapport\r\n  owner: olav\r\n"
+                   b"  reporting: {every: tertialvis, due: 2 veker}\r\n")
+
+    run = run_cli("diff", str(old), str(new))
+
+    assert run.code == 0, run.err
+    assert "- Rapporten **Tertialrapport** (`tertial`) er lagd til\n" in run.out
