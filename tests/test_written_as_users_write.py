@@ -309,3 +309,25 @@ def test_diff_of_a_step_added_first_names_that_step_only(tmp_path: Path) -> None
 
     assert run.code == 0, run.err
     assert "- Benefit **Lagare kostnader** (`gevinst`) changed: realisation: +`` `<b>` Kartlegging ``\n" in run.out
+
+
+def test_render_list_describes_the_templates_in_the_plans_language(tmp_path: Path) -> None:
+    """`render --list` described every template in English whatever the plan's language; a
+    template of the plan's own may give its description per language too."""
+    plan = windows_plan(tmp_path / "plan")
+    (plan / "templates").mkdir()
+    (plan / "templates" / "styresak.md.j2").write_bytes(
+        b"{#- planverk\r\ndescription:\r\n  nb: Saksframlegg til styret.\r\n  nn: Saksframlegg til styret, p\xc3\xa5 nynorsk.\r\n"
+        b"  en: A paper for the board.\r\n-#}\r\n# {{ plan.title }}\r\n"
+    )
+
+    nynorsk = run_cli("render", "--list", str(plan))
+    english = run_cli("render", "--list", str(plan), "--lang", "en")
+
+    assert nynorsk.code == 0, nynorsk.err
+    assert "    Møteplanen som éin tabell per månad (tid, stad, aktivitet, deltakarar)" in nynorsk.out
+    assert "    Arbeidsboka deltakarane har med seg på samlingane" in nynorsk.out
+    assert "    Saksframlegg til styret, på nynorsk.\n" in nynorsk.out
+    assert "The process schedule" not in nynorsk.out
+    assert "    The process schedule as one table per month" in english.out
+    assert "    A paper for the board.\n" in english.out

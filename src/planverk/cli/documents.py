@@ -14,7 +14,7 @@ from ..errors import ExitCode, UsageError
 from ..i18n import plural, tr
 from .app import app
 from .calendars import warn_if_shallow
-from .language import choose, say, text
+from .language import choose, current, say, text
 from .options import AsOfOption, LangOption, PLAN_HELP, PlansArg
 from .terminal import progress, write_stdout
 
@@ -190,8 +190,9 @@ def _template_line(info) -> str:
     else:
         where = origin
     lines = [text(tr("{name} ({where}: {file})", name=info.name, where=where, file=info.filename))]
-    if info.description:
-        lines.append(f"    {info.description}")
+    described = info.described(current())
+    if described:
+        lines.append(f"    {described}")
     if info.needs:
         lines.append("    " + text(tr("needs: {names}", names=", ".join(info.needs))))
     if info.options:

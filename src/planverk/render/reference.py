@@ -204,7 +204,8 @@ Templates run in Jinja2's sandbox (`ImmutableSandboxedEnvironment`), with
 - A template in `--templates DIR` or the plan's `templates/` that is a link to outside
   its folder is refused, as plan includes are.
 - The header is read like a plan file (YAML 1.2, the same bounds); `description` is a
-  text, `needs` and `options` lists of words.
+  text, or one per language (`{nb: ..., nn: ..., en: ...}`: `render --list` shows the
+  plan's), `needs` and `options` lists of words.
 
 ### Limits
 
