@@ -331,3 +331,20 @@ def test_render_list_describes_the_templates_in_the_plans_language(tmp_path: Pat
     assert "The process schedule" not in nynorsk.out
     assert "    The process schedule as one table per month" in english.out
     assert "    A paper for the board.\n" in english.out
+
+
+def test_ical_only_writes_the_file_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ical --only person:olav -o olav.ics` made a folder olav.ics/ with people/olav.ics in it."""
+    plan = windows_plan(tmp_path / "plan")
+    monkeypatch.chdir(tmp_path)
+
+    one = run_cli("ical", str(plan), "--only", "person:olav", "-o", "olav.ics")
+    into = run_cli("ical", str(plan), "--only", "person:olav", "-o", "kalender")
+    every = run_cli("ical", str(plan), "-o", "alle.ics")
+
+    assert one.code == 0, one.err
+    assert one.out == "skreiv olav.ics (1 hending)\n"
+    assert (tmp_path / "olav.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert into.code == 0 and (tmp_path / "kalender" / "people" / "olav.ics").is_file()
+    assert every.code == 2 and not (tmp_path / "alle.ics").exists()
+    assert every.err.startswith("planverk: alle.ics er éi fil, men planen gir mange kalenderstraumar: skriv éin med --only")
