@@ -348,3 +348,21 @@ def test_ical_only_writes_the_file_named(tmp_path: Path, monkeypatch: pytest.Mon
     assert into.code == 0 and (tmp_path / "kalender" / "people" / "olav.ics").is_file()
     assert every.code == 2 and not (tmp_path / "alle.ics").exists()
     assert every.err.startswith("planverk: alle.ics er éi fil, men planen gir mange kalenderstraumar: skriv éin med --only")
+
+
+@pytest.mark.parametrize(("output", "form"), [("Møteplan.md", "md"), ("møteplan.docx", "docx"), ("plan.HTML", "html")])
+def test_render_writes_one_document_to_the_file_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     output: str, form: str) -> None:
+    """`render PLAN schedule -o møteplan.docx` made a folder møteplan.docx/ with schedule.docx in it."""
+    plan = windows_plan(tmp_path / "plan")
+    monkeypatch.chdir(tmp_path)
+
+    one = run_cli("render", str(plan), "schedule", "-f", form, "-o", output)
+    every = run_cli("render", str(plan), "-f", form, "-o", f"alle.{form}")
+
+    assert one.code == 0, one.err
+    assert one.out == f"skreiv {output}\n"
+    assert (tmp_path / output).is_file()
+    assert every.code == 2 and not (tmp_path / f"alle.{form}").exists()
+    assert every.err == (f"planverk: alle.{form} er éi fil, men det blir 3 dokument: nemn éin mal, "
+                         "eller oppgje ei mappe for alle med -o DIR\n")
