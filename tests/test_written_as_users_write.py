@@ -267,19 +267,27 @@ def test_diff_names_an_added_report_as_a_report(tmp_path: Path) -> None:
     assert "- Rapporten **Tertialrapport** (`tertial`) er lagd til\n" in run.out
 
 
+def benefit_plans(folder: Path, steps: bytes, change: tuple[bytes, bytes]) -> tuple[Path, Path]:
+    """An old plan with a benefit whose realisation has ``steps``, and a new one where
+    ``change`` replaced one text with another."""
+    old = windows_plan(folder / "old")
+    with (old / "plan.yaml").open("ab") as file:
+        file.write(b"benefits:\r\n- id: gevinst\r\n  title: Lagare kostnader\r\n  type: pengar\r\n"
+                   b"  measures: [innkjop]\r\n  realisation:\r\n" + steps)
+    new = folder / "new"
+    new.mkdir()
+    (new / "plan.yaml").write_bytes((old / "plan.yaml").read_bytes().replace(*change))
+    return old, new
+
+
 def test_diff_says_which_realisation_step_changed_and_how(tmp_path: Path) -> None:
     """A step marked done was told as 'endra: realisering' and no more."""
-    old = windows_plan(tmp_path / "old")
-    with (old / "plan.yaml").open("ab") as file:
-        file.write(
-            b"benefits:\r\n- id: gevinst\r\n  title: Lagare kostnader\r\n  type: pengar\r\n  measures: [innkjop]\r\n"
-            b"  realisation:\r\n  - {id: avtale, date: 2026-05-01, step: Avtale signert, status: open}\r\n"
-            b"  - {date: 2026-06-01, step: Fyrste rekning, status: open}\r\n"
-        )
-    new = tmp_path / "new"
-    new.mkdir()
-    (new / "plan.yaml").write_bytes((old / "plan.yaml").read_bytes().replace(
-        b"Fyrste rekning, status: open}", b"Fyrste rekning, status: open, responsible: [olav]}"))
+    old, new = benefit_plans(
+        tmp_path,
+        b"  - {id: avtale, date: 2026-05-01, step: Avtale signert, status: open}\r\n"
+        b"  - {date: 2026-06-01, step: Fyrste rekning, status: open}\r\n",
+        (b"Fyrste rekning, status: open}", b"Fyrste rekning, status: open, responsible: [olav]}"),
+    )
     assert run_cli("done", str(new), "avtale", "--date", "2026-05-02").code == 0
 
     run = run_cli("diff", str(old), str(new))
@@ -293,17 +301,11 @@ def test_diff_says_which_realisation_step_changed_and_how(tmp_path: Path) -> Non
 def test_diff_of_a_step_added_first_names_that_step_only(tmp_path: Path) -> None:
     """Steps without an id pair by what they say, not by their place: one added first is
     one addition, not every step changed."""
-    old = windows_plan(tmp_path / "old")
-    with (old / "plan.yaml").open("ab") as file:
-        file.write(
-            b"benefits:\r\n- id: gevinst\r\n  title: Lagare kostnader\r\n  type: pengar\r\n  measures: [innkjop]\r\n"
-            b"  realisation:\r\n  - {date: 2026-05-01, step: Avtale signert}\r\n"
-            b"  - {date: 2026-06-01, step: Fyrste rekning}\r\n"
-        )
-    new = tmp_path / "new"
-    new.mkdir()
-    (new / "plan.yaml").write_bytes((old / "plan.yaml").read_bytes().replace(
-        b"  realisation:\r\n", b"  realisation:\r\n  - {date: 2026-04-01, step: '`<b>` Kartlegging'}\r\n"))
+    old, new = benefit_plans(
+        tmp_path,
+        b"  - {date: 2026-05-01, step: Avtale signert}\r\n  - {date: 2026-06-01, step: Fyrste rekning}\r\n",
+        (b"  realisation:\r\n", b"  realisation:\r\n  - {date: 2026-04-01, step: '`<b>` Kartlegging'}\r\n"),
+    )
 
     run = run_cli("diff", str(old), str(new), "--lang", "en")
 
