@@ -235,3 +235,27 @@ def test_a_public_holiday_is_named_in_the_plans_language(tmp_path: Path, languag
     result = run_cli("validate", str(tmp_path))
     assert "PV402" in result.out and name in result.out, result.out
     assert run_cli("validate", str(tmp_path), "--lang", "en").out.count("(Easter Sunday)") == 1
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    # values people write, as libyaml reads them: a reference, a text block, an open bracket
+    ("title: *viktig* møte", "ein verdi som byrjar med '*' eller '&', blir lesen som ein YAML-referanse: set verdien i hermeteikn"),
+    ("title: &amp; co", "ein verdi som byrjar med '*' eller '&', blir lesen som ein YAML-referanse"),
+    ("title: | Viktig", "ein verdi som byrjar med '|' eller '>', blir lesen som starten på ei tekstblokk"),
+    ("title: > Merk", "ein verdi som byrjar med '|' eller '>', blir lesen som starten på ei tekstblokk"),
+    ("title: [\n- a", "her skulle det stått ein verdi: lukk ein '[' eller '{' før linjene som følgjer"),
+    ("title: [,]", "her skulle det stått ein verdi"),
+    ("title: ]", "her skulle det stått ein verdi"),
+])
+def test_yaml_a_user_writes_by_mistake_is_refused_in_the_plans_language_with_what_to_do(
+    tmp_path: Path, value: str, said: str
+) -> None:
+    # libyaml's own words ('did not find expected alphabetic or numeric character (while
+    # scanning an alias)') were the whole message, in English inside a nynorsk line.
+    text = f"plan:\n  id: brot\n  language: nn\n  {value}\n"
+    (tmp_path / "plan.yaml").write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode())
+    result = run_cli("validate", str(tmp_path))
+    assert result.code == 1
+    line = result.out.splitlines()[0]
+    assert " error PV001 ugyldig YAML: " in line and said in line, line
+    assert "did not find" not in line and "while " not in line

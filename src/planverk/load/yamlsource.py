@@ -431,6 +431,14 @@ def _said(problem: str) -> Message | None:
         return tr("invalid YAML: a value cannot start with this character ('@', '`' or '%'): put the value in quotes")
     if problem == "could not find expected ':'":
         return tr("invalid YAML: ':' was expected after a key: write 'key: value'")
+    if problem == "did not find expected node content":
+        return tr("invalid YAML: a value was expected here: close a '[' or '{{' before the lines that follow, "
+                  "and put a value that starts with ',', ']' or '}}' in quotes")
+    if problem == "did not find expected alphabetic or numeric character":
+        return tr("invalid YAML: a value that starts with '*' or '&' is read as a YAML reference: put the value in quotes")
+    if problem == "did not find expected comment or line break":
+        return tr("invalid YAML: a value that starts with '|' or '>' is read as the start of a text block: "
+                  "put the value in quotes, or start the text on the next line")
     return None
 
 
