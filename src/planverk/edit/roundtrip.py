@@ -121,7 +121,8 @@ def load(text: str) -> Any:
             # both back under one name, so that an alias could come to mean the other.
             warnings.simplefilter("error", ReusedAnchorWarning)
             return _yaml().load(text)
-    except (YAMLError, RecursionError, ReusedAnchorWarning) as error:
+    except (YAMLError, RecursionError, ReusedAnchorWarning, NotImplementedError) as error:
+        # NotImplementedError: ruamel's 'overlap in comment' (a comment it cannot place)
         lines = [line for line in str(error).splitlines() if line.strip()]
         reason = lines[0].strip() if lines else type(error).__name__
         raise UnreadableForEditing(tr("cannot be read for rewriting ({reason})", reason=reason)) from None
