@@ -16,6 +16,7 @@ from ..checks.context import PlanIndex
 from ..model import Deadline, Event, Invitation, Slot
 from ..model.periods import PeriodText
 from ..occurrences import occurrences
+from ..slot_identity import slot_keys
 from ..status.names import name_list, names
 from . import contentlines as cl
 from .timing import Moved, Timing, event_timing, slot_timing
@@ -151,11 +152,11 @@ class EntryWriter:
         named = [self.reach([*s.participants, *s.responsible]) - owners for s in event.agenda]
         singled_out = frozenset().union(*named)
         entries = [Entry(event_uid, timing.sort_key, text, True, everyone - singled_out)]
-        for number, (slot, reached) in enumerate(zip(event.agenda, named, strict=True), start=1):
+        for key, slot, reached in zip(slot_keys(event), event.agenda, named, strict=True):
             if not slot.participants:
                 reached = reached | (attending & singled_out)
             if reached:
-                slot_uid = self.slot_uid(event, slot, number)
+                slot_uid = uid(self.plan.plan.id, event.id, key)
                 attendance = self._attendance(slot.participants, slot.responsible, slot.invitation)
                 timing, text = self.slot_component(position, event, slot, slot_uid, attendance, found)
                 entries.append(Entry(slot_uid, timing.sort_key, text, False, reached))
@@ -183,10 +184,6 @@ class EntryWriter:
             )
             entries.append(Entry(year_uid, timing.sort_key, text, True, everyone))
         return entries
-
-    def slot_uid(self, event: Event, slot: Slot, number: int) -> str:
-        """The UID of the ``number``-th slot (from 1) of an event's timetable."""
-        return uid(self.plan.plan.id, event.id, slot.id or f"#{number}")
 
     def slot_component(
         self, position: int, event: Event, slot: Slot, item_uid: str, attendance: list[bytes], found=None,

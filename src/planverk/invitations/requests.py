@@ -18,6 +18,7 @@ from ..checks.context import PlanIndex
 from ..errors import UsageError
 from ..ical import contentlines as cl
 from ..ical.entries import EntryWriter, uid
+from ..slot_identity import slot_keys
 from ..ical.feeds import calendar, calendar_head, plan_timezone
 from ..ical.stamps import plan_stamps
 from ..formatting import place
@@ -141,21 +142,21 @@ def meeting_requests(
     writer = EntryWriter(index, stamp, stamps)
     timezone = plan_timezone(info)
     order = {ref: n for n, ref in enumerate(senders(validation))}
-    found: list[tuple[Invitation, Event, Slot | None, int, int]] = []
+    found: list[tuple[Invitation, Event, Slot | None, int, str, int]] = []
     for position, event in enumerate(validation.plan.events):
         if event.invitation is not None:
-            found.append((event.invitation, event, None, 0, position))
-        for number, slot in enumerate(event.agenda, start=1):
+            found.append((event.invitation, event, None, 0, "", position))
+        for number, (slot, key) in enumerate(zip(event.agenda, slot_keys(event), strict=True), start=1):
             if slot.invitation is not None:
-                found.append((slot.invitation, event, slot, number, position))
+                found.append((slot.invitation, event, slot, number, key, position))
     requests = []
-    for invitation, event, slot, number, position in found:
+    for invitation, event, slot, number, key, position in found:
         if sender is not None and invitation.sender != sender:
             continue
         who = _party(index, invitation.sender)
         recipients = _recipients(index, invitation.recipients)
         attendance = _attendance(who, recipients)
-        parts = [event.id] if slot is None else [event.id, slot.id or f"#{number}"]
+        parts = [event.id] if slot is None else [event.id, key]
         item_uid = uid(info.id, *parts, "invitation")
         if slot is None:
             timing, component = writer.event_component(position, event, item_uid, attendance)
