@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from ..addressees import addressees
 from ..checks.context import PlanIndex
 from ..model import Deadline, Event, Invitation, Slot
 from ..model.periods import PeriodText
@@ -303,7 +304,8 @@ class EntryWriter:
         return timing, text
 
     def _attendance(self, participants: list[str], responsible: list[str], invitation: Invitation | None) -> list[bytes]:
-        """ORGANIZER and ATTENDEE lines, only when asked for, for those with an e-mail address."""
+        """ORGANIZER and ATTENDEE lines, only when asked for, for those with an e-mail address
+        (a group without one through its members: :func:`planverk.addressees.addressees`)."""
         if not self.attendees:
             return []
         lines = []
@@ -313,7 +315,9 @@ class EntryWriter:
                 lines.append(cl.address("ORGANIZER", found[2].email, {"CN": found[2].name}))
                 break
         seen = set()
-        for ref, role in [*((r, "CHAIR") for r in responsible), *((r, "REQ-PARTICIPANT") for r in participants)]:
+        named = [*((r, "CHAIR") for r in responsible), *((r, "REQ-PARTICIPANT") for r in participants)]
+        # A group without an address of its own is reached through its members.
+        for ref, role in [(each, role) for ref, role in named for each in addressees(self.index, ref)]:
             found = self.index.by_id.get(ref)
             email = getattr(found[2], "email", None) if found else None
             if not email or email in seen:
