@@ -28,6 +28,7 @@ from ..formatting import kind_name, markdown_text
 from ..model.base import PlanText
 from ..load.planfiles import display_path
 from .filters import template_filters
+from .plantext import PlanTextCodeGenerator, characters, concat, kept, sliceable
 from .templates import TemplateFolders
 from .views import (
     Context,
@@ -177,11 +178,9 @@ def _bounded_filter(name: str, function: Any, formats: bool = True) -> Any:
             if grown > MAX_TEXT:
                 raise _limit(f"'replace' would build {grown:,} characters; the most is {MAX_TEXT:,}")
         result = _check_size(function(*args, **kwargs))
-        if name == "join" and own and isinstance(result, str) and not isinstance(result, PlanText):
-            items = own[0] if isinstance(own[0], (list, tuple)) else ()
-            if any(isinstance(item, PlanText) for item in items):
-                result = PlanText(result)  # still plan text: escaped where it is printed
-        return result
+        # Jinja's filters build plain text from plan text ('upper', 'join', 'safe' ...):
+        # it is still plan text, escaped where it is printed.
+        return kept(result, *own, *kwargs.values()) if formats else result
 
     if passed is not None:
         bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]
@@ -234,7 +233,11 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
     and format widths of a million are refused before they are computed.
     """
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = PlanTextCodeGenerator
+    plan_concat = staticmethod(concat)
+    plan_characters = staticmethod(characters)
+    plan_sliceable = staticmethod(sliceable)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -288,7 +291,8 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.budget.spend()
         try:
-            return obj[argument]
+            value = obj[argument]
+            return PlanText(value) if isinstance(obj, PlanText) and isinstance(value, str) else value
         except (TypeError, LookupError):
             # Jinja's way: an attribute of that name, checked (``groupby("month")`` reads
             # each occurrence's ``month`` so).
@@ -315,7 +319,9 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
         name = getattr(__obj, "__name__", "a call")
         _check_arguments(name, (owner, *args) if isinstance(owner, str) else args, kwargs)
-        return _check_size(super().call(__context, __obj, *args, **kwargs))
+        result = _check_size(super().call(__context, __obj, *args, **kwargs))
+        # A method of a text ('.strip()', '{}'.format): plan text in, plan text out.
+        return kept(result, owner, *args, *kwargs.values()) if isinstance(owner, str) else result
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)):
@@ -327,7 +333,8 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
                     raise _limit(f"a value of {len(seq) * times:,} characters or items; the most is {MAX_TEXT:,}")
         if operator == "%" and isinstance(left, str):
             _check_arguments("%", (left,), {})
-        return _check_size(super().call_binop(context, operator, left, right))
+        result = _check_size(super().call_binop(context, operator, left, right))
+        return kept(result, left, right) if operator in ("+", "%") else result
 
 
 def environment(folders: TemplateFolders, language: str) -> PlanSandbox:
