@@ -42,8 +42,15 @@ def as_plan_text(value: Any) -> Any:
 
 
 def kept(result: Any, *sources: Any) -> Any:
-    """``result`` as plan text when any of ``sources`` (what built it) holds plan text."""
-    return as_plan_text(result) if any(holds_plan_text(s) for s in sources) else result
+    """``result`` as plan text when it is a text (or a list or tuple of texts) and any of
+    ``sources`` (what built it) holds plan text; any other result at once, unread."""
+    if isinstance(result, PlanText):
+        return result
+    if isinstance(result, str) or (
+        isinstance(result, (list, tuple)) and result and type(result[0]) is str
+    ):
+        return as_plan_text(result) if any(holds_plan_text(s) for s in sources) else result
+    return result
 
 
 def concat(values: tuple[Any, ...]) -> str:
