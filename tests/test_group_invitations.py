@@ -8,19 +8,10 @@ import email
 import email.policy
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import VIK_HEADER, run_cli, write_as_saved_on_windows
 from icalcheck import masters, parse
 
-PLAN = """\ufeffplan:
-  id: vik-2025
-  title: Leiarsamling i Vik
-  organisation: Vik kommune
-  period: {start: 2025-01-01, end: 2025-12-31}
-  language: nn
-people:
-- id: kari
-  name: Kari Nordmann
-  email: kari@vik.kommune.no
+PLAN = VIK_HEADER.replace("TITLE", "Leiarsamling i Vik") + """\
 - id: ola
   name: Ola =HYPERLINK("http://x")
   email: ola@vik.kommune.no
@@ -57,10 +48,7 @@ events:
 
 
 def _plan(tmp_path: Path) -> Path:
-    folder = tmp_path / "plan"
-    folder.mkdir()
-    (folder / "plan.yaml").write_bytes(PLAN.replace("\n", "\r\n").encode("utf-8"))
-    return folder
+    return write_as_saved_on_windows(tmp_path / "plan", PLAN)
 
 
 def test_a_group_without_an_address_is_invited_through_its_members(tmp_path: Path) -> None:

@@ -9,15 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import run_cli
+from conftest import VIK_HEADER, run_cli, write_as_saved_on_windows
 from planverk.render.filters import autolink, link
 
-PLAN = """\ufeffplan:
-  id: vik-2025
-  title: Omstilling i Vik
-  organisation: Vik kommune
-  period: {start: 2025-01-01, end: 2025-12-31}
-  language: nn
+PLAN = VIK_HEADER.replace("TITLE", "Omstilling i Vik") + """\
 references:
 - id: budsjett
   title: Budsjett_2025 (utkast)
@@ -44,9 +39,7 @@ def _links(html: str) -> list[tuple[str, str]]:
 
 
 def test_reference_urls_are_links_and_only_safe_ones(tmp_path: Path) -> None:
-    plan = tmp_path / "plan"
-    plan.mkdir()
-    (plan / "plan.yaml").write_bytes(PLAN.replace("\n", "\r\n").encode("utf-8"))
+    plan = write_as_saved_on_windows(tmp_path / "plan", PLAN)
     result = run_cli("render", str(plan), "workbook", "-f", "html", "-o", str(tmp_path / "out"))
     assert result.code == 0, result.out + result.err
     html = (tmp_path / "out" / "workbook.html").read_text(encoding="utf-8")

@@ -8,20 +8,10 @@ import email
 import email.policy
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import VIK_HEADER, run_cli, write_as_saved_on_windows
 from icalcheck import masters, parse
 
-PLAN = """\ufeffplan:
-  id: vik-2025
-  title: Leiarsamling i Vik
-  organisation: Vik kommune
-  period: {start: 2025-01-01, end: 2025-12-31}
-  timezone: Europe/Oslo
-  language: nn
-people:
-- id: kari
-  name: Kari Nordmann
-  email: kari@vik.kommune.no
+PLAN = VIK_HEADER.replace("TITLE", "Leiarsamling i Vik") + """\
 - id: ola
   name: Ola Nordmann
   email: ola@vik.kommune.no
@@ -46,10 +36,7 @@ SLOTS = [
 
 
 def _write(folder: Path, slots: list[str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    text = PLAN.replace("SLOTS", "\n".join(slots) + "\n")
-    (folder / "plan.yaml").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
-    return folder
+    return write_as_saved_on_windows(folder, PLAN.replace("SLOTS", "\n".join(slots) + "\n"))
 
 
 def _slots(plan: Path, out: Path) -> dict[str, str]:

@@ -9,7 +9,7 @@ import pytest
 
 from markdown_it import MarkdownIt
 
-from conftest import run_cli
+from conftest import VIK_HEADER, run_cli, write_as_saved_on_windows
 
 
 def _markup(markdown: str) -> set[str]:
@@ -22,13 +22,7 @@ def _markup(markdown: str) -> set[str]:
     return found
 
 HOSTILE = "<script>alert(1)</script> *fet* [lenke](javascript:x) =HYPERLINK(\\\"x\\\")"
-PLAN = f"""\ufeffplan:
-  id: vik-2025
-  title: "{HOSTILE}"
-  organisation: Vik kommune
-  period: {{start: 2025-01-01, end: 2025-12-31}}
-  language: nn
-"""
+PLAN = VIK_HEADER.replace("TITLE", f'"{HOSTILE}"')
 
 BUILT = {
     "tilde": "{{ plan.title ~ '!' }}",
@@ -53,9 +47,8 @@ BUILT = {
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("name", list(BUILT))
 def test_text_built_from_plan_text_is_escaped(name: str, fmt: str, tmp_path: Path) -> None:
-    plan = tmp_path / "plan"
-    (plan / "templates").mkdir(parents=True)
-    (plan / "plan.yaml").write_bytes(PLAN.replace("\n", "\r\n").encode("utf-8"))
+    plan = write_as_saved_on_windows(tmp_path / "plan", PLAN)
+    (plan / "templates").mkdir()
     (plan / "templates" / "mine.md.j2").write_text(BUILT[name] + "\n", encoding="utf-8")
     result = run_cli("render", str(plan), "mine", "-f", fmt, "-o", str(tmp_path / "out"))
     assert result.code == 0, result.out + result.err
