@@ -303,22 +303,43 @@ def check_recurrence(index: PlanIndex) -> Iterator[Issue]:
                 (*path, "date"),
                 path,
             )
+        kept = sorted(dates - set(repeat.except_))
         for n, day in enumerate(repeat.except_):
             if day not in dates:
+                near = _nearest(kept, day)
                 yield Issue(
                     "PV309",
-                    tr("except {day} is not an occurrence of the series anyway", day=Day(day)),
+                    tr("{day} under 'except' is not a date of the series, so there is nothing to leave "
+                       "out: remove it, or write the date of the one to leave out (the nearest is {near})",
+                       day=Day(day), near=Day(near))
+                    if near else
+                    tr("{day} under 'except' is not a date of the series, so there is nothing to leave "
+                       "out: remove it", day=Day(day)),
                     (*path, "repeat", "except", n),
                     path,
                 )
         for n, change in enumerate(repeat.changes):
             if change.occurrence not in dates or change.occurrence in repeat.except_:
+                near = _nearest(kept, change.occurrence)
                 yield Issue(
                     "PV307",
-                    tr("the series has no occurrence on {day} to change", day=Day(change.occurrence)),
+                    tr("{day} under 'changes' is left out under 'except', so there is nothing to change: "
+                       "remove it from one of the two", day=Day(change.occurrence))
+                    if change.occurrence in dates else
+                    tr("{day} under 'changes' is not a date of the series, so there is nothing to change: "
+                       "write the date of the one to change (the nearest is {near})",
+                       day=Day(change.occurrence), near=Day(near))
+                    if near else
+                    tr("{day} under 'changes' is not a date of the series, so there is nothing to change: "
+                       "remove the change, or correct the series' rule", day=Day(change.occurrence)),
                     (*path, "repeat", "changes", n, "occurrence"),
                     path,
                 )
+
+
+def _nearest(days: list[date], day: date) -> date | None:
+    """The date of ``days`` nearest to ``day`` (the earlier of two as near); None when there is none."""
+    return min(days, key=lambda other: (abs((other - day).days), other), default=None)
 
 
 def _month_name(year: int, month: int) -> Month:

@@ -168,6 +168,7 @@ def render(
                 as_of=day,
                 pictures=document_pictures,
                 reference_doc=reference_doc,
+                source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"),
                 progress=advance,
             )
         files = [(p.filename, p.content) for p in published]

@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Any
 
 from ..addressees import addressees
 from ..checks.context import PlanIndex
-from ..errors import UsageError
-from ..i18n import tr
+from ..epoch import fixed_time
 from ..review.githistory import Version, plan_versions
 from ..validate import Validation
 from ..reporting.schedule import duties
@@ -41,34 +39,12 @@ KINDS = ("events", "deadlines")
 
 def dtstamp(index: PlanIndex, last_change: datetime | None, source_date_epoch: str | None) -> datetime:
     """The one DTSTAMP of every component of a run."""
-    if source_date_epoch:
-        return from_epoch(source_date_epoch)
+    fixed = fixed_time(source_date_epoch)
+    if fixed is not None:
+        return fixed
     if last_change is not None:
         return last_change
     return datetime.combine(index.plan.plan.period.start, time(), timezone.utc)
-
-
-LAST_SECOND = int(datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc).timestamp())
-"""The last second a calendar date can name (RFC 5545 dates have four-digit years)."""
-
-
-def from_epoch(text: str) -> datetime:
-    """The moment ``SOURCE_DATE_EPOCH`` names: whole seconds since 1970-01-01 00:00 UTC, as
-    ``date +%s`` and ``git log -1 --format=%ct`` write them (reproducible-builds.org's
-    specification). Raises :class:`UsageError`, naming the value and what to write, for
-    anything else: a negative number (a time before 1970), a fraction, a word, or a time
-    after the year 9999."""
-    value = text.strip()
-    shown = value if len(value) <= 40 else f"{value[:39]}…"
-    fix = tr("set it to the time of the plan's last commit (git log -1 --format=%ct), or unset it")
-    if re.fullmatch(r"-[0-9]+", value):
-        raise UsageError(tr("SOURCE_DATE_EPOCH={value} is before 1970: {fix}", value=shown, fix=fix))
-    if not re.fullmatch(r"[0-9]+", value):
-        raise UsageError(tr("SOURCE_DATE_EPOCH={value} is not a whole number of seconds since 1970: {fix}",
-                            value=shown, fix=fix))
-    if len(value.lstrip("0")) > len(str(LAST_SECOND)) or int(value) > LAST_SECOND:  # int() of 5000 digits fails
-        raise UsageError(tr("SOURCE_DATE_EPOCH={value} is after the year 9999: {fix}", value=shown, fix=fix))
-    return datetime.fromtimestamp(int(value), timezone.utc)
 
 
 def _shown(item: Any) -> list[str]:

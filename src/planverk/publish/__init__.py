@@ -45,8 +45,10 @@ def publish(
     as_of: date,
     pictures: Sequence[Picture] = (),
     reference_doc: Path | None = None,
+    source_date_epoch: str | None = None,
 ) -> Published:
-    """One rendered document as ``fmt`` ('md', 'docx' or 'html').
+    """One rendered document as ``fmt`` ('md', 'docx' or 'html'); ``source_date_epoch``
+    (SOURCE_DATE_EPOCH's value) fixes the file times inside a Word document.
 
     Raises :class:`planverk.errors.OutputError` when Word cannot be written and
     :class:`planverk.errors.UsageError` for a ``reference_doc`` that is no Word document.
@@ -67,6 +69,7 @@ def publish(
             as_of=as_of,
             pictures=list(pictures),
             reference_doc=reference_doc,
+            source_date_epoch=source_date_epoch,
         )
         return Published(name, data)
     raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
@@ -79,6 +82,7 @@ def publish_documents(
     as_of: date,
     pictures: Callable[[Document], Sequence[Picture]] = lambda _: (),
     reference_doc: Path | None = None,
+    source_date_epoch: str | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> list[Published]:
     """Each document as ``fmt``, with the pictures ``pictures(document)`` gives;
@@ -86,6 +90,7 @@ def publish_documents(
     out = []
     for number, document in enumerate(documents, 1):
         shown = pictures(document) if fmt != "md" else ()
-        out.append(publish(document, fmt, as_of=as_of, pictures=shown, reference_doc=reference_doc))
+        out.append(publish(document, fmt, as_of=as_of, pictures=shown, reference_doc=reference_doc,
+                           source_date_epoch=source_date_epoch))
         progress(number, len(documents))
     return out

@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from ..epoch import fixed_time
 from ..errors import OutputError, UsageError
 from ..formatting import markdown_text
 from ..i18n import tr
@@ -118,13 +119,15 @@ def check_reference_doc(path: Path) -> None:
         ))
 
 
-def epoch(as_of: date) -> str:
-    """Seconds since 1970 for the file times inside the DOCX: SOURCE_DATE_EPOCH when set,
-    else midnight (UTC) of the date the document is as of."""
-    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if fixed.isdigit():
-        return fixed
-    return str(int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc).timestamp()))
+def epoch(as_of: date, source_date_epoch: str | None = None) -> str:
+    """Seconds since 1970 for the file times inside the DOCX: the moment ``source_date_epoch``
+    (SOURCE_DATE_EPOCH) names, read as every output reads it (:func:`planverk.epoch.from_epoch`,
+    which refuses a value that names no time), else midnight (UTC) of the date the document
+    is as of."""
+    fixed = fixed_time(source_date_epoch)
+    if fixed is None:
+        fixed = datetime(as_of.year, as_of.month, as_of.day, tzinfo=timezone.utc)
+    return str(int(fixed.timestamp()))
 
 
 def markdown_to_docx(
@@ -134,14 +137,18 @@ def markdown_to_docx(
     as_of: date,
     pictures: list[Picture] = (),  # type: ignore[assignment]
     reference_doc: Path | None = None,
+    source_date_epoch: str | None = None,
 ) -> bytes:
     """A rendered Markdown document as DOCX bytes: title page, table of contents, the body
     with bordered tables and boxes to write in, page numbers; pictures for its diagrams.
 
     ``language`` is 'nb', 'nn' or 'en'; ``reference_doc`` a Word document whose styles,
     page set-up, header and footer to use (pandoc's ``--reference-doc``), default
-    planverk's own. Raises :class:`OutputError` when pandoc fails.
+    planverk's own; ``source_date_epoch`` SOURCE_DATE_EPOCH's value, for the file times
+    (:func:`epoch`). Raises :class:`OutputError` when pandoc fails, :class:`UsageError` for a
+    ``source_date_epoch`` that names no time.
     """
+    stamp = epoch(as_of, source_date_epoch)  # refused before pandoc runs
     words = WORDS[language]
     with tempfile.TemporaryDirectory(prefix="planverk-docx-") as scratch:
         folder = Path(scratch)
@@ -179,6 +186,6 @@ def markdown_to_docx(
                 f"--output={out}",
             ],
             front.body.encode("utf-8"),
-            env={**os.environ, "SOURCE_DATE_EPOCH": epoch(as_of)},
+            env={**os.environ, "SOURCE_DATE_EPOCH": stamp},
         )
         return out.read_bytes()

@@ -396,7 +396,8 @@ def site_files(
     def word(job: tuple[str, SitePlan, Document, list[Picture]]) -> tuple[str, bytes]:
         path, _, document, pictures = job
         data = markdown_to_docx(
-            document.text, language=document.language, as_of=as_of, pictures=pictures, reference_doc=reference_doc
+            document.text, language=document.language, as_of=as_of, pictures=pictures,
+            reference_doc=reference_doc, source_date_epoch=source_date_epoch,
         )
         return path, data
 

@@ -1,0 +1,101 @@
+"""What a new-user trial found speaking the wrong language or reading a setting its own way,
+tried through the command line on plans written as users write them (CR LF, byte-order
+mark, nynorsk, flow style)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from test_written_as_users_write import windows_plan
+
+REFUSED_EPOCH = ("sett den til tiden for planens siste commit (git log -1 --format=%ct), eller fjern den",
+                 "set han til tida for den siste commiten til planen (git log -1 --format=%ct), eller fjern han")
+
+
+@pytest.mark.parametrize(("epoch", "said"), [("-1", "er før 1970"), ("1.5", "er ikkje eit heilt tal sekund sidan 1970")])
+def test_word_documents_read_source_date_epoch_as_calendars_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str, said: str
+) -> None:
+    """A negative SOURCE_DATE_EPOCH was silently ignored by Word output while calendars refuse it."""
+    plan = windows_plan(tmp_path / "plan")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+
+    for args in (("render", str(plan), "-f", "docx", "-o", str(tmp_path / "word")),
+                 ("ical", str(plan), "-o", "-")):
+        refused = run_cli(*args)
+
+        assert refused.code == 2, args
+        assert refused.err == f"planverk: SOURCE_DATE_EPOCH={epoch} {said}: {REFUSED_EPOCH[1]}\n", args
+    assert not (tmp_path / "word").exists()
+
+
+def test_word_documents_take_their_file_times_from_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = windows_plan(tmp_path / "plan")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", " 1700000000\n")  # as $(git log -1 --format=%ct) may carry it
+
+    written = run_cli("render", str(plan), "workbook", "-f", "docx", "-o", str(tmp_path / "word"))
+
+    assert written.code == 0, written.err
+    with zipfile.ZipFile(tmp_path / "word" / "workbook.docx") as document:
+        assert document.getinfo("word/document.xml").date_time[:3] == (2023, 11, 14)
+
+
+SERIES = """\
+plan:
+  id: serie-2026
+  title: Omstilling 2026
+  organisation: Vinje kommune
+  language: {language}
+  period: {start: 2026-01-01, end: 2026-12-31}
+people:
+- {id: gunnhild, name: Gunnhild Haugen}
+events:
+- id: sg-mote
+  title: Styringsgruppemøte
+  date: 2026-01-07
+  time: 09:00-11:00
+  participants: [gunnhild]
+  repeat:
+    every: week
+    until: 2026-03-25
+    except: [2026-02-19]
+    changes:
+    - {occurrence: 2026-02-20, status: cancelled}
+"""
+
+
+def series_plan(folder: Path, language: str) -> Path:
+    folder.mkdir(parents=True)
+    text = SERIES.replace("{language}", language)
+    (folder / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    return folder
+
+
+@pytest.mark.parametrize(("language", "pv309", "pv307"), [
+    ("nn", "torsdag 19. februar 2026 under 'except' er ikkje ein dato i serien, så det er ingenting å ta ut: "
+           "fjern datoen, eller skriv datoen som skal takast ut (nærmaste dato i serien er onsdag 18. februar 2026)",
+     "fredag 20. februar 2026 under 'changes' er ikkje ein dato i serien, så det er ingenting å endre: "
+     "skriv datoen som skal endrast (nærmaste dato i serien er onsdag 18. februar 2026)"),
+    ("nb", "torsdag 19. februar 2026 under 'except' er ikke en dato i serien, så det er ingenting å ta ut: "
+           "fjern datoen, eller skriv datoen som skal tas ut (nærmeste dato i serien er onsdag 18. februar 2026)",
+     "fredag 20. februar 2026 under 'changes' er ikke en dato i serien, så det er ingenting å endre: "
+     "skriv datoen som skal endres (nærmeste dato i serien er onsdag 18. februar 2026)"),
+])
+def test_a_date_that_misses_the_series_says_what_to_write_in_the_plans_language(
+    tmp_path: Path, language: str, pv309: str, pv307: str
+) -> None:
+    """PV309 said 'unntaket ... er ikke en forekomst i serien uansett' (English 'anyway'), and
+    neither it nor PV307 said what to do."""
+    plan = series_plan(tmp_path / "plan", language)
+
+    checked = run_cli("validate", str(plan))
+
+    lines = checked.out.splitlines()
+    assert f"{plan / 'plan.yaml'}:18:14: warning PV309 {pv309}" in lines
+    assert f"{plan / 'plan.yaml'}:20:20: error PV307 {pv307}" in lines
