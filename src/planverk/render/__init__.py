@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import get_close_matches
@@ -12,7 +12,7 @@ from typing import Any
 
 from ..collector import paused
 from ..errors import UsageError
-from ..files import replace_folder
+from ..files import replace_folder, write_atomic
 from ..load.planfiles import display_path, plan_folder
 from ..model import Plan
 from ..i18n import Message, tr
@@ -109,7 +109,7 @@ def checked_render(
                                 available=", ".join(available)))
     refusal = refusal or tr("nothing was rendered")
     result = checked_plan(target, tr("{plan} has errors: fix them first; {refusal}", plan=display_path(target),
-                                     refusal=refusal))
+                                     refusal=refusal), keep_occurrences=True)
     assert result.plan is not None
     return in_language(result, language), folders, chosen
 
@@ -131,7 +131,8 @@ def render_plan(
     """
     result, folders, chosen = checked_render(target, names, templates_dir)
     assert result.plan is not None
-    return render_documents(result.plan, folders, chosen, as_of=as_of, group=group, mermaid=mermaid)
+    return render_documents(result.plan, folders, chosen, as_of=as_of, group=group, mermaid=mermaid,
+                            occurrences=result.occurrences)
 
 
 def render_documents(
@@ -142,9 +143,11 @@ def render_documents(
     as_of: date,
     group: str | None = None,
     mermaid: bool = True,
+    occurrences: Mapping[int, list[Any]] | None = None,
 ) -> list[Document]:
     """Render the named templates of ``folders`` for a plan that validates (``mermaid``:
-    as in :func:`render_plan`)."""
+    as in :func:`render_plan`; ``occurrences``: the validation's, to reuse, see
+    :attr:`planverk.validate.Validation.occurrences`)."""
     if group is not None and group not in {g.id for g in plan.groups}:
         near = get_close_matches(group, [g.id for g in plan.groups], n=1)
         if near:
@@ -153,7 +156,8 @@ def render_documents(
         raise UsageError(tr("--group '{group}' is not a group of the plan: see 'groups:' in the plan", group=group))
     language = plan.plan.language
     with paused():  # views of every event and occurrence: see planverk.collector
-        context = build_context(plan, LABELS[language], as_of=as_of, group=group, mermaid=mermaid)
+        context = build_context(plan, LABELS[language], as_of=as_of, group=group, mermaid=mermaid,
+                                occurrences=occurrences)
     env = environment(folders, language)
     suffix = f"-{group}" if group else ""
     documents = []
@@ -166,14 +170,34 @@ def render_documents(
 
 def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
     """Write the documents into ``folder`` as one set, each with the SVG of every picture
-    it links to beside it; returns the paths written (see :func:`write_files`)."""
+    it links to beside it; returns the paths written (see :func:`write_files`). A
+    ``folder`` that names a file (:func:`names_a_file`) takes the one document itself."""
     pictures = {spec.file: spec for document in documents for spec in document.pictures}
     drawn: dict[str, bytes] = {}
     if pictures:
         from ..publish.pictures import draw
 
         drawn = {file: draw(spec, png=False).svg for file, spec in pictures.items()}
-    return write_files([*((d.filename, d.text) for d in documents), *drawn.items()], folder)
+    files = [*((d.filename, d.text) for d in documents), *drawn.items()]
+    if names_a_file(folder, ".md"):
+        return write_file(files, folder)
+    return write_files(files, folder)
+
+
+def names_a_file(output: Path, suffix: str) -> bool:
+    """Whether ``-o`` names one document's file (``arbeidsbok.docx`` for ``.docx``) rather
+    than a folder: it ends in the format's suffix and is no folder already."""
+    return output.suffix.lower() == suffix and not output.is_dir()
+
+
+def write_file(files: Sequence[tuple[str, str | bytes]], target: Path) -> list[Path]:
+    """Write the first of ``files`` (one document) to ``target``, and the rest (the
+    pictures a Markdown document links to) beside it under their own names, each through a
+    temporary file and a rename; returns the paths written."""
+    written = [target, *(target.parent / name for name, _ in files[1:])]
+    for path, (_, content) in zip(written, files, strict=True):
+        write_atomic(path, content)
+    return written
 
 
 def write_files(files: Sequence[tuple[str, str | bytes]], folder: Path) -> list[Path]:
