@@ -4,6 +4,7 @@ mark, nynorsk, flow style)."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def test_word_documents_take_their_file_times_from_source_date_epoch(
 
 SERIES = """\
 plan:
-  id: serie-2026
+  id: serie-{language}
   title: Omstilling 2026
   organisation: Vinje kommune
   language: {language}
@@ -59,7 +60,7 @@ events:
 - id: sg-mote
   title: Styringsgruppemøte
   date: 2026-01-07
-  time: 09:00-11:00
+  time: {time}
   participants: [gunnhild]
   repeat:
     every: week
@@ -72,7 +73,8 @@ events:
 
 def series_plan(folder: Path, language: str) -> Path:
     folder.mkdir(parents=True)
-    text = SERIES.replace("{language}", language)
+    time = "09:00-11:00" if language == "nn" else "13:00-15:00"  # two plans meet at different times
+    text = SERIES.replace("{language}", language).replace("{time}", time)
     (folder / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     return folder
 
@@ -99,3 +101,37 @@ def test_a_date_that_misses_the_series_says_what_to_write_in_the_plans_language(
     lines = checked.out.splitlines()
     assert f"{plan / 'plan.yaml'}:18:14: warning PV309 {pv309}" in lines
     assert f"{plan / 'plan.yaml'}:20:20: error PV307 {pv307}" in lines
+
+
+def test_plans_in_two_languages_each_have_their_summary_and_the_total_is_bokmal(tmp_path: Path) -> None:
+    """One summary line in the first plan's language told the nynorsk plan's count in bokmål."""
+    nynorsk, bokmal = series_plan(tmp_path / "nn", "nn"), series_plan(tmp_path / "nb", "nb")
+
+    for fmt in ("human", "github"):
+        checked = run_cli("validate", "-f", fmt, str(nynorsk), str(bokmal))
+
+        assert checked.code == 1
+        assert checked.out.splitlines()[-3:] == [
+            "serie-nn: 1 feil, 1 åtvaring i 1 fil",
+            "serie-nb: 1 feil, 1 advarsel i 1 fil",
+            "til sammen: 2 feil, 2 advarsler i 2 filer",
+        ], fmt
+    assert "ikkje ein dato i serien" in checked.out and "ikke en dato i serien" in checked.out
+
+    same = run_cli("validate", str(nynorsk), str(nynorsk))
+    chosen = run_cli("validate", "--lang", "en", str(nynorsk), str(bokmal))
+
+    assert re.fullmatch(r"2 feil, \d+ åtvaringar i 2 filer", same.out.splitlines()[-1])  # and PV405 with itself
+    assert "serie-nn:" not in same.out and "til sammen" not in same.out
+    assert chosen.out.splitlines()[-1] == "2 errors, 2 warnings in 2 files"
+
+
+def test_fmt_of_plans_in_two_languages_counts_in_bokmal(tmp_path: Path) -> None:
+    nynorsk, bokmal = series_plan(tmp_path / "nn", "nn"), series_plan(tmp_path / "nb", "nb")
+
+    mixed = run_cli("fmt", "--check", str(nynorsk), str(bokmal))
+    alone = run_cli("fmt", "--check", str(nynorsk))
+
+    assert mixed.code == alone.code == 1
+    assert mixed.out.splitlines()[-1] == "2 filer er ikke i planverks oppsett: kjør planverk fmt"
+    assert alone.out.splitlines()[-1] == "1 fil er ikkje i oppsettet til planverk: køyr planverk fmt"

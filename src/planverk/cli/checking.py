@@ -12,7 +12,7 @@ import typer
 from ..errors import ExitCode
 from ..i18n import plural, tr
 from .app import app
-from .language import choose, say
+from .language import choose, say, together, working_on
 from .options import LangOption, OutputOption, PlansArg, PlansOfOption, date_option, emit, plan_targets
 from .terminal import color
 
@@ -109,6 +109,7 @@ def fmt(
     targets = plan_targets(plans, plans_of)
     choose(lang, targets[0] if targets else None)
     for plan in targets:
+        working_on(plan)  # each plan's lines in its own language
         for change in format_plan(plan, write=not check):
             if change.problem:
                 say(tr("{file}: {problem}", file=str(change.path), problem=change.problem), err=True)
@@ -119,6 +120,7 @@ def fmt(
                 say(tr("reformatted {file}", file=str(change.path)))
             changed += 1
     if check and changed:
+        together(targets)
         say(plural("{count} file not in planverk's layout: run planverk fmt",
                    "{count} files not in planverk's layout: run planverk fmt", changed))
         raise typer.Exit(int(ExitCode.FINDINGS))

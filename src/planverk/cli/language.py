@@ -40,6 +40,15 @@ def working_on(plan: Path | str) -> None:
     _state.pop("known", None)
 
 
+def together(plans: list[Path]) -> None:
+    """Text about several plans at once (a count over all of them): in their language when
+    they share one, else in bokmål (:data:`~planverk.i18n.DEFAULT_LANGUAGE`)."""
+    from ..i18n import DEFAULT_LANGUAGE
+
+    found = {_declared(Path(plan)) or DEFAULT_LANGUAGE for plan in plans}
+    _state["known"] = found.pop() if len(found) == 1 else DEFAULT_LANGUAGE
+
+
 def heard(language: str | None) -> None:
     """The language of the plan, once it is read."""
     if language:
@@ -60,7 +69,9 @@ def current() -> str:
         if found:
             _state["known"] = found
             return found
-    return "nb"
+    from ..i18n import DEFAULT_LANGUAGE
+
+    return DEFAULT_LANGUAGE
 
 
 def _declared(plan: Path) -> str | None:
