@@ -135,3 +135,59 @@ def test_fmt_of_plans_in_two_languages_counts_in_bokmal(tmp_path: Path) -> None:
     assert mixed.code == alone.code == 1
     assert mixed.out.splitlines()[-1] == "2 filer er ikke i planverks oppsett: kjør planverk fmt"
     assert alone.out.splitlines()[-1] == "1 fil er ikkje i oppsettet til planverk: køyr planverk fmt"
+
+
+def _paste_colour(path: Path, after: bytes) -> None:
+    """A colour code pasted from a terminal (ESC [ 3 1 m) typed into the file after ``after``."""
+    path.write_bytes(path.read_bytes().replace(after, after + b"\x1b[31m", 1))
+
+
+@pytest.mark.parametrize("where", ["plan.yaml", "people.yaml"])
+def test_a_control_character_typed_in_a_file_is_refused_where_it_is_in_the_plans_language(
+    tmp_path: Path, where: str
+) -> None:
+    """It was PV001 at 1:1 with the YAML reader's English ('unacceptable character #x001b:
+    control characters are not allowed\\n in "<unicode string>", position 183')."""
+    plan = windows_plan(tmp_path / "plan")
+    people = (plan / "plan.yaml").read_bytes().split(b"people:\r\n")
+    (plan / "plan.yaml").write_bytes(people[0] + b"include: [people.yaml]\r\n")
+    (plan / "people.yaml").write_bytes(b"\xef\xbb\xbfpeople:\r\n" + people[1])
+    _paste_colour(plan / where, b"Olav Bakken" if where == "people.yaml" else b"title: Omstilling")
+
+    checked = run_cli("validate", str(plan))
+    shown = run_cli("status", str(plan))
+
+    column = 31 if where == "people.yaml" else 20  # right after 'Olav Bakken', after 'Omstilling'
+    assert checked.code == shown.code == 1
+    assert checked.out.splitlines()[0] == (
+        f"{plan / where}:3:{column}: error PV016 kontrollteiknet U+001B står i fila (limt inn frå ein "
+        "terminal eller eit anna program?): fjern det"
+    )
+    assert checked.out.splitlines()[-1].startswith("1 feil, 0 åtvaringar i ")
+    assert shown.err.splitlines()[-2:] == [checked.out.splitlines()[-1],
+                                           f"planverk: {plan} har feil: rett dei først; ingen status vart vist"]
+
+
+def test_one_file_of_a_nynorsk_plan_checked_alone_speaks_nynorsk(tmp_path: Path) -> None:
+    """An editor (or a person) checks the file they have open: its plan's language is in plan.yaml."""
+    plan = windows_plan(tmp_path / "plan")
+    (plan / "more.yaml").write_bytes(b"\xef\xbb\xbfpeople:\r\n- {id: siri, name: Siri\x1b[31m Dahl}\r\n")
+
+    checked = run_cli("validate", str(plan / "more.yaml"))
+
+    assert checked.code == 1
+    assert "kontrollteiknet U+001B står i fila" in checked.out
+    assert checked.out.splitlines()[-1] == "1 feil, 0 åtvaringar i 1 fil"
+
+
+def test_many_control_characters_typed_in_a_file_are_counted_past_twenty(tmp_path: Path) -> None:
+    plan = windows_plan(tmp_path / "plan")
+    text = (plan / "plan.yaml").read_bytes()
+    (plan / "plan.yaml").write_bytes(text.replace(b"Omstilling 2026", b"Omstilling\x07" * 25, 1))
+
+    checked = run_cli("validate", str(plan))
+
+    lines = checked.out.splitlines()
+    assert sum("kontrollteiknet U+0007 står i fila" in line for line in lines) == 20
+    assert lines[-2].endswith("error PV016 og 5 kontrollteikn til i denne fila, ikkje viste: fjern dei over, og valider på nytt")
+    assert lines[-1] == "21 feil, 0 åtvaringar i 1 fil"

@@ -115,7 +115,7 @@ CODES: dict[str, Code] = {
         Code("PV013", "nesting-depth", E, "Mappings and lists nested more than 64 levels deep."),
         Code("PV014", "value-too-long", E, "A value (or key) longer than 100,000 characters, a number of more than 64 characters, or a file over 64 MB."),
         Code("PV015", "not-finite", E, "A number that is not finite (`.nan`, `.inf`, `1e999`): write the number."),
-        Code("PV016", "control-character", E, "A control character (NUL, ESC, BEL ...) written as an escape in a quoted text, or a bidirectional override or isolate (U+202E ...) anywhere."),
+        Code("PV016", "control-character", E, "A control character (NUL, ESC, BEL ...) typed in a file or written as an escape in a quoted text, or a bidirectional override or isolate (U+202E ...) anywhere."),
         # Shape of the data
         Code("PV100", "unknown-key", E, "A key the model does not know; usually a typo (a did-you-mean hint follows)."),
         Code("PV101", "invalid-value", E, "A value of the wrong type or form: a date like 2017-02-30, a bad time, a missing field."),

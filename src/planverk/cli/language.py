@@ -75,18 +75,10 @@ def current() -> str:
 
 
 def _declared(plan: Path) -> str | None:
-    """``plan.language`` as plan.yaml writes it, read without checking the plan."""
-    from ..load.planfiles import display_path
-    from ..load.yamlsource import load_file
-    from ..validate import declared_language
+    """The language the plan's files name (:func:`~planverk.load.planfiles.plan_language`)."""
+    from ..load.planfiles import plan_language
 
-    path = plan / "plan.yaml" if plan.is_dir() else plan
-    if not path.is_file():
-        return None
-    try:
-        return declared_language(load_file(path, display_path(path)).data)
-    except Exception:  # noqa: BLE001 - only a guess for the words of an error; never fail on it
-        return None
+    return plan_language(plan)
 
 
 def text(message: Message | str) -> str:
