@@ -191,3 +191,45 @@ def test_many_control_characters_typed_in_a_file_are_counted_past_twenty(tmp_pat
     assert sum("kontrollteiknet U+0007 står i fila" in line for line in lines) == 20
     assert lines[-2].endswith("error PV016 og 5 kontrollteikn til i denne fila, ikkje viste: fjern dei over, og valider på nytt")
     assert lines[-1] == "21 feil, 0 åtvaringar i 1 fil"
+
+
+TEMPLATE_FAULTS = {
+    "{% for e in events %}\n- {{ e.title }\n{% endfor %}\n":
+        ("4", "'}' der det ikkje høyrer heime: sjekk at kvar '{{' blir lukka med '}}', kvar '{%' med '%}', "
+              "og kvar parentes"),
+    "{% for e in events %}\n- {{ e.title }}\n":
+        ("4", "malen sluttar før '{% for %}' er lukka: legg til '{% endfor %}' der blokka sluttar"),
+    "{% if %}\n":
+        ("3", "det manglar ein verdi framfor '%}': t.d. '{% if event.room %}', '{{ plan.title }}'"),
+    "{% for e in events %}{% endif %}\n":
+        ("3", "'{% endif %}' der '{% endfor %}' først skulle ha lukka den opne '{% for %}': lukk blokkene i "
+              "den rekkjefølgja dei vart opna, og sjekk skrivemåten"),
+    "{% macro m(a=1, b) %}{% endmacro %}\n":
+        ("3", "malen er ikkje gyldig Jinja: non-default argument follows default argument"),
+    "{{ 'x' * 2000000 }}\n":
+        ("3", "sandkassen avviste det: ein verdi på 2 000 000 teikn eller element; det meste er 1 000 000: "
+              "malar har grenser (sjå «Limits» i docs/templates.md)"),
+    "{% for i in range(3000) %}{% for j in range(3000) %}{% endfor %}{% endfor %}\n":
+        ("3", "sandkassen avviste det: malen gjorde meir enn 5 000 000 steg (løkker i løkker?): malar har "
+              "grenser (sjå «Limits» i docs/templates.md)"),
+    "{{ plan.title | center(5000000) }}\n":
+        ("3", "sandkassen avviste det: 'center' med 5 000 000; ei breidd eller eit tal kan vere høgst "
+              "1 000 000: malar har grenser (sjå «Limits» i docs/templates.md)"),
+}
+
+
+@pytest.mark.parametrize("source", list(TEMPLATE_FAULTS))
+def test_a_users_template_that_fails_is_told_in_the_plans_language_at_its_file_and_line(
+    tmp_path: Path, source: str
+) -> None:
+    """Jinja's syntax errors and the sandbox's limits were English in a nynorsk plan."""
+    plan = windows_plan(tmp_path / "plan")
+    (plan / "templates").mkdir()
+    (plan / "templates" / "vedlegg.md.j2").write_text("# {{ plan.title }}\n\n" + source, encoding="utf-8")
+
+    rendered = run_cli("render", str(plan), "vedlegg", "-o", str(tmp_path / "ut"))
+
+    line, said = TEMPLATE_FAULTS[source]
+    assert rendered.code == 2
+    assert rendered.err == f"planverk: {plan / 'templates' / 'vedlegg.md.j2'}:{line}: {said}\n"
+    assert not (tmp_path / "ut").exists()
