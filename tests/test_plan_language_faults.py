@@ -233,3 +233,49 @@ def test_a_users_template_that_fails_is_told_in_the_plans_language_at_its_file_a
     assert rendered.code == 2
     assert rendered.err == f"planverk: {plan / 'templates' / 'vedlegg.md.j2'}:{line}: {said}\n"
     assert not (tmp_path / "ut").exists()
+
+
+USAGE_FAULTS = {
+    ("status", "{plan}", "--format", "xyz"):
+        "--format kan ikkje vere 'xyz': skriv auto, rich, markdown, csv, json eller xlsx (sjå 'planverk status -h')",
+    ("status", "{plan}", "--as-of", "30.01.2026"):
+        "--as-of: '30.01.2026' er ikkje ein dato skriven YYYY-MM-DD: skriv t.d. 2026-01-30 (sjå 'planverk status -h')",
+    ("status", "{plan}", "--as-of", "2026-02-30"):
+        "--as-of: '2026-02-30' er ingen dag i kalenderen: februar 2026 har 28 dagar; gje ein dato som finst, "
+        "t.d. 2026-02-28 (sjå 'planverk status -h')",
+    ("status", "{plan}", "--as-of"):
+        "--as-of treng ein verdi etter seg: skriv --as-of YYYY-MM-DD (sjå 'planverk status -h')",
+    ("status", "{plan}", "--days", "-1"):
+        "--days tek eit tal som er minst 0 (sjå 'planverk status -h')",
+    ("status", "{plan}", "--frmat", "json"):
+        "det finst ikkje noko val --frmat: meinte du --format? (sjå 'planverk status -h')",
+    ("validate", "--strict=ja", "{plan}"):
+        "--strict tek ingen verdi: skriv --strict åleine (sjå 'planverk validate -h')",
+    ("record", "score", "{plan}", "kort", "skule", "i fjor", "a", "q", "3"):
+        "YEAR tek eit heilt tal, skrive med siffer (sjå 'planverk record score -h')",
+    ("move", "{plan}", "sg-mote", "2026-02-11"):
+        "'2026-02-11' er meir enn kommandoen tek imot: verdien til eit val står rett etter namnet "
+        "(--date 2026-03-01), og ein tekst med mellomrom står i hermeteikn (sjå 'planverk move -h')",
+    ("statsu", "{plan}"):
+        "'statsu' er ingen kommando: meinte du 'status'? (sjå 'planverk -h')",
+    ("record", "{plan}"):
+        "'{plan}' er ingen kommando: oppgje ein av assessment, decision, measurement, realised eller score "
+        "(sjå 'planverk record -h')",
+    ("render", "{plan}", "-f", "pdf", "--lang", "en"):
+        "--format cannot be 'pdf': write md, docx or html (see 'planverk render -h')",
+    ("status",):
+        "oppgi PLAN etter navnet på kommandoen (se 'planverk status -h')",
+}
+
+
+@pytest.mark.parametrize("args", list(USAGE_FAULTS), ids=" ".join)
+def test_a_usage_error_is_said_in_the_plans_language_with_what_to_do(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """They were click's English with pydantic's 'Value error,' ('Invalid value for '--format' /
+    '-f': Value error, 'xyz' is not one of ...'), whatever the plan's language."""
+    plan = str(windows_plan(tmp_path / "plan"))
+
+    refused = run_cli(*(word.replace("{plan}", plan) for word in args))
+
+    assert refused.code == 2
+    assert refused.out == ""
+    assert refused.err == f"planverk: {USAGE_FAULTS[args].replace('{plan}', plan)}\n"
