@@ -10,6 +10,7 @@ after a sentence in the reader's language.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..i18n import Message, tr
 
@@ -29,57 +30,54 @@ def _written(token: str) -> str:
 
 def syntax_message(problem: str) -> Message:
     """Jinja's ``TemplateSyntaxError.message`` said in the reader's language."""
-    said = _said(problem)
-    return said if said is not None else tr("the template is not valid Jinja: {problem}", problem=problem)
+    for pattern, say in _RULES:
+        found = re.fullmatch(pattern, problem)
+        if found:
+            return say(found)
+    return tr("the template is not valid Jinja: {problem}", problem=problem)
 
 
-def _said(problem: str) -> Message | None:
-    found = re.fullmatch(
-        r"Unexpected end of template\.(?: Jinja was looking for the following tags: .*?\.)?"
-        r"(?: The innermost block that needs to be closed is '(\w+)'\.)?", problem)
-    if found:
-        if found[1]:
-            return tr("the template ends before its '{{% {block} %}}' is closed: add '{{% end{block} %}}' "
-                      "where the block ends", block=found[1])
-        return tr("the template ends inside a tag: close it with '}}}}' or '%}}'")
-    found = re.fullmatch(r"Encountered unknown tag '(\w+)'\.(.*)", problem)
-    if found:
-        innermost = re.search(r"The innermost block that needs to be closed is '(\w+)'\.", found[2])
-        if innermost:
-            return tr("'{{% {tag} %}}' where '{{% end{block} %}}' should close the open '{{% {block} %}}' "
-                      "first: close blocks in the order they were opened, and check the spelling",
-                      tag=found[1], block=innermost[1])
-        return tr("'{{% {tag} %}}' is no tag here: check its spelling, or remove an end tag no block "
-                  "opened", tag=found[1])
-    found = re.fullmatch(r"unexpected '(.+?)', expected '(.+?)'", problem)
-    if found:
-        return tr("'{found}' where '{expected}' should close a bracket: close brackets in the order "
-                  "they were opened", found=found[1], expected=found[2])
-    found = re.fullmatch(r"unexpected '(.+?)'", problem)
-    if found:
-        return tr("'{found}' where it does not belong: check that every '{{{{' is closed by '}}}}', "
-                  "every '{{%' by '%}}' and every bracket", found=_written(found[1]))
-    found = re.fullmatch(r"unexpected char '(.+?)' at \d+|unexpected char \"'\" at \d+", problem)
-    if found:
-        return tr("'{character}' cannot stand inside '{{{{ }}}}' or '{{% %}}': close a quoted text with "
-                  "the quote it began with, or put the character outside the tag",
-                  character=found[1] or "'")
-    found = re.fullmatch(r"unexpected end of template, expected '(.+?)'\.?", problem)
-    if found:
-        return tr("the template ends before '{expected}' closes the tag", expected=_written(found[1]))
-    found = re.fullmatch(r"expected token 'name', got '(.+?)'", problem)
-    if found:
-        return tr("'{found}' where a name was expected: a filter after '|', a test after 'is', a field "
-                  "after '.'", found=_written(found[1]))
-    found = re.fullmatch(r"expected token '(.+?)', got '(.+?)'", problem)
-    if found:
-        return tr("'{found}' where '{expected}' was expected: check what stands between the tag's "
-                  "braces (a missing operator, comma or '|'?)", found=_written(found[2]),
-                  expected=_written(found[1]))
-    found = re.fullmatch(r"Expected an expression, got '(.+?)'", problem)
-    if found:
-        return tr("a value is missing before '{found}': e.g. '{{% if event.room %}}', '{{{{ plan.title }}}}'",
-                  found=_written(found[1]))
-    if problem == "Missing end of comment tag":
-        return tr("a comment '{{#' is not closed: end it with '#}}'")
-    return None
+def _ends_open(found: re.Match[str]) -> Message:
+    if found[1]:
+        return tr("the template ends before its '{{% {block} %}}' is closed: add '{{% end{block} %}}' "
+                  "where the block ends", block=found[1])
+    return tr("the template ends inside a tag: close it with '}}}}' or '%}}'")
+
+
+def _unknown_tag(found: re.Match[str]) -> Message:
+    innermost = re.search(r"The innermost block that needs to be closed is '(\w+)'\.", found[2])
+    if innermost:
+        return tr("'{{% {tag} %}}' where '{{% end{block} %}}' should close the open '{{% {block} %}}' "
+                  "first: close blocks in the order they were opened, and check the spelling",
+                  tag=found[1], block=innermost[1])
+    return tr("'{{% {tag} %}}' is no tag here: check its spelling, or remove an end tag no block "
+              "opened", tag=found[1])
+
+
+_RULES: list[tuple[str, Callable[[re.Match[str]], Message]]] = [
+    (r"Unexpected end of template\.(?: Jinja was looking for the following tags: .*?\.)?"
+     r"(?: The innermost block that needs to be closed is '(\w+)'\.)?", _ends_open),
+    (r"Encountered unknown tag '(\w+)'\.(.*)", _unknown_tag),
+    (r"unexpected '(.+?)', expected '(.+?)'", lambda found: tr(
+        "'{found}' where '{expected}' should close a bracket: close brackets in the order they were "
+        "opened", found=found[1], expected=found[2])),
+    (r"unexpected '(.+?)'", lambda found: tr(
+        "'{found}' where it does not belong: check that every '{{{{' is closed by '}}}}', every '{{%' "
+        "by '%}}' and every bracket", found=_written(found[1]))),
+    (r"unexpected char '(.+?)' at \d+|unexpected char \"'\" at \d+", lambda found: tr(
+        "'{character}' cannot stand inside '{{{{ }}}}' or '{{% %}}': close a quoted text with the quote "
+        "it began with, or put the character outside the tag", character=found[1] or "'")),
+    (r"unexpected end of template, expected '(.+?)'\.?", lambda found: tr(
+        "the template ends before '{expected}' closes the tag", expected=_written(found[1]))),
+    (r"expected token 'name', got '(.+?)'", lambda found: tr(
+        "'{found}' where a name was expected: a filter after '|', a test after 'is', a field after '.'",
+        found=_written(found[1]))),
+    (r"expected token '(.+?)', got '(.+?)'", lambda found: tr(
+        "'{found}' where '{expected}' was expected: check what stands between the tag's braces (a "
+        "missing operator, comma or '|'?)", found=_written(found[2]), expected=_written(found[1]))),
+    (r"Expected an expression, got '(.+?)'", lambda found: tr(
+        "a value is missing before '{found}': e.g. '{{% if event.room %}}', '{{{{ plan.title }}}}'",
+        found=_written(found[1]))),
+    (r"Missing end of comment tag", lambda found: tr("a comment '{{#' is not closed: end it with '#}}'")),
+]
+"""Jinja's wording of a mistake (a whole message) and how it is said: the first that matches."""
