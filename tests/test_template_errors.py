@@ -122,3 +122,17 @@ def test_bad_header_is_reported(tmp_path: Path) -> None:
     result = run_cli_en("render", "--list", "--templates", str(tmp_path / "mine"))
     assert result.code == 2
     assert "doc.md.j2: 'needs' in the planverk header is a list" in result.err
+
+
+def test_labels_are_read_by_key_and_a_wrong_key_says_the_nearest(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "doc.md.j2").write_text(
+        "# {{ labels.time }} {{ labels['place'] }} {{ labels.get('activity') }} {{ labels.keys() | length > 3 }}\n",
+        encoding="utf-8",
+    )
+    result = run_cli_en("render", str(MARKS), "doc", "--templates", str(folder), "--as-of=2025-01-01")
+    assert result.code == 0, result.err
+    assert result.out == "# Time Place Activity True\n"
+    line = _one_error(_render(tmp_path, "# {{ labels.tiem }}\n"))
+    assert "doc.md.j2:1: no key 'tiem' (did you mean 'time'?)" in line
