@@ -265,6 +265,10 @@ USAGE_FAULTS = {
         "--format cannot be 'pdf': write md, docx or html (see 'planverk render -h')",
     ("status",):
         "oppgi PLAN etter navnet på kommandoen (se 'planverk status -h')",
+    ("site", "{plan}", "-o"):  # a value missing at the end of the line was a traceback once
+        "-o treng ein verdi etter seg: skriv -o {metavar} (sjå 'planverk site -h')",
+    ("ical", "{plan}", "--only", "plan"):
+        "oppgje --output: skriv --output {metavar} (sjå 'planverk ical -h')",
 }
 
 
@@ -278,4 +282,5 @@ def test_a_usage_error_is_said_in_the_plans_language_with_what_to_do(tmp_path: P
 
     assert refused.code == 2
     assert refused.out == ""
-    assert refused.err == f"planverk: {USAGE_FAULTS[args].replace('{plan}', plan)}\n"
+    said = re.escape(f"planverk: {USAGE_FAULTS[args].replace('{plan}', plan)}\n")
+    assert re.fullmatch(said.replace(re.escape("{metavar}"), r"\S+"), refused.err), refused.err  # as -h shows it

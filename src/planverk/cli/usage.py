@@ -44,9 +44,17 @@ def _names_a_plan(word: str) -> bool:
         return False
 
 
-def usage_message(error: Any, root: Any, argv: list[str]) -> Message:
+def usage_message(error: Any, root: Any, argv: list[str]) -> Message | str:
     """What was wrong with the command line ``argv`` of the command group ``root`` (a click
-    command), and what to do, ending with where help is."""
+    command), and what to do, ending with where help is; click's own words should the
+    error be of a shape this does not know (never a traceback over a usage error)."""
+    try:
+        return _usage_message(error, root, argv)
+    except Exception:  # noqa: BLE001 - a click of another version; its words are still the error
+        return str(error.format_message())
+
+
+def _usage_message(error: Any, root: Any, argv: list[str]) -> Message:
     ctx = error.ctx
     if ctx is None:  # the parser's own errors name no command: find it by its words
         ctx = _context(root, argv)
@@ -135,8 +143,7 @@ def _bad_value(error: Any) -> Message:
 def _missing(error: Any) -> Message:
     name = _name(error.param)
     if _is_option(error.param):
-        metavar = error.param.metavar or "..."
-        return tr("give {option}: write {option} {metavar}", option=name, metavar=metavar)
+        return tr("give {option}: write {option} {metavar}", option=name, metavar=_metavar(error.param, error.ctx))
     return tr("give {argument}, after the command's name", argument=name)
 
 
@@ -145,12 +152,22 @@ def _option_usage(error: Any, ctx: Any) -> Message:
     option = error.option_name
     if "does not take a value" in said:
         return tr("{option} takes no value: write {option} alone", option=option)
-    param = _option(ctx, option)
-    metavar = getattr(param, "metavar", None) or (param.make_metavar(ctx) if param is not None and ctx else "...")
+    metavar = _metavar(_option(ctx, option), ctx)
     return tr("{option} needs a value after it: write {option} {metavar}", option=option, metavar=metavar)
 
 
+def _metavar(param: Any, ctx: Any) -> str:
+    """What an option's value is, as its line in help shows it (``YYYY-MM-DD``, ``<path>``)."""
+    try:
+        shown = param.get_help_record(ctx)[0] if param is not None and ctx is not None else ""
+    except Exception:  # noqa: BLE001 - only a word of an error message; never fail on it
+        shown = ""
+    metavar = shown.rpartition(" ")[2]
+    return metavar if metavar and not metavar.startswith("-") else "..."
+
+
 def _option(ctx: Any, name: str) -> Any:
+    """The option of ``ctx``'s command typed as ``name`` (``-o`` or ``--output``), if any."""
     if ctx is None:
         return None
     return next((p for p in ctx.command.params if _is_option(p) and name in p.opts), None)
