@@ -284,3 +284,14 @@ def test_a_usage_error_is_said_in_the_plans_language_with_what_to_do(tmp_path: P
     assert refused.out == ""
     said = re.escape(f"planverk: {USAGE_FAULTS[args].replace('{plan}', plan)}\n")
     assert re.fullmatch(said.replace(re.escape("{metavar}"), r"\S+"), refused.err), refused.err  # as -h shows it
+
+
+def test_a_command_that_reads_no_plan_speaks_the_language_of_a_plan_yaml_it_cannot_parse(tmp_path: Path) -> None:
+    """'render --list' read the language from a parsed plan.yaml only: bokmål ('trenger') for this one."""
+    plan = windows_plan(tmp_path / "plan")
+    _paste_colour(plan / "plan.yaml", b"title: Omstilling")
+
+    listed = run_cli("render", str(plan), "--list")
+
+    assert listed.code == 0
+    assert "    treng: events" in listed.out.splitlines()
