@@ -57,8 +57,9 @@ def main(argv: list[str] | None = None) -> None:
     words = list(sys.argv[1:] if argv is None else argv)
     try:
         # not standalone: click's usage errors come here, to be said in the plan's language
-        code = app(args=words, prog_name="planverk", standalone_mode=False)
-    except errors.NoArgsIsHelpError as shown:  # 'planverk record' alone: its help
+        # (argv as given: None lets click expand globs on Windows, as a shell would)
+        code = app(args=argv, prog_name="planverk", standalone_mode=False)
+    except getattr(errors, "NoArgsIsHelpError", ()) as shown:  # 'planverk record' alone: its help (click 8.2+)
         shown.show()
         sys.exit(shown.exit_code)
     except errors.UsageError as error:
