@@ -397,6 +397,7 @@ def _is_reader_error(error: Exception) -> bool:
     return isinstance(error, ReaderError)
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TYPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters YAML 1.2 reads in no file (outside its c-printable set, section 5.1): C0 and
 C1 controls but tab, line ends and NEL, surrogates, U+FFFE and U+FFFF."""
@@ -522,12 +523,17 @@ class _Builder:
     def _typed_controls(self, text: str) -> bool:
         """Report each control character typed as it is in ``text`` (PV016), which YAML
         reads in no file (an ESC of a colour pasted from a terminal); False when there is none."""
+        line, line_start, scanned = 1, 0, 0
         for match in _TYPED_CONTROL.finditer(text):
-            lines = re.split(r"\r\n|\r|\n", text[: match.start()])
-            position = Position(self.file, len(lines), len(lines[-1]) + 1)
             self.controls += 1
+            if self.controls > MAX_CONTROLS + 1:
+                continue  # counted only: the positions past the first unshown one are not told
+            for end in _LINE_BREAK.finditer(text, scanned, match.start()):  # the text read once
+                line, line_start = line + 1, end.end()
+            scanned = match.start()
+            position = Position(self.file, line, match.start() - line_start + 1)
             if self.controls > MAX_CONTROLS:
-                self.unshown = self.unshown or position
+                self.unshown = position
                 continue
             self.findings.append(finding(
                 "PV016",
