@@ -19,8 +19,8 @@ from ..i18n import LANGUAGES, Either, Message, plural, tr
 from . import language
 
 errors: Any = sys.modules[typer.BadParameter.__module__]
-"""The exceptions of the click typer parses with (its own copy of click since typer 0.22,
-click itself before): ``UsageError`` and its kinds, ``ClickException``."""
+"""The exceptions of the click typer parses with (a copy of click inside newer typer, click
+itself in older ones): ``UsageError`` and its kinds, ``ClickException``."""
 
 
 def language_of_command(argv: list[str]) -> None:
