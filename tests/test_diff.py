@@ -272,6 +272,14 @@ def test_the_words_of_the_diff_are_the_same_keys_in_every_language() -> None:
     assert set(WORDS["nn"]) == set(WORDS["nb"]) == set(WORDS["en"])
 
 
+def test_every_list_of_a_plan_has_a_word_in_the_diff() -> None:
+    """An added report or goal choice is named as one, not as 'Elementet'."""
+    from planverk.load.planfiles import COLLECTIONS
+    from planverk.review.words import WORDS
+
+    assert {f"kind.{kind}" for kind in COLLECTIONS} <= set(WORDS["nb"])
+
+
 def test_money_scores_kpi_targets_and_phases_in_the_plans_language(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     savings = repo.add_plan(PLANS / "savings-2024")
     scores = repo.add_plan(PLANS / "scorecard-2023")

@@ -20,6 +20,7 @@ from planverk.edit import fmt as fmt_module
 from planverk.edit.fmt import layout
 from planverk.edit.formatted import is_formatted
 from planverk.edit.roundtrip import UnreadableForEditing, canonical
+from planverk.load.yamlsource import SourceMap, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -197,6 +198,25 @@ def test_a_file_said_to_be_formatted_is_left_as_it_is_by_the_round_trip(text: st
         assert canonical(text) == plain == layout(text)
 
 
+def loaders_events(text: str) -> list[object] | None:
+    """The events the plan loader hands on for ``text`` (None when it hands on none)."""
+    handed: list[list[object]] = []
+    parse_text(text, SourceMap("f.yaml"), tap=lambda name, read, events: handed.append(events))
+    assert len(handed) <= 1
+    return handed[0] if handed else None
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(document())
+@example("id: a\nid: b\n")  # a duplicate key: the loader reads such a file twice
+@example("a: {b: c:d}\n")  # YAML 1.1 flow: read by the pure parser, nothing handed on
+def test_the_loaders_events_give_the_same_answer_as_parsing_again(text: str) -> None:
+    """fmt checks the layout on the events the loader read (one parse per file, not two)."""
+    events = loaders_events(text)
+    if events is not None:
+        assert is_formatted(text, events) is is_formatted(text)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(document())
 @example('id:  |\r\n    id\r\nid:  { "id": &a,"id": &a } ')  # an anchor name used twice: not rewritten
@@ -287,7 +307,7 @@ def fmt_both_ways(plan: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tu
         shutil.copytree(plan, copy)
         with monkeypatch.context() as patch:
             if not quick:
-                patch.setattr(fmt_module, "is_formatted", lambda text: False)
+                patch.setattr(fmt_module, "is_formatted", lambda text, events=None: False)
             result = run_cli("fmt", *args, str(copy))
         files = {p.name: p.read_bytes() for p in sorted(copy.rglob("*")) if p.is_file()}
         results.append((result.code, result.out.replace(copy.name, "PLAN"), result.err.replace(copy.name, "PLAN"), files))

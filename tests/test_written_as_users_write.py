@@ -120,3 +120,148 @@ def test_record_realised_takes_the_currency_first(tmp_path: Path) -> None:
     assert b"  realised: {2026: 'kr 1,3 mill.'}\r\n" in (plan / "plan.yaml").read_bytes()
     status = json.loads(run_cli("status", str(plan), "measures", "--format", "json", "--as-of", "2026-06-01").out)
     assert "1300000" in json.dumps(status)
+
+
+@pytest.mark.parametrize(("word", "written"), [("vedteke", "vedteke"), ("decided", "vedteke"), ("Lagt bort", "lagt bort")])
+def test_record_decision_takes_the_status_in_the_plans_words(tmp_path: Path, word: str, written: str) -> None:
+    """The plan takes 'vedteke'; so does the command that writes it (it refused it in English)."""
+    plan = windows_plan(tmp_path / "plan")
+    text = (plan / "plan.yaml").read_bytes().replace(b"  status: vedteke\r\n  decided_on: 2026-01-14\r\n", b"")
+    (plan / "plan.yaml").write_bytes(text)
+
+    recorded = run_cli("record", "decision", str(plan), "innkjop", "--status", word, "--date", "2026-02-11")
+
+    assert recorded.code == 0, recorded.err
+    assert f"  status: {written}\r\n".encode() in (plan / "plan.yaml").read_bytes()
+
+
+def test_record_decision_refuses_an_unknown_status_in_the_plans_language(tmp_path: Path) -> None:
+    plan = windows_plan(tmp_path / "plan")
+
+    refused = run_cli("record", "decision", str(plan), "innkjop", "--status", "avgjort", "--date", "2026-02-11")
+
+    assert refused.code == 2
+    assert refused.err == (
+        "planverk: 'avgjort' er ikkje gyldig som tiltaksstatus: skriv føreslått, vedteke, under arbeid, "
+        "gjennomført eller lagt bort (proposed, decided, in-progress, realised, dropped)\n"
+    )
+
+
+SCORECARD = """\
+plan:
+  id: kompass-2026
+  title: Kommunekompasset
+  organisation: Vinje kommune
+  language: nn
+  period: {start: 2026-01-01, end: 2026-12-31}
+scorecards:
+- id: kompass
+  title: Kommunekompasset
+  areas:
+  - id: leiing
+    name: Leiing
+    total: 100
+    questions:
+    - {id: q1, text: Klare mål, max: 50}
+    - {id: q2, text: Oppfølging}
+  - id: okonomi
+    name: Økonomi
+    total: 100
+    questions:
+    - {id: q1, text: Budsjettet held}
+  assessments:
+  - organisation: Vinje kommune
+    year: 2026
+    scores:
+      leiing: {q1: ca. 35, q2: {missing: ulesleg på lysbiletet}}
+      okonomi: 62
+"""
+
+
+def scorecard_plan(folder: Path, text: str = SCORECARD) -> Path:
+    """The scorecard plan as Notepad on Windows saves it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    return folder
+
+
+def test_record_score_says_what_the_file_had_not_a_python_object(tmp_path: Path) -> None:
+    """A missing score replaced was told as Python's "Missing(reason='...')"."""
+    plan = scorecard_plan(tmp_path / "plan")
+
+    recorded = run_cli("record", "score", str(plan), "kompass", "Vinje kommune", "2026", "leiing", "q2", "41")
+
+    assert recorded.code == 0, recorded.err
+    assert recorded.out == (
+        "scorekortet 'kompass': Vinje kommune 2026, leiing.q2 = 41 (var {missing: ulesleg på lysbiletet}) "
+        f"({plan / 'plan.yaml'})\n"
+    )
+
+
+def test_record_score_refuses_an_area_scored_as_a_whole_in_the_plans_language(tmp_path: Path) -> None:
+    plan = scorecard_plan(tmp_path / "plan")
+    before = (plan / "plan.yaml").read_bytes()
+
+    refused = run_cli("record", "score", str(plan), "kompass", "Vinje kommune", "2026", "okonomi", "q1", "41")
+
+    assert refused.code == 2
+    assert refused.err.startswith("planverk: Vinje kommune 2026 har éin samla poengsum for området 'okonomi'")
+    assert (plan / "plan.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("nn", "- **Kommunekompasset**, Vinje kommune 2026, Leiing: ca. 35 → ca. 76 poeng\n"),
+    ("en", "- **Kommunekompasset**, Vinje kommune 2026, Leiing: approx. 35 → approx. 76 points\n"),
+])
+def test_diff_keeps_an_estimated_score_an_estimate(tmp_path: Path, language: str, line: str) -> None:
+    """A score read as 'ca. 35' stayed 'ca.' in status and documents but not in the diff."""
+    old = scorecard_plan(tmp_path / "old")
+    new = scorecard_plan(tmp_path / "new", SCORECARD.replace("q2: {missing: ulesleg på lysbiletet}", "q2: '≈41'"))
+
+    run = run_cli("diff", str(old), str(new), "--lang", language)
+
+    assert run.code == 0, run.err
+    assert line in run.out
+    scores = json.loads(run_cli("diff", str(old), str(new), "-f", "json").out)["scores"]
+    assert [(s["old"], s["old_approximate"], s["new"], s["new_approximate"]) for s in scores] == [(35, True, 76, True)]
+
+
+def test_a_decimal_comma_in_a_flow_mapping_of_years_is_one_finding(tmp_path: Path) -> None:
+    """'{2027: 3,5 mill. kr}' splits at the comma; the part after it was told twice at one place."""
+    plan = windows_plan(tmp_path / "plan", effect="3,5 mill. kr")
+
+    checked = run_cli("validate", "--lang", "en", str(plan))
+
+    assert checked.code == 1
+    findings = [line for line in checked.out.splitlines() if ": error " in line]
+    assert len(findings) == 1, checked.out
+    assert "plan.yaml:37:20: error PV101 effect.5 mill. kr of measure 'innkjop': " in findings[0]
+    assert "quote the value (2026: '3,5 mill. kr')" in findings[0]
+
+
+def test_the_timeline_of_a_nynorsk_workbook_is_a_tidsline(tmp_path: Path) -> None:
+    """Its heading said 'Tidsline' and its picture's description the bokmål 'Tidslinje'."""
+    plan = windows_plan(tmp_path / "plan")
+    with (plan / "plan.yaml").open("ab") as file:
+        file.write(b"phases:\r\n- {id: fase, name: Kartlegging, period: {start: 2026-01-05, end: 2026-06-30}}\r\n")
+
+    workbook = run_cli("render", str(plan), "workbook", "-f", "html", "-o", str(tmp_path / "out"))
+
+    assert workbook.code == 0, workbook.err
+    page = (tmp_path / "out" / "workbook.html").read_text(encoding="utf-8")
+    assert 'aria-label="Tidsline for Omstilling 2026' in page
+    assert "Tidslinje" not in page
+
+
+def test_diff_names_an_added_report_as_a_report(tmp_path: Path) -> None:
+    """A report added was told as 'Elementet ... er lagt til'."""
+    old = windows_plan(tmp_path / "old")
+    new = windows_plan(tmp_path / "new")
+    with (new / "plan.yaml").open("ab") as file:
+        file.write(b"reports:\r\n- id: tertial\r\n  title: Tertialrapport\r\n  owner: olav\r\n"
+                   b"  reporting: {every: tertialvis, due: 2 veker}\r\n")
+
+    run = run_cli("diff", str(old), str(new))
+
+    assert run.code == 0, run.err
+    assert "- Rapporten **Tertialrapport** (`tertial`) er lagd til\n" in run.out

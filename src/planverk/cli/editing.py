@@ -2,7 +2,6 @@
 
 
 from datetime import date, datetime
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -153,16 +152,6 @@ def record_measurement(
     _report_edit(record(target, kpi_id, text, required(on, "--date"), source, note))
 
 
-class MeasureStatus(str, Enum):
-    """A measure's status, for `record decision`."""
-
-    proposed = "proposed"
-    decided = "decided"
-    in_progress = "in-progress"
-    realised = "realised"
-    dropped = "dropped"
-
-
 @record_app.command("realised")
 def record_realised(
     plan: PlanFirstArg,
@@ -183,7 +172,10 @@ def record_decision(
     plan: PlanFirstArg,
     measure: MeasureArg,
     status: Annotated[
-        MeasureStatus, typer.Option("--status", help="The measure's new status.", show_default=False)
+        str, typer.Option(
+            "--status", metavar="<proposed|decided|in-progress|realised|dropped>", show_default=False,
+            help="The measure's new status, or its word in the plan's language (vedtatt, vedteke, lagt bort).",
+        )
     ],
     on: DateTodayOption = None,
     force: Annotated[
@@ -199,7 +191,7 @@ def record_decision(
     from ..edit.records import record_decision as record
 
     choose(lang, plan)
-    _report_edit(record(Path(plan), measure, status.value, day(on), force=force))
+    _report_edit(record(Path(plan), measure, status, day(on), force=force))
 
 
 @record_app.command("assessment")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import Severity
 from ..errors import InvalidPlanError, PlanverkError
+from ..collector import paused
 from ..files import write_atomic
 from ..i18n import Message, tr
 from ..load.planfiles import read_plan
@@ -35,7 +37,15 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
     Before anything is written, the formatted files are read back through the plan
     loader and must give exactly the data the originals gave.
     """
-    read = read_plan(target)
+    known: set[str] = set()
+
+    def check_layout(name: str, text: str, events: list[Any]) -> None:
+        # The loader's own events of each file: a file is parsed once, not twice.
+        if is_formatted(text, events):
+            known.add(name)
+
+    with paused():  # plain data read whole, freed by reference counting (see planverk.collector)
+        read = read_plan(target, tap=check_layout)
     if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
         from ..validate import read_only
 
@@ -43,6 +53,8 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
                                read_only(target, read))
     changes = []
     for name in read.files:
+        if name in known:
+            continue  # in planverk's layout already, as the loader's events showed
         path = Path(name)
         raw = path.read_bytes()
         text, _ = decode(raw, name)

@@ -69,13 +69,22 @@ class _Unsure(Exception):
     """The file is outside what the check knows: format it the slow way."""
 
 
-def is_formatted(text: str) -> bool:
+def is_formatted(text: str, events: list[Any] | None = None) -> bool:
     """True when ``canonical(text) == text`` is certain; False when it is not known.
 
     ``text`` is a decoded file (str, any size). Never raises for bad YAML: that is False too.
+    ``events``, when given, are libyaml's events of ``text``, already parsed (as
+    :func:`~planverk.load.yamlsource.parse_text` hands them on), so it is not parsed again.
     """
     if not text.endswith("\n") or text.startswith("\n") or _UNSURE_TEXT.search(text):
         return False  # ruamel drops blank lines at the start of a file
+    if events is not None:
+        from functools import partial
+
+        try:
+            return _Walk(text, partial(next, iter(events), None)).document()
+        except _Unsure:
+            return False
     try:
         from _ruamel_yaml import CParser  # libyaml, as ruamel.yaml.clib installs it
     except ImportError:  # pragma: no cover - without it every figure is slow anyway

@@ -91,6 +91,11 @@ def record_decision(target: Path, measure: str, status: str, on: date, *, force:
     from ..model.measures import DECIDED
     from ..model.words import MEASURE_STATUS
 
+    try:  # 'vedtatt', 'vedteke', 'lagt bort' as the plan writes them, or the English value
+        status = MEASURE_STATUS.parse(status)
+    except ValueError as error:
+        raise UsageError(getattr(error, "message", None) or str(error)) from None
+
     def change(node: CommentedMap, item: Measure, say: Say) -> tuple[bool, Message]:
         # the date of the decision: set by 'decided', kept by what follows it (a measure
         # decided and later dropped keeps the date it was decided)

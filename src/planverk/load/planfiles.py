@@ -12,7 +12,7 @@ from typing import Any
 
 from ..i18n import Message, tr
 from ..diagnostics import Finding, Position, finding
-from .yamlsource import SourceMap, load_file
+from .yamlsource import EventTap, SourceMap, load_file
 
 PLAN_FILE = "plan.yaml"
 COLLECTIONS = (
@@ -152,10 +152,11 @@ def owning_plans(paths: list[Path]) -> list[Path]:
     return [Path(display_path(folder)) for folder in found]
 
 
-def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
+def read_plan(target: Path, overlay: Overlay | None = None, tap: EventTap | None = None) -> PlanSource:
     """Read ``plan.yaml`` (or a single plan file) and every file it includes.
 
     Files named in ``overlay`` (by resolved path) are read from there instead of from disk.
+    ``tap`` is handed each file's libyaml events (see :func:`~planverk.load.yamlsource.parse_text`).
     """
     overlay = overlay or {}
     located = locate_plan(target)
@@ -163,7 +164,7 @@ def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
         return PlanSource(target, None, SourceMap(display_path(target)), [], [located], True)
     root, plan_file = located
     main_display = display_path(plan_file)
-    loaded = load_file(plan_file, main_display, text=overlay.get(plan_file.resolve()))
+    loaded = load_file(plan_file, main_display, text=overlay.get(plan_file.resolve()), tap=tap)
     merged = PlanSource(root, None, loaded.source, [main_display], list(loaded.findings))
     if plan_file.name != PLAN_FILE and (root / PLAN_FILE).is_file():
         # one file of a plan folder, checked on its own: it speaks the language of its plan
@@ -180,7 +181,7 @@ def read_plan(target: Path, overlay: Overlay | None = None) -> PlanSource:
     data: dict[str, Any] = loaded.data
     merged.data = data
     for path in _included_files(root, plan_file, data, loaded.source, merged.findings):
-        _merge_file(merged, path, overlay.get(path.resolve()))
+        _merge_file(merged, path, overlay.get(path.resolve()), tap)
     return merged
 
 
@@ -318,12 +319,12 @@ def _glob(root: Path, pattern: str) -> tuple[list[Path], Message | None]:
     return sorted(matches), None
 
 
-def _merge_file(merged: PlanSource, path: Path, text: str | None) -> None:
+def _merge_file(merged: PlanSource, path: Path, text: str | None, tap: EventTap | None = None) -> None:
     """Append an included file's lists to the plan's, keeping positions aligned."""
     assert merged.data is not None
     offsets = {key: len(merged.data.get(key) or []) for key in COLLECTIONS}
     display = display_path(path)
-    loaded = load_file(path, display, offsets, text)
+    loaded = load_file(path, display, offsets, text, tap)
     merged.files.append(display)
     merged.findings.extend(loaded.findings)
     if loaded.data is None:

@@ -185,9 +185,12 @@ def convert(
     for item in errors:
         if item["type"] == "missing":
             missing.setdefault(tuple(item["loc"])[:-1], []).append(str(item["loc"][-1]))
+    errored = {tuple(item["loc"]) for item in errors}
     for item in errors:
         loc: Loc = tuple(item["loc"])
         kind = item["type"]
+        if loc[-1:] == ("[key]",) and loc[:-1] in source.leftovers and loc[:-1] in errored:
+            continue  # {2027: 3,5 mill.}: the part after the comma is told once, at its value, with the hint
         if kind == "extra_forbidden":
             key = str(loc[-1])
             model = model_at(root, loc[:-1])

@@ -27,7 +27,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ..i18n import Message, plural, tr
 from ..diagnostics import Finding, Position, finding
@@ -291,15 +291,22 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
         )
 
 
+EventTap = Callable[[str, str, list[Any]], None]
+"""Handed each file's ``(display name, text, libyaml events)`` after a clean read by the C
+parser (see :func:`parse_text`): ``planverk fmt`` checks a file's layout on the same events
+rather than parsing it twice."""
+
+
 def load_file(
-    path: Path, display: str, list_offsets: dict[str, int] | None = None, text: str | None = None
+    path: Path, display: str, list_offsets: dict[str, int] | None = None, text: str | None = None,
+    tap: EventTap | None = None,
 ) -> LoadedFile:
     """Read and parse ``path``; positions name it ``display``.
 
     ``list_offsets`` shifts the indices of top-level lists, so that the positions of an
     included file line up with the merged plan (``events[12]`` of the plan may be
     ``events[0]`` of the file). ``text``, when given, is read instead of the file on disk
-    (an edit's result, checked before it is written).
+    (an edit's result, checked before it is written). ``tap`` is passed to :func:`parse_text`.
     """
     source = SourceMap(display)
     if text is None:
@@ -319,26 +326,35 @@ def load_file(
         if text is None:
             assert problem is not None
             return LoadedFile(None, source, [problem])
-    return parse_text(text, source, list_offsets)
+    return parse_text(text, source, list_offsets, tap)
 
 
-def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None = None) -> LoadedFile:
+def parse_text(
+    text: str, source: SourceMap, list_offsets: dict[str, int] | None = None, tap: EventTap | None = None
+) -> LoadedFile:
     """Parse YAML text into data and positions (see the module docstring).
 
     The positions are read from ``text`` when first asked for (see :class:`SourceMap`).
+    ``tap``, when given, receives ``(source.file, text, events)`` once the text has been
+    read by the C parser without a syntax error: the list of libyaml's events, from
+    ``StreamStartEvent`` to ``StreamEndEvent``. It is not called for a file read by the
+    pure-Python parser (see :class:`_Yaml11Flow`) or refused.
     """
     offsets = list_offsets or {}
     findings: list[Finding] = []
     pure = False
+    events: list[Any] | None = None
     try:
         for record in (False, True):
             # Without positions first; a duplicate key's finding needs them (and a key a
             # comma split off inside { } its hint), so such a file is read again with them.
             builder = _Builder(source.file, findings, offsets, record)
+            events = [] if tap is not None else None
             try:
                 try:
-                    data = builder.build(text)
+                    data = builder.build(text, events=events)
                 except _Yaml11Flow as refused:
+                    events = None
                     # Start again from nothing: the C parser may have built part of the file.
                     before = list(findings)
                     findings.clear()
@@ -360,6 +376,8 @@ def parse_text(text: str, source: SourceMap, list_offsets: dict[str, int] | None
         # Positions stay readable up to where the file stopped being read.
         source._parts.append(_Part(source.file, text, offsets, pure, None))
         return LoadedFile(None, source, [*findings, *([abort.finding] if abort.finding else [])])
+    if events is not None and tap is not None:
+        tap(source.file, text, events)
     part = _Part(source.file, text, offsets, pure, data)
     if builder.record:
         part.positions, part.text = (builder.values, builder.keys), None
@@ -492,12 +510,22 @@ class _Builder:
     def pos(self, mark: Any) -> Position:
         return Position(self.file, mark.line + 1, mark.column + 1)
 
-    def build(self, text: str, pure: bool = False) -> Any:
+    def build(self, text: str, pure: bool = False, events: list[Any] | None = None) -> Any:
+        """The data of ``text``; each event read is appended to ``events`` when given."""
         from ruamel.yaml.error import YAMLError
 
         self.text = text
+        next_event = _event_source(text, pure)
+        if events is not None:
+            keep, get = events.append, next_event
+
+            def next_event() -> Any:
+                event = get()
+                keep(event)
+                return event
+
         try:
-            root = self._consume(_event_source(text, pure))
+            root = self._consume(next_event)
             if self.controls:  # each reported: the file's data never reaches a document
                 raise _Abort(self._more_controls())
             return root

@@ -30,6 +30,11 @@ class Missing:
 
     reason: str
 
+    def __str__(self) -> str:
+        """As the file writes it, ``{missing: illegible on the slide}``: messages that say what
+        a score was show this, never the Python object."""
+        return f"{{missing: {self.reason}}}"
+
 
 def parse_score(value: Any) -> Quantity | Missing:
     """A score as written: a number without a unit, possibly approximate, or ``{missing: reason}``.

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import traceback
+from functools import lru_cache
 from dataclasses import fields, is_dataclass
 from difflib import get_close_matches
 from pathlib import Path
 from types import BuiltinMethodType, MethodType
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateNotFound, TemplateRuntimeError, TemplateSyntaxError
+from jinja2 import Environment, StrictUndefined, TemplateNotFound, TemplateRuntimeError, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
 from jinja2.runtime import Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -27,6 +28,7 @@ from ..i18n import Items, Message, tr
 from ..formatting import kind_name, markdown_text
 from ..model.base import PlanText
 from ..load.planfiles import display_path
+from .compiled import CompiledTemplates
 from .filters import template_filters
 from .templates import TemplateFolders
 from .views import (
@@ -134,6 +136,13 @@ _DICT_NAMES = frozenset(dir(dict))
 """The attributes of a dict: any other name read from one is a key."""
 
 _METHODS = (MethodType, BuiltinMethodType)
+
+
+@lru_cache(maxsize=256)
+def _subscriptable(kind: type) -> bool:
+    """Whether ``kind[...]``-style item reads can find anything: a view (a dataclass) has no
+    items, so ``item["month"]`` is its attribute at once, without a failed subscription."""
+    return hasattr(kind, "__getitem__") or issubclass(kind, type)  # a class: list[int], as Jinja reads it
 """What Jinja's sandbox wraps when it is ``str.format`` (see ``wrap_str_format``)."""
 
 
@@ -186,16 +195,26 @@ def _bounded_filter(name: str, function: Any, formats: bool = True) -> Any:
             if grown > MAX_TEXT:
                 raise _limit(tr("'replace' would build {size} characters; the most is {most}",
                                 size=grown, most=MAX_TEXT))
-        result = _check_size(function(*args, **kwargs))
-        if name == "join" and own and isinstance(result, str) and not isinstance(result, PlanText):
-            items = own[0] if isinstance(own[0], (list, tuple)) else ()
-            if any(isinstance(item, PlanText) for item in items):
-                result = PlanText(result)  # still plan text: escaped where it is printed
-        return result
+        return _check_size(function(*args, **kwargs))
 
     if passed is not None:
         bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]
     return bounded
+
+
+def _joined_plan_text(join: Any) -> Any:
+    """Jinja's ``join`` whose result is plan text when one of the items is: still escaped
+    where it is printed."""
+
+    def joined(*args: Any, **kwargs: Any) -> Any:
+        result = join(*args, **kwargs)
+        items = args[1] if len(args) > 1 and isinstance(args[1], (list, tuple)) else ()  # args[0]: the eval context
+        if isinstance(result, str) and not isinstance(result, PlanText) and any(isinstance(i, PlanText) for i in items):
+            return PlanText(result)
+        return result
+
+    joined.jinja_pass_arg = join.jinja_pass_arg  # type: ignore[attr-defined]
+    return joined
 
 
 def _bounded_own_filter(name: str, function: Any) -> Any:
@@ -249,6 +268,9 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
     """
 
     intercepted_binops = frozenset({"*", "**", "%"})
+
+    builtin: Environment
+    """The environment of planverk's own templates (see :func:`environment`)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -310,19 +332,24 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.budget.spend()
+        if isinstance(argument, str) and not _subscriptable(type(obj)):
+            return self._attribute(obj, argument)  # ``groupby("month")`` of occurrences
         try:
             return obj[argument]
         except (TypeError, LookupError):
             # Jinja's way: an attribute of that name, checked (``groupby("month")`` reads
             # each occurrence's ``month`` so).
             if isinstance(argument, str):
-                try:
-                    value = getattr(obj, str(argument))
-                except AttributeError:
-                    pass
-                else:
-                    return self._readable(obj, str(argument), value)
+                return self._attribute(obj, str(argument))
         return self.undefined(obj=obj, name=argument)
+
+    def _attribute(self, obj: Any, name: str) -> Any:
+        """``obj[name]`` read as Jinja does once the item is not there: the attribute, checked."""
+        try:
+            value = getattr(obj, name)
+        except AttributeError:
+            return self.undefined(obj=obj, name=name)
+        return self._readable(obj, name, value)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         __self.budget.spend()
@@ -353,20 +380,49 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
         return _check_size(super().call_binop(context, operator, left, right))
 
 
+class BuiltinEnvironment(Environment):
+    """planverk's own templates, run as planverk's code, outside the sandbox.
+
+    Its loader reads the built-in folder and nothing else, and :func:`render_template`
+    uses it only for a built-in document when no template folder of the plan or of
+    ``--templates`` holds a file of a built-in's name
+    (:meth:`~planverk.render.templates.TemplateFolders.builtin_alone`): a template a user
+    wrote, or one a user's partial would change, always runs in :class:`PlanSandbox`. It
+    prints exactly as the sandbox does (the same filters, ``finalize`` escaping plan text,
+    and undefined names), and its documents are bounded by :data:`MAX_OUTPUT` too; its
+    steps are not counted (the built-ins do a few for each item of the plan). Their
+    compiled code is kept in the user's cache folder (:mod:`planverk.render.compiled`).
+    """
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(argument, str) and not _subscriptable(type(obj)):
+            return self.getattr(obj, argument)  # ``groupby("month")`` of occurrences
+        return super().getitem(obj, argument)
+
+
+_OPTIONS: dict[str, Any] = {
+    "undefined": PlanUndefined,
+    "finalize": _finalize,
+    "autoescape": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+    "auto_reload": False,
+}
+"""What both environments share: how a template is read and what it prints."""
+
+
 def environment(folders: TemplateFolders, language: str) -> PlanSandbox:
-    """A sandboxed environment over ``folders`` with planverk's filters in ``language``."""
-    env = PlanSandbox(
-        loader=folders.loader(),
-        undefined=PlanUndefined,
-        finalize=_finalize,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
+    """A sandboxed environment over ``folders`` with planverk's filters in ``language``;
+    its ``builtin`` is the :class:`BuiltinEnvironment` of the same filters."""
+    env = PlanSandbox(loader=folders.loader(), **_OPTIONS)
     own = template_filters(language)
     env.filters.update(own)
+    env.filters["join"] = _joined_plan_text(env.filters["join"])
+    compiled = CompiledTemplates({"environment": BuiltinEnvironment, **_OPTIONS})
+    env.builtin = BuiltinEnvironment(loader=folders.builtin_loader(), bytecode_cache=compiled, **_OPTIONS)
+    env.builtin.filters = dict(env.filters)
+    env.builtin.globals.pop("lipsum", None)
     env.filters = {name: _bounded_filter(name, f, name not in own) for name, f in env.filters.items()}
     return env
 
@@ -389,8 +445,9 @@ def render_template(
     """Render one template file with ``context``; failures become a :class:`TemplateError`."""
     variables = {f.name: getattr(context, f.name) for f in fields(Context)}
     env.budget = _Budget()
+    chosen: Environment = env.builtin if folders.builtin_alone(filename) else env
     try:
-        return tidy(_bounded_render(env.get_template(filename), variables))
+        return tidy(_bounded_render(chosen.get_template(filename), variables))
     except TemplateError:
         raise
     except TemplateSyntaxError as error:

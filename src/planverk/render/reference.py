@@ -215,6 +215,16 @@ build no value longer than 1,000,000 characters or items (`'x' * n`, `center(n)`
 most 10,000,000 characters. Past a bound rendering stops with an error that names the
 template and line, e.g. `templates/x.md.j2:3: the sandbox refused it: 'center' with
 3,000,000,000; ...`. Loops over the plan's own lists are bounded by the plan.
+
+planverk's own templates (the built-ins above, and the partials they import) are
+planverk's code and run outside the sandbox, without counting steps: they print the
+same bytes as they would in it, escape plan text the same way, and stay within the
+10,000,000 characters of a document. They do so only while no template folder
+(`--templates DIR`, the plan's `templates/`) holds a file of the name of any built-in
+template or partial: then every built-in runs in the sandbox, bounded, since a file of
+the user's would be part of it. A template of yours, and any built-in it extends or
+imports (`builtin/workbook.md.j2`), always runs in the sandbox. The built-ins' compiled
+code is kept in planverk's cache folder ([cache.md](cache.md)).
 """
 
 _GOLDEN = """\

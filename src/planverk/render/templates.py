@@ -148,6 +148,24 @@ class TemplateFolders:
         loaders = [FolderLoader(root, self.seen) for _, root in self.folders]
         return ChoiceLoader([*loaders, PrefixLoader({"builtin": loaders[-1]})])
 
+    def builtin_alone(self, filename: str) -> bool:
+        """Whether ``filename`` is a built-in template and no other folder holds a file
+        of the name of any built-in template or partial: the document then reads only
+        planverk's own templates (``render`` runs those outside the sandbox, see
+        :func:`planverk.render.engine.render_template`)."""
+        origin, root = self.folders[-1]
+        if origin != "built-in":
+            return False
+        names = {node.name for node in root.iterdir() if node.name.endswith(".j2")}
+        if filename not in names:
+            return False
+        # Any file of such a name, even one the loader would refuse, keeps the sandbox.
+        return not any(other.joinpath(name).exists() for _, other in self.folders[:-1] for name in names)
+
+    def builtin_loader(self) -> BaseLoader:
+        """A Jinja loader over the built-in templates alone (see :meth:`builtin_alone`)."""
+        return FolderLoader(self.folders[-1][1], self.seen)
+
     def available(self) -> list[TemplateInfo]:
         """Every document template by name (partials left out), the overriding one first."""
         found: dict[str, TemplateInfo] = {}

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..diagnostics import Finding, printable
 from ..formatting import (
+    APPROXIMATELY,
     fmt_date,
     fmt_date_range,
     fmt_money,
@@ -142,8 +143,11 @@ class _Writer:
     def money(self, value: float | None) -> str:
         return self.w["none"] if value is None else fmt_money(value, language=self.language)
 
-    def number(self, value: float | None) -> str:
-        return self.w["none"] if value is None else fmt_number(value, language=self.language)
+    def number(self, value: float | None, approximate: bool = False) -> str:
+        if value is None:
+            return self.w["none"]
+        shown = fmt_number(value, language=self.language)
+        return f"{APPROXIMATELY[self.language]} {shown}" if approximate else shown
 
     # --- lines -------------------------------------------------------------------------
 
@@ -275,7 +279,8 @@ class _Writer:
     def score(self, c: ScoreChange) -> str:
         return self.say(
             "score.changed", name=self.bold(c.scorecard_title), organisation=_md(c.organisation), year=c.year,
-            area=_md(c.area_name), old=self.number(c.old), new=self.number(c.new),
+            area=_md(c.area_name), old=self.number(c.old, c.old_approximate),
+            new=self.number(c.new, c.new_approximate),
         )
 
     def kpi_target(self, c: KpiTargetChange) -> str:

@@ -59,6 +59,10 @@ class ScoreChange:
     area_name: str
     old: float | None
     new: float | None
+    old_approximate: bool = False
+    """The old score sums at least one estimate ('≈9', 'ca. 9')."""
+    new_approximate: bool = False
+    """The new score sums at least one estimate."""
 
 
 @dataclass(frozen=True)
@@ -177,9 +181,10 @@ def _savings(old: Plan, new: Plan) -> list[SavingsChange]:
     return found
 
 
-def _area_total(scores: dict[str, Any], area: str) -> float | None:
-    values = [v.value for v in (scores.get(area) or {}).values() if hasattr(v, "value")]  # missing scores have none
-    return sum(values) if values else None
+def _area_total(scores: dict[str, Any], area: str) -> tuple[float | None, bool]:
+    """The area's score and whether it sums an estimate."""
+    values = [v for v in (scores.get(area) or {}).values() if hasattr(v, "value")]  # missing scores have none
+    return (sum(v.value for v in values) if values else None), any(v.approximate for v in values)
 
 
 def _scores(old: Plan, new: Plan) -> list[ScoreChange]:
@@ -191,10 +196,11 @@ def _scores(old: Plan, new: Plan) -> list[ScoreChange]:
         now = {(a.organisation, a.year): a.scores for a in card.assessments}
         for key in [*was, *(k for k in now if k not in was)]:
             for area in card.areas:
-                old_total = _area_total(was.get(key, {}), area.id)
-                new_total = _area_total(now.get(key, {}), area.id)
-                if old_total != new_total:
-                    found.append(ScoreChange(card.id, card.title, key[0], key[1], area.id, area.name, old_total, new_total))
+                (old_total, old_approximate) = _area_total(was.get(key, {}), area.id)
+                (new_total, new_approximate) = _area_total(now.get(key, {}), area.id)
+                if (old_total, old_approximate) != (new_total, new_approximate):
+                    found.append(ScoreChange(card.id, card.title, key[0], key[1], area.id, area.name, old_total,
+                                             new_total, old_approximate, new_approximate))
     return found
 
 

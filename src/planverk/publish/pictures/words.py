@@ -8,7 +8,7 @@ from __future__ import annotations
 WORDS: dict[str, tuple[str, str, str]] = {
     "gantt_alt": (
         "Tidslinje for {title}, {start} til {end}.",
-        "Tidslinje for {title}, {start} til {end}.",
+        "Tidsline for {title}, {start} til {end}.",
         "Timeline of {title}, {start} to {end}.",
     ),
     "org_alt": (
