@@ -96,7 +96,8 @@ Compared: HEAD → working tree
 
 - Person **Per Hansen** (`per`) added
 - Role **HR** (`hr`) changed: holders: +`per`, −`ola`
-- Event **Samling 1** (`samling-1`) changed: agenda
+- Event **Samling 1** (`samling-1`) changed: agenda, `Innledning`, date: 4 September 2019 → 11 September 2019; \
+agenda, `Oppsummering`, date: 5 September 2019 → 12 September 2019
 """
 
 

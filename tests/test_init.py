@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import run_cli, run_cli_en
 from planverk.edit.scaffold import TEMPLATES, first_monday_after
+from planverk.i18n import LANGUAGES
 from planverk.schema import schema_text
 from planverk.validate import validate_plan
 
@@ -19,9 +20,9 @@ from planverk.validate import validate_plan
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_a_new_plan_validates_clean_and_is_formatted(template: str, tmp_path: Path) -> None:
     folder = tmp_path / "Omstilling Ås"
-    result = run_cli_en("init", str(folder), "--template", template, "--start", "2027-01-04")
+    result = run_cli("init", str(folder), "--template", template, "--start", "2027-01-04")
     assert result.code == 0, result.err
-    assert f"created {folder} from the '{template}' template, starting 4 January 2027" in result.out
+    assert f"opprettet {folder} fra malen '{template}', med start 4. januar 2027" in result.out
     assert run_cli("validate", "--strict", str(folder)).out.startswith("omstilling-aas: ingen problemer funnet")
     assert run_cli("fmt", "--check", str(folder)).code == 0
     assert (folder / "planverk.schema.json").read_text(encoding="utf-8") == schema_text()
@@ -29,6 +30,24 @@ def test_a_new_plan_validates_clean_and_is_formatted(template: str, tmp_path: Pa
         text = plan_file.read_text(encoding="utf-8")
         assert text.startswith("# yaml-language-server: $schema=planverk.schema.json\n")
         assert text.count("\n#") + text.count("  # ") >= 3, f"{plan_file.name} explains too little"
+
+
+@pytest.mark.parametrize(("language", "clean", "words"), [
+    ("nn", "ingen problem funne", ["language: nn", "Styringsgruppa", "Prosessleiar", "weekday: tysdag"]),
+    ("en", "no problems found", ["language: en", "Steering group", "Process leader", "weekday: tuesday"]),
+])
+def test_init_lang_writes_a_plan_in_that_language(tmp_path: Path, language: str, clean: str, words: list[str]) -> None:
+    """`init --lang nn` spoke nynorsk but wrote a bokmål plan (language: nb, Styringsgruppen)."""
+    folder = tmp_path / "ny"
+    result = run_cli("init", str(folder), "--start", "2027-01-04", "--lang", language)
+    assert result.code == 0, result.err
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yaml")))
+    for word in words:
+        assert word in text
+    for bokmal in ("Styringsgruppen", "Prosessleder", "Utredning", "tirsdag", "ansattes"):
+        assert bokmal not in text
+    assert run_cli("validate", "--strict", str(folder)).out.startswith(f"ny: {clean}")
+    assert run_cli("fmt", "--check", str(folder)).code == 0
 
 
 def test_the_default_start_is_the_first_monday_of_next_month() -> None:
@@ -53,16 +72,16 @@ def test_init_fills_an_empty_folder(tmp_path: Path) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.sampled_from(TEMPLATES), st.dates(date(2020, 1, 1), date(2045, 12, 31)))
-@example("process", date(2043, 11, 9))  # two holiday Fridays in a row push a deadline 14 days
-@example("lean", date(2026, 3, 30))  # Easter in the first weeks
-@example("savings", date(2027, 12, 20))  # Christmas in the first week
-def test_any_start_gives_a_clean_plan_with_items_inside_their_phases(template: str, start: date) -> None:
+@given(st.sampled_from(TEMPLATES), st.dates(date(2020, 1, 1), date(2045, 12, 31)), st.sampled_from(LANGUAGES))
+@example("process", date(2043, 11, 9), "nb")  # two holiday Fridays in a row push a deadline 14 days
+@example("lean", date(2026, 3, 30), "nn")  # Easter in the first weeks
+@example("savings", date(2027, 12, 20), "en")  # Christmas in the first week
+def test_any_start_gives_a_clean_plan_with_items_inside_their_phases(template: str, start: date, language: str) -> None:
     from planverk.edit.scaffold import init_plan
 
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "plan"
-        init_plan(folder, template, start)
+        init_plan(folder, template, start, language)
         result = validate_plan(folder)
         assert result.findings == [], [str(f.message) for f in result.findings]
         plan = result.plan

@@ -83,6 +83,9 @@ def test_a_linked_document_template_is_refused_in_the_list(plan: Path, tmp_path:
     "header, says",
     [
         ("description: [a, b]\n", "'description'"),
+        ("description: {de: Vorlage}\n", "'description'"),
+        ("description: {nb: [a]}\n", "'description'"),
+        ("description: {}\n", "'description'"),
         ("needs: [[events]]\n", "'needs'"),
         ("options: {a: 1}\n", "'options'"),
         ("description: &a [*a]\n", "unknown alias"),

@@ -265,3 +265,106 @@ def test_diff_names_an_added_report_as_a_report(tmp_path: Path) -> None:
 
     assert run.code == 0, run.err
     assert "- Rapporten **Tertialrapport** (`tertial`) er lagd til\n" in run.out
+
+
+def benefit_plans(folder: Path, steps: bytes, change: tuple[bytes, bytes]) -> tuple[Path, Path]:
+    """An old plan with a benefit whose realisation has ``steps``, and a new one where
+    ``change`` replaced one text with another."""
+    old = windows_plan(folder / "old")
+    with (old / "plan.yaml").open("ab") as file:
+        file.write(b"benefits:\r\n- id: gevinst\r\n  title: Lagare kostnader\r\n  type: pengar\r\n"
+                   b"  measures: [innkjop]\r\n  realisation:\r\n" + steps)
+    new = folder / "new"
+    new.mkdir()
+    (new / "plan.yaml").write_bytes((old / "plan.yaml").read_bytes().replace(*change))
+    return old, new
+
+
+def test_diff_says_which_realisation_step_changed_and_how(tmp_path: Path) -> None:
+    """A step marked done was told as 'endra: realisering' and no more."""
+    old, new = benefit_plans(
+        tmp_path,
+        b"  - {id: avtale, date: 2026-05-01, step: Avtale signert, status: open}\r\n"
+        b"  - {date: 2026-06-01, step: Fyrste rekning, status: open}\r\n",
+        (b"Fyrste rekning, status: open}", b"Fyrste rekning, status: open, responsible: [olav]}"),
+    )
+    assert run_cli("done", str(new), "avtale", "--date", "2026-05-02").code == 0
+
+    run = run_cli("diff", str(old), str(new))
+
+    assert run.code == 0, run.err
+    assert ("- Gevinsten **Lagare kostnader** (`gevinst`) er endra: realisering, `avtale`, status: open → utført; "
+            "realisering, `avtale`, utført: (ingen) → 2. mai 2026; realisering, `Fyrste rekning`, ansvarleg: +`olav`\n"
+            ) in run.out
+
+
+def test_diff_of_a_step_added_first_names_that_step_only(tmp_path: Path) -> None:
+    """Steps without an id pair by what they say, not by their place: one added first is
+    one addition, not every step changed."""
+    old, new = benefit_plans(
+        tmp_path,
+        b"  - {date: 2026-05-01, step: Avtale signert}\r\n  - {date: 2026-06-01, step: Fyrste rekning}\r\n",
+        (b"  realisation:\r\n", b"  realisation:\r\n  - {date: 2026-04-01, step: '`<b>` Kartlegging'}\r\n"),
+    )
+
+    run = run_cli("diff", str(old), str(new), "--lang", "en")
+
+    assert run.code == 0, run.err
+    assert "- Benefit **Lagare kostnader** (`gevinst`) changed: realisation: +`` `<b>` Kartlegging ``\n" in run.out
+
+
+def test_render_list_describes_the_templates_in_the_plans_language(tmp_path: Path) -> None:
+    """`render --list` described every template in English whatever the plan's language; a
+    template of the plan's own may give its description per language too."""
+    plan = windows_plan(tmp_path / "plan")
+    (plan / "templates").mkdir()
+    (plan / "templates" / "styresak.md.j2").write_bytes(
+        b"{#- planverk\r\ndescription:\r\n  nb: Saksframlegg til styret.\r\n  nn: Saksframlegg til styret, p\xc3\xa5 nynorsk.\r\n"
+        b"  en: A paper for the board.\r\n-#}\r\n# {{ plan.title }}\r\n"
+    )
+
+    nynorsk = run_cli("render", "--list", str(plan))
+    english = run_cli("render", "--list", str(plan), "--lang", "en")
+
+    assert nynorsk.code == 0, nynorsk.err
+    assert "    Møteplanen som éin tabell per månad (tid, stad, aktivitet, deltakarar)" in nynorsk.out
+    assert "    Arbeidsboka deltakarane har med seg på samlingane" in nynorsk.out
+    assert "    Saksframlegg til styret, på nynorsk.\n" in nynorsk.out
+    assert "The process schedule" not in nynorsk.out
+    assert "    The process schedule as one table per month" in english.out
+    assert "    A paper for the board.\n" in english.out
+
+
+def test_ical_only_writes_the_file_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ical --only person:olav -o olav.ics` made a folder olav.ics/ with people/olav.ics in it."""
+    plan = windows_plan(tmp_path / "plan")
+    monkeypatch.chdir(tmp_path)
+
+    one = run_cli("ical", str(plan), "--only", "person:olav", "-o", "olav.ics")
+    into = run_cli("ical", str(plan), "--only", "person:olav", "-o", "kalender")
+    every = run_cli("ical", str(plan), "-o", "alle.ics")
+
+    assert one.code == 0, one.err
+    assert one.out == "skreiv olav.ics (1 hending)\n"
+    assert (tmp_path / "olav.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert into.code == 0 and (tmp_path / "kalender" / "people" / "olav.ics").is_file()
+    assert every.code == 2 and not (tmp_path / "alle.ics").exists()
+    assert every.err.startswith("planverk: alle.ics er éi fil, men planen gir mange kalenderstraumar: skriv éin med --only")
+
+
+@pytest.mark.parametrize(("output", "form"), [("Møteplan.md", "md"), ("møteplan.docx", "docx"), ("plan.HTML", "html")])
+def test_render_writes_one_document_to_the_file_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     output: str, form: str) -> None:
+    """`render PLAN schedule -o møteplan.docx` made a folder møteplan.docx/ with schedule.docx in it."""
+    plan = windows_plan(tmp_path / "plan")
+    monkeypatch.chdir(tmp_path)
+
+    one = run_cli("render", str(plan), "schedule", "-f", form, "-o", output)
+    every = run_cli("render", str(plan), "-f", form, "-o", f"alle.{form}")
+
+    assert one.code == 0, one.err
+    assert one.out == f"skreiv {output}\n"
+    assert (tmp_path / output).is_file()
+    assert every.code == 2 and not (tmp_path / f"alle.{form}").exists()
+    assert every.err == (f"planverk: alle.{form} er éi fil, men det blir 3 dokument: nemn éin mal, "
+                         "eller oppgje ei mappe for alle med -o DIR\n")

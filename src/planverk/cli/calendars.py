@@ -21,7 +21,8 @@ def ical(
     plan: PlanArg,
     output: Annotated[
         str,
-        typer.Option("--output", "-o", help="Folder for the feeds and index pages; '-' writes one feed to stdout."),
+        typer.Option("--output", "-o", help="Folder for the feeds and index pages; with --only a file (NAME.ics) or a folder; "
+                     "'-' writes one feed to stdout."),
     ],
     only: Annotated[
         str | None,

@@ -14,7 +14,7 @@ from ..errors import ExitCode, UsageError
 from ..i18n import plural, tr
 from .app import app
 from .calendars import warn_if_shallow
-from .language import choose, say, text
+from .language import choose, current, say, text
 from .options import AsOfOption, LangOption, PLAN_HELP, PlansArg
 from .terminal import progress, write_stdout
 
@@ -92,7 +92,8 @@ def render(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Folder to write the documents to; without it, one document goes to stdout."),
+        typer.Option("--output", "-o", help="Folder to write the documents to, or the file for one "
+                     "(NAME.md, NAME.docx, NAME.html); without it, one document goes to stdout."),
     ] = None,
     group: Annotated[
         str | None, typer.Option("--group", "-g", help="Render for one group: its events, deadlines and roles.")
@@ -130,7 +131,10 @@ def render(
     A plan with errors is not rendered (exit 1); a template error exits with 2.
     """
     from ..load.planfiles import display_path
-    from ..render import checked_render, for_stdout, list_templates, render_documents, write_documents, write_files
+    from ..render import (
+        checked_render, for_stdout, list_templates, names_a_file, render_documents, write_documents, write_file,
+        write_files,
+    )
 
     code = choose(lang, plan)
     if list_:
@@ -148,6 +152,10 @@ def render(
     documents = render_documents(checked.plan, folders, chosen, as_of=day, group=group, mermaid=markdown)
     if output is None and len(documents) != 1:
         raise UsageError(tr("{count} documents to render: give a folder to write them to with -o DIR",
+                            count=len(documents)))
+    if output is not None and names_a_file(output, f".{output_format.value}") and len(documents) != 1:
+        raise UsageError(tr("{file} names one file, but {count} documents are rendered: name one template, "
+                            "or give a folder for them all with -o DIR", file=display_path(output),
                             count=len(documents)))
     if output is None and output_format is DocumentFormat.docx and sys.stdout.isatty():
         raise UsageError(tr("a Word document is not for the terminal: write it to a folder with -o DIR"))
@@ -175,7 +183,8 @@ def render(
     if output is None:
         write_stdout(files[0][1])
         return
-    for path in write_files(files, output):
+    one = names_a_file(output, f".{output_format.value}")
+    for path in (write_file if one else write_files)(files, output):
         say(tr("wrote {file}", file=display_path(path)))
 
 
@@ -191,8 +200,9 @@ def _template_line(info) -> str:
     else:
         where = origin
     lines = [text(tr("{name} ({where}: {file})", name=info.name, where=where, file=info.filename))]
-    if info.description:
-        lines.append(f"    {info.description}")
+    described = info.described(current())
+    if described:
+        lines.append(f"    {described}")
     if info.needs:
         lines.append("    " + text(tr("needs: {names}", names=", ".join(info.needs))))
     if info.options:

@@ -52,9 +52,9 @@ def init(
     """
     from ..edit.scaffold import first_monday_after, init_plan
 
-    choose(lang)
+    language = choose(lang) or "nb"  # --lang nn: a nynorsk plan, not only nynorsk messages
     first = start.date() if start else first_monday_after(date.today())
-    files = init_plan(folder, template.value, first)
+    files = init_plan(folder, template.value, first, language)
     working_on(folder)
     say(tr("created {folder} from the '{template}' template, starting {date}:", folder=str(folder),
            template=template.value, date=first))

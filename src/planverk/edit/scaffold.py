@@ -17,9 +17,9 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import InvalidPlanError, UsageError
-from ..i18n import tr
+from ..i18n import LANGUAGES, tr
 from ..files import umask
-from ..model.recurrence import NORWEGIAN_WEEKDAYS
+from ..model.words import WEEKDAY, WEEKDAYS
 from ..schema import schema_text
 
 TEMPLATES = ("process", "lean", "savings")
@@ -87,8 +87,10 @@ def plan_id(folder: Path) -> str:
     return name or "plan"
 
 
-def render(template: str, start: date, folder: Path) -> dict[str, str]:
-    """The files of a new plan from ``template``: name -> text."""
+def render(template: str, start: date, folder: Path, language: str = "nb") -> dict[str, str]:
+    """The files of a new plan from ``template`` in ``language`` (``nb``, ``nn`` or ``en``:
+    its ``plan.language`` and every text a person reads in it; comments stay English):
+    name -> text. Raises ValueError for another language."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     if template not in TEMPLATES:
@@ -99,9 +101,12 @@ def render(template: str, start: date, folder: Path) -> dict[str, str]:
         keep_trailing_newline=True,  # files end with a newline, as fmt writes them
         autoescape=False,  # YAML, not HTML
     )
-    environment.filters["ukedag"] = lambda day: NORWEGIAN_WEEKDAYS[day.weekday()]
+    index = LANGUAGES.index(language)  # ValueError for another language
+    environment.filters["ukedag"] = lambda day: WEEKDAY.words(WEEKDAYS[day.weekday()], language)[0]
+    environment.globals["w"] = lambda *texts: texts[index]  # w(bokmål, nynorsk, English)
     calendar = Calendar(start, plan_end(template, start))
-    context = {"id": plan_id(folder), "start": start, "end": calendar.end, "cal": calendar, "template": template}
+    context = {"id": plan_id(folder), "start": start, "end": calendar.end, "cal": calendar, "template": template,
+               "language": language}
     names = sorted(p.name for p in resources.files("planverk").joinpath("scaffolds", template).iterdir())
     files = {
         name.removesuffix(".j2"): environment.get_template(f"{template}/{name}").render(context)
@@ -118,8 +123,9 @@ def first_monday_after(today: date) -> date:
     return first + timedelta(days=(7 - first.weekday()) % 7)
 
 
-def init_plan(folder: Path, template: str, start: date) -> list[str]:
-    """Create the plan folder ``folder`` from ``template``; the names of the files written.
+def init_plan(folder: Path, template: str, start: date, language: str = "nb") -> list[str]:
+    """Create the plan folder ``folder`` from ``template`` in ``language`` (see
+    :func:`render`); the names of the files written.
 
     The files are written to a temporary folder beside ``folder`` and validated there;
     only a plan without findings is moved into place, in one rename.
@@ -128,7 +134,7 @@ def init_plan(folder: Path, template: str, start: date) -> list[str]:
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(tr("{folder} already exists and is not empty: choose a new folder", folder=str(folder)))
-    files = render(template, start, folder)
+    files = render(template, start, folder, language)
     parent = folder.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))

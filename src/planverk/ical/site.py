@@ -106,6 +106,11 @@ def write_site(feeds: list[Feed], out: Path, info: PlanInfo, base_url: str | Non
     """Replace ``out`` by the feeds and their index pages as one (see :func:`replace_folder`)."""
     if out.exists() and not out.is_dir():
         raise UsageError(tr("{folder} is a file: give a folder for the feeds", folder=str(out)))
+    if names_a_feed(out):
+        raise UsageError(tr(
+            "{file} names one file, but the plan gives many feeds: write one with --only "
+            "(plan, group:ID or person:ID), or give a folder for them all", file=str(out)
+        ))
     if out.is_dir() and not _is_ours(out):
         raise UsageError(tr(
             "{folder} holds files planverk did not write there: give an empty or new folder, "
@@ -123,8 +128,16 @@ def write_site(feeds: list[Feed], out: Path, info: PlanInfo, base_url: str | Non
     replace_folder(out, fill, what=tr("the feeds"))
 
 
+def names_a_feed(out: Path) -> bool:
+    """Whether ``-o`` names one feed file (``olav.ics``) rather than a folder: it ends in
+    ``.ics`` and is no folder already."""
+    return out.suffix.lower() == ".ics" and not out.is_dir()
+
+
 def write_feed(feed: Feed, out: Path) -> Path:
-    """Write one feed into ``out`` (at its usual place there) through a temporary file."""
-    target = out / feed.path
+    """Write one feed through a temporary file: to ``out`` itself when it names a feed file
+    (``-o olav.ics``), else into the folder ``out`` at its usual place there
+    (``people/olav.ics``)."""
+    target = out if names_a_feed(out) else out / feed.path
     write_atomic(target, feed.body)
     return target

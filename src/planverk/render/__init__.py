@@ -12,7 +12,7 @@ from typing import Any
 
 from ..collector import paused
 from ..errors import UsageError
-from ..files import replace_folder
+from ..files import replace_folder, write_atomic
 from ..load.planfiles import display_path, plan_folder
 from ..model import Plan
 from ..i18n import Message, tr
@@ -166,14 +166,34 @@ def render_documents(
 
 def write_documents(documents: Sequence[Document], folder: Path) -> list[Path]:
     """Write the documents into ``folder`` as one set, each with the SVG of every picture
-    it links to beside it; returns the paths written (see :func:`write_files`)."""
+    it links to beside it; returns the paths written (see :func:`write_files`). A
+    ``folder`` that names a file (:func:`names_a_file`) takes the one document itself."""
     pictures = {spec.file: spec for document in documents for spec in document.pictures}
     drawn: dict[str, bytes] = {}
     if pictures:
         from ..publish.pictures import draw
 
         drawn = {file: draw(spec, png=False).svg for file, spec in pictures.items()}
-    return write_files([*((d.filename, d.text) for d in documents), *drawn.items()], folder)
+    files = [*((d.filename, d.text) for d in documents), *drawn.items()]
+    if names_a_file(folder, ".md"):
+        return write_file(files, folder)
+    return write_files(files, folder)
+
+
+def names_a_file(output: Path, suffix: str) -> bool:
+    """Whether ``-o`` names one document's file (``arbeidsbok.docx`` for ``.docx``) rather
+    than a folder: it ends in the format's suffix and is no folder already."""
+    return output.suffix.lower() == suffix and not output.is_dir()
+
+
+def write_file(files: Sequence[tuple[str, str | bytes]], target: Path) -> list[Path]:
+    """Write the first of ``files`` (one document) to ``target``, and the rest (the
+    pictures a Markdown document links to) beside it under their own names, each through a
+    temporary file and a rename; returns the paths written."""
+    written = [target, *(target.parent / name for name, _ in files[1:])]
+    for path, (_, content) in zip(written, files, strict=True):
+        write_atomic(path, content)
+    return written
 
 
 def write_files(files: Sequence[tuple[str, str | bytes]], folder: Path) -> list[Path]:

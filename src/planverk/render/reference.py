@@ -142,7 +142,10 @@ not rendered: fix what `planverk validate` reports first.
   the documents are written into a hidden folder beside `DIR` together with what `DIR`
   already holds, which then takes `DIR`'s place in one step, so a full disk or a kill
   leaves all documents old or all new. `DIR` holds documents only (a folder with
-  subfolders is refused). Without `-o`, a single document goes to standard output.
+  subfolders is refused). `-o FILE` with the format's ending (`møteplan.md`,
+  `møteplan.docx`, `møteplan.html`) writes one document to that file, through a temporary
+  file and a rename; more than one is refused. Without `-o`, a single document goes to
+  standard output.
 - `--group ID` keeps what concerns one group: events it takes part in or leads
   (and of their agenda, the slots for it and for everyone), its deadlines, the
   roles of its people, the forms it sends. An item concerns the group when what it
@@ -204,7 +207,8 @@ Templates run in Jinja2's sandbox (`ImmutableSandboxedEnvironment`), with
 - A template in `--templates DIR` or the plan's `templates/` that is a link to outside
   its folder is refused, as plan includes are.
 - The header is read like a plan file (YAML 1.2, the same bounds); `description` is a
-  text, `needs` and `options` lists of words.
+  text, or one per language (`{nb: ..., nn: ..., en: ...}`: `render --list` shows the
+  plan's), `needs` and `options` lists of words.
 
 ### Limits
 

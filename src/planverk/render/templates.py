@@ -10,6 +10,9 @@ shows::
     options: [--group]
     -#}
 
+``description`` may instead give one sentence per language (``{nb: ..., nn: ..., en:
+...}``, as the built-ins do); ``render --list`` shows the plan's.
+
 A template under another folder may extend a built-in through ``builtin/NAME.md.j2``.
 """
 
@@ -27,7 +30,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PrefixLoader, Template
 from jinja2.loaders import split_template_path
 
 from ..errors import TemplateError
-from ..i18n import tr
+from ..i18n import LANGUAGES, tr
 from ..load.planfiles import display_path
 
 SUFFIX = ".md.j2"
@@ -107,10 +110,19 @@ class TemplateInfo:
     """'built-in', 'plan' or '--templates'."""
     filename: str
     description: str = ""
+    """What the document is: the header's text, or its English one when it gives one per
+    language (``docs/templates.md`` shows that)."""
     needs: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
     overrides: str | None = None
     """Where the template of the same name it hides comes from."""
+    descriptions: tuple[tuple[str, str], ...] = ()
+    """The description per language, ``(("nb", ...), ("nn", ...))``, when the header gives
+    one per language."""
+
+    def described(self, language: str) -> str:
+        """The description in ``language`` (``nb``, ``nn``, ``en``), else the header's own."""
+        return dict(self.descriptions).get(language) or self.description
 
 
 @dataclass
@@ -186,13 +198,18 @@ def _info(name: str, origin: str, root: Traversable, node: Traversable) -> Templ
     filename = display_path(Path(str(node)))
     inside(root, node)
     header = read_header(read_template(node), filename)
+    description = header.get("description", "")
+    languages = description if isinstance(description, dict) else {}
+    if languages:  # the English one for docs/templates.md, else the first the header gives
+        description = languages.get("en") or next(iter(languages.values()))
     return TemplateInfo(
         name,
         origin,
         filename,
-        header.get("description", "").strip(),
+        description.strip(),
         tuple(header.get("needs", ())),
         tuple(header.get("options", ())),
+        descriptions=tuple((language, text.strip()) for language, text in languages.items()),
     )
 
 
@@ -200,7 +217,8 @@ def read_header(source: str, filename: str) -> dict[str, Any]:
     """The ``{#- planverk ... -#}`` header of a template as a mapping (empty when absent).
 
     It is read by the plan loader, with its YAML 1.2 rules and its bounds (aliases, depth,
-    length): ``description`` is a text, ``needs`` and ``options`` lists of texts.
+    length): ``description`` is a text or a mapping of languages (``nb``, ``nn``, ``en``) to
+    texts, ``needs`` and ``options`` lists of texts.
     """
     match = _HEADER.match(source)
     if match is None:
@@ -221,8 +239,15 @@ def read_header(source: str, filename: str) -> dict[str, Any]:
         raise TemplateError(
             tr("{file}: the planverk header is a mapping of description, needs and options", file=filename)
         )
-    if not isinstance(header.get("description", ""), str):
-        raise TemplateError(tr("{file}: 'description' in the planverk header is one line of text", file=filename))
+    description = header.get("description", "")
+    if not isinstance(description, str) and not (
+        isinstance(description, dict) and description and set(description) <= set(LANGUAGES)
+        and all(isinstance(v, str) for v in description.values())
+    ):
+        raise TemplateError(tr(
+            "{file}: 'description' in the planverk header is one line of text, or one per language "
+            "({{nb: ..., nn: ..., en: ...}})", file=filename,
+        ))
     for key in ("needs", "options"):
         value = header.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

@@ -8,8 +8,9 @@ numbers, percentages and dates through :mod:`planverk.formatting`, the words of 
 format through :mod:`planverk.model.words` (``one-off`` is *engangs*), nothing as *(ingen)*
 (:mod:`planverk.review.words`), and plan text as a code span. A nested part
 (``reporting``, ``mandate``) lists its own fields that changed: ``rapportering, hvor ofte:
-(ingen) → kvartal``. A list of parts (an agenda, assessments) or a table (scores) is
-named, not listed.
+(ingen) → kvartal``; so does each entry of a list of parts (realisation steps, an agenda),
+named by its id, else by what it says (its step or topic), else its place: ``realisering, `avtale`, status: åpen → utført``. A table
+(scores) is named, not listed.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ Code = Callable[[str], str]
 
 _PERCENT = {"allocation"}
 """Number fields the model keeps in percent (0-100)."""
+
+_NAMING = ("step", "topic", "title", "name")
+"""The fields that say what an entry of a list of parts is, to name one without an id."""
 
 
 def _names(pairs: str) -> dict[str, str]:
@@ -589,6 +593,34 @@ def _shape(annotation: Any, metadata: tuple[Any, ...], name: str = "") -> Shape:
     return Shape("text")  # text, and what the model keeps as written (periods, partial dates)
 
 
+def _pairs(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[tuple[Any, Any]]:
+    """The entries of two versions of a list of parts, paired: ``(old, new)``, with None for
+    an entry added or removed. Entries pair by ``id``; those without one pair first with an
+    equal entry (unchanged), then with one that says the same (its step or topic), then in
+    their order, so that a step added before others does not make them all changed."""
+    ided = {e["id"]: e for e in old if e.get("id")}
+    pairs: list[tuple[Any, Any]] = [(ided.get(e["id"]), e) for e in new if e.get("id")]
+    news = {e["id"] for e in new if e.get("id")}
+    pairs += [(e, None) for e in old if e.get("id") and e["id"] not in news]
+    left = [e for e in old if not e.get("id")]
+    right = [e for e in new if not e.get("id")]
+    for same in (lambda a, b: a == b, lambda a, b: _said(a) is not None and _said(a) == _said(b)):
+        for entry in list(right):
+            match = next((e for e in left if same(e, entry)), None)
+            if match is not None:
+                pairs.append((match, entry))
+                left.remove(match)
+                right.remove(entry)
+    pairs += list(zip(left, right))
+    pairs += [(e, None) for e in left[len(right):]] + [(None, e) for e in right[len(left):]]
+    return pairs
+
+
+def _said(entry: dict[str, Any]) -> Any:
+    """What an entry says (its step, topic, title or name), or None."""
+    return next((entry[k] for k in _NAMING if isinstance(entry.get(k), str) and entry[k]), None)
+
+
 def _nothing(value: Any) -> Any:
     """None for a value that says nothing (an empty list or part, as a part added brings)."""
     return None if value in ([], {}) else value
@@ -631,9 +663,36 @@ class FieldWriter:
             parts = [f"+{self.value(shape.item, v)}" for v in after if v not in before]
             parts += [f"−{self.value(shape.item, v)}" for v in before if v not in after]
             return [f"{label}: {', '.join(parts) or '(' + self.words['field.reordered'] + ')'}"]
+        if shape.kind == "list" and shape.item is not None and shape.item.kind == "model" \
+                and isinstance(old or [], list) and isinstance(new or [], list) \
+                and all(isinstance(entry, dict) for entry in [*(old or []), *(new or [])]):
+            return self._entries(path, shape.item, old or [], new or []) or [label]
         if shape.kind in ("list", "other", "model"):
-            return [label]  # a list of parts, or a table: named; the plan file shows the rest
+            return [label]  # a table: named; the plan file shows the rest
         return [f"{label}: {self.value(shape, old)} → {self.value(shape, new)}"]
+
+    def _entries(self, path: list[str], item: Shape, old: list[dict[str, Any]],
+                 new: list[dict[str, Any]]) -> list[str]:
+        """A list of parts (a benefit's realisation steps, an agenda): the entries added and
+        removed, and each changed one's fields: ``realisering, `avtale`, status: åpen →
+        utført``. An entry is named by its id, else by what it says (a step, a slot's topic),
+        else by its place (``nr. 2``)."""
+        label = ", ".join(path)
+        pairs = _pairs(old, new)
+        found = [f"{label}: +{self._entry_name(now, new)}" for was, now in pairs if was is None]
+        found += [f"{label}: −{self._entry_name(was, old)}" for was, now in pairs if now is None]
+        for was, now in pairs:
+            if was is not None and now is not None and was != now:
+                found += self._changes([*path, self._entry_name(now, new)], item, was, now)
+        return found
+
+    def _entry_name(self, entry: dict[str, Any], entries: list[dict[str, Any]]) -> str:
+        if entry.get("id"):
+            return self.code(str(entry["id"]))
+        said = _said(entry)
+        if said:
+            return self.value(Shape("text"), said)
+        return self.words["field.entry"].format(n=next(n for n, e in enumerate(entries, 1) if e is entry))
 
     def value(self, shape: Shape, value: Any) -> str:
         """One value as the documents write it."""

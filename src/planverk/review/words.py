@@ -248,6 +248,7 @@ SENTENCES: dict[str, tuple[str, str, str]] = {
     "field.yes": ("ja", "ja", "yes"),
     "field.no": ("nei", "nei", "no"),
     "field.reordered": ("ny rekkefølge", "ny rekkjefølgje", "reordered"),
+    "field.entry": ("nr. {n}", "nr. {n}", "no. {n}"),
     "field.lang.nb": ("bokmål", "bokmål", "Norwegian Bokmål"),
     "field.lang.nn": ("nynorsk", "nynorsk", "Norwegian Nynorsk"),
     "field.lang.en": ("engelsk", "engelsk", "English"),
