@@ -115,6 +115,36 @@ def test_a_plan_that_cannot_be_read_is_refused_untouched(tmp_path: Path) -> None
     assert (plan / "people.yaml").read_text(encoding="utf-8") == broken
 
 
+def test_several_plans_are_told_as_each_alone_a_broken_one_stopping_only_itself(tmp_path: Path) -> None:
+    # A plan that cannot be read (a duplicate key, broken YAML, a missing folder) was the
+    # last thing told: the plans after it went unchecked, and a plan formatted before it
+    # was said to be left as 'nothing was formatted'.
+    for folder in "abcd":
+        (tmp_path / folder).mkdir()
+    first = messy_plan(tmp_path / "a")
+    broken = messy_plan(tmp_path / "b")
+    (broken / "plan.yaml").write_text(MESSY_PLAN.replace("    organisation:", "    id: again\n    organisation:"),
+                                      encoding="utf-8")
+    last = messy_plan(tmp_path / "c")
+    nynorsk = messy_plan(tmp_path / "d")
+    (nynorsk / "plan.yaml").write_text(MESSY_PLAN.replace("include:", "    language: nn\ninclude:"),
+                                       encoding="utf-8")
+    missing = tmp_path / "nowhere"
+    paths = [first, broken, last, missing, nynorsk]
+    alone = [run_cli("fmt", "--check", str(path)) for path in paths]
+    together = run_cli("fmt", "--check", *map(str, paths))
+    summary = "filer er ikke i planverks oppsett"
+    assert together.out == "".join(line for r in alone for line in r.out.splitlines(True)
+                                   if "oppsett" not in line) + f"6 {summary}: kjør planverk fmt\n"
+    assert together.err == "".join(r.err for r in alone)
+    assert "PV002" in together.err and "PV010" in together.err
+    assert together.code == max(r.code for r in alone) == 2
+    written = run_cli("fmt", str(first), str(broken), str(last))
+    assert written.code == 1 and written.out.count("formaterte") == 4
+    assert run_cli("fmt", "--check", str(first), str(last)).code == 0
+    assert "would reformat" in run_cli("fmt", "--check", "--lang", "en", str(nynorsk), str(broken)).out
+
+
 def test_plans_of_maps_changed_files_to_their_plans(tmp_path: Path) -> None:
     plan = messy_plan(tmp_path)
     shutil.copy(plan / "plan.yaml", tmp_path / "not-a-plan.yaml")

@@ -115,3 +115,38 @@ def test_only_a_builtin_whose_files_are_all_planverks_is_alone(tmp_path: Path) -
     (mine / "_macros.md.j2").mkdir()  # even a folder of that name: the sandbox for every built-in
     assert not folders.builtin_alone("schedule.md.j2")
     assert not TemplateFolders([("x", builtin_root())]).builtin_alone("schedule.md.j2")
+
+
+@pytest.mark.parametrize("alone", [True, False])
+def test_a_builtin_document_past_the_bound_is_refused_on_either_path(
+    alone: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import planverk.render.engine as engine
+    from planverk.errors import TemplateError
+
+    model = validate_plan(MARKS).plan
+    assert model is not None
+    context = build_context(model, LABELS[model.plan.language], as_of=date(2025, 1, 1))
+    folders = TemplateFolders.find() if alone else _sandboxed_copy(tmp_path)
+    monkeypatch.setattr(engine, "MAX_OUTPUT", 200)
+    with pytest.raises(TemplateError) as refused:
+        render_template(environment(folders, model.plan.language), folders, "schedule" + SUFFIX, context)
+    assert "schedule.md.j2: the document grows past" in str(refused.value)
+
+
+@pytest.mark.parametrize("plan", EXAMPLE_PLANS, ids=lambda p: p.name)
+def test_the_validations_occurrences_make_the_same_documents(plan: Path) -> None:
+    """``render`` reuses the occurrences validation computed: the same documents as computing them anew."""
+    kept = validate_plan(plan, keep_occurrences=True)
+    assert kept.plan is not None and kept.occurrences is not None
+    assert sorted(kept.occurrences) == list(range(len(kept.plan.events)))
+    assert validate_plan(plan).occurrences is None  # kept only when asked for
+    folders = TemplateFolders.find()
+    language = kept.plan.plan.language
+    env = environment(folders, language)
+    for group in [None, *(g.id for g in kept.plan.groups[:2])]:
+        reused = build_context(kept.plan, LABELS[language], as_of=date(2025, 6, 1), group=group,
+                               occurrences=kept.occurrences)
+        anew = build_context(kept.plan, LABELS[language], as_of=date(2025, 6, 1), group=group)
+        for name in BUILTINS:
+            assert render_template(env, folders, name + SUFFIX, reused) == render_template(env, folders, name + SUFFIX, anew)

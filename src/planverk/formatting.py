@@ -102,7 +102,7 @@ def markdown_text(value: Any, *, line_start: bool = True) -> str:
     return _markdown(str(value), line_start)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)
 def _markdown(value: str, line_start: bool) -> str:
     """:func:`markdown_text`, remembered: a document prints the same venues and names often."""
     text = _MD_INLINE.sub(_backslashed, " ".join(value.split()))
@@ -217,6 +217,12 @@ def fmt_when(
     ``20.-21. juni 2017, kl. 08.00-16.00`` (the same hours each day); all day without ``at``.
     ``style`` is the date style of a single day (``06.09.2018, kl. 16.00`` in short)."""
     _need(day, date, "a date", "when")
+    return _when(day, last_day, at, style, language)
+
+
+@lru_cache(maxsize=4096)
+def _when(day: date, last_day: date | None, at: TimeRange | time | None, style: str, language: str) -> str:
+    """:func:`fmt_when`, remembered: a schedule has many meetings on one day at one hour."""
     if last_day is None or last_day == day:
         text = fmt_date(day, style, language=language)
     else:

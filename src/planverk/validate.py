@@ -39,6 +39,10 @@ class Validation:
     """``plan.language`` as the files give it, when the plan could not be read into a model."""
     declared_id: str | None = None
     """``plan.id`` as the files give it (a text), when the plan could not be read into a model."""
+    occurrences: dict[int, list[Any]] | None = None
+    """Each event's occurrences (:class:`planverk.occurrences.Occurrence`), by index in
+    ``plan.events``, as the checks computed them: kept only when asked for
+    (``keep_occurrences``), by a command that shows them (``render``)."""
 
     @property
     def plan_id(self) -> str | None:
@@ -72,15 +76,18 @@ gc_paused = paused
 """Pause the cyclic garbage collector while a plan is read (see :mod:`planverk.collector`)."""
 
 
-def validate_plan(target: Path, overlay: Overlay | None = None, as_of: date | None = None) -> Validation:
+def validate_plan(
+    target: Path, overlay: Overlay | None = None, as_of: date | None = None, *, keep_occurrences: bool = False
+) -> Validation:
     """Read, validate and check the plan at ``target`` (a folder or a plan file).
 
     ``overlay`` gives texts to read instead of some files (by resolved path), so that an
     edit is checked exactly as ``planverk validate`` would check it once written.
     ``as_of``: also check reporting for being overdue on that day (PV645).
+    ``keep_occurrences``: keep every event's occurrences in the result (``occurrences``).
     """
     with gc_paused():
-        return _validate(target, overlay, as_of)
+        return _validate(target, overlay, as_of, keep_occurrences)
 
 
 def validate_plans(targets: list[Path], as_of: date | None = None) -> list[Validation]:
@@ -98,13 +105,15 @@ def validate_plans(targets: list[Path], as_of: date | None = None) -> list[Valid
     return results
 
 
-def checked_plan(target: Path, refusal: str, overlay: Overlay | None = None) -> Validation:
+def checked_plan(
+    target: Path, refusal: str, overlay: Overlay | None = None, *, keep_occurrences: bool = False
+) -> Validation:
     """:func:`validate_plan` for a command that needs a plan without errors.
 
     Raises :class:`~planverk.errors.InvalidPlanError` with ``refusal`` as its message and the
     findings attached (the CLI prints them) when the plan has errors or cannot be read.
     """
-    result = validate_plan(target, overlay)
+    result = validate_plan(target, overlay, keep_occurrences=keep_occurrences)
     if not result.ok:
         raise InvalidPlanError(refusal, result)
     return result
@@ -132,7 +141,9 @@ def declared_language(data: object) -> str | None:
     return language if isinstance(language, str) and language in LANGUAGES else None
 
 
-def _validate(target: Path, overlay: Overlay | None, as_of: date | None = None) -> Validation:
+def _validate(
+    target: Path, overlay: Overlay | None, as_of: date | None = None, keep_occurrences: bool = False
+) -> Validation:
     read = read_plan(target, overlay)
     if read.data is None:
         return read_only(target, read)
@@ -144,9 +155,11 @@ def _validate(target: Path, overlay: Overlay | None, as_of: date | None = None) 
     read.data = None  # the model holds what the checks need; the raw data would double the memory
     result.findings.extend(partial.findings)
     if partial.plan is not None:
-        result.findings.extend(check_plan(partial.plan, read, partial, as_of))
+        kept: dict[int, list[Any]] | None = {} if keep_occurrences else None
+        result.findings.extend(check_plan(partial.plan, read, partial, as_of, kept))
         if not partial.findings and not any(f.severity is Severity.ERROR for f in read.findings):
             result.plan = partial.plan
+            result.occurrences = kept
     return _finish(result)
 
 
@@ -158,19 +171,23 @@ their silences are unused."""
 
 
 def check_plan(
-    plan: Plan, read: PlanSource, partial: PartialPlan | None = None, as_of: date | None = None
+    plan: Plan, read: PlanSource, partial: PartialPlan | None = None, as_of: date | None = None,
+    kept: dict[int, list[Any]] | None = None,
 ) -> list[Finding]:
     """Run the semantic checks and apply the plan's silences.
 
     ``partial`` tells which items the schema left out of ``plan``: their ids still count
     as known, and paths are mapped back to the plan as written. ``as_of``: the day
-    reporting is checked against (PV645 only then).
+    reporting is checked against (PV645 only then). ``kept``: a dict to fill with each
+    event's occurrences, by index in ``plan.events``.
     """
     from .checks import CHECKS, PlanIndex
 
     partial = partial or PartialPlan(plan)
     index = PlanIndex(plan, absent=partial.absent, unread=read.unread, as_of=as_of)
     issues = [issue for check in CHECKS for issue in check(index)]
+    if kept is not None:
+        kept.update(index.occurrences)  # each event's, by index (see Validation.occurrences)
     silences = _silences(plan)
     used: set[tuple[tuple[str | int, ...], str]] = set()
     findings = []

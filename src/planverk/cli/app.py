@@ -97,14 +97,21 @@ def main(argv: list[str] | None = None) -> None:
         print(f"planverk: {error.format_message()}", file=sys.stderr)
         sys.exit(error.exit_code)
     except PlanverkError as error:
-        validation = getattr(error, "validation", None)
-        if validation is not None:
-            from ..reporters import report_human
-
-            plan = getattr(validation, "plan", None)
-            language.heard(plan.plan.language if plan is not None else validation.declared_language)
-            report_human([validation], sys.stderr, color(sys.stderr), language.current())
-        print(f"planverk: {language.text(error.message)}", file=sys.stderr)
-        sys.exit(int(error.exit_code))
+        sys.exit(report_error(error))
     if isinstance(code, int) and not isinstance(code, bool) and code:
         sys.exit(code)  # typer.Exit(1), as standalone click would exit
+
+
+def report_error(error: PlanverkError) -> int:
+    """Tell ``error`` on standard error as a run that stops on it does (the plan's findings,
+    then ``planverk: message``) and return its exit code: a command that goes on with its
+    other plans tells each one's error exactly as a run of that plan alone would."""
+    validation = getattr(error, "validation", None)
+    if validation is not None:
+        from ..reporters import report_human
+
+        plan = getattr(validation, "plan", None)
+        language.heard(plan.plan.language if plan is not None else validation.declared_language)
+        report_human([validation], sys.stderr, color(sys.stderr), language.current())
+    print(f"planverk: {language.text(error.message)}", file=sys.stderr)
+    return int(error.exit_code)

@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ExitCode
+from ..errors import ExitCode, InvalidPlanError
 from ..i18n import plural, tr
-from .app import app
+from .app import app, report_error
 from .language import choose, say, together, working_on
 from .options import LangOption, OutputOption, PlansArg, PlansOfOption, date_option, emit, plan_targets
 from .terminal import color
@@ -106,11 +106,20 @@ def fmt(
     from ..edit.fmt import format_plan
 
     changed = 0
+    failed = 0  # the worst exit code of a plan that could not be read
     targets = plan_targets(plans, plans_of)
     choose(lang, targets[0] if targets else None)
     for plan in targets:
-        working_on(plan)  # each plan's lines in its own language
-        for change in format_plan(plan, write=not check):
+        if lang is None:
+            working_on(plan)  # each plan's lines in its own language, as a run of it alone
+        try:
+            changes = format_plan(plan, write=not check)
+        except InvalidPlanError as error:
+            # One plan that cannot be read stops only itself: the others are checked
+            # (or written) and told as a run of each alone would tell them.
+            failed = max(failed, report_error(error))
+            continue
+        for change in changes:
             if change.problem:
                 say(tr("{file}: {problem}", file=str(change.path), problem=change.problem), err=True)
                 continue
@@ -120,7 +129,9 @@ def fmt(
                 say(tr("reformatted {file}", file=str(change.path)))
             changed += 1
     if check and changed:
-        together(targets)
+        together(targets)  # in the plans' language, bokmål when they differ
         say(plural("{count} file not in planverk's layout: run planverk fmt",
                    "{count} files not in planverk's layout: run planverk fmt", changed))
-        raise typer.Exit(int(ExitCode.FINDINGS))
+        failed = max(failed, int(ExitCode.FINDINGS))
+    if failed:
+        raise typer.Exit(failed)

@@ -149,7 +149,8 @@ def render(
     checked, folders, chosen = checked_render(plan, names or [], templates, language=code)
     assert checked.plan is not None
     markdown = output_format is DocumentFormat.md
-    documents = render_documents(checked.plan, folders, chosen, as_of=day, group=group, mermaid=markdown)
+    documents = render_documents(checked.plan, folders, chosen, as_of=day, group=group, mermaid=markdown,
+                                 occurrences=checked.occurrences)
     if output is None and len(documents) != 1:
         raise UsageError(tr("{count} documents to render: give a folder to write them to with -o DIR",
                             count=len(documents)))

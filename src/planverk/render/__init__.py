@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import get_close_matches
@@ -109,7 +109,7 @@ def checked_render(
                                 available=", ".join(available)))
     refusal = refusal or tr("nothing was rendered")
     result = checked_plan(target, tr("{plan} has errors: fix them first; {refusal}", plan=display_path(target),
-                                     refusal=refusal))
+                                     refusal=refusal), keep_occurrences=True)
     assert result.plan is not None
     return in_language(result, language), folders, chosen
 
@@ -131,7 +131,8 @@ def render_plan(
     """
     result, folders, chosen = checked_render(target, names, templates_dir)
     assert result.plan is not None
-    return render_documents(result.plan, folders, chosen, as_of=as_of, group=group, mermaid=mermaid)
+    return render_documents(result.plan, folders, chosen, as_of=as_of, group=group, mermaid=mermaid,
+                            occurrences=result.occurrences)
 
 
 def render_documents(
@@ -142,9 +143,11 @@ def render_documents(
     as_of: date,
     group: str | None = None,
     mermaid: bool = True,
+    occurrences: Mapping[int, list[Any]] | None = None,
 ) -> list[Document]:
     """Render the named templates of ``folders`` for a plan that validates (``mermaid``:
-    as in :func:`render_plan`)."""
+    as in :func:`render_plan`; ``occurrences``: the validation's, to reuse, see
+    :attr:`planverk.validate.Validation.occurrences`)."""
     if group is not None and group not in {g.id for g in plan.groups}:
         near = get_close_matches(group, [g.id for g in plan.groups], n=1)
         if near:
@@ -153,7 +156,8 @@ def render_documents(
         raise UsageError(tr("--group '{group}' is not a group of the plan: see 'groups:' in the plan", group=group))
     language = plan.plan.language
     with paused():  # views of every event and occurrence: see planverk.collector
-        context = build_context(plan, LABELS[language], as_of=as_of, group=group, mermaid=mermaid)
+        context = build_context(plan, LABELS[language], as_of=as_of, group=group, mermaid=mermaid,
+                                occurrences=occurrences)
     env = environment(folders, language)
     suffix = f"-{group}" if group else ""
     documents = []

@@ -445,9 +445,11 @@ def render_template(
     """Render one template file with ``context``; failures become a :class:`TemplateError`."""
     variables = {f.name: getattr(context, f.name) for f in fields(Context)}
     env.budget = _Budget()
-    chosen: Environment = env.builtin if folders.builtin_alone(filename) else env
+    own = folders.builtin_alone(filename)
     try:
-        return tidy(_bounded_render(chosen.get_template(filename), variables))
+        if own:
+            return tidy(_own_render(env.builtin.get_template(filename), variables))
+        return tidy(_bounded_render(env.get_template(filename), variables))
     except TemplateError:
         raise
     except TemplateSyntaxError as error:
@@ -468,13 +470,27 @@ def _bounded_render(template: Any, variables: dict[str, Any]) -> str:
     for part in template.generate(variables):
         size += len(part)
         if size > MAX_OUTPUT:
-            raise TemplateError(tr(
-                "{file}: the document grows past {count} characters: templates are bounded "
-                "(see 'Limits' in docs/templates.md)",
-                file=_where(template.filename or template.name, None), count=MAX_OUTPUT,
-            ))
+            raise _too_long(template)
         add(part)
     return "".join(parts)
+
+
+def _own_render(template: Any, variables: dict[str, Any]) -> str:
+    """``template.render`` of a built-in (:class:`BuiltinEnvironment`), refused past
+    :data:`MAX_OUTPUT` characters as any document: the built-ins grow with the plan, a few
+    hundred characters for each of its items, so the document is measured once it is whole."""
+    text = template.render(variables)
+    if len(text) > MAX_OUTPUT:
+        raise _too_long(template)
+    return text
+
+
+def _too_long(template: Any) -> TemplateError:
+    return TemplateError(tr(
+        "{file}: the document grows past {count} characters: templates are bounded "
+        "(see 'Limits' in docs/templates.md)",
+        file=_where(template.filename or template.name, None), count=MAX_OUTPUT,
+    ))
 
 
 def _where(filename: str, line: int | None) -> str:
