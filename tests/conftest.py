@@ -42,6 +42,31 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(cache, ignore_errors=True)
 
 
+VIK_HEADER = """\
+plan:
+  id: vik-2025
+  title: TITLE
+  organisation: Vik kommune
+  period: {start: 2025-01-01, end: 2025-12-31}
+  timezone: Europe/Oslo
+  language: nn
+people:
+- id: kari
+  name: Kari Nordmann
+  email: kari@vik.kommune.no
+"""
+"""The head of a small nynorsk plan (Vik, 2025, Kari with an address), for tests that
+write the rest: replace TITLE, add to ``people:`` with more ``- id:`` entries."""
+
+
+def write_as_saved_on_windows(folder: Path, text: str) -> Path:
+    """``text`` as ``folder/plan.yaml`` the way Notepad and Excel save it (a byte-order mark,
+    CRLF line ends); returns ``folder``, made if need be."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "plan.yaml").write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode("utf-8"))
+    return folder
+
+
 @dataclass
 class Run:
     """What a planverk command printed and returned."""

@@ -103,3 +103,51 @@ def test_record_measurement_keeps_the_mark(plan) -> None:
     assert result.code == 0, result.err
     shown = run_cli("status", str(folder), "kpis", "-f", "markdown", "--as-of", "2025-12-31").out
     assert "ca. 1 350" in shown.replace("\u00a0", " ")
+
+
+SAVINGS = """\
+savings_targets:
+  - {id: heile, title: Heile kommunen, total: ca. 35 mill kroner, period: {start: 2025-01-01, end: 2025-12-31}}
+measures:
+  - id: klassar
+    title: Færre klassar
+    savings_target: heile
+    status: proposed
+    effect:
+      2025: ca. 3 mill. kr
+"""
+
+
+def test_picture_alt_texts_keep_the_estimates(plan, tmp_path: Path) -> None:
+    folder = plan("nn")
+    with (folder / "plan.yaml").open("a", encoding="utf-8") as f:
+        f.write(SAVINGS)
+    out = tmp_path / "out"
+    result = run_cli("render", str(folder), "status-report", "-f", "html", "-o", str(out), "--as-of", "2025-12-31")
+    assert result.code == 0, result.out + result.err
+    page = (out / "status-report.html").read_text(encoding="utf-8")
+    labels = [label for label in page.split('aria-label="')[1:]]
+    sick = next(label for label in labels if label.startswith("Sykefravær"))
+    assert "ca. 10 %" in sick and "ca. 8,7 %" in sick  # the baseline and the reading
+    savings = next(label for label in labels if label.startswith("Heile kommunen"))
+    assert "mål ca. 35 mill. kr" in savings and "identifisert ca. 3 mill. kr" in savings
+
+
+def test_diff_keeps_the_estimates_of_the_economy(plan, tmp_path: Path) -> None:
+    old = plan("nn")
+    (old / "plan.yaml").write_text((old / "plan.yaml").read_text(encoding="utf-8") + SAVINGS, encoding="utf-8")
+    new = tmp_path / "new"
+    new.mkdir()
+    text = (old / "plan.yaml").read_text(encoding="utf-8")
+    (new / "plan.yaml").write_text(text.replace("ca. 35 mill", "ca. 36 mill").replace("ca. 3 mill", "4 mill"),
+                                   encoding="utf-8")
+    result = run_cli("diff", str(old), str(new))
+    assert result.code == 0, result.out + result.err
+    assert "venta effekt: 2025: ca. 3 mill. kr → 4 mill. kr" in result.out
+    assert "totalt: ca. 35 mill. kr → ca. 36 mill. kr" in result.out
+    assert "2025: ca. 3 mill. kr → 4 mill. kr" in result.out.split("Identifisert")[1]
+    document = json.loads(run_cli("diff", str(old), str(new), "-f", "json").out)
+    [effect] = document["measures"]
+    assert effect["approximate"] == [[2025, True, False]]
+    target, identified = document["savings"]
+    assert target["total_approximate"] == [True, True] and identified["approximate"] == [[2025, True, False]]

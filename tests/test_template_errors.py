@@ -136,3 +136,16 @@ def test_labels_are_read_by_key_and_a_wrong_key_says_the_nearest(tmp_path: Path)
     assert result.out == "# Time Place Activity True\n"
     line = _one_error(_render(tmp_path, "# {{ labels.tiem }}\n"))
     assert "doc.md.j2:1: no key 'tiem' (did you mean 'time'?)" in line
+
+
+@pytest.mark.parametrize(("lang", "builtin"), [("nb", "innebygd"), ("nn", "innebygd"), ("en", "built-in")])
+def test_the_template_folders_a_missing_template_was_sought_in_are_named_in_the_readers_language(
+    tmp_path: Path, lang: str, builtin: str
+) -> None:
+    # The list of folders said 'plan' and 'built-in' in English inside a Norwegian message.
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "doc.md.j2").write_text('{% include "nowhere.md.j2" %}\n', encoding="utf-8")
+    result = run_cli("render", str(MARKS), "doc", "--templates", str(folder), "--lang", lang, "--as-of=2025-01-01")
+    assert result.code == 2
+    assert result.err.rstrip().endswith(f"(--templates {folder}, {builtin})")

@@ -141,6 +141,7 @@ CODES: dict[str, Code] = {
         Code("PV312", "monthly-rule-skips-months", W, "A monthly rule with no date in some months of its range (`5th wednesday`, day 31); the skipped months are named."),
         Code("PV313", "invitation-after-meeting", E, "An invitation whose `send_by` is on or after the day of the meeting it invites to."),
         Code("PV314", "series-meets-twice", E, "An occurrence of a series moved (`repeat.changes`) onto the time of another occurrence of the same series: every calendar would show two meetings at once."),
+        Code("PV315", "slot-needs-id", W, "An agenda slot whose calendar entry cannot keep its UID without an `id`: it shares its topic with another slot of the event that has none, or it carries an invitation; or two slots of one event with the same `id`."),
         Code("PV320", "outside-phase", E, "An event, deadline or milestone dated outside the period of the phase it names."),
         Code("PV321", "phases-overlap", W, "A phase that starts before the phase listed before it ends: phases follow each other in the order listed."),
         Code("PV322", "no-phase", W, "An item that names no phase and falls in none, where (nearly) every other item has one."),

@@ -295,6 +295,30 @@ def money_scale(values: Iterable[float | None]) -> int:
     return next(scale for scale, nb_unit, _ in _SCALES if nb_unit == shown[1])
 
 
+EXACT_DIGITS = 3
+"""The most decimals of a unit a set of amounts is shown with (``2,125 mill. kr``): where
+that would round one of them, they are shown in a smaller unit, down to whole kroner."""
+
+
+def money_layout(values: Iterable[float | None]) -> tuple[int, int]:
+    """The unit and decimals a set of amounts shown together (a table, a message) is
+    written in, so that none of them is rounded and shown sums add up: the unit of
+    :func:`money_scale`, or a smaller one (billions, millions, whole kroner) where that
+    needs more than :data:`EXACT_DIGITS` decimals; two decimals, or as many as an amount
+    needs (``0,004 mill. kr`` beside ``2,004 mill. kr``). Amounts count in whole kroner;
+    None is skipped. Returns ``(scale, digits)`` for :func:`fmt_money`."""
+    amounts = [abs(_rounded(v, 0)) for v in values if v is not None]
+    scale = money_scale(float(a) for a in amounts)
+    scales = [s for s, _, _ in _SCALES if s <= scale] + [1]
+    for unit in scales:
+        if unit == 1:
+            return 1, 0
+        needed = max((max(0, -(a / unit).normalize().as_tuple().exponent) for a in amounts if a), default=0)
+        if needed <= EXACT_DIGITS:
+            return unit, max(2, needed)
+    return 1, 0
+
+
 def fmt_money(
     value: float,
     *,
@@ -302,6 +326,7 @@ def fmt_money(
     language: str = "nb",
     approximate: bool = False,
     scale: int | None = None,
+    digits: int | None = None,
 ) -> str:
     """Kroner: ``35 mill. kr``, ``18,25 mill. kr``, ``1,25 mrd. kr``, ``450 000 kr``;
     ``NOK 35M``, ``NOK 1.25bn``, ``NOK 450,000`` in English. From a million up in millions,
@@ -311,7 +336,9 @@ def fmt_money(
     :func:`money_scale`) writes the amount in that unit whatever its size, as a column of
     amounts is: ``-0,8 mill. kr`` (1: whole kroner, ``2 900 000 kr``); an amount of a
     krone or more that two decimals would round to 0 gets the decimals its first digit
-    needs, never 0: ``0,004 mill. kr`` for 4 000 kr, ``0,00004 mill. kr`` for 37 kr."""
+    needs, never 0: ``0,004 mill. kr`` for 4 000 kr, ``0,00004 mill. kr`` for 37 kr.
+    ``digits`` (with ``scale``, from :func:`money_layout`) shows that many decimals of the
+    unit at most, instead of two."""
     _need(value, (int, float), "an amount in kroner", "money")
     locale = _locale(language)
     whole = _rounded(value, 0)
@@ -321,8 +348,8 @@ def fmt_money(
         raise ValueError(f"money scale {scale} is not 1 or one of {', '.join(map(str, units))}")
     if scale in units:
         exact = abs(whole) / scale
-        digits = 2
-        if whole != 0 and _rounded(exact, 2) == 0:
+        digits = 2 if digits is None else digits
+        if whole != 0 and _rounded(exact, digits) == 0:
             # a real amount is never shown as 0: 4 000 kr in a column of millions is
             # 0,004 mill. kr (as many decimals as its first digit needs)
             digits = -exact.adjusted()

@@ -31,7 +31,7 @@ from .schedule import (
 )
 from .scorecards import check_scorecards
 from .series import check_series_overlap
-from .timetables import check_timetables
+from .timetables import check_slot_identities, check_timetables
 
 Check = Callable[[PlanIndex], Iterator[Issue]]
 
@@ -45,6 +45,7 @@ CHECKS: tuple[Check, ...] = (
     check_series_overlap,
     check_skipped_months,
     check_timetables,
+    check_slot_identities,
     check_invitations,
     check_phases,
     check_local_times,

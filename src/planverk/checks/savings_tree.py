@@ -8,8 +8,9 @@ not given to any of them is stated as ``unallocated``. So the sub-targets' total
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
-from ..formatting import fmt_money
+from ..formatting import fmt_money, money_layout
 from ..i18n import Items, Money, tr
 from .context import Issue, Loc, PlanIndex
 from .goals import circles
@@ -41,15 +42,23 @@ def check_savings_tree(index: PlanIndex) -> Iterator[Issue]:
         path: Loc = ("savings_targets", i)
         shares = sum(t.total.value for _, t in children)
         related = tuple(("savings_targets", n, "total") for n, _ in children)
-        parts = Items(tuple(Money(t.total.value) for _, t in children))
+        unallocated = target.unallocated.value if target.unallocated is not None else None
+        # every amount of a message in one unit, none rounded: the sums it compares add up
+        scale, digits = money_layout([t.total.value for _, t in children] + [
+            shares, target.total.value, unallocated, target.total.value - shares,
+            shares + (unallocated or 0)])
+
+        amount = partial(Money, scale=scale, digits=digits)
+
+        parts = Items(tuple(amount(t.total.value) for _, t in children))
         if target.unallocated is not None and not children:
             if abs(target.unallocated.value - target.total.value) >= TOLERANCE:
                 yield Issue(
                     "PV608",
                     tr("'unallocated' ({unallocated}) is not the total {total}, and no savings target "
                        "names '{id}' as its parent: give the sub-targets 'parent: {id}', or remove "
-                       "'unallocated'", unallocated=Money(target.unallocated.value),
-                       total=Money(target.total.value), id=target.id),
+                       "'unallocated'", unallocated=amount(target.unallocated.value),
+                       total=amount(target.total.value), id=target.id),
                     (*path, "unallocated"),
                     path,
                 )
@@ -60,8 +69,8 @@ def check_savings_tree(index: PlanIndex) -> Iterator[Issue]:
                     "PV608",
                     tr("the sub-targets ({parts}) and 'unallocated' ({unallocated}) come to {sum}, "
                        "not the total {total}: correct a sub-target or 'unallocated'",
-                       parts=parts, unallocated=Money(target.unallocated.value),
-                       sum=Money(stated), total=Money(target.total.value)),
+                       parts=parts, unallocated=amount(target.unallocated.value),
+                       sum=amount(stated), total=amount(target.total.value)),
                     (*path, "unallocated"),
                     path,
                     related,
@@ -71,7 +80,7 @@ def check_savings_tree(index: PlanIndex) -> Iterator[Issue]:
                 "PV608",
                 tr("the sub-targets ({parts}) come to {sum}, more than the total {total}: "
                    "correct a sub-target's total, or the total",
-                   parts=parts, sum=Money(shares), total=Money(target.total.value)),
+                   parts=parts, sum=amount(shares), total=amount(target.total.value)),
                 (*path, "total"),
                 path,
                 related,
@@ -82,8 +91,8 @@ def check_savings_tree(index: PlanIndex) -> Iterator[Issue]:
                 "PV609",
                 tr("the sub-targets ({parts}) come to {sum} of the total {total}: state what is "
                    "left to find, 'unallocated: {rest}', or add the missing sub-target",
-                   parts=parts, sum=Money(shares), total=Money(target.total.value),
-                   rest=fmt_money(target.total.value - shares, language="nb")),
+                   parts=parts, sum=amount(shares), total=amount(target.total.value),
+                   rest=fmt_money(target.total.value - shares, language="nb", scale=scale, digits=digits)),
                 (*path, "total"),
                 path,
                 related,

@@ -1,4 +1,4 @@
-"""An event's own timetable: slots that overlap each other."""
+"""An event's own timetable: slots that overlap each other, slots whose identity is unsure."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from ..model import Event, Slot
 from ..i18n import tr
+from ..slot_identity import shared_topics, topic_key
 from .context import Issue, Loc, PlanIndex, listed
 
 
@@ -78,3 +79,41 @@ def check_timetables(index: PlanIndex) -> Iterator[Issue]:
     for path, event in index.events():
         if len(event.agenda) > 1:
             yield from _event_overlaps(index, path, event)
+
+
+def _identities(path: Loc, event: Event) -> Iterator[Issue]:
+    first_with: dict[str, int] = {}
+    shared = shared_topics(event)
+    for s, slot in enumerate(event.agenda):
+        if slot.id is not None:
+            if slot.id in first_with:
+                yield Issue("PV315", tr(
+                    "two slots of this event have the id '{id}', so their calendar entries have "
+                    "one UID and calendars show only one of them; give each slot its own id",
+                    id=slot.id), (*path, "agenda", s, "id"), path, ((*path, "agenda", first_with[slot.id], "id"),))
+            first_with.setdefault(slot.id, s)
+            continue
+        key = "#" + topic_key(slot.topic)
+        example = f"{key[1:]}-{s + 1}"
+        if key[1:] in shared and key in first_with:
+            yield Issue("PV315", tr(
+                "the slot '{slot}' has no id and the same topic as another slot of this event: "
+                "calendars tell the two apart by day and time only, so moving one makes it a new "
+                "meeting in subscribers' calendars; give each of them an id (e.g. 'id: {example}')",
+                slot=slot.topic, example=example),
+                (*path, "agenda", s, "topic"), path, ((*path, "agenda", first_with[key], "topic"),))
+        elif slot.invitation is not None:
+            yield Issue("PV315", tr(
+                "the slot '{slot}' has an invitation but no id: its meeting request is known by "
+                "the slot's topic, so rewording the topic after the request is sent gives the "
+                "recipients a second meeting; give the slot an id (e.g. 'id: {example}')",
+                slot=slot.topic, example=topic_key(slot.topic)), (*path, "agenda", s, "invitation"), path)
+        first_with.setdefault(key, s)
+
+
+def check_slot_identities(index: PlanIndex) -> Iterator[Issue]:
+    """PV315: agenda slots whose calendar identity is not sure without an id (see
+    ``planverk.slot_identity``): slots without an id sharing a topic, a slot with an
+    invitation and no id, two slots with one id."""
+    for path, event in index.events():
+        yield from _identities(path, event)

@@ -114,9 +114,13 @@ class Either:
 
 @dataclass(frozen=True, slots=True)
 class Money:
-    """An amount in kroner for a message: ``35 mill. kr``, ``NOK 35M``."""
+    """An amount in kroner for a message: ``35 mill. kr``, ``NOK 35M``; ``scale`` and
+    ``digits`` (:func:`planverk.formatting.money_layout` of the message's amounts) write
+    the amounts of one message alike, none rounded where they are compared."""
 
     value: float
+    scale: int | None = None
+    digits: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +174,7 @@ def show(value: Any, language: str) -> str:
     if hasattr(value, "render"):  # Either, and texts that know their own languages
         return str(value.render(language))
     if isinstance(value, Money):
-        return formatting.fmt_money(value.value, language=language)
+        return formatting.fmt_money(value.value, language=language, scale=value.scale, digits=value.digits)
     if isinstance(value, Day):
         return formatting.fmt_date(value.value, "full", language=language)
     if isinstance(value, Month):

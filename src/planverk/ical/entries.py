@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from ..addressees import addressees
 from ..checks.context import PlanIndex
 from ..model import Deadline, Event, Invitation, Slot
 from ..model.periods import PeriodText
 from ..occurrences import occurrences
+from ..slot_identity import slot_keys
 from ..status.names import name_list, names
 from . import contentlines as cl
 from .timing import Moved, Timing, event_timing, slot_timing
@@ -151,11 +153,11 @@ class EntryWriter:
         named = [self.reach([*s.participants, *s.responsible]) - owners for s in event.agenda]
         singled_out = frozenset().union(*named)
         entries = [Entry(event_uid, timing.sort_key, text, True, everyone - singled_out)]
-        for number, (slot, reached) in enumerate(zip(event.agenda, named, strict=True), start=1):
+        for key, slot, reached in zip(slot_keys(event), event.agenda, named, strict=True):
             if not slot.participants:
                 reached = reached | (attending & singled_out)
             if reached:
-                slot_uid = self.slot_uid(event, slot, number)
+                slot_uid = uid(self.plan.plan.id, event.id, key)
                 attendance = self._attendance(slot.participants, slot.responsible, slot.invitation)
                 timing, text = self.slot_component(position, event, slot, slot_uid, attendance, found)
                 entries.append(Entry(slot_uid, timing.sort_key, text, False, reached))
@@ -183,10 +185,6 @@ class EntryWriter:
             )
             entries.append(Entry(year_uid, timing.sort_key, text, True, everyone))
         return entries
-
-    def slot_uid(self, event: Event, slot: Slot, number: int) -> str:
-        """The UID of the ``number``-th slot (from 1) of an event's timetable."""
-        return uid(self.plan.plan.id, event.id, slot.id or f"#{number}")
 
     def slot_component(
         self, position: int, event: Event, slot: Slot, item_uid: str, attendance: list[bytes], found=None,
@@ -306,7 +304,8 @@ class EntryWriter:
         return timing, text
 
     def _attendance(self, participants: list[str], responsible: list[str], invitation: Invitation | None) -> list[bytes]:
-        """ORGANIZER and ATTENDEE lines, only when asked for, for those with an e-mail address."""
+        """ORGANIZER and ATTENDEE lines, only when asked for, for those with an e-mail address
+        (a group without one through its members: :func:`planverk.addressees.addressees`)."""
         if not self.attendees:
             return []
         lines = []
@@ -316,7 +315,9 @@ class EntryWriter:
                 lines.append(cl.address("ORGANIZER", found[2].email, {"CN": found[2].name}))
                 break
         seen = set()
-        for ref, role in [*((r, "CHAIR") for r in responsible), *((r, "REQ-PARTICIPANT") for r in participants)]:
+        named = [*((r, "CHAIR") for r in responsible), *((r, "REQ-PARTICIPANT") for r in participants)]
+        # A group without an address of its own is reached through its members.
+        for ref, role in [(each, role) for ref, role in named for each in addressees(self.index, ref)]:
             found = self.index.by_id.get(ref)
             email = getattr(found[2], "email", None) if found else None
             if not email or email in seen:

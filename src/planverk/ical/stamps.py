@@ -4,8 +4,9 @@
   the plan's content; else (no git) midnight UTC on the first day of the plan's period.
 - An item (an event or deadline) is known by its identity, the plan's id and its own id,
   and its content: its own fields (not its ``silence``), the ``plan:`` header, and the
-  names of the people, groups, roles and phase it shows, with the e-mail addresses of
-  those people and groups (ORGANIZER and ATTENDEE lines with ``--attendees``). SEQUENCE counts the committed
+  names of the people, groups (and the members of a group without an address), roles and
+  phase it shows, with the e-mail addresses of those people and groups (ORGANIZER and
+  ATTENDEE lines with ``--attendees``). SEQUENCE counts the committed
   versions of the plan (see :mod:`planverk.review.githistory`) in which that content
   differed from the version before, after the item first appeared; uncommitted edits
   count as one more. Where the item's lines sit does not count: moving it to another
@@ -23,6 +24,7 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Any
 
+from ..addressees import addressees
 from ..checks.context import PlanIndex
 from ..epoch import fixed_time
 from ..review.githistory import Version, plan_versions
@@ -75,7 +77,9 @@ def fingerprints(index: PlanIndex) -> dict[tuple[str, str], str]:
     for kind in KINDS:
         for item in getattr(index.plan, kind):
             names = {}
-            for ref in dict.fromkeys(_shown(item)):
+            # a group without an address is written as its members (ATTENDEE, invitations)
+            shown = [each for ref in _shown(item) for each in (ref, *addressees(index, ref))]
+            for ref in dict.fromkeys(shown):
                 found = index.by_id.get(ref)
                 names[ref] = [getattr(found[2], "name", None), getattr(found[2], "email", None)] if found else None
             content = item.model_dump(mode="json", exclude={"silence"})

@@ -34,6 +34,10 @@ def checklist(sender: Party, requests: list[MeetingRequest], info: PlanInfo) -> 
         if request.part_of:
             lines.append(f"- {words['part_of']}: {cell(request.part_of)}")
         lines.append(f"- {words['to']}: {_names(list(request.recipients)) or words['none']}")
+        for group in request.recipients:
+            reached = [m for m in group.members if m.email] if not group.email else []
+            if reached:
+                lines.append(f"- {words['via_members'].format(group=cell(group.name), members=_names(reached))}")
         if request.unaddressed:
             lines.append(f"- {words['no_address']}: {_names(request.unaddressed)} ({words['no_address_hint']})")
         if request.note and request.method != "CANCEL":

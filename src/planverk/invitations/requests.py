@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from difflib import get_close_matches
 
+from ..addressees import addressees
 from ..checks.context import PlanIndex
 from ..errors import UsageError
 from ..ical import contentlines as cl
 from ..ical.entries import EntryWriter, uid
+from ..slot_identity import slot_keys
 from ..ical.feeds import calendar, calendar_head, plan_timezone
 from ..ical.stamps import plan_stamps
 from ..formatting import place
@@ -37,6 +39,9 @@ class Party:
     name: str
     email: str | None
     group: bool = False
+    members: tuple[Party, ...] = ()
+    """For a group without an address of its own: who it is reached through, its members
+    and included groups (:func:`planverk.addressees.addressees`), the sender left out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +71,34 @@ class MeetingRequest:
 
     @property
     def addressed(self) -> list[Party]:
-        """Recipients with an e-mail address: the message's To and the ATTENDEEs."""
-        return [r for r in self.recipients if r.email]
+        """The message's To and the ATTENDEEs: :func:`addressed`."""
+        return addressed(self.recipients)
 
     @property
     def unaddressed(self) -> list[Party]:
-        """Recipients without one: named in the checklist, to be added by hand."""
-        return [r for r in self.recipients if not r.email]
+        """Recipients no address reaches: named in the checklist, to be added by hand. A
+        group without an address of its own whose members have addresses is reached
+        through them; those of its members without one are named instead."""
+        found: dict[str, Party] = {}
+        for party in self.recipients:
+            if party.email:
+                continue
+            if any(m.email for m in party.members):
+                found.update((m.ref, m) for m in party.members if not m.email)
+            else:
+                found[party.ref] = party
+        return list(found.values())
+
+
+def addressed(recipients: tuple[Party, ...]) -> list[Party]:
+    """Recipients with an e-mail address, a group without one through its members (see
+    :attr:`Party.members`); each address once (case aside), in the order named."""
+    found: dict[str, Party] = {}
+    for party in recipients:
+        for each in (party,) if party.email else party.members:
+            if each.email and each.email.casefold() not in found:
+                found[each.email.casefold()] = each
+    return list(found.values())
 
 
 def _party(index: PlanIndex, ref: str) -> Party:
@@ -80,16 +106,24 @@ def _party(index: PlanIndex, ref: str) -> Party:
     return Party(ref, item.name, getattr(item, "email", None) or None, kind == "groups")
 
 
-def _recipients(index: PlanIndex, refs: list[str]) -> tuple[Party, ...]:
-    """The people and groups an invitation names, each once, in the plan's order."""
-    return tuple(_party(index, ref) for ref in dict.fromkeys(refs))
+def _recipients(index: PlanIndex, refs: list[str], sender: str) -> tuple[Party, ...]:
+    """The people and groups an invitation names, each once, in the plan's order; a group
+    without an address with the members it is reached through (the sender left out)."""
+    parties = []
+    for ref in dict.fromkeys(refs):
+        party = _party(index, ref)
+        if party.group and not party.email:
+            members = tuple(_party(index, r) for r in addressees(index, ref) if r not in (ref, sender))
+            party = replace(party, members=members)
+        parties.append(party)
+    return tuple(parties)
 
 
 def _attendance(sender: Party, recipients: tuple[Party, ...]) -> list[bytes]:
     lines = []
     if sender.email:
         lines.append(cl.address("ORGANIZER", sender.email, {"CN": sender.name}))
-    for party in recipients:
+    for party in addressed(recipients):
         if party.email:
             lines.append(cl.address("ATTENDEE", party.email, {
                 "CN": party.name, "CUTYPE": "GROUP" if party.group else "INDIVIDUAL",
@@ -141,21 +175,21 @@ def meeting_requests(
     writer = EntryWriter(index, stamp, stamps)
     timezone = plan_timezone(info)
     order = {ref: n for n, ref in enumerate(senders(validation))}
-    found: list[tuple[Invitation, Event, Slot | None, int, int]] = []
+    found: list[tuple[Invitation, Event, Slot | None, int, str, int]] = []
     for position, event in enumerate(validation.plan.events):
         if event.invitation is not None:
-            found.append((event.invitation, event, None, 0, position))
-        for number, slot in enumerate(event.agenda, start=1):
+            found.append((event.invitation, event, None, 0, "", position))
+        for number, (slot, key) in enumerate(zip(event.agenda, slot_keys(event), strict=True), start=1):
             if slot.invitation is not None:
-                found.append((slot.invitation, event, slot, number, position))
+                found.append((slot.invitation, event, slot, number, key, position))
     requests = []
-    for invitation, event, slot, number, position in found:
+    for invitation, event, slot, number, key, position in found:
         if sender is not None and invitation.sender != sender:
             continue
         who = _party(index, invitation.sender)
-        recipients = _recipients(index, invitation.recipients)
+        recipients = _recipients(index, invitation.recipients, invitation.sender)
         attendance = _attendance(who, recipients)
-        parts = [event.id] if slot is None else [event.id, slot.id or f"#{number}"]
+        parts = [event.id] if slot is None else [event.id, key]
         item_uid = uid(info.id, *parts, "invitation")
         if slot is None:
             timing, component = writer.event_component(position, event, item_uid, attendance)

@@ -42,7 +42,9 @@ class Slot(Silenceable):
     """A timetabled part of an event: a review slot, a talk, a group task."""
 
     id: Ref | None = Field(
-        default=None, description="Stable id within the event; calendar UIDs derive from it."
+        default=None,
+        description="Stable id within the event; calendar UIDs derive from it (without one, from "
+        "the topic: rewording it, or moving a slot that shares its topic, gives a new UID).",
     )
     weekday: Text | None = Field(
         default=None,

@@ -30,6 +30,7 @@ from ..model.base import PlanText
 from ..load.planfiles import display_path
 from .compiled import CompiledTemplates
 from .filters import template_filters
+from .plantext import PlanTextCodeGenerator, characters, concat, kept, sliceable
 from .templates import TemplateFolders
 from .views import (
     Context,
@@ -195,7 +196,10 @@ def _bounded_filter(name: str, function: Any, formats: bool = True) -> Any:
             if grown > MAX_TEXT:
                 raise _limit(tr("'replace' would build {size} characters; the most is {most}",
                                 size=grown, most=MAX_TEXT))
-        return _check_size(function(*args, **kwargs))
+        result = _check_size(function(*args, **kwargs))
+        # Jinja's filters build plain text from plan text ('upper', 'join', 'safe' ...):
+        # it is still plan text, escaped where it is printed.
+        return kept(result, *own, *kwargs.values()) if formats else result
 
     if passed is not None:
         bounded.jinja_pass_arg = passed  # type: ignore[attr-defined]
@@ -267,7 +271,11 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
     and format widths of a million are refused before they are computed.
     """
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = PlanTextCodeGenerator
+    plan_concat = staticmethod(concat)
+    plan_characters = staticmethod(characters)
+    plan_sliceable = staticmethod(sliceable)
 
     builtin: Environment
     """The environment of planverk's own templates (see :func:`environment`)."""
@@ -335,7 +343,8 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
         if isinstance(argument, str) and not _subscriptable(type(obj)):
             return self._attribute(obj, argument)  # ``groupby("month")`` of occurrences
         try:
-            return obj[argument]
+            value = obj[argument]
+            return PlanText(value) if isinstance(obj, PlanText) and isinstance(value, str) else value
         except (TypeError, LookupError):
             # Jinja's way: an attribute of that name, checked (``groupby("month")`` reads
             # each occurrence's ``month`` so).
@@ -365,7 +374,9 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
         name = getattr(__obj, "__name__", "a call")
         _check_arguments(name, (owner, *args) if isinstance(owner, str) else args, kwargs)
-        return _check_size(super().call(__context, __obj, *args, **kwargs))
+        result = _check_size(super().call(__context, __obj, *args, **kwargs))
+        # A method of a text ('.strip()', '{}'.format): plan text in, plan text out.
+        return kept(result, owner, *args, *kwargs.values()) if isinstance(owner, str) else result
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)):
@@ -377,7 +388,8 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
                     raise _too_big(len(seq) * times)
         if operator == "%" and isinstance(left, str):
             _check_arguments("%", (left,), {})
-        return _check_size(super().call_binop(context, operator, left, right))
+        result = _check_size(super().call_binop(context, operator, left, right))
+        return kept(result, left, right) if operator in ("+", "%") else result
 
 
 class BuiltinEnvironment(Environment):

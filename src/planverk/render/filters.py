@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
@@ -54,13 +55,67 @@ def paragraph(value: Any) -> str:
     return formatting.markdown_text(value)
 
 
+LINK_SCHEMES = ("http", "https", "mailto")
+"""The only schemes a document links to; any other address (``javascript:``, ``file:``,
+``data:``) is shown as text."""
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_EMAIL = re.compile(r"[^@\s<>()\[\]\\,;:\"]+@[^@\s<>()\[\]\\,;:\"]+\.[^@\s<>()\[\]\\,;:\"]+")
+_UNSAFE_IN_URL = re.compile(r"[\s\x00-\x1f\x7f<>\\\"`{}|^]")
+
+
+def linkable(address: Any) -> str | None:
+    """``address`` as the URL a document may link to, or None: an ``http``, ``https`` or
+    ``mailto`` URL (with a host after ``//`` for http and https), or a bare e-mail address
+    (``mailto:`` added). Spaces, control characters, angle brackets, quotes and
+    backslashes in it are percent-encoded (RFC 3986 2.1), so that it stays one destination in Markdown."""
+    text = " ".join(str(address).split())
+    if not text:
+        return None
+    scheme = _SCHEME.match(text)
+    if scheme is None:
+        if not _EMAIL.fullmatch(text):
+            return None
+        text = "mailto:" + text
+    elif scheme.group(1).lower() not in LINK_SCHEMES:
+        return None
+    elif scheme.group(1).lower() != "mailto" and not re.match(r"//[^/\s]", text[scheme.end():]):
+        return None
+    return _UNSAFE_IN_URL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), text)
+
+
+def _destination(url: str) -> str:
+    """A URL from :func:`linkable` as a Markdown link destination, ``<...>``: the
+    characters CommonMark would read as an entity or an escape are backslash-escaped."""
+    return "<" + re.sub(r"[&\\]", lambda m: "\\" + m.group(), url) + ">"
+
+
 def autolink(address: Any) -> str:
-    """An e-mail address or URL as a Markdown autolink, ``<kari@example.no>``; text that
-    cannot stand in one (spaces, angle brackets, backslashes) is escaped text instead."""
+    """An e-mail address or an http, https or mailto URL as a Markdown autolink,
+    ``<kari@example.no>``; anything else (another scheme such as ``javascript:``, spaces,
+    angle brackets) is escaped text instead."""
     text = str(address)
-    if text and not any(c.isspace() or c in "<>\\" for c in text):
+    url = linkable(text)
+    if url is not None and url in (text, "mailto:" + text) and not any(c in text for c in "&\\"):
         return f"<{text}>"
+    if url is not None:
+        return f"[{formatting.markdown_text(text, line_start=False)}]({_destination(url)})"
     return formatting.markdown_text(text, line_start=False)
+
+
+def link(text: Any, address: Any) -> str:
+    """``text`` as a Markdown link to ``address`` when it is an http, https or mailto URL
+    (or an e-mail address): ``[Budsjett 2025](<https://...>)``, the text escaped, the URL
+    written so that spaces, parentheses and ``_`` in it keep it whole. Any other address
+    (``javascript:``, ``file:``, a path) is no link: the text, and the address after it in
+    parentheses, as escaped text. A missing address gives the text alone."""
+    shown = formatting.markdown_text("" if text is None else text, line_start=False)
+    if address is None or not str(address).strip():
+        return shown
+    url = linkable(address)
+    if url is None:
+        return f"{shown} ({formatting.markdown_text(address, line_start=False)})"
+    return f"[{shown}]({_destination(url)})"
 
 
 def template_filters(language: str) -> dict[str, Callable[..., str]]:
@@ -71,5 +126,6 @@ def template_filters(language: str) -> dict[str, Callable[..., str]]:
         "names": names,
         "cell": cell,
         "autolink": autolink,
+        "link": link,
         "paragraph": paragraph,
     }

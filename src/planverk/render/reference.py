@@ -194,6 +194,12 @@ Templates run in Jinja2's sandbox (`ImmutableSandboxedEnvironment`), with
 - A name or field that does not exist is an error, not an empty string; so is
   printing an empty value (`None`): test optional fields first, as in
   `{% if event.room %}`.
+- Plan text is data, never markup: `{{ event.title }}` prints it escaped as Markdown
+  (`<script>` as `\\<script\\>`), and so does whatever a template builds from it:
+  joined with `~` or `+`, formatted with `%`, `format` or `.format()`, sliced, walked
+  character by character, or changed by a filter (`upper`, `replace`, `truncate`, even
+  `safe`) or a method (`.strip()`). Literal text joined to plan text is escaped with it:
+  write Markdown around `{{ }}` (`**{{ event.title }}**`), not inside it.
 - An error stops rendering and nothing is written. The message names the template
   file and line and the plan item being rendered, e.g.
   `templates/workbook.md.j2:12: the event has no 'titel': did you mean 'title'? ... (while rendering event 'samling-2')`.

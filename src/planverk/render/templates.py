@@ -30,7 +30,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PrefixLoader, Template
 from jinja2.loaders import split_template_path
 
 from ..errors import TemplateError
-from ..i18n import LANGUAGES, tr
+from ..i18n import LANGUAGES, Items, tr
 from ..load.planfiles import display_path
 
 SUFFIX = ".md.j2"
@@ -148,12 +148,15 @@ class TemplateFolders:
         folders.append(("built-in", builtin_root()))
         return cls(folders)
 
-    def describe(self) -> str:
-        """The folders, for messages: '--templates mine, plan templates, built-in'."""
-        return ", ".join(
-            origin if origin == "built-in" else f"{origin} {display_path(Path(str(root)))}"
+    def describe(self) -> Items:
+        """The folders, for messages, in the reader's language: '--templates mine,
+        plan/templates, built-in' ('innebygd' in Norwegian); the option as typed stays as it is."""
+        return Items(tuple(
+            tr("built-in") if origin == "built-in"
+            else display_path(Path(str(root))) if origin == "plan"
+            else f"{origin} {display_path(Path(str(root)))}"
             for origin, root in self.folders
-        )
+        ), shown=len(self.folders))
 
     def loader(self) -> BaseLoader:
         """A Jinja loader over the folders; ``builtin/NAME`` always reaches the built-in."""

@@ -140,8 +140,9 @@ class _Writer:
                 shown += f" {at}"
         return shown
 
-    def money(self, value: float | None) -> str:
-        return self.w["none"] if value is None else fmt_money(value, language=self.language)
+    def money(self, value: float | None, approximate: bool = False) -> str:
+        """An amount in kroner, with 'ca.' when it was written as an estimate."""
+        return self.w["none"] if value is None else fmt_money(value, language=self.language, approximate=approximate)
 
     def number(self, value: float | None, approximate: bool = False) -> str:
         if value is None:
@@ -247,34 +248,42 @@ class _Writer:
 
     def _years(
         self, years: tuple[tuple[int, float | None, float | None], ...],
+        approximate: tuple[tuple[int, bool, bool], ...],
         total: tuple[float, float] | None = None,
+        total_approximate: tuple[bool, bool] | None = None,
     ) -> str:
-        labelled = [(self.w["total"], *total)] if total is not None else []
-        labelled += [(str(year), old, new) for year, old, new in years]
+        rough = {year: (old, new) for year, old, new in approximate}
+        labelled = [(self.w["total"], *total, *(total_approximate or (False, False)))] if total is not None else []
+        labelled += [(str(year), old, new, *rough.get(year, (False, False))) for year, old, new in years]
         parts = []
-        for label, old, new in labelled:
+        for label, old, new, old_rough, new_rough in labelled:
             if old is None and new is not None:
-                parts.append(self.say("in_year", amount=self.money(new), year=label))
+                parts.append(self.say("in_year", amount=self.money(new, new_rough), year=label))
             else:
-                parts.append(self.say("from_to", year=label, old=self.money(old), new=self.money(new)))
+                parts.append(self.say("from_to", year=label, old=self.money(old, old_rough),
+                                      new=self.money(new, new_rough)))
         return "; ".join(parts)
 
     def measure(self, c: MeasureChange) -> str:
         name = f"{self.bold(c.title)} ({_code(c.id)})"
         if c.change == "status":
             status = self.w.get(f"status.{c.new_status}", c.new_status or "")
-            amounts = ", ".join(self.say("in_year", amount=self.money(a), year=y) for y, a, _ in c.years if a)
+            rough = {year: new for year, _, new in c.approximate}
+            amounts = ", ".join(self.say("in_year", amount=self.money(a, rough.get(y, False)), year=y)
+                                for y, a, _ in c.years if a)
             if c.new_status == "dropped" and amounts:
                 return self.say("measure.dropped", name=name, amounts=amounts)
             if c.old_status == "dropped" and amounts:
-                rising = ", ".join(self.say("in_year", amount=self.money(b), year=y) for y, _, b in c.years if b)
+                rising = ", ".join(self.say("in_year", amount=self.money(b, rough.get(y, False)), year=y)
+                                   for y, _, b in c.years if b)
                 return self.say("measure.revived", name=name, status=status, amounts=rising)
             on = f" {self.day(c.decided_on, 'long')}" if c.decided_on and c.new_status in ("decided", "dropped") else ""
             return self.say("measure.status", name=name, status=status, on=on)
-        return self.say(f"measure.{c.change}", name=name, amounts=self._years(c.years))
+        return self.say(f"measure.{c.change}", name=name, amounts=self._years(c.years, c.approximate))
 
     def savings(self, c: SavingsChange) -> str:
-        return self.say(f"savings.{c.change}", name=f"{self.bold(c.title)} ({_code(c.id)})", amounts=self._years(c.years, c.total))
+        return self.say(f"savings.{c.change}", name=f"{self.bold(c.title)} ({_code(c.id)})",
+                        amounts=self._years(c.years, c.approximate, c.total, c.total_approximate))
 
     def score(self, c: ScoreChange) -> str:
         return self.say(

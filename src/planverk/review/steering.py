@@ -31,6 +31,9 @@ class MeasureChange:
     decided_on: date | None
     years: tuple[tuple[int, float | None, float | None], ...]
     """(year, old, new) in kroner for each year whose amount changed (effect or realised)."""
+    approximate: tuple[tuple[int, bool, bool], ...] = ()
+    """(year, old, new) for the same years: whether the amount was written as an estimate
+    ('ca. 3 mill. kr')."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,11 @@ class SavingsChange:
     """(year, old, new) in kroner, for the budget years that changed."""
     total: tuple[float, float] | None = None
     """(old, new) in kroner when the target's total changed (change 'target'), else None."""
+    approximate: tuple[tuple[int, bool, bool], ...] = ()
+    """(year, old, new) for the same years: whether the amount was written as an estimate,
+    or (identified) adds up one that was."""
+    total_approximate: tuple[bool, bool] | None = None
+    """(old, new) with ``total``: whether the total was written as an estimate."""
 
 
 @dataclass(frozen=True)
@@ -115,15 +123,26 @@ TOLD = {
 KPI_TOLD = {"target"}
 
 
-def _amounts(mapping: dict[int, Any]) -> dict[int, float]:
-    return {year: amount.value for year, amount in mapping.items()}
+Amounts = dict[int, tuple[float, bool]]
+"""Kroner by year, each with whether it was written as (or adds up) an estimate."""
+
+Years = tuple[tuple[int, float | None, float | None], ...]
+Rough = tuple[tuple[int, bool, bool], ...]
 
 
-def _years(old: dict[int, float], new: dict[int, float]) -> tuple[tuple[int, float | None, float | None], ...]:
-    return tuple(
-        (year, old.get(year), new.get(year))
-        for year in sorted(old.keys() | new.keys())
-        if old.get(year) != new.get(year)
+def _amounts(mapping: dict[int, Any]) -> Amounts:
+    return {year: (amount.value, amount.approximate) for year, amount in mapping.items()}
+
+
+def _years(old: Amounts, new: Amounts) -> tuple[Years, Rough]:
+    """The years whose amount changed, (year, old, new), and whether each was an estimate."""
+    def value(year: int, amounts: Amounts) -> float | None:
+        return amounts[year][0] if year in amounts else None
+
+    changed = [year for year in sorted(old.keys() | new.keys()) if value(year, old) != value(year, new)]
+    return (
+        tuple((year, value(year, old), value(year, new)) for year in changed),
+        tuple((year, old.get(year, (0, False))[1], new.get(year, (0, False))[1]) for year in changed),
     )
 
 
@@ -136,20 +155,21 @@ def _measures(old: Plan, new: Plan) -> list[MeasureChange]:
         if was is None or now is None:
             continue  # an added or removed measure is an item change; its money shows in the savings
         if was.status != now.status:
+            amounts = sorted(_amounts(now.effect).items())
             found.append(MeasureChange(
                 "status", now.id, now.title, was.status, now.status, now.decided_on,
-                tuple((y, a, None if now.status == "dropped" else a) for y, a in sorted(_amounts(now.effect).items())),
+                tuple((y, a, None if now.status == "dropped" else a) for y, (a, _) in amounts),
+                tuple((y, rough, rough) for y, (_, rough) in amounts),
             ))
-        effect = _years(_amounts(was.effect), _amounts(now.effect))
-        if effect:
-            found.append(MeasureChange("effect", now.id, now.title, was.status, now.status, now.decided_on, effect))
-        realised = _years(_amounts(was.realised), _amounts(now.realised))
-        if realised:
-            found.append(MeasureChange("realised", now.id, now.title, was.status, now.status, now.decided_on, realised))
+        for change, field in (("effect", "effect"), ("realised", "realised")):
+            years, rough = _years(_amounts(getattr(was, field)), _amounts(getattr(now, field)))
+            if years:
+                found.append(MeasureChange(change, now.id, now.title, was.status, now.status, now.decided_on,
+                                           years, rough))
     return found
 
 
-def _identified(plan: Plan, target: str) -> dict[int, float]:
+def _identified(plan: Plan, target: str) -> Amounts:
     """The effect identified toward ``target`` per year, as status sums it: in the years the
     target has a row for, its measures' and those of every target below it, each by
     :func:`planverk.model.effects.effects`."""
@@ -157,11 +177,11 @@ def _identified(plan: Plan, target: str) -> dict[int, float]:
 
     below = subtree(plan, target)
     mine = [effects(plan, m) for m in plan.measures if m.savings_target in below and m.status != "dropped"]
-    sums: dict[int, float] = {}
+    sums: Amounts = {}
     for year in row_years(plan, target):
-        found = [by_year[year].value for by_year in mine if year in by_year]
+        found = [by_year[year] for by_year in mine if year in by_year]
         if found:
-            sums[year] = sum(found)
+            sums[year] = (sum(a.value for a in found), any(a.approximate for a in found))
     return sums
 
 
@@ -171,13 +191,15 @@ def _savings(old: Plan, new: Plan) -> list[SavingsChange]:
     for target in new.savings_targets:
         was = before.get(target.id)
         if was is not None:
-            goals = _years(_amounts(was.years), _amounts(target.years))
-            total = (was.total.value, target.total.value) if was.total.value != target.total.value else None
+            goals, rough = _years(_amounts(was.years), _amounts(target.years))
+            changed = was.total.value != target.total.value
+            total = (was.total.value, target.total.value) if changed else None
+            total_rough = (was.total.approximate, target.total.approximate) if changed else None
             if goals or total:
-                found.append(SavingsChange("target", target.id, target.title, goals, total))
-        identified = _years(_identified(old, target.id), _identified(new, target.id))
+                found.append(SavingsChange("target", target.id, target.title, goals, total, rough, total_rough))
+        identified, rough = _years(_identified(old, target.id), _identified(new, target.id))
         if identified:
-            found.append(SavingsChange("identified", target.id, target.title, identified))
+            found.append(SavingsChange("identified", target.id, target.title, identified, approximate=rough))
     return found
 
 

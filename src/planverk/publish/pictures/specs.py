@@ -183,12 +183,15 @@ def kpi_specs(
     file_suffix: str,
     history: dict[str, list[tuple[date, float]]],
     mermaid: dict[str, str],
+    estimates: dict[str, set[date]] | None = None,
 ) -> list[PictureSpec]:
-    """One chart per KPI with at least one reading or a baseline and a target."""
+    """One chart per KPI with at least one reading or a baseline and a target;
+    ``estimates``: the days of each KPI's readings written as estimates ('ca. 8,1 %')."""
     words = Words(ctx.language)
     result = []
     for kpi in ctx.status.kpis.data:
         readings = history.get(kpi.id, [])
+        rough = (estimates or {}).get(kpi.id, set())
         if not readings and (kpi.baseline is None or kpi.target is None):
             continue
         parts = [word("kpi_alt", ctx.language, name=kpi.name)]
@@ -200,7 +203,8 @@ def kpi_specs(
         if readings:
             parts.append(
                 f"{word('measurements', ctx.language)}: "
-                + _listed([f"{words.date(d)} {kpi_value(words, v, kpi.unit)}" for d, v in readings])
+                + _listed([f"{words.date(d)} {kpi_value(words, v, kpi.unit, about=d in rough)}"
+                           for d, v in readings])
                 + "."
             )
         if kpi.target is not None:
@@ -233,15 +237,11 @@ def savings_specs(ctx: Any, file_suffix: str) -> list[PictureSpec]:
             continue
         parts = [word("savings_alt", ctx.language, title=target.title)]
         for year in target.years:
-            figures = [
-                (words.t("target"), year.target),
-                (words.t("identified"), year.identified),
-                (words.t("decided"), year.decided),
-                (words.t("realised"), year.realised),
-            ]
-            known = [(k, v) for k, v in figures if v is not None]
-            amounts = words.money_columns([([v], [False]) for _, v in known])  # one unit
-            shown = ", ".join(f"{k.lower()} {a[0]}" for (k, _), a in zip(known, amounts, strict=True))
+            figures = [(words.t(column), getattr(year, column), column in year.approximate)
+                       for column in ("target", "identified", "decided", "realised")]
+            known = [(k, v, rough) for k, v, rough in figures if v is not None]
+            amounts = words.money_columns([([v], [rough]) for _, v, rough in known])  # one unit
+            shown = ", ".join(f"{k.lower()} {a[0]}" for (k, _, _), a in zip(known, amounts, strict=True))
             parts.append(f"{year.year}: {shown}.")
         result.append(
             PictureSpec(
@@ -343,6 +343,11 @@ def thread_spec(ctx: Any, plan: Any, file_suffix: str) -> PictureSpec | None:
     )
 
 
+def kpi_estimates(plan: Any) -> dict[str, set[date]]:
+    """The days of each KPI's readings written as estimates ('ca. 8,1 %'), by KPI id."""
+    return {kpi.id: {m.date for m in kpi.measurements if m.value.approximate} for kpi in plan.kpis}
+
+
 def kpi_readings(plan: Any, as_of: date) -> dict[str, list[tuple[date, float]]]:
     """Each KPI's readings on or before ``as_of``, oldest first, by KPI id."""
     return {
@@ -420,7 +425,7 @@ def picture_specs(ctx: Any, plan: Any, mermaid: dict[str, Any]) -> dict[str, Pic
     found = [
         gantt_spec(ctx, suffix, mermaid.get("gantt", "")),
         org_spec(ctx, suffix, mermaid.get("org-chart", "")),
-        *kpi_specs(ctx, suffix, history, mermaid.get("kpi", {})),
+        *kpi_specs(ctx, suffix, history, mermaid.get("kpi", {}), kpi_estimates(plan)),
         *savings_specs(ctx, suffix),
         measure_spec(ctx, suffix, mermaid.get("measure-matrix", "")),
         risk_spec(ctx, suffix),

@@ -109,25 +109,30 @@ class Context:
         about: list[bool] | None = None,
         signed: bool = False,
         scale: int | None = None,
+        digits: int | None = None,
     ) -> list[str]:
-        """A column of amounts in one unit, its largest value's (``-0,8 mill. kr`` beside
-        ``2,9 mill. kr``; see :func:`~planverk.formatting.money_scale`) or ``scale``'s;
+        """A column of amounts in one unit and with one rounding: without ``scale``, the
+        largest value's unit, or a smaller one where that would round an amount, so that
+        shown sums add up (``-0,8 mill. kr`` beside ``2,9 mill. kr``, ``12 345 678 kr``
+        beside ``35 000 000 kr``; see :func:`~planverk.formatting.money_layout`);
         ``about`` marks the estimates; a dash for None."""
-        scale = formatting.money_scale(values) if scale is None else scale
+        if scale is None:
+            scale, digits = formatting.money_layout(values)
         marks = about or [False] * len(values)
         return [
             DASH if value is None else formatting.fmt_money(
-                value, signed=signed, language=self.language, approximate=rough, scale=scale
+                value, signed=signed, language=self.language, approximate=rough, scale=scale, digits=digits
             )
             for value, rough in zip(values, marks, strict=True)
         ]
 
     def money_columns(self, columns: list[tuple[list[float | None], list[bool]]]) -> list[list[str]]:
-        """The money columns of one table, (values, estimates) each, all in one unit: the
-        largest amount's, so that a zero is written alike in every column ('0 mill. kr'
-        beside '12 mill. kr', never '0 kr' in a column of zeros)."""
-        scale = formatting.money_scale([v for values, _ in columns for v in values])
-        return [self.money_column(values, about, scale=scale) for values, about in columns]
+        """The money columns of one table, (values, estimates) each, all in one unit and
+        one rounding (:meth:`money_column`), so that a zero is written alike in every column
+        ('0 mill. kr' beside '12 mill. kr', never '0 kr' in a column of zeros) and a
+        parent's row is rounded no more than its children's."""
+        scale, digits = formatting.money_layout([v for values, _ in columns for v in values])
+        return [self.money_column(values, about, scale=scale, digits=digits) for values, about in columns]
 
     def percent(self, value: float | None, signed: bool = False) -> str:
         """``65,3 %`` for 65.3 (see :func:`~planverk.formatting.fmt_percent`)."""
