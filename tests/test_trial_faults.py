@@ -178,12 +178,12 @@ def test_plan_text_keeps_its_line_breaks_and_tabs_but_not_its_controls() -> None
 def test_a_date_option_that_is_no_day_says_which_option_and_what_to_write(tmp_path: Path) -> None:
     result = run_cli("init", str(tmp_path / "ny"), "--start", "2026-02-30")
     assert result.code == 2
-    assert "Invalid value for '--start': '2026-02-30' is not a day of the calendar" in result.err
-    assert "February 2026 has 28 days" in result.err and "2026-02-28" in result.err
+    assert "--start: '2026-02-30' er ingen dag i kalenderen" in result.err
+    assert "februar 2026 har 28 dager" in result.err and "2026-02-28" in result.err
     assert "does not match the formats" not in result.err and "Traceback" not in result.err
     assert not (tmp_path / "ny").exists()
     written = run_cli("status", "plans/savings-2024", "--as-of", "30.06.2026")
-    assert written.code == 2 and "write e.g. 2026-06-30" in written.err
+    assert written.code == 2 and "skriv f.eks. 2026-06-30" in written.err
 
 
 def test_json_names_the_plan_by_its_id_also_when_it_has_errors(tmp_path: Path) -> None:

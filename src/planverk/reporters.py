@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
 
 from .diagnostics import CODES, Finding, Position, Severity, printable
-from .i18n import Message, plural, tr
+from .i18n import DEFAULT_LANGUAGE, Message, plural, tr
 from .validate import Validation
 
 JSON_VERSION = 1
@@ -51,6 +51,21 @@ def summary_line(results: Sequence[Validation], language: str | None = None) -> 
     return summary(results).render(_language(results, language))
 
 
+def summary_lines(results: Sequence[Validation], language: str | None = None) -> list[str]:
+    """The summary as lines. Plans in one language (or ``language`` given): one line, in
+    it. Plans in different languages: each plan's own line in its language, then the total
+    in bokmål (:data:`~planverk.i18n.DEFAULT_LANGUAGE`), the language no one plan decides."""
+    if language or len({r.language for r in results}) <= 1:
+        return [summary_line(results, language)]
+    lines = []
+    for result in results:
+        own = summary([result])
+        if result.findings:  # a clean plan's line names it already
+            own = tr("{where}: {message}", where=result.plan_id or printable(str(result.target)), message=own)
+        lines.append(own.render(result.language))
+    return [*lines, tr("in all: {summary}", summary=summary(results)).render(DEFAULT_LANGUAGE)]
+
+
 def _message(finding: Finding, result: Validation, language: str | None) -> str:
     return finding.message.render(language or result.language)
 
@@ -74,7 +89,7 @@ def report_human(
     if not color:  # the same lines without styles: rich is imported only to colour them
         for where, severity, code, message, also in _human_lines(results, language):
             out.write(f"{where}: {severity.value} {code} {message}{also}\n")
-        out.write(summary_line(results, language) + "\n")
+        out.writelines(line + "\n" for line in summary_lines(results, language))
         return
     from rich.console import Console
     from rich.markup import escape
@@ -88,7 +103,8 @@ def report_human(
         )
     errors, warnings, _ = _counts(results)
     style = "bold red" if errors else ("yellow" if warnings else "green")
-    console.print(f"[{style}]{escape(summary_line(results, language))}[/]")
+    for line in summary_lines(results, language):
+        console.print(f"[{style}]{escape(line)}[/]")
 
 
 def _position_json(position: Position | None) -> dict[str, object] | None:
@@ -154,7 +170,7 @@ def report_github(
             props.append(f"title={_escape_property(item.code + ' ' + CODES[item.code].name)}")
             text = _message(item, result, language)
             out.write(f"::{item.severity.value} {','.join(props)}::{_escape_data(text)}\n")
-    out.write(summary_line(results, language) + "\n")
+    out.writelines(line + "\n" for line in summary_lines(results, language))
 
 
 Reporter = Callable[[Sequence[Validation], TextIO, bool, str | None], None]

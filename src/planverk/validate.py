@@ -150,7 +150,7 @@ def _validate(
     # Every stage runs on what the one before could give it: a file that cannot be read
     # leaves its items out, an item that fails the schema is left out of the checks.
     result = Validation(target, None, list(read.findings), read.files, read.unreadable, read.source,
-                        declared_language(read.data), _declared_id(read.data))
+                        declared_language(read.data) or read.written_language, _declared_id(read.data))
     partial = partial_model(read.data, read.source)
     read.data = None  # the model holds what the checks need; the raw data would double the memory
     result.findings.extend(partial.findings)

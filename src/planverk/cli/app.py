@@ -11,6 +11,7 @@ import typer
 from .. import __version__
 from ..collector import one_shot_process
 from ..errors import PlanverkError
+from ..i18n import tr
 from . import language
 from .terminal import color, tolerant_output
 
@@ -72,10 +73,33 @@ def main(argv: list[str] | None = None) -> None:
         one_shot_process()
     tolerant_output()
     language.begin()
+    from .usage import errors, language_of_command, usage_message
+
+    words = list(sys.argv[1:] if argv is None else argv)
+    narrowed = _narrowed(words)
     try:
-        _narrowed(sys.argv[1:] if argv is None else argv)(args=argv, prog_name="planverk")
+        # not standalone: click's usage errors come here, to be said in the plan's language
+        # (argv as given: None lets click expand globs on Windows, as a shell would)
+        code = narrowed(args=argv, prog_name="planverk", standalone_mode=False)
+    except getattr(errors, "NoArgsIsHelpError", ()) as shown:  # 'planverk record' alone: its help (click 8.2+)
+        shown.show()
+        sys.exit(shown.exit_code)
+    except errors.UsageError as error:
+        language_of_command(words)
+        print(f"planverk: {language.text(usage_message(error, typer.main.get_command(narrowed), words))}",
+              file=sys.stderr)
+        sys.exit(error.exit_code)
+    except typer.Abort:  # Ctrl-D at a prompt
+        stopped = tr("stopped: nothing more was done")
+        print(f"planverk: {language.text(stopped)}", file=sys.stderr)
+        sys.exit(1)
+    except errors.ClickException as error:
+        print(f"planverk: {error.format_message()}", file=sys.stderr)
+        sys.exit(error.exit_code)
     except PlanverkError as error:
         sys.exit(report_error(error))
+    if isinstance(code, int) and not isinstance(code, bool) and code:
+        sys.exit(code)  # typer.Exit(1), as standalone click would exit
 
 
 def report_error(error: PlanverkError) -> int:

@@ -12,7 +12,7 @@ import typer
 from ..errors import ExitCode, InvalidPlanError
 from ..i18n import plural, tr
 from .app import app, report_error
-from .language import choose, say, working_on
+from .language import choose, say, together, working_on
 from .options import LangOption, OutputOption, PlansArg, PlansOfOption, date_option, emit, plan_targets
 from .terminal import color
 
@@ -129,8 +129,7 @@ def fmt(
                 say(tr("reformatted {file}", file=str(change.path)))
             changed += 1
     if check and changed:
-        if lang is None:
-            working_on(targets[0])  # the summary in the first plan's language
+        together(targets)  # in the plans' language, bokmål when they differ
         say(plural("{count} file not in planverk's layout: run planverk fmt",
                    "{count} files not in planverk's layout: run planverk fmt", changed))
         failed = max(failed, int(ExitCode.FINDINGS))

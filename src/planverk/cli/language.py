@@ -40,6 +40,15 @@ def working_on(plan: Path | str) -> None:
     _state.pop("known", None)
 
 
+def together(plans: list[Path]) -> None:
+    """Text about several plans at once (a count over all of them): in their language when
+    they share one, else in bokmål (:data:`~planverk.i18n.DEFAULT_LANGUAGE`)."""
+    from ..i18n import DEFAULT_LANGUAGE
+
+    found = {_declared(Path(plan)) or DEFAULT_LANGUAGE for plan in plans}
+    _state["known"] = found.pop() if len(found) == 1 else DEFAULT_LANGUAGE
+
+
 def heard(language: str | None) -> None:
     """The language of the plan, once it is read."""
     if language:
@@ -60,22 +69,16 @@ def current() -> str:
         if found:
             _state["known"] = found
             return found
-    return "nb"
+    from ..i18n import DEFAULT_LANGUAGE
+
+    return DEFAULT_LANGUAGE
 
 
 def _declared(plan: Path) -> str | None:
-    """``plan.language`` as plan.yaml writes it, read without checking the plan."""
-    from ..load.planfiles import display_path
-    from ..load.yamlsource import load_file
-    from ..validate import declared_language
+    """The language the plan's files name (:func:`~planverk.load.planfiles.plan_language`)."""
+    from ..load.planfiles import plan_language
 
-    path = plan / "plan.yaml" if plan.is_dir() else plan
-    if not path.is_file():
-        return None
-    try:
-        return declared_language(load_file(path, display_path(path)).data)
-    except Exception:  # noqa: BLE001 - only a guess for the words of an error; never fail on it
-        return None
+    return plan_language(plan)
 
 
 def text(message: Message | str) -> str:

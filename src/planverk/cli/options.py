@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import UsageError
-from ..i18n import tr
+from ..i18n import Month, tr
 
 
 class Language(str, Enum):
@@ -45,35 +45,32 @@ PlansArg = Annotated[
 ]
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-"""English month names, whatever the process's locale (usage errors are in English)."""
-
-
 def iso_date(value: Any) -> datetime:
     """A date written YYYY-MM-DD (ISO 8601), as a datetime at midnight, for a ``date_option``.
 
     A date that is no day of the calendar (``2026-02-30``) or is not written YYYY-MM-DD
-    (``30.01.2026``) raises :class:`typer.BadParameter` saying what to write instead; the
-    CLI names the option (``Invalid value for '--start': ...``) and exits with status 2.
+    (``30.01.2026``) raises :class:`typer.BadParameter` saying what to write instead, in
+    the plan's language; the CLI names the option (``--start: ...``) and exits with status 2.
     """
     if isinstance(value, datetime):
         return value
     text = str(value).strip()
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-    if match is None:
+    if match is None or int(match[1]) < 1:  # no year 0000 either
         written = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text)
         meant = f"{written[3]}-{int(written[2]):02d}-{int(written[1]):02d}" if written else "2026-03-01"
-        raise typer.BadParameter(f"'{text}' is not a date written YYYY-MM-DD: write e.g. {meant}")
+        raise typer.BadParameter(tr("'{text}' is not a date written YYYY-MM-DD: write e.g. {meant}",
+                                    text=text, meant=meant))  # type: ignore[arg-type] - said in the plan's language
     year, month, day_ = (int(part) for part in match.groups())
     if not 1 <= month <= 12:
-        raise typer.BadParameter(f"'{text}' has no month {month}: months go from 01 to 12 (YYYY-MM-DD)")
+        raise typer.BadParameter(tr("'{text}' has no month {month}: months go from 01 to 12 (YYYY-MM-DD)",
+                                    text=text, month=str(month)))  # type: ignore[arg-type]
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day_ <= last:
-        raise typer.BadParameter(
-            f"'{text}' is not a day of the calendar: {_MONTHS[month - 1]} {year} has {last} "
-            f"days; give a date that exists, e.g. {date(year, month, last).isoformat()}"
-        )
+        raise typer.BadParameter(tr(  # type: ignore[arg-type]
+            "'{text}' is not a day of the calendar: {month} has {days} days; give a date that exists, e.g. {last}",
+            text=text, month=Month(date(year, month, 1)), days=last, last=date(year, month, last).isoformat(),
+        ))
     return datetime(year, month, day_)
 
 

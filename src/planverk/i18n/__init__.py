@@ -27,6 +27,10 @@ from typing import Any
 LANGUAGES = ("nb", "nn", "en")
 """Languages messages are written in; ``en`` is the templates' own."""
 
+DEFAULT_LANGUAGE = "nb"
+"""The language of what no one plan's language decides: a plan without ``plan.language``,
+a command before its plan is known, a summary of plans in different languages."""
+
 DOMAIN = "planverk"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 

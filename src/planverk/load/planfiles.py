@@ -78,7 +78,8 @@ class PlanSource:
     """Included files that could not be read as a plan file: their items are absent."""
     written_language: str | None = None
     """``plan.language`` as a line of an unparsable ``plan.yaml`` writes it (see
-    :func:`written_language`): the language to report its syntax error in."""
+    :func:`written_language`): the language to report its syntax error in; for one file
+    of a plan folder given alone, the line of the folder's ``plan.yaml``."""
 
 
 def display_path(path: Path) -> str:
@@ -165,10 +166,14 @@ def read_plan(target: Path, overlay: Overlay | None = None, tap: EventTap | None
     main_display = display_path(plan_file)
     loaded = load_file(plan_file, main_display, text=overlay.get(plan_file.resolve()), tap=tap)
     merged = PlanSource(root, None, loaded.source, [main_display], list(loaded.findings))
+    if plan_file.name != PLAN_FILE and (root / PLAN_FILE).is_file():
+        # one file of a plan folder, checked on its own: it speaks the language of its plan
+        merged.written_language = written_language(overlay.get((root / PLAN_FILE).resolve()), root / PLAN_FILE)
     if loaded.data is None:
         merged.unreadable = any(f.code == "PV012" for f in loaded.findings)
         if not merged.unreadable:
-            merged.written_language = written_language(overlay.get(plan_file.resolve()), plan_file)
+            merged.written_language = (written_language(overlay.get(plan_file.resolve()), plan_file)
+                                       or merged.written_language)
         return merged
     if not isinstance(loaded.data, dict):
         merged.findings.append(_not_a_mapping(loaded.source))
@@ -198,6 +203,28 @@ def written_language(text: str | None, path: Path) -> str | None:
             return None
     found = _LANGUAGE.search(text)
     return found.group(2) if found else None
+
+
+def plan_language(target: Path) -> str | None:
+    """The language a plan's files name, read without checking the plan: ``plan.language``
+    of its plan file (``plan.yaml`` of a folder, or the file given), else that file's
+    ``language:`` line when it cannot be parsed, else (a file of a plan folder given alone)
+    the line of the folder's ``plan.yaml``; None when none names one (bokmål, the default)."""
+    from ..validate import declared_language
+
+    try:
+        located = locate_plan(target)
+        if isinstance(located, Finding):
+            return None
+        root, plan_file = located
+        found = declared_language(load_file(plan_file, display_path(plan_file)).data)
+    except Exception:  # noqa: BLE001 - only a guess for the words of a message; never fail on it
+        return None
+    if found is None:
+        found = written_language(None, plan_file)
+    if found is None and plan_file.name != PLAN_FILE:
+        found = written_language(None, root / PLAN_FILE)
+    return found
 
 
 MAX_LANGUAGE_BYTES = 1_000_000

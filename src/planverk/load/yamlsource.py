@@ -408,6 +408,19 @@ def _is_flow_colon(error: Exception) -> bool:
     return "found unexpected ':'" in str(getattr(error, "problem", "") or "")
 
 
+def _is_reader_error(error: Exception) -> bool:
+    """The reader refused a character before any parsing (ruamel's ReaderError)."""
+    from ruamel.yaml.reader import ReaderError
+
+    return isinstance(error, ReaderError)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TYPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters YAML 1.2 reads in no file (outside its c-printable set, section 5.1): C0 and
+C1 controls but tab, line ends and NEL, surrogates, U+FFFE and U+FFFF."""
+
+
 def _in_flow(error: Exception) -> bool:
     return "flow" in str(getattr(error, "context", "") or "")
 
@@ -522,20 +535,49 @@ class _Builder:
         try:
             root = self._consume(next_event)
             if self.controls:  # each reported: the file's data never reaches a document
-                more = self.controls - MAX_CONTROLS
-                raise _Abort(None if more <= 0 else finding("PV016", plural(
-                    "and {count} more control character in this file, not shown: remove the ones above, "
-                    "then validate again",
-                    "and {count} more control characters in this file, not shown: remove the ones above, "
-                    "then validate again", more), self.unshown))
+                raise _Abort(self._more_controls())
             return root
         except YAMLError as error:
+            if _is_reader_error(error) and self._typed_controls(text):
+                raise _Abort(self._more_controls()) from None
             if not pure and _is_flow_colon(error):
                 raise _Yaml11Flow from None
             found = _syntax_finding(error, text, self.file)
             if not pure and _in_flow(error):
                 raise _Yaml11Flow(found) from None
             raise _Abort(found) from None
+
+    def _more_controls(self) -> Finding | None:
+        """The finding for the control characters past :data:`MAX_CONTROLS`, if any."""
+        more = self.controls - MAX_CONTROLS
+        return None if more <= 0 else finding("PV016", plural(
+            "and {count} more control character in this file, not shown: remove the ones above, "
+            "then validate again",
+            "and {count} more control characters in this file, not shown: remove the ones above, "
+            "then validate again", more), self.unshown)
+
+    def _typed_controls(self, text: str) -> bool:
+        """Report each control character typed as it is in ``text`` (PV016), which YAML
+        reads in no file (an ESC of a colour pasted from a terminal); False when there is none."""
+        line, line_start, scanned = 1, 0, 0
+        for match in _TYPED_CONTROL.finditer(text):
+            self.controls += 1
+            if self.controls > MAX_CONTROLS + 1:
+                continue  # counted only: the positions past the first unshown one are not told
+            for end in _LINE_BREAK.finditer(text, scanned, match.start()):  # the text read once
+                line, line_start = line + 1, end.end()
+            scanned = match.start()
+            position = Position(self.file, line, match.start() - line_start + 1)
+            if self.controls > MAX_CONTROLS:
+                self.unshown = position
+                continue
+            self.findings.append(finding(
+                "PV016",
+                tr("the control character {character} is typed in the file (pasted from a terminal or "
+                   "another program?): remove it", character=f"U+{ord(match.group()):04X}"),
+                position,
+            ))
+        return self.controls > 0
 
     def _consume(self, next_event: Any) -> Any:
         from ruamel.yaml import events as ev

@@ -151,13 +151,18 @@ class LimitError(SecurityError):
     """A template exceeded one of the bounds above."""
 
 
-def _limit(what: str) -> LimitError:
-    return LimitError(f"{what}: templates are bounded (see 'Limits' in docs/templates.md)")
+def _limit(what: Message) -> LimitError:
+    """The error for a bound a template passed; ``what`` says which, in the reader's language."""
+    return LimitError(tr("{what}: templates are bounded (see 'Limits' in docs/templates.md)", what=what))
+
+
+def _too_big(size: int) -> LimitError:
+    return _limit(tr("a value of {size} characters or items; the most is {most}", size=size, most=MAX_TEXT))
 
 
 def _check_size(value: Any) -> Any:
     if isinstance(value, (str, list, tuple)) and len(value) > MAX_TEXT:
-        raise _limit(f"a value of {len(value):,} characters or items; the most is {MAX_TEXT:,}")
+        raise _too_big(len(value))
     return value
 
 
@@ -170,9 +175,10 @@ def _check_arguments(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], f
     for value in (*args, *kwargs.values()):
         _check_size(value)
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_TEXT:
-            raise _limit(f"'{name}' with {value:,}; the most a width or count may be is {MAX_TEXT:,}")
+            raise _limit(tr("'{name}' with {value}; the most a width or count may be is {most}",
+                            name=name, value=value, most=MAX_TEXT))
         if formats and isinstance(value, str) and _WIDE_SPEC.search(value):
-            raise _limit(f"'{name}' with a format width of a million or more")
+            raise _limit(tr("'{name}' with a format width of a million or more", name=name))
 
 
 def _bounded_filter(name: str, function: Any, formats: bool = True) -> Any:
@@ -188,7 +194,8 @@ def _bounded_filter(name: str, function: Any, formats: bool = True) -> Any:
         if name == "replace" and len(own) >= 3 and all(isinstance(a, str) for a in own[:3]):
             grown = own[0].count(own[1]) * len(own[2]) if own[1] else len(own[0]) * len(own[2])
             if grown > MAX_TEXT:
-                raise _limit(f"'replace' would build {grown:,} characters; the most is {MAX_TEXT:,}")
+                raise _limit(tr("'replace' would build {size} characters; the most is {most}",
+                                size=grown, most=MAX_TEXT))
         result = _check_size(function(*args, **kwargs))
         # Jinja's filters build plain text from plan text ('upper', 'join', 'safe' ...):
         # it is still plan text, escaped where it is printed.
@@ -252,7 +259,7 @@ class _Budget:
 
     @staticmethod
     def exceeded() -> None:
-        raise _limit(f"the template did more than {MAX_STEPS:,} steps (loops within loops?)")
+        raise _limit(tr("the template did more than {most} steps (loops within loops?)", most=MAX_STEPS))
 
 
 class PlanSandbox(ImmutableSandboxedEnvironment):
@@ -374,11 +381,11 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(left, (int, float)) and isinstance(right, (int, float)):
             if abs(right) > 64 and abs(left) > 1:
-                raise _limit(f"{left} ** {right} is too large a number")
+                raise _limit(tr("{left} ** {right} is too large a number", left=str(left), right=str(right)))
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_TEXT:
-                    raise _limit(f"a value of {len(seq) * times:,} characters or items; the most is {MAX_TEXT:,}")
+                    raise _too_big(len(seq) * times)
         if operator == "%" and isinstance(left, str):
             _check_arguments("%", (left,), {})
         result = _check_size(super().call_binop(context, operator, left, right))
@@ -458,8 +465,11 @@ def render_template(
     except TemplateError:
         raise
     except TemplateSyntaxError as error:
+        from .syntax import syntax_message
+
         where = _where(error.filename or filename, error.lineno)
-        raise TemplateError(f"{where}: {error.message}") from None
+        raise TemplateError(tr("{where}: {message}", where=where,
+                               message=syntax_message(str(error.message)))) from None
     except Exception as error:  # noqa: BLE001 - whatever a template or a filter raised
         raise _located(error, folders, filename) from None
 
