@@ -25,6 +25,12 @@ from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("nb", "nn", "en")
+
+
+def language_index(language: str) -> int:
+    """Where ``language`` stands in :data:`LANGUAGES`, and so in every ``(nb, nn, en)``
+    table of words; bokmål's 0 for a code that is not one of them."""
+    return LANGUAGES.index(language) if language in LANGUAGES else 0
 """Languages messages are written in; ``en`` is the templates' own."""
 
 DEFAULT_LANGUAGE = "nb"

@@ -21,6 +21,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from ..formatting import APPROXIMATELY
+from ..i18n import language_index
 from ..status.labels import LABELS as STATUS_LABELS
 from ..status.labels import label
 
@@ -28,7 +29,6 @@ SHEETS = ("deadlines", "cycle", "kpis", "savings", "measures", "benefits", "risk
           "thread")
 """The sheets, in order; a sheet without rows is left out."""
 
-_INDEX = {"nb": 0, "nn": 1, "en": 2}
 
 HEADERS: dict[str, tuple[str, str, str]] = {
     "id": ("Id", "Id", "Id"),
@@ -160,7 +160,7 @@ _MONEY_COLUMNS = {"target", "identified", "decided", "realised", "gap"}
 
 
 def _header(key: str, language: str) -> str:
-    n = _INDEX.get(language, 0)
+    n = language_index(language)
     if key.startswith("estimated_"):
         return HEADERS["estimated"][n].format(year=key.removeprefix("estimated_"))
     if key.startswith("realised_"):
@@ -277,7 +277,7 @@ def to_xlsx(
     import xlsxwriter
 
     language = plan.plan.language
-    n = _INDEX.get(language, 0)
+    n = language_index(language)
     out = io.BytesIO()
     book = xlsxwriter.Workbook(
         out,

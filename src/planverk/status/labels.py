@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import language_index
+
 
 @dataclass(frozen=True)
 class Plural:
@@ -25,7 +27,6 @@ class Plural:
 
 
 Label = str | Plural
-LANGUAGES = ("nb", "nn", "en")
 
 LABELS: dict[str, tuple[Label, Label, Label]] = {
     # Shared
@@ -456,8 +457,7 @@ LABELS: dict[str, tuple[Label, Label, Label]] = {
 
 def label(key: str, language: str) -> Label:
     """The label ``key`` in ``language`` (nb, nn or en; bokmål for anything else)."""
-    index = LANGUAGES.index(language) if language in LANGUAGES else 0
-    return LABELS[key][index]
+    return LABELS[key][language_index(language)]
 
 
 

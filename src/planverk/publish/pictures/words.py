@@ -5,6 +5,8 @@ that nothing has to agree with a number."""
 
 from __future__ import annotations
 
+from ...i18n import language_index
+
 WORDS: dict[str, tuple[str, str, str]] = {
     "gantt_alt": (
         "Tidslinje for {title}, {start} til {end}.",
@@ -69,9 +71,6 @@ WORDS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-_INDEX = {"nb": 0, "nn": 1, "en": 2}
-
-
 def word(key: str, language: str, **values: object) -> str:
     """The word ``key`` in ``language`` (bokmål for an unknown one), placeholders filled."""
-    return WORDS[key][_INDEX.get(language, 0)].format(**values)
+    return WORDS[key][language_index(language)].format(**values)
