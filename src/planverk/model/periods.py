@@ -22,7 +22,6 @@ A period written without a year (``uke 15``, ``juni``) is a :class:`PeriodText` 
 at the end of its period (:attr:`DatedPeriod.end`).
 """
 
-from __future__ import annotations
 
 import calendar
 import re
@@ -155,7 +154,7 @@ class CalendarPeriod:
     year: int | None = None
     part: Part | None = None
 
-    def in_year(self, year: int) -> CalendarPeriod:
+    def in_year(self, year: int) -> "CalendarPeriod":
         """This period in ``year``. Raises :class:`~planverk.i18n.MessageError` for week 53 of
         a year that has 52 weeks."""
         if self.unit == "week" and self.number > weeks_in_year(year):
@@ -182,7 +181,7 @@ class CalendarPeriod:
             end = end if last is None else end.replace(day=last)
         return DatedPeriod(start, end)
 
-    def next(self) -> CalendarPeriod:
+    def next(self) -> "CalendarPeriod":
         """The period of the same kind after this one (the next week, month, tertial ...)."""
         if self.year is None:
             raise ValueError("a period without a year has no successor")
@@ -257,7 +256,7 @@ class PeriodText:
         """The unit of its (first) period."""
         return self.first.unit
 
-    def in_year(self, year: int) -> PeriodText:
+    def in_year(self, year: int) -> "PeriodText":
         """This period with ``year`` as the year of its start; a span that would end before it
         starts (``desember / januar``) ends in the next year."""
         first = self.first.in_year(year)

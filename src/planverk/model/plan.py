@@ -1,6 +1,5 @@
 """The plan: its header, the people and bodies in it, their roles, phases and schedule."""
 
-from __future__ import annotations
 
 import re
 from datetime import date as Date

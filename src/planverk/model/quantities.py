@@ -5,7 +5,6 @@ can tell a percentage written on a KPI counted in kroner, and an amount written 
 ``2,5`` next to others in the millions.
 """
 
-from __future__ import annotations
 
 import math
 import re

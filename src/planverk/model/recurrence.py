@@ -1,6 +1,5 @@
 """Recurrence written the way a person reads it: ``every: 2 weeks``, ``on: 4th wednesday``."""
 
-from __future__ import annotations
 
 import re
 from dataclasses import dataclass
@@ -111,7 +110,7 @@ class Repeat(Model):
         return value
 
     @model_validator(mode="after")
-    def _check_shape(self) -> Repeat:
+    def _check_shape(self) -> "Repeat":
         if self.until is not None and self.count is not None:
             raise MessageError(tr("give either 'until' or 'count', not both"))
         if self.until is None and self.count is None:

@@ -14,7 +14,6 @@ Periods are calendar periods: months, quarters (January-March ...), tertials
 reported are those that end after ``from`` and by ``until`` (default: the plan's period).
 """
 
-from __future__ import annotations
 
 import re
 from calendar import monthrange

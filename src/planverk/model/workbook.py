@@ -1,6 +1,5 @@
 """What a workbook holds besides the schedule: forms to fill in and submit, and references."""
 
-from __future__ import annotations
 
 import re
 from dataclasses import dataclass
