@@ -10,6 +10,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from ..patterns import lazy
 from ..i18n import Message, tr
 from ..diagnostics import Finding, Position, finding
 from .yamlsource import EventTap, SourceMap, load_file
@@ -185,7 +186,7 @@ def read_plan(target: Path, overlay: Overlay | None = None, tap: EventTap | None
     return merged
 
 
-_LANGUAGE = re.compile(
+_LANGUAGE = lazy(
     r"""(?:^[ \t]+|[{,][ \t]*)language:[ \t]*(["']?)(nb|nn|en)\1[ \t]*(?=[,}]|#|\r?$)""", re.MULTILINE
 )
 """A ``language: nn`` line under ``plan:`` (or ``language: nn`` inside ``plan: {...}``): only
