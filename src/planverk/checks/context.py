@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from ..values import Value
 from ..i18n import Items, Message
 from ..load.planfiles import ITEM_WORDS
 from ..model import Event, Plan
@@ -19,8 +20,7 @@ Reference = tuple[Loc, Loc, str, tuple[str, ...]]
 """(path of the reference, item it belongs to, id, allowed kinds)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(Value):
     """A semantic finding before it is placed in a file: data paths instead of positions."""
 
     code: str
