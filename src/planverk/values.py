@@ -21,7 +21,8 @@ of those methods:
   value unhashable, as it would a dataclass). ``eq=False`` in the class line keeps
   identity instead; ``order=True`` adds ``<``, ``<=``, ``>``, ``>=`` over the fields.
 - ``repr``, ``copy``, ``pickle`` and :func:`replace` work as for a dataclass; instances
-  have ``__slots__`` and no ``__dict__``.
+  have ``__slots__`` and no ``__dict__`` (a class names in ``__slots__`` what else it
+  keeps, set with ``object.__setattr__`` in ``__post_init__``).
 
 ``dataclasses.fields()`` and ``asdict()`` do not know a Value; use :func:`fields`.
 """
@@ -59,7 +60,7 @@ class _ValueType(type):
             (fields.index(field) for field in defaults), default=len(fields)
         ):
             raise TypeError(f"{name}: non-default field '{required[-1]}' follows a field with a default")
-        namespace["__slots__"] = own
+        namespace["__slots__"] = own + tuple(namespace.get("__slots__", ()))  # and any the class keeps besides
         namespace.setdefault("__value_fields__", fields)
         namespace.setdefault("__value_defaults__", defaults)
         namespace["__match_args__"] = fields

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..patterns import lazy
+from ..values import Value
 from ..i18n import Message, plural, tr
 from ..diagnostics import Finding, Position, finding
 
@@ -134,8 +135,7 @@ class SourceMap:
         return None
 
 
-@dataclass(frozen=True)
-class Leftover:
+class Leftover(Value):
     """A key without ``:`` inside ``{ }``: ``{title: Møte, kort versjon}`` reads as
     ``title: Møte`` and a key ``kort versjon`` without a value, because a comma separates
     the entries of a flow mapping. Its path's position is the key's.

@@ -9,12 +9,12 @@ matched in any case and with any run of spaces between them.
 """
 
 
-from dataclasses import dataclass
 import typing
 from typing import Any, Literal
 
 from pydantic import BeforeValidator
 
+from ..values import Value
 from ..i18n import Either, Message, MessageError, tr
 
 LANGUAGES = ("nb", "nn", "en")
@@ -28,9 +28,10 @@ def normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(Value):
     """The values one field takes, and the words each value may be written as."""
+
+    __slots__ = ("_lookup",)  # word -> value, made in __post_init__
 
     name: str
     """What a value is called in messages, e.g. 'status'."""
@@ -94,8 +95,7 @@ class Vocabulary:
         return english + (f" ({', '.join(norwegian)})" if norwegian else "")
 
 
-@dataclass(frozen=True)
-class _Hint:
+class _Hint(Value):
     """The words to write, in the reader's language first: 'planlagt eller avlyst (planned,
     cancelled)' in bokmål, 'planned or cancelled (planlagt, avlyst)' in English."""
 
@@ -134,8 +134,7 @@ VOCABULARY_NAMES: dict[str, Message] = {
 """What a finding calls each vocabulary, in the plan's language."""
 
 
-@dataclass(frozen=True, eq=False)  # a Vocabulary holds dicts: hashed by identity
-class Shown:
+class Shown(Value, eq=False):  # a Vocabulary holds dicts: hashed by identity
     """A value of a word list for a message, written as the reader's language writes it
     (``Shown(MEASURE_STATUS, "in-progress")``: *under arbeid*; in English the value)."""
 
