@@ -99,7 +99,12 @@ def _yaml(style: Style = LAYOUT, own_quotes: bool = False) -> YAML:
 
 
 class UnreadableForEditing(PlanverkError):
-    """A file the plan loader reads that the round-trip reader cannot (a ruamel limitation)."""
+    """A file the plan loader reads that the round-trip reader cannot (a ruamel limitation).
+
+    ``line`` and ``column`` (from 0) say where the reader stopped, when it says so."""
+
+    line: int | None = None
+    column: int | None = None
 
 
 _END_MARKERS = re.compile(r"(?:^\.\.\.[ \t]*\n?)+\Z", re.MULTILINE)
@@ -125,7 +130,11 @@ def load(text: str) -> Any:
         # NotImplementedError: ruamel's 'overlap in comment' (a comment it cannot place)
         lines = [line for line in str(error).splitlines() if line.strip()]
         reason = lines[0].strip() if lines else type(error).__name__
-        raise UnreadableForEditing(tr("cannot be read for rewriting ({reason})", reason=reason)) from None
+        unreadable = UnreadableForEditing(tr("cannot be read for rewriting ({reason})", reason=reason))
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        if mark is not None:
+            unreadable.line, unreadable.column = mark.line, mark.column
+        raise unreadable from None
 
 
 def dump(data: Any, style: Style = LAYOUT, own_quotes: bool = False) -> str:
@@ -160,11 +169,24 @@ def canonical(text: str) -> str:
 
 def comments(text: str) -> list[str]:
     """Every comment of a YAML text, in order (not '#' inside quotes or block text)."""
-    found: list[str] = []
+    return [comment for comment, _, _ in comment_places(text)]
+
+
+def comment_places(text: str) -> list[tuple[str, int, int]]:
+    """Every comment of a YAML text, in order, with where it stands: ``(comment, line,
+    column)``, both counted from 0 (the comment stripped of the spaces around it)."""
+    found: list[tuple[str, int, int]] = []
 
     def collect(node: Any) -> None:
         if isinstance(node, CommentToken):
-            found.extend(line.strip() for line in node.value.splitlines() if line.strip().startswith("#"))
+            mark = node.start_mark  # where its first comment stands: blank lines may come before
+            lines = node.value.splitlines()
+            first = next((n for n, line in enumerate(lines) if line.strip().startswith("#")), 0)
+            for n, line in enumerate(lines):
+                if line.strip().startswith("#"):
+                    spaces = len(line) - len(line.lstrip(" "))
+                    column = mark.column if n == first and not spaces and mark is not None else spaces
+                    found.append((line.strip(), (mark.line if mark is not None else 0) + n - first, column))
         elif isinstance(node, (list, tuple)):
             for part in node:
                 collect(part)
@@ -180,7 +202,26 @@ def lost_comments(before: str, after: str) -> list[str]:
     ruamel drops a comment in a few odd places (after an empty value that ends a nested
     list); the writing commands check with this and leave such a file alone.
     """
-    return list((Counter(comments(before)) - Counter(comments(after))).elements())
+    return [comment for comment, _, _ in lost_comment_places(before, after)]
+
+
+def lost_comment_places(before: str, after: str) -> list[tuple[str, int, int]]:
+    """:func:`lost_comments` with where each stands in ``before`` (as :func:`comment_places`):
+    of a comment written several times, the one the order of the others shows is gone."""
+    old = comment_places(before)
+    new = comments(after)
+    missing = Counter(comment for comment, _, _ in old) - Counter(new)
+    if not missing:
+        return []
+    kept: set[int] = set()
+    for block in SequenceMatcher(None, [c for c, _, _ in old], new, autojunk=False).get_matching_blocks():
+        kept.update(range(block.a, block.a + block.size))
+    lost = []
+    for n in [n for n in range(len(old)) if n not in kept] + sorted(kept):
+        if missing[old[n][0]] > 0:
+            missing[old[n][0]] -= 1
+            lost.append((n, old[n]))
+    return [place for _, place in sorted(lost)]
 
 
 # --- Editing a loaded document -----------------------------------------------------------
