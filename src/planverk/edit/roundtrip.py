@@ -369,7 +369,12 @@ class Editable:
     of the file is re-written: only ``planverk fmt`` changes layout.
     """
 
+    origin: list[int | None]
+    """After :meth:`text`: for each line of the edited file, the line of the original it is
+    (from 0), or None for a line the edit wrote."""
+
     def __init__(self, text: str) -> None:
+        self.origin = []
         self.style = learn(text)
         self.lines = Lines(text, self.style)
         plain = "".join(self.lines.plain)
@@ -382,6 +387,7 @@ class Editable:
         self._quote_new_text()
         edited = dump(self.document, self.style, own_quotes=True)
         parts = _splice(self.lines.plain, self._base.splitlines(True), edited.splitlines(True))
+        self.origin = [value if kept else None for kept, value in parts]  # type: ignore[misc]
         result = self.lines.join(parts)
         spliced = "".join(str(v) if not o else self.lines.plain[v] for o, v in parts)  # type: ignore[index]
         try:
@@ -449,6 +455,12 @@ def _plain(node: Any) -> Any:
     return (type(node).__name__ if isinstance(node, (bool, int, float)) else "", str(node))
 
 
+def _opens(line: str) -> bool:
+    """Whether a line ends in ``key:`` (or ``-``) with nothing after it but a comment, so that
+    what follows it is its value (not ``key: ~``, ``key: null``)."""
+    return re.sub(r"(?:^|\s+)#.*$", "", line.rstrip("\n")).rstrip().endswith((":", "-"))
+
+
 def _splice(old: list[str], ours: list[str], new: list[str]) -> list[tuple[bool, int | str]]:
     """``new`` (an edit of ``ours``) applied to ``old``, line by line.
 
@@ -480,6 +492,13 @@ def _splice(old: list[str], ours: list[str], new: list[str]) -> list[tuple[bool,
         if i2 > i1:
             start = to_old[i1] if i1 in to_old else after(i1)
             end = to_old[i2 - 1] + 1 if i2 - 1 in to_old else before(i2)
+        elif i1 - 1 in to_old and j1 > 0 and to_old[i1 - 1] >= done and _opens(ours[i1 - 1]) and not _opens(
+            old[to_old[i1 - 1]]
+        ):
+            # new lines under a line the file writes otherwise ('key: ~' given a value under
+            # it): that line goes too, written as the edit has it ('key:')
+            start, end = to_old[i1 - 1], to_old[i1 - 1] + 1
+            j1 -= 1
         elif i1 - 1 in to_old or i1 == 0:
             start = end = after(i1)
         elif i1 in to_old:
