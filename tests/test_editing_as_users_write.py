@@ -212,3 +212,36 @@ def test_findings_of_a_refused_edit_name_lines_of_the_file_as_it_is(tmp_path: Pa
     assert f"{plan / 'plan.yaml'}:40:3: error PV101 assessments[0].probability" in result.err
     assert "'r3': 9 is outside the rating scale 1-5" in result.err
     assert (plan / "plan.yaml").read_bytes() == before
+
+
+# --- a new list follows the style of its neighbours ---------------------------------------
+
+
+def test_a_new_assessments_list_is_written_as_the_neighbouring_risk_writes_its_own(tmp_path: Path) -> None:
+    plan = _plan(tmp_path)
+    result = run_cli("record", "assessment", str(plan), "r3", "--probability", "høg", "--date", "2026-02-01",
+                     "--note", "Sjå <script>alert(1)</script>")
+    assert result.code == 0, result.err
+    assert _changed(PLAN, _text(plan)) == (
+        [], ["  assessments: [{date: 2026-02-01, probability: høg, note: Sjå <script>alert(1)</script>}]"]
+    )
+    assert run_cli("validate", str(plan)).code == 0
+
+
+def test_a_new_list_copies_block_neighbours_and_their_entries(tmp_path: Path) -> None:
+    text = PLAN.replace(
+        "  assessments: [{date: 2026-01-15, probability: 3, consequence: 3}]\n",
+        "  assessments:\n  - date: 2026-01-15\n    probability: 3\n",
+    ).replace(
+        "  decided_on: 2025-12-10\n",
+        "  decided_on: 2025-12-10\n  status_history:\n  - date: 2025-12-10\n    status: vedteke\n"
+        "- id: innkjop\n  title: Innkjøp\n  owner: per\n  status: vedteke\n  decided_on: 2025-11-10\n",
+        1,
+    )
+    plan = _plan(tmp_path, text)
+    assert run_cli("record", "assessment", str(plan), "r3", "--probability", "3", "--date", "2026-02-01").code == 0
+    assert run_cli("record", "decision", str(plan), "innkjop", "--status", "lagt bort", "--date", "2026-02-01").code == 0
+    written = _text(plan)
+    assert written.replace("  assessments:\n  - date: 2026-02-01\n    probability: 3\n", "", 1).replace(
+        "  status: lagt bort\n  decided_on: 2025-11-10\n  status_history:\n  - date: 2025-11-10\n    status: vedteke\n"
+        "  - date: 2026-02-01\n    status: lagt bort\n", "  status: vedteke\n  decided_on: 2025-11-10\n", 1) == text

@@ -118,7 +118,7 @@ def cancel(target: Path, event: str, occurrence: date | None = None) -> Edited:
                 return False, tr("event '{id}' is already cancelled", id=event)
             roundtrip.set_key(node, "status", say(EVENT_STATUS, "cancelled"), key_names(Event))
             return True, tr("event '{id}' cancelled", id=event)
-        return _cancel_occurrence(node, item, occurrence, say(EVENT_STATUS, "cancelled"))
+        return _cancel_occurrence(node, item, occurrence, say(EVENT_STATUS, "cancelled"), say.document["events"])
 
     return _edit(target, "events", event, change)
 
@@ -154,7 +154,8 @@ def record_measurement(
                 entry[key] = text
         readings = node.get("measurements")
         if readings is None:
-            roundtrip.set_key(node, "measurements", CommentedSeq([entry]), key_names(Kpi))
+            new = roundtrip.styled(CommentedSeq([entry]), roundtrip.kin(say.document["kpis"], node, ("measurements",)))
+            roundtrip.set_key(node, "measurements", new, key_names(Kpi))
             return True, done
         later = [n for n, m in enumerate(item.measurements) if m.date > on]
         roundtrip.insert_item(readings, entry, later[0] if later else None)
@@ -189,8 +190,11 @@ def _yaml_value(value: str) -> Any:
     return resolved
 
 
-def _cancel_occurrence(node: CommentedMap, item: Event, day: date, cancelled: str) -> tuple[bool, Message]:
-    """Cancel one occurrence; ``cancelled`` is the word the plan writes for it."""
+def _cancel_occurrence(
+    node: CommentedMap, item: Event, day: date, cancelled: str, events: Any = ()
+) -> tuple[bool, Message]:
+    """Cancel one occurrence; ``cancelled`` is the word the plan writes for it. A first
+    ``repeat.changes`` is written as the nearest of ``events`` (the file's) writes its own."""
     from ..occurrences import occurrences
 
     if item.repeat is None:
@@ -214,7 +218,8 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date, cancelled: st
             return True, done
     entry = CommentedMap([("occurrence", day), ("status", cancelled)])
     if repeat.get("changes") is None:
-        roundtrip.set_key(repeat, "changes", CommentedSeq([entry]), key_names(Repeat))
+        new = roundtrip.styled(CommentedSeq([entry]), roundtrip.kin(events, node, ("repeat", "changes")))
+        roundtrip.set_key(repeat, "changes", new, key_names(Repeat))
     else:
         roundtrip.insert_item(repeat["changes"], entry)
     return True, done

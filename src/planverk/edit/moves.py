@@ -45,7 +45,7 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
         if item.period is not None:
             return _move_period(node, item, day, time, occurrence, say.language)
         if occurrence is not None:
-            return _move_occurrence(node, item, occurrence, day, time)
+            return _move_occurrence(node, item, occurrence, day, time, say.document["events"])
         if item.repeat is not None:
             raise placed(UsageError(tr(
                 "'{id}' repeats: move one meeting with --occurrence DATE (its date in the series), "
@@ -192,9 +192,10 @@ def _shifted(value: Any, shift: timedelta) -> Any:
 
 
 def _move_occurrence(
-    node: CommentedMap, item: Event, occurrence: date, day: date, time: str | None
+    node: CommentedMap, item: Event, occurrence: date, day: date, time: str | None, events: Any = ()
 ) -> tuple[bool, Message]:
-    """Move one occurrence of a series (a ``repeat.changes`` entry).
+    """Move one occurrence of a series (a ``repeat.changes`` entry; a first one is written as
+    the nearest of ``events``, the file's events, writes its own).
 
     A cancelled occurrence that is moved takes place again on its new day: its
     cancellation is removed and the message says so. Refused (:class:`RefusedError`) when
@@ -246,7 +247,8 @@ def _move_occurrence(
         pairs.append(("time", time))
     entry = CommentedMap(pairs)
     if repeat.get("changes") is None:
-        roundtrip.set_key(repeat, "changes", CommentedSeq([entry]), key_names(Repeat))
+        new = roundtrip.styled(CommentedSeq([entry]), roundtrip.kin(events, node, ("repeat", "changes")))
+        roundtrip.set_key(repeat, "changes", new, key_names(Repeat))
     else:
         roundtrip.insert_item(repeat["changes"], entry)
     return True, done

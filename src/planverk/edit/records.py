@@ -36,6 +36,10 @@ _FLOW = CommentedMap()
 _FLOW.fa.set_flow_style()
 """A mapping written ``{...}``: a new history entry's style, one readable line."""
 
+_FLOW_ITEMS = CommentedSeq([_FLOW])
+"""A block list of ``{...}`` entries: a new status history's style, unless the file's other
+measures write theirs another way."""
+
 
 def _set_in_order(mapping: CommentedMap, key: Any, value: Any, order: list[Any]) -> None:
     """Set ``mapping[key]``; a new key goes where ``order`` (years, the scorecard's questions) puts it."""
@@ -63,9 +67,9 @@ def record_realised(target: Path, measure: str, amount: str, year: int) -> Edite
                              year=str(year))
         realised = node.get("realised")
         if realised is None:
-            roundtrip.set_key(
-                node, "realised", _new_map([(year, _yaml_value(amount))], node.get("effect")), key_names(Measure)
-            )
+            new = roundtrip.styled(CommentedMap([(year, _yaml_value(amount))]),
+                                   roundtrip.kin(say.document["measures"], node, ("realised",)), node.get("effect"))
+            roundtrip.set_key(node, "realised", new, key_names(Measure))
         else:
             _set_in_order(realised, year, _yaml_value(amount), sorted({*realised, year}))
         return True, _was(what, before)
@@ -142,7 +146,8 @@ def record_decision(target: Path, measure: str, status: str, on: date, *, force:
         if redated and last is not None and (last.date, last.status) == (item.decided_on, "decided"):
             listed[-1]["date"] = entries[-1][0][1]  # the decision's own entry, re-dated
         elif listed is None:
-            new = CommentedSeq([_new_map(pairs, _FLOW) for pairs in entries])
+            new = CommentedSeq([CommentedMap(pairs) for pairs in entries])
+            roundtrip.styled(new, roundtrip.kin(say.document["measures"], node, ("status_history",)), _FLOW_ITEMS)
             roundtrip.set_key(node, "status_history", new, order)
         else:
             for pairs in entries:
@@ -180,7 +185,9 @@ def record_assessment(
         done = tr("risk '{id}': assessment of {date} recorded", id=risk, date=on)
         listed = node.get("assessments")
         if listed is None:
-            roundtrip.set_key(node, "assessments", CommentedSeq([CommentedMap(pairs)]), key_names(Risk))
+            new = roundtrip.styled(CommentedSeq([CommentedMap(pairs)]),
+                                   roundtrip.kin(say.document["risks"], node, ("assessments",)))
+            roundtrip.set_key(node, "assessments", new, key_names(Risk))
             return True, done
         later = [n for n, a in enumerate(item.assessments) if a.date > on]
         roundtrip.insert_item(listed, CommentedMap(pairs), later[0] if later else None)
@@ -216,10 +223,15 @@ def record_score(
         listed = node.get("assessments")
         if found is None:
             like = listed[-1] if listed else None
+            if like is None:  # the first assessment: as the nearest scorecard writes its own
+                kept = roundtrip.kin(say.document["scorecards"], node, ("assessments",))
+                like = kept[-1] if kept else None
             scores = _new_map([(area, _new_map([(question, number)], _scores_like(like, area)))], _scores_like(like))
             entry = _new_map([("organisation", organisation), ("year", year), ("scores", scores)], like)
             if listed is None:
-                roundtrip.set_key(node, "assessments", CommentedSeq([entry]), key_names(Scorecard))
+                new = roundtrip.styled(CommentedSeq([entry]), roundtrip.kin(say.document["scorecards"], node,
+                                                                            ("assessments",)))
+                roundtrip.set_key(node, "assessments", new, key_names(Scorecard))
             else:
                 roundtrip.insert_item(listed, entry)
             return True, tr("{what} (a new assessment)", what=done)

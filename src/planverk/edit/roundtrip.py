@@ -312,6 +312,56 @@ def insert_item(sequence: CommentedSeq, item: Any, index: int | None = None) -> 
     _give_tail(sequence, at, tail)
 
 
+def _is_list_of_maps(value: Any) -> bool:
+    return isinstance(value, CommentedSeq) and any(isinstance(v, CommentedMap) for v in value)
+
+
+def kin(items: Sequence[Any], node: Any, path: tuple[str, ...]) -> Any:
+    """The collection a new ``node[path]`` (a list of mappings or a mapping) copies its style
+    from, or None: what the same path holds in the item of ``items`` nearest to ``node``
+    (the one before it first); else, for a list of mappings, another list of mappings of
+    ``node``, then of the nearest items. A file that writes ``assessments: [{...}]`` gets
+    its next ``assessments`` the same way, whatever style the rest of the file has.
+    """
+    at = next((n for n, item in enumerate(items) if item is node), len(items))
+    nearest = [items[n] for n in sorted(range(len(items)), key=lambda n: (abs(n - at), n > at)) if n != at]
+
+    def under(item: Any) -> Any:
+        for key in path:
+            item = item.get(key) if isinstance(item, CommentedMap) else None
+        return item if isinstance(item, (CommentedMap, CommentedSeq)) and len(item) else None
+
+    found = next((value for value in map(under, nearest) if value is not None), None)
+    if found is not None or len(path) != 1:
+        return found
+    for item in [node, *nearest]:
+        if isinstance(item, CommentedMap):
+            lists = [v for k, v in item.items() if k != path[0] and _is_list_of_maps(v)]
+            if lists:
+                return lists[0]
+    return None
+
+
+def styled(new: Any, like: Any, default: Any = None) -> Any:
+    """``new`` (a new list or mapping) written as ``like`` is: ``[ ]``/``{ }`` or block, and
+    a list's mappings as ``like``'s are (``- {date: ...}`` or one key a line). Without
+    ``like``, as ``default`` is, when given."""
+    if not isinstance(like, type(new)):
+        like = default if isinstance(default, type(new)) else None
+    if like is None:
+        return new
+    if like.fa.flow_style():
+        new.fa.set_flow_style()
+        return new
+    new.fa.set_block_style()
+    if isinstance(new, CommentedSeq):
+        inner = next((v for v in like if isinstance(v, CommentedMap)), None)
+        for value in new:
+            if isinstance(value, CommentedMap) and inner is not None:
+                value.fa.set_flow_style() if inner.fa.flow_style() else value.fa.set_block_style()
+    return new
+
+
 def shared(document: Any) -> dict[int, Any]:
     """The mappings and lists a document reaches more than once (through ``&anchor``/``*alias``),
     by ``id()``: a change to one of them changes every place that uses it."""
