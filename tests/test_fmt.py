@@ -262,3 +262,46 @@ def test_check_fails_on_a_file_it_cannot_vouch_for(tmp_path: Path) -> None:
     assert f"{plan / 'plan.yaml'}:7:3: formateringa ville fjerne kommentaren '# behald'" in result.err
     assert "would reformat" not in result.out and "nothing to change" not in result.out
     assert (plan / "plan.yaml").read_bytes() == odd.encode("utf-8")
+
+
+def test_a_comment_above_an_item_of_a_flush_list_stays_at_the_items_indent(tmp_path: Path) -> None:
+    # ruamel wrote each comment at the column it had: once the items were indented, a note
+    # written above an item stood two columns left of it
+    plan = messy_plan(tmp_path)
+    flush = (
+        "people:\n"
+        "# leiinga\n"
+        "- id: kari\n"
+        "  name: Kari Nordmann\n"
+        "  # telefon: 22 33 44 55\n"
+        "# tillitsvalt\n"
+        "\n"
+        "- id: ola\n"
+        "  # namn som i lønssystemet\n"
+        "  name: Ola Hansen\n"
+        "# siste linje\n"
+    )
+    (plan / "people.yaml").write_bytes(("\ufeff" + flush.replace("\n", "\r\n")).encode("utf-8"))
+    assert run_cli("fmt", str(plan)).code == 0
+    assert (plan / "people.yaml").read_bytes().decode("utf-8") == "\ufeff" + (
+        "people:\n"
+        "  # leiinga\n"
+        "  - id: kari\n"
+        "    name: Kari Nordmann\n"
+        "    # telefon: 22 33 44 55\n"
+        "  # tillitsvalt\n"
+        "\n"
+        "  - id: ola\n"
+        "    # namn som i lønssystemet\n"
+        "    name: Ola Hansen\n"
+        "# siste linje\n"
+    ).replace("\n", "\r\n")
+    again = run_cli_en("fmt", "--check", str(plan))
+    assert (again.code, again.out) == (0, "nothing to change: 2 files in planverk's layout\n")
+
+
+def test_comments_keep_their_place_relative_to_the_lines_they_stand_above() -> None:
+    four = "plan:\n    id: x\n    # om tittelen\n    title: T\nitems:\n    -   a\n        # under a\n    # over b\n    -   b\n"
+    assert canonical(four) == (
+        "plan:\n  id: x\n  # om tittelen\n  title: T\nitems:\n  - a\n    # under a\n  # over b\n  - b\n"
+    )

@@ -160,11 +160,70 @@ value (``- ~  # note``) one step per round, so a single pass is not always stabl
 def canonical(text: str) -> str:
     """``text`` in planverk's layout: what ``planverk fmt`` writes, stable when formatted again."""
     for _ in range(ROUNDS):
-        formatted = dump(load(text))
+        formatted = _comments_follow(text, dump(load(text)))
         if formatted == text:
             break
         text = formatted
     return text
+
+
+def _comments_follow(before: str, after: str) -> str:
+    """``after`` (``before`` re-indented by ruamel) with each comment on a line of its own
+    moved as the line below it moved: ruamel writes such a comment at the column it had,
+    so that in a list flush with its key (``- a`` / ``# note`` / ``- b``) the note stood
+    left of the items it was written above once they were indented.
+
+    A comment written at the column of the line below it (its ``-``, or the text after the
+    ``-``) takes that line's new column; any other column moves by as much as that line
+    did. A file whose lines do not move keeps its comments where they are.
+    """
+    before = before.replace("\r\n", "\n").replace("\r", "\n")
+    if before == after or not re.search(r"^[ ]*#", after, re.MULTILINE):
+        return after  # nothing moved, or no comment on a line of its own
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    old = _own_line_comments(before, old_lines)
+    new = _own_line_comments(after, new_lines)
+    if [c for c, _, _ in old] != [c for c, _, _ in new]:
+        return after  # ruamel moved one: leave its choice
+    old_rows = {line for _, line, _ in old}
+    new_rows = {line for _, line, _ in new}
+    for (_, old_row, column), (_, new_row, written) in zip(old, new):
+        was = _content(old_lines, old_row, old_rows, 1)
+        now = _content(new_lines, new_row, new_rows, 1)
+        if was is None or now is None:
+            continue
+        above = _content(old_lines, old_row, old_rows, -1), _content(new_lines, new_row, new_rows, -1)
+        if column in was:
+            wanted = now[was.index(column)]
+        elif above[0] is not None and above[1] is not None and column in above[0]:
+            # a comment at the column of the line above it ('# phone: ...' left in an item)
+            wanted = above[1][above[0].index(column)]
+        else:
+            wanted = max(0, column + now[0] - was[0])
+        if wanted != written:
+            new_lines[new_row] = " " * wanted + new_lines[new_row].lstrip(" ")
+    return "\n".join(new_lines)
+
+
+def _own_line_comments(text: str, lines: list[str]) -> list[tuple[str, int, int]]:
+    """The comments of ``text`` that stand on a line of their own (:func:`comment_places`)."""
+    return [(c, row, col) for c, row, col in comment_places(text)
+            if row < len(lines) and len(lines[row]) - len(lines[row].lstrip(" ")) == col]
+
+
+def _content(lines: list[str], row: int, comments: set[int], step: int) -> tuple[int, int] | None:
+    """The columns of the nearest line after ``row`` (``step`` 1; before it, -1) that is
+    neither blank nor a comment: where it starts, and where its text starts after a list's
+    ``- `` (the same when it has none)."""
+    while 0 <= row + step < len(lines):
+        row += step
+        line = lines[row]
+        if not line.strip() or row in comments:
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        dash = re.match(r"-[ ]+(?=\S)", line[indent:])
+        return indent, indent + (dash.end() if dash else 0)
+    return None
 
 
 def comments(text: str) -> list[str]:
