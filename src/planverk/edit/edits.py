@@ -271,9 +271,9 @@ def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate 
     try:
         changed, message = change(node, items[index], Say(editable.document, before.plan.plan.language))
     except (UsageError, RefusedError) as error:
-        place = getattr(error, "place", None)
-        if place is not None:  # what to change by hand: where it stands in the file as it is
-            error.message = tr("{file}: {problem}", file=str(_position(path, *place)), problem=error.message)
+        where = _position(path, *error.place) if hasattr(error, "place") else None
+        if where is not None:  # what to change by hand: where it stands in the file as it is
+            error.message = tr("{file}: {problem}", file=str(where), problem=error.message)
         raise
     touched = [key for key, now in roundtrip.snapshot(reused).items() if now != before_change[key]]
     if touched:
@@ -292,10 +292,11 @@ def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate 
             "{problem} ({file}): make the change by hand, or run planverk fmt on the plan first; "
             "nothing was written", problem=error.message, file=str(path),
         )) from None
-    lost = roundtrip.lost_comments(original.removeprefix(BOM), text.removeprefix(BOM))
+    lost = roundtrip.lost_comment_places(original.removeprefix(BOM), text.removeprefix(BOM))
     if lost:
+        comment, line, column = lost[0]
         raise RefusedError(tr("the edit would drop the comment '{comment}' in {file}; nothing was written",
-                              comment=lost[0], file=str(path)))
+                              comment=comment, file=str(Position(str(path), line + 1, column + 1))))
     try:
         checked_plan(
             target,
@@ -316,10 +317,14 @@ def placed(error: PlanverkError, container: Any, key: Any) -> PlanverkError:
     return error
 
 
-def _position(path: Path, container: Any, key: Any) -> Position:
+def _position(path: Path, container: Any, key: Any) -> Position | None:
     """Where ``container[key]`` of a round-trip document stands in ``path``: a list's item,
-    a mapping's key (line and column from 1, as findings count them)."""
-    line, column = container.lc.item(key) if isinstance(container, list) else container.lc.key(key)
+    a mapping's key (line and column from 1, as findings count them); None when the reader
+    did not record it."""
+    try:
+        line, column = container.lc.item(key) if isinstance(container, list) else container.lc.key(key)
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return None
     return Position(str(path), line + 1, column + 1)
 
 
