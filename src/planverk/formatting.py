@@ -336,7 +336,8 @@ def fmt_money(
     :func:`money_scale`) writes the amount in that unit whatever its size, as a column of
     amounts is: ``-0,8 mill. kr`` (1: whole kroner, ``2 900 000 kr``); an amount of a
     krone or more that two decimals would round to 0 gets the decimals its first digit
-    needs, never 0: ``0,004 mill. kr`` for 4 000 kr, ``0,00004 mill. kr`` for 37 kr.
+    needs, never 0: ``0,004 mill. kr`` for 4 000 kr, ``0,00004 mill. kr`` for 37 kr; and
+    nothing (under half a krone) is ``0 kr`` (``NOK 0``) whatever the scale.
     ``digits`` (with ``scale``, from :func:`money_layout`) shows that many decimals of the
     unit at most, instead of two."""
     _need(value, (int, float), "an amount in kroner", "money")
@@ -346,10 +347,13 @@ def fmt_money(
     units = {s: (n, e) for s, n, e in _SCALES}
     if scale is not None and scale != 1 and scale not in units:
         raise ValueError(f"money scale {scale} is not 1 or one of {', '.join(map(str, units))}")
-    if scale in units:
+    if whole == 0:
+        # nothing is '0 kr' ('NOK 0') in any column: '0 mill. kr' reads as a figure rounded away
+        amount = "0"
+    elif scale in units:
         exact = abs(whole) / scale
         digits = 2 if digits is None else digits
-        if whole != 0 and _rounded(exact, digits) == 0:
+        if _rounded(exact, digits) == 0:
             # a real amount is never shown as 0: 4 000 kr in a column of millions is
             # 0,004 mill. kr (as many decimals as its first digit needs)
             digits = -exact.adjusted()
@@ -357,8 +361,6 @@ def fmt_money(
         nb_unit, en_unit = units[scale]
         number = format_decimal(shown, "#,##0." + "#" * digits, locale=locale)
         amount = f"{number} {nb_unit}" if norwegian else f"{number}{en_unit}"
-        if shown == 0:
-            whole = Decimal(0)
     elif scale is None and abs(whole) >= 1_000_000:
         shown, nb_unit, en_unit = _in_unit(abs(whole))
         number = format_decimal(shown, "#,##0.##", locale=locale)

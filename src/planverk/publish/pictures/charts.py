@@ -365,7 +365,7 @@ def savings(spec: Any) -> Any:
     ax.set_xticks(x, [str(y) for y in years])
     from matplotlib.ticker import FuncFormatter
 
-    # Every tick in one unit, the largest amount's: '0 mill. kr' under '10 mill. kr'.
+    # Every tick in one unit, the largest amount's ('5 mill. kr' under '10 mill. kr'); zero is '0 kr'.
     scale = formatting.money_scale([v for _, values in series for v in values if v is not None])
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: words.money_column([float(v)], scale=scale)[0]))
     ax.grid(axis="y", color=COLOURS["grid"], linewidth=0.6)

@@ -400,7 +400,7 @@ def cycle_spec(ctx: Any, file_suffix: str) -> PictureSpec | None:
     parts += [
         f"{n}. {item.title} ({item.period or words.date(item.due)})" for n, item in enumerate(report.items, start=1)
     ]
-    months = [name[:3].capitalize() for name in MONTH_NAMES.get(ctx.language, MONTH_NAMES["en"])]
+    months = [name[:3].capitalize() for name in MONTH_NAMES.get(ctx.language, MONTH_NAMES["nb"])]
     return PictureSpec(
         "annual-cycle",
         "annual-cycle",
