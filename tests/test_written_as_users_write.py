@@ -237,7 +237,7 @@ def test_a_decimal_comma_in_a_flow_mapping_of_years_is_one_finding(tmp_path: Pat
     assert checked.code == 1
     findings = [line for line in checked.out.splitlines() if ": error " in line]
     assert len(findings) == 1, checked.out
-    assert "plan.yaml:37:20: error PV101 effect.5 mill. kr of measure 'innkjop': " in findings[0]
+    assert "plan.yaml:37:20: error PV101 effect of measure 'innkjop': inside { } a comma separates entries" in findings[0]
     assert "quote the value (2026: '3,5 mill. kr')" in findings[0]
 
 
