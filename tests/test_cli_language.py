@@ -106,7 +106,7 @@ def test_fmt_speaks_the_plans_language(nynorsk: Path) -> None:
 def test_an_unreadable_plan_is_refused_in_the_language_asked(nynorsk: Path) -> None:
     (nynorsk / "plan.yaml").write_text("plan: [unclosed\n", encoding="utf-8")
     refused = run_cli("fmt", str(nynorsk), "--lang", "nn")
-    assert refused.code == 1 and "kan ikkje lesast som ein plan; ingenting vart formatert" in refused.err
+    assert refused.code == 2 and "kan ikkje lesast som ein plan; ingenting vart formatert" in refused.err
 
 
 def test_the_workbook_writes_words_not_codes_in_bokmal(tmp_path: Path) -> None:

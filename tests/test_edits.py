@@ -184,10 +184,10 @@ def test_the_first_measurement_of_a_kpi_starts_its_list(repo: GitRepo) -> None:
     repo.commit("start")
     result = run_cli_en("record", "measurement", "mu-laering-i-jobben", "4,6", "--date", "2013-02-01", "-p", str(plan))
     assert result.code == 0, result.err
+    # the file's other KPIs write their readings '- {date: ..., value: ...}': so does this one
     assert repo.changed_lines() == [
         "+    measurements:",
-        "+      - date: 2013-02-01",
-        '+        value: "4,6"',
+        '+      - {date: 2013-02-01, value: "4,6"}',
     ]
 
 

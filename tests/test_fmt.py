@@ -45,7 +45,8 @@ def messy_plan(tmp_path: Path) -> Path:
 
 def test_example_plans_are_already_formatted() -> None:
     result = run_cli_en("fmt", "--check", *map(str, EXAMPLE_PLANS))
-    assert (result.code, result.out) == (0, "")
+    assert result.code == 0
+    assert result.out.startswith("nothing to change: ") and result.out.endswith(" files in planverk's layout\n")
 
 
 def test_fmt_writes_the_layout_and_keeps_comments_quotes_and_order(tmp_path: Path) -> None:
@@ -92,7 +93,9 @@ def test_a_second_run_changes_nothing(tmp_path: Path) -> None:
     plan = messy_plan(tmp_path)
     run_cli_en("fmt", str(plan))
     again = run_cli_en("fmt", "--check", str(plan))
-    assert (again.code, again.out) == (0, "")
+    assert (again.code, again.out) == (0, "nothing to change: 2 files in planverk's layout\n")
+    written = run_cli_en("fmt", str(plan))
+    assert (written.code, written.out) == (0, "nothing to change: 2 files in planverk's layout\n")
 
 
 def test_check_lists_the_files_and_writes_nothing(tmp_path: Path) -> None:
@@ -109,9 +112,12 @@ def test_a_plan_that_cannot_be_read_is_refused_untouched(tmp_path: Path) -> None
     plan = messy_plan(tmp_path)
     broken = MESSY_PEOPLE.replace("name:    Ola", "name: [Ola")
     (plan / "people.yaml").write_text(broken, encoding="utf-8")
-    result = run_cli_en("fmt", str(plan))
-    assert result.code == 1
-    assert "PV001" in result.err and "nothing was formatted" in result.err
+    for check in ([], ["--check"]):
+        result = run_cli_en("fmt", *check, str(plan))
+        assert result.code == 2  # it could not be read: not a layout to change (1)
+        assert "people.yaml:9:1: error PV001" in result.err and "nothing was formatted" in result.err
+    missing = run_cli_en("fmt", "--check", str(plan / "gone.yaml"))
+    assert missing.code == 2 and "PV010" in missing.err
     assert (plan / "people.yaml").read_text(encoding="utf-8") == broken
 
 
@@ -140,7 +146,7 @@ def test_several_plans_are_told_as_each_alone_a_broken_one_stopping_only_itself(
     assert "PV002" in together.err and "PV010" in together.err
     assert together.code == max(r.code for r in alone) == 2
     written = run_cli("fmt", str(first), str(broken), str(last))
-    assert written.code == 1 and written.out.count("formaterte") == 4
+    assert written.code == 2 and written.out.count("formaterte") == 4
     assert run_cli("fmt", "--check", str(first), str(last)).code == 0
     assert "would reformat" in run_cli("fmt", "--check", "--lang", "en", str(nynorsk), str(broken)).out
 
@@ -238,6 +244,64 @@ def test_a_file_whose_comment_ruamel_would_drop_is_left_alone(tmp_path: Path) ->
     odd = "plan:\n  notes:\n    -\n      - a\n      - ~\n\n# keep me\ninclude:\n- people.yaml\n"
     (plan / "plan.yaml").write_text(odd, encoding="utf-8")
     result = run_cli_en("fmt", str(plan))
-    assert "drop the comment '# keep me': left as it is" in result.err
+    assert f"{plan / 'plan.yaml'}:7:1: formatting would drop the comment '# keep me' where it stands" in result.err
     assert (plan / "plan.yaml").read_text(encoding="utf-8") == odd
     assert "reformatted" in result.out and "people.yaml" in result.out
+    # fmt could not do its job on that file: never a silent success, in either mode
+    assert result.code == 2
+
+
+def test_check_fails_on_a_file_it_cannot_vouch_for(tmp_path: Path) -> None:
+    # --check passed (exit 0) a file it left alone because formatting would drop a comment
+    plan = messy_plan(tmp_path)
+    run_cli("fmt", str(plan))
+    odd = "\ufeffplan:\r\n  notes:\r\n  -\r\n    - a\r\n    - ~\r\n\r\n  # behald\r\ninclude:\r\n- people.yaml\r\n"
+    (plan / "plan.yaml").write_bytes(odd.encode("utf-8"))
+    result = run_cli("fmt", "--check", str(plan), "--lang", "nn")
+    assert result.code == 2
+    assert f"{plan / 'plan.yaml'}:7:3: formateringa ville fjerne kommentaren '# behald'" in result.err
+    assert "would reformat" not in result.out and "nothing to change" not in result.out
+    assert (plan / "plan.yaml").read_bytes() == odd.encode("utf-8")
+
+
+def test_a_comment_above_an_item_of_a_flush_list_stays_at_the_items_indent(tmp_path: Path) -> None:
+    # ruamel wrote each comment at the column it had: once the items were indented, a note
+    # written above an item stood two columns left of it
+    plan = messy_plan(tmp_path)
+    flush = (
+        "people:\n"
+        "# leiinga\n"
+        "- id: kari\n"
+        "  name: Kari Nordmann\n"
+        "  # telefon: 22 33 44 55\n"
+        "# tillitsvalt\n"
+        "\n"
+        "- id: ola\n"
+        "  # namn som i lønssystemet\n"
+        "  name: Ola Hansen\n"
+        "# siste linje\n"
+    )
+    (plan / "people.yaml").write_bytes(("\ufeff" + flush.replace("\n", "\r\n")).encode("utf-8"))
+    assert run_cli("fmt", str(plan)).code == 0
+    assert (plan / "people.yaml").read_bytes().decode("utf-8") == "\ufeff" + (
+        "people:\n"
+        "  # leiinga\n"
+        "  - id: kari\n"
+        "    name: Kari Nordmann\n"
+        "    # telefon: 22 33 44 55\n"
+        "  # tillitsvalt\n"
+        "\n"
+        "  - id: ola\n"
+        "    # namn som i lønssystemet\n"
+        "    name: Ola Hansen\n"
+        "# siste linje\n"
+    ).replace("\n", "\r\n")
+    again = run_cli_en("fmt", "--check", str(plan))
+    assert (again.code, again.out) == (0, "nothing to change: 2 files in planverk's layout\n")
+
+
+def test_comments_keep_their_place_relative_to_the_lines_they_stand_above() -> None:
+    four = "plan:\n    id: x\n    # om tittelen\n    title: T\nitems:\n    -   a\n        # under a\n    # over b\n    -   b\n"
+    assert canonical(four) == (
+        "plan:\n  id: x\n  # om tittelen\n  title: T\nitems:\n  - a\n    # under a\n  # over b\n  - b\n"
+    )

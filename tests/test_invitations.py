@@ -93,7 +93,7 @@ def test_the_checklist_says_what_to_send_by_when_and_what_recipients_do(gran: di
     text = gran["ellen/checklist.md"].decode()
     assert text.startswith("# Innkallinger fra Ellen\n")
     assert "Ellen har ingen e-postadresse i planen" in text
-    assert "- [ ] Send innen onsdag 19. april 2017: `01-prosessdager-kostra-gjennomgang-grunnskole.eml`" in text
+    assert "- [ ] Send innen onsdag 19. april 2017: `prosessdager-kostra-gjennomgang-grunnskole.eml`" in text
     assert "- Når: onsdag 3. mai 2017 kl. 08.30-10.30, Gran rådhus" in text
     assert "- Mottakerne: Sender innkallingen videre til ledere og tillitsvalgte som skal delta." in text
     assert text.count("\n## ") == len(REVIEW)
@@ -152,7 +152,7 @@ def _edit(plan: Path, name: str, old: str, new: str, when: int) -> None:
 
 
 def _grunnskole(files: dict[str, bytes]) -> tuple[str, icalendar.Event, email.message.EmailMessage]:
-    message = _read(files["ellen/01-prosessdager-kostra-gjennomgang-grunnskole.eml"])
+    message = _read(files["ellen/prosessdager-kostra-gjennomgang-grunnskole.eml"])
     method, calendar = _calendar(message)
     return method, _vevent(calendar), message
 
@@ -167,7 +167,7 @@ def test_addresses_become_organizer_and_attendees_who_are_asked_to_reply(tmp_pat
     assert message["From"].addresses[0].addr_spec == "ellen@gran.example.no"
     assert sorted(a.addr_spec for a in message["To"].addresses) == ["henning@gran.example.no", "jon@gran.example.no"]
     # The HTV group has no address: it is not an attendee, and the checklist says so.
-    summary = _vevent(_calendar(_read(files["ellen/08-prosessdager-kostra-oppsummering-raadmann.eml"]))[1])
+    summary = _vevent(_calendar(_read(files["ellen/prosessdager-kostra-oppsummering-raadmann.eml"]))[1])
     assert "htv" not in " ".join(str(a) for a in summary["ATTENDEE"]).lower()
     assert "Mangler e-postadresse i planen: HTV/ansattrepresentanter (" in files["ellen/checklist.md"].decode()
     assert "har ingen e-postadresse" not in files["ellen/checklist.md"].decode()
@@ -315,8 +315,8 @@ def test_an_invitation_to_a_whole_series_in_an_english_plan(tmp_path: Path) -> N
     plan.mkdir()
     (plan / "plan.yaml").write_text(ENGLISH, encoding="utf-8")
     files = _write(plan, tmp_path / "out")
-    assert set(files) == {"kari/01-weekly.eml", "kari/checklist.md"}
-    message = _read(files["kari/01-weekly.eml"])
+    assert set(files) == {"kari/weekly.eml", "kari/checklist.md"}
+    message = _read(files["kari/weekly.eml"])
     assert message["Subject"] == "Invitation: Weekly meeting"
     method, calendar = _calendar(message)
     event = _vevent_master(calendar)
@@ -329,7 +329,7 @@ def test_an_invitation_to_a_whole_series_in_an_english_plan(tmp_path: Path) -> N
     text = files["kari/checklist.md"].decode()
     assert text.startswith("# Invitations from Kari Nordmann\n")
     due = fmt_date(date(2024, 12, 20), "full", language="en")
-    assert f"- [ ] Send by {due}: `01-weekly.eml`" in text
+    assert f"- [ ] Send by {due}: `weekly.eml`" in text
     assert "- To: Leaders, Ola Hansen, Per Berg\n" in text
     assert "- No e-mail address in the plan: Per Berg (" in text
     assert "- Recipients: Forward it to your deputies." in text
@@ -384,7 +384,7 @@ def test_a_long_title_keeps_the_encoded_lines_within_76_characters(tmp_path: Pat
 
     files = _write(plan, tmp_path / "out")
 
-    raw = files["kari/01-weekly.eml"]
+    raw = files["kari/weekly.eml"]
     head, _, body = raw.partition(b"\r\n\r\n")
     assert max(len(line) for line in body.split(b"\r\n")) <= 76
     message = _read(raw)

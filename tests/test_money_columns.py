@@ -27,7 +27,8 @@ from test_savings_years import PLAN
         (9_999, 10**6, "0,01 mill. kr", "NOK 0.01M"),
         (5_000_000, 10**9, "0,01 mrd. kr", "NOK 0.01bn"),
         (800_000, 10**6, "0,8 mill. kr", "NOK 0.8M"),
-        (0, 10**6, "0 mill. kr", "NOK 0M"),
+        (0, 10**6, "0 kr", "NOK 0"),  # nothing is 0 kr in any unit
+        (0, 10**9, "0 kr", "NOK 0"),
     ],
 )
 def test_a_real_amount_in_a_column_of_millions_is_never_0(kroner: float, scale: int, nb: str, en: str) -> None:
@@ -47,7 +48,7 @@ def test_a_small_saving_beside_millions_shows_in_the_status(tmp_path: Path) -> N
     (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
     out = run_cli("status", str(tmp_path), "measures", "--as-of", "2026-06-01", "-f", "markdown").out
     year_2026 = out[out.index("## 2026:"):out.index("## 2027:")]
-    assert "| – Omstillingsprosjektet | 0,004 mill. kr | 0 mill. kr |" in year_2026
+    assert "| – Omstillingsprosjektet | 0,004 mill. kr | 0 kr |" in year_2026
     # the parent shows the sum of its rows as shown, not rounded where they are not
     assert "| **Redusere netto driftsutgifter med 40 mill. kr** | **2,004 mill. kr** | **2 mill. kr** |" in year_2026
 

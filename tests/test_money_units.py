@@ -1,6 +1,8 @@
-"""Amounts side by side are written in one unit, zero too: a savings table in millions
-writes '0 mill. kr' (English 'NOK 0M'), never '0 kr' in one column and '0 mill. kr' in the
-next; in every language and every format that writes amounts as text."""
+"""Amounts side by side are written in one unit, and zero alike everywhere: a savings table
+in millions writes its amounts in 'mill. kr' and a zero as a reader writes it, '0 kr'
+(English 'NOK 0'), never '0 mill. kr' (which reads as a figure rounded away) in one
+column and '0 kr' in the next; in every language and every format that writes amounts as
+text."""
 
 from __future__ import annotations
 
@@ -19,9 +21,14 @@ _AMOUNT = re.compile(
 
 def units(rows: list[str]) -> set[str]:
     """The units of the cells of ``rows`` that are amounts: 'kr' or 'mill. kr', '' or 'M'
-    (English); an amount in a title or inside a sentence is not a cell's."""
+    (English); an amount in a title or inside a sentence is not a cell's, and zero, '0 kr'
+    in every column, has no unit of its own."""
     cells = [c.strip().strip("*") for row in rows for c in row.strip("|").split(" | ")]
-    return {m.group("nb") or m.group("en") or "" for c in cells if (m := _AMOUNT.fullmatch(c))}
+    return {m.group("nb") or m.group("en") or "" for c in cells if (m := _AMOUNT.fullmatch(c))
+            and c not in ZERO}
+
+
+ZERO = {"0 kr", "NOK 0", "ca. 0 kr", "approx. NOK 0"}
 
 
 def tables(markdown: str) -> list[list[str]]:
@@ -56,13 +63,14 @@ def test_a_tables_amounts_share_one_unit_zero_included(plan: str, language: str)
         assert checked or section is None
 
 
-def test_the_tree_of_cost_reduction_writes_its_zeros_in_millions() -> None:
-    out = run_cli("status", str(PLANS / "cost-reduction-2025"), "measures", "-f", "markdown", "--as-of", AS_OF).out
-    assert "| 0 kr |" not in out and "| 0 mill. kr |" in out
-    english = run_cli(
-        "status", str(PLANS / "cost-reduction-2025"), "measures", "-f", "markdown", "--as-of", AS_OF, "--lang", "en"
+@pytest.mark.parametrize(("language", "zero", "rounded_away"), [
+    ("nb", "| 0 kr |", "0 mill. kr"), ("nn", "| 0 kr |", "0 mill. kr"), ("en", "| NOK 0 |", "NOK 0M"),
+])
+def test_the_tree_of_cost_reduction_writes_its_zeros_as_0_kr(language: str, zero: str, rounded_away: str) -> None:
+    out = run_cli(
+        "status", str(PLANS / "cost-reduction-2025"), "measures", "-f", "markdown", "--as-of", AS_OF, "--lang", language
     ).out
-    assert "| NOK 0 |" not in english and "| NOK 0M |" in english
+    assert zero in out and not re.search(r"(?<![\d,.])" + re.escape(rounded_away) + r"(?![\d])", out)
 
 
 def test_xlsx_writes_kroner_the_languages_way(tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def test_fmt_and_edits_survive_the_deepest_nesting_validate_reads(tmp_path: Path
     assert result.code in (0, 1) and "Traceback" not in result.err
     too_deep = _plan(tmp_path / "q", HEADER + "x: " + "[" * 1000 + "]" * 1000 + "\n")
     result = run_cli("fmt", "--check", str(too_deep))
-    assert result.code == 1 and "PV013" in result.err
+    assert result.code == 2 and "PV013" in result.err
 
 
 SHARED = HEADER + """events:

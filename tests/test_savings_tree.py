@@ -95,8 +95,8 @@ def test_one_column_one_unit() -> None:
     assert formatting.money_scale([999_999_999]) == 10**9  # shown as 1 mrd., so the column is in mrd.
     assert formatting.fmt_money(-800_000, scale=10**6) == "-0,8 mill. kr"
     assert formatting.fmt_money(2_900_000, scale=1) == "2 900 000 kr"
-    assert formatting.fmt_money(0.4, scale=10**6) == "0 mill. kr"  # under a krone is 0, and no '-0'
-    assert formatting.fmt_money(-0.4, scale=10**6) == "0 mill. kr"
+    assert formatting.fmt_money(0.4, scale=10**6) == "0 kr"  # under a krone is 0, and no '-0'
+    assert formatting.fmt_money(-0.4, scale=10**6) == "0 kr"
     assert formatting.fmt_money(-800_000, scale=10**6, language="en") == "-NOK 0.8M"
     with pytest.raises(ValueError):
         formatting.fmt_money(1, scale=1000)

@@ -71,7 +71,7 @@ def test_a_sub_targets_lasting_effect_shows_on_its_row_after_its_period(tmp_path
     year_2026 = out[out.index("## 2026:"):out.index("## 2027:")]
     assert "| **Redusere netto driftsutgifter med 40 mill. kr** | **2,5 mill. kr** | **2 mill. kr** |" in year_2026
     assert "| – Kutt i budsjettet for 2025 | 2 mill. kr | 2 mill. kr |" in year_2026
-    assert "| – Omstillingsprosjektet | 0,5 mill. kr | 0 mill. kr |" in year_2026
+    assert "| – Omstillingsprosjektet | 0,5 mill. kr | 0 kr |" in year_2026
     year_2028 = out[out.index("## 2028:"):]
     assert "| – Kutt i budsjettet for 2025 | – | 2 mill. kr | 2 mill. kr | – |" in year_2028
     # the measures table counts the measure as the tree does

@@ -91,8 +91,10 @@ def test_schema_command_prints_and_writes_the_schema(tmp_path: Path) -> None:
     assert printed.code == 0
     assert json.loads(printed.out) == plan_schema()
     target = tmp_path / "plan.schema.json"
-    assert run_cli("schema", "-o", str(target)).code == 0
+    written = run_cli("schema", "-o", str(target))
+    assert (written.code, written.out) == (0, f"skrev {target}\n")  # one line, as render -o says it
     assert target.read_text(encoding="utf-8") == schema_text()
+    assert run_cli("schema", "-o", str(target), "--lang", "en").out == f"wrote {target}\n"
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: str(p.relative_to(ROOT)))

@@ -205,7 +205,9 @@ def test_record_score_refuses_an_area_scored_as_a_whole_in_the_plans_language(tm
     refused = run_cli("record", "score", str(plan), "kompass", "Vinje kommune", "2026", "okonomi", "q1", "41")
 
     assert refused.code == 2
-    assert refused.err.startswith("planverk: Vinje kommune 2026 har éin samla poengsum for området 'okonomi'")
+    # named where it stands, to be changed by hand
+    assert refused.err.startswith(f"planverk: {plan / 'plan.yaml'}:27:7: Vinje kommune 2026 har éin samla poengsum "
+                                  "for området 'okonomi'")
     assert (plan / "plan.yaml").read_bytes() == before
 
 
@@ -235,7 +237,7 @@ def test_a_decimal_comma_in_a_flow_mapping_of_years_is_one_finding(tmp_path: Pat
     assert checked.code == 1
     findings = [line for line in checked.out.splitlines() if ": error " in line]
     assert len(findings) == 1, checked.out
-    assert "plan.yaml:37:20: error PV101 effect.5 mill. kr of measure 'innkjop': " in findings[0]
+    assert "plan.yaml:37:20: error PV101 effect of measure 'innkjop': inside { } a comma separates entries" in findings[0]
     assert "quote the value (2026: '3,5 mill. kr')" in findings[0]
 
 

@@ -141,11 +141,48 @@ def kind_name(value: Any) -> str:
     return "str" if isinstance(value, str) else type(value).__name__
 
 
+def kind_words(value: Any) -> Any:
+    """What ``value`` is, as a message for a person names it (a :class:`~planverk.i18n.Message`):
+    ``a number``, ``a text``, ``a list``, ``an empty value (None)``; a type's own name for
+    any other kind."""
+    from .i18n import tr
+
+    if value is None:
+        return tr("an empty value (None)")
+    if isinstance(value, bool):
+        return tr("true or false")
+    if isinstance(value, (int, float, Decimal)):
+        return tr("a number")
+    if isinstance(value, str):
+        return tr("a text")
+    if isinstance(value, (list, tuple)):
+        return tr("a list")
+    if isinstance(value, dict):
+        return tr("a table of keys and values")
+    if isinstance(value, date):
+        return tr("a date")
+    if isinstance(value, (time, TimeRange)):
+        return tr("a time")
+    return tr("a {kind}", kind=kind_name(value))
+
+
 def _need(value: Any, kind: type | tuple[type, ...], what: str, filter_name: str) -> None:
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise TypeError(
-            f"the '{filter_name}' filter takes {what}, not {kind_name(value)} {value!r}"
-        )
+        raise TypeError(_refused(value, what, filter_name))
+
+
+def _refused(value: Any, what: str, filter_name: str) -> Any:
+    """Why the filter ``filter_name`` refuses ``value``: it takes ``what`` (one of the kinds
+    below), as a :class:`~planverk.i18n.Message` a template's error says in the reader's language."""
+    from .i18n import tr
+
+    takes = {
+        "a date": tr("a date"), "a time": tr("a time"), "a number": tr("a number"),
+        "an amount in kroner": tr("an amount in kroner"), "a percentage (0-100)": tr("a percentage (0-100)"),
+        "text": tr("a text"),
+    }[what]
+    return tr("the '{filter}' filter takes {what}, not {kind}: {value}", filter=filter_name, what=takes,
+              kind=kind_words(value), value=repr(value)[:80])
 
 
 def fmt_date(value: date, style: str = "full", *, language: str = "nb") -> str:
@@ -155,7 +192,10 @@ def fmt_date(value: date, style: str = "full", *, language: str = "nb") -> str:
     if style == "month":
         return _plain(format_skeleton("yMMMM", value, locale=_locale(language)))
     if style not in DATE_STYLES:
-        raise ValueError(f"date style '{style}' is not one of {', '.join(DATE_STYLES)}, month")
+        from .i18n import Either, tr
+
+        raise ValueError(tr("the 'date' filter has no style '{style}': write {styles}",
+                            style=str(style), styles=Either((*DATE_STYLES, "month"))))
     return _plain(format_date(value, style, locale=_locale(language)))
 
 
@@ -337,7 +377,8 @@ def fmt_money(
     :func:`money_scale`) writes the amount in that unit whatever its size, as a column of
     amounts is: ``-0,8 mill. kr`` (1: whole kroner, ``2 900 000 kr``); an amount of a
     krone or more that two decimals would round to 0 gets the decimals its first digit
-    needs, never 0: ``0,004 mill. kr`` for 4 000 kr, ``0,00004 mill. kr`` for 37 kr.
+    needs, never 0: ``0,004 mill. kr`` for 4 000 kr, ``0,00004 mill. kr`` for 37 kr; and
+    nothing (under half a krone) is ``0 kr`` (``NOK 0``) whatever the scale.
     ``digits`` (with ``scale``, from :func:`money_layout`) shows that many decimals of the
     unit at most, instead of two."""
     _need(value, (int, float), "an amount in kroner", "money")
@@ -346,11 +387,17 @@ def fmt_money(
     norwegian = _norwegian(language)
     units = {s: (n, e) for s, n, e in _SCALES}
     if scale is not None and scale != 1 and scale not in units:
-        raise ValueError(f"money scale {scale} is not 1 or one of {', '.join(map(str, units))}")
-    if scale in units:
+        from .i18n import Either, tr
+
+        raise ValueError(tr("the 'money' filter has no scale {scale}: write {scales}",
+                            scale=str(scale), scales=Either(tuple(map(str, sorted((1, *units)))))))
+    if whole == 0:
+        # nothing is '0 kr' ('NOK 0') in any column: '0 mill. kr' reads as a figure rounded away
+        amount = "0"
+    elif scale in units:
         exact = abs(whole) / scale
         digits = 2 if digits is None else digits
-        if whole != 0 and _rounded(exact, digits) == 0:
+        if _rounded(exact, digits) == 0:
             # a real amount is never shown as 0: 4 000 kr in a column of millions is
             # 0,004 mill. kr (as many decimals as its first digit needs)
             digits = -exact.adjusted()
@@ -358,8 +405,6 @@ def fmt_money(
         nb_unit, en_unit = units[scale]
         number = format_decimal(shown, "#,##0." + "#" * digits, locale=locale)
         amount = f"{number} {nb_unit}" if norwegian else f"{number}{en_unit}"
-        if shown == 0:
-            whole = Decimal(0)
     elif scale is None and abs(whole) >= 1_000_000:
         shown, nb_unit, en_unit = _in_unit(abs(whole))
         number = format_decimal(shown, "#,##0.##", locale=locale)

@@ -28,7 +28,7 @@ def _counts(results: Sequence[Validation]) -> tuple[int, int, int]:
 
 def _language(results: Sequence[Validation], language: str | None) -> str:
     """The language of text about all the results: the override, else the first plan's."""
-    return language or (results[0].language if results else "en")
+    return language or (results[0].language if results else DEFAULT_LANGUAGE)
 
 
 def summary(results: Sequence[Validation]) -> Message:

@@ -125,8 +125,10 @@ def main(argv: list[str] | None = None) -> None:
         stopped = tr("stopped: nothing more was done")
         print(f"planverk: {language.text(stopped)}", file=sys.stderr)
         sys.exit(1)
-    except errors.ClickException as error:
-        print(f"planverk: {error.format_message()}", file=sys.stderr)
+    except errors.ClickException as error:  # none planverk's parameters raise; its words, shown not obeyed
+        from ..diagnostics import printable
+
+        print(f"planverk: {printable(str(error.format_message()))}", file=sys.stderr)
         sys.exit(error.exit_code)
     except PlanverkError as error:
         sys.exit(report_error(error))

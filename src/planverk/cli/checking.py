@@ -76,16 +76,20 @@ def validate(
 
 
 @app.command()
-def schema(output: OutputOption = None) -> None:
+def schema(output: OutputOption = None, lang: LangOption = None) -> None:
     """Print the JSON Schema of plan files, for editor completion.
 
     One schema fits plan.yaml and the files it includes. Point the YAML language server
     (VS Code's YAML extension) at it with a first line like
     '# yaml-language-server: $schema=../../schema/planverk-plan.schema.json'.
+    With -o FILE it is written there and one line says so.
     """
     from ..schema import schema_text
 
+    choose(lang)
     emit(schema_text(), output)
+    if output is not None:
+        say(tr("wrote {file}", file=str(output)))
 
 
 @app.command()
@@ -102,10 +106,16 @@ def fmt(
     Indentation, spacing and line ends are made uniform; comments, blank lines,
     key order, quoting and flow [ ] or { } style are kept. The result must read
     as exactly the same plan, or nothing is written.
+
+    Exit status: 0 every file is in the layout (or was written in it), 1 with
+    --check files would change, 2 bad usage, a plan that cannot be read, or a file
+    fmt cannot write in the layout without losing a comment (it is left as it is,
+    and its file:line:col says what to change by hand).
     """
     from ..edit.fmt import format_plan
 
     changed = 0
+    unchanged = 0  # files already in the layout
     failed = 0  # the worst exit code of a plan that could not be read
     targets = plan_targets(plans, plans_of)
     choose(lang, targets[0] if targets else None)
@@ -113,15 +123,19 @@ def fmt(
         if lang is None:
             working_on(plan)  # each plan's lines in its own language, as a run of it alone
         try:
-            changes = format_plan(plan, write=not check)
+            formatted = format_plan(plan, write=not check)
         except InvalidPlanError as error:
             # One plan that cannot be read stops only itself: the others are checked
             # (or written) and told as a run of each alone would tell them.
             failed = max(failed, report_error(error))
             continue
-        for change in changes:
+        unchanged += len(formatted.files) - len(formatted.changes)
+        for change in formatted.changes:
             if change.problem:
-                say(tr("{file}: {problem}", file=str(change.path), problem=change.problem), err=True)
+                # fmt cannot vouch for this file's layout: never a silent pass
+                say(tr("{file}: {problem}", file=str(change.position or change.path), problem=change.problem),
+                    err=True)
+                failed = max(failed, int(ExitCode.USAGE))
                 continue
             if check:
                 say(tr("would reformat {file}", file=str(change.path)))
@@ -133,5 +147,9 @@ def fmt(
         say(plural("{count} file not in planverk's layout: run planverk fmt",
                    "{count} files not in planverk's layout: run planverk fmt", changed))
         failed = max(failed, int(ExitCode.FINDINGS))
+    elif not changed and not failed and unchanged:
+        together(targets)
+        say(plural("nothing to change: {count} file in planverk's layout",
+                   "nothing to change: {count} files in planverk's layout", unchanged))
     if failed:
         raise typer.Exit(failed)

@@ -22,7 +22,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import roundtrip
 from .style import BOM
 from ..checks.context import KIND_WORDS
-from ..errors import RefusedError, UsageError
+from ..diagnostics import Position
+from ..errors import InvalidPlanError, PlanverkError, RefusedError, UsageError
 from ..i18n import Either, Message, tr
 from ..files import write_atomic
 from ..model import Deadline, Event, Kpi, OccurrenceChange, Plan, Repeat
@@ -94,10 +95,10 @@ def mark_done(target: Path, item_id: str, on: date, *, dated: bool = False, forc
         if item.status == "done" and item.done_on == on:
             return False, tr("{kind} '{id}' is already done on {date}", kind=what, id=item_id, date=on)
         if not force and item.done_on is not None:
-            raise RefusedError(tr(
+            raise placed(RefusedError(tr(
                 "{kind} '{id}' was already done on {before}: this would replace that date with "
                 "{date}; give --force to replace it", kind=what, id=item_id, before=item.done_on, date=on
-            ))
+            )), node, "done_on")
         roundtrip.set_key(node, "status", say(DONE_STATUS, "done"), order)
         roundtrip.set_key(node, "done_on", on, order)
         return True, tr("{kind} '{id}' marked done on {date}", kind=what, id=item_id, date=on)
@@ -117,7 +118,7 @@ def cancel(target: Path, event: str, occurrence: date | None = None) -> Edited:
                 return False, tr("event '{id}' is already cancelled", id=event)
             roundtrip.set_key(node, "status", say(EVENT_STATUS, "cancelled"), key_names(Event))
             return True, tr("event '{id}' cancelled", id=event)
-        return _cancel_occurrence(node, item, occurrence, say(EVENT_STATUS, "cancelled"))
+        return _cancel_occurrence(node, item, occurrence, say(EVENT_STATUS, "cancelled"), say.document["events"])
 
     return _edit(target, "events", event, change)
 
@@ -139,21 +140,22 @@ def record_measurement(
 
     def change(node: CommentedMap, item: Kpi, say: Say) -> tuple[bool, Message]:
         done = tr("KPI '{id}': measurement {value} on {date} recorded", id=kpi, value=value, date=on)
-        for existing in item.measurements:
+        for n, existing in enumerate(item.measurements):
             if existing.date == on:
                 if str(existing.value) == value and (source is None or existing.source == source):
                     return False, tr("KPI '{id}' already has {value} on {date}", id=kpi, value=value, date=on)
-                raise UsageError(tr(
+                raise placed(UsageError(tr(
                     "KPI '{id}' already has a measurement on {date} ({value}): change that one in the file",
                     id=kpi, date=on, value=existing.value,
-                ))
+                )), node["measurements"], n)
         entry = CommentedMap([("date", on), ("value", _yaml_value(value))])
         for key, text in (("source", source), ("note", note)):
             if text is not None:
                 entry[key] = text
         readings = node.get("measurements")
         if readings is None:
-            roundtrip.set_key(node, "measurements", CommentedSeq([entry]), key_names(Kpi))
+            new = roundtrip.styled(CommentedSeq([entry]), roundtrip.kin(say.document["kpis"], node, ("measurements",)))
+            roundtrip.set_key(node, "measurements", new, key_names(Kpi))
             return True, done
         later = [n for n, m in enumerate(item.measurements) if m.date > on]
         roundtrip.insert_item(readings, entry, later[0] if later else None)
@@ -188,18 +190,21 @@ def _yaml_value(value: str) -> Any:
     return resolved
 
 
-def _cancel_occurrence(node: CommentedMap, item: Event, day: date, cancelled: str) -> tuple[bool, Message]:
-    """Cancel one occurrence; ``cancelled`` is the word the plan writes for it."""
+def _cancel_occurrence(
+    node: CommentedMap, item: Event, day: date, cancelled: str, events: Any = ()
+) -> tuple[bool, Message]:
+    """Cancel one occurrence; ``cancelled`` is the word the plan writes for it. A first
+    ``repeat.changes`` is written as the nearest of ``events`` (the file's) writes its own."""
     from ..occurrences import occurrences
 
     if item.repeat is None:
         raise UsageError(tr("'{id}' does not repeat: cancel the whole event, without --occurrence", id=item.id))
     if item.period is not None:
-        raise RefusedError(tr(
+        raise placed(RefusedError(tr(
             "'{id}' is dated by the period '{period}' and repeats every year: one year of it cannot be "
             "cancelled; skip that year in 'repeat.except' (it is then left out of calendars); nothing "
             "was written", id=item.id, period=item.period.text,
-        ))
+        )), node, "repeat")
     if day not in [o.original for o in occurrences(item)]:
         raise UsageError(_no_occurrence(item, day))
     done = tr("occurrence {date} of '{id}' cancelled", date=day, id=item.id)
@@ -213,7 +218,8 @@ def _cancel_occurrence(node: CommentedMap, item: Event, day: date, cancelled: st
             return True, done
     entry = CommentedMap([("occurrence", day), ("status", cancelled)])
     if repeat.get("changes") is None:
-        roundtrip.set_key(repeat, "changes", CommentedSeq([entry]), key_names(Repeat))
+        new = roundtrip.styled(CommentedSeq([entry]), roundtrip.kin(events, node, ("repeat", "changes")))
+        roundtrip.set_key(repeat, "changes", new, key_names(Repeat))
     else:
         roundtrip.insert_item(repeat["changes"], entry)
     return True, done
@@ -262,7 +268,13 @@ def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate 
     node = next(n for n in editable.document[kind] if isinstance(n, CommentedMap) and n.get("id") == item_id)
     reused = roundtrip.shared(editable.document)
     before_change = roundtrip.snapshot(reused)
-    changed, message = change(node, items[index], Say(editable.document, before.plan.plan.language))
+    try:
+        changed, message = change(node, items[index], Say(editable.document, before.plan.plan.language))
+    except (UsageError, RefusedError) as error:
+        where = _position(path, *error.place) if hasattr(error, "place") else None
+        if where is not None:  # what to change by hand: where it stands in the file as it is
+            error.message = tr("{file}: {problem}", file=str(where), problem=error.message)
+        raise
     touched = [key for key, now in roundtrip.snapshot(reused).items() if now != before_change[key]]
     if touched:
         raise RefusedError(tr(
@@ -280,17 +292,69 @@ def _edit(target: Path, kind: str, item_id: str, change: Change, locate: Locate 
             "{problem} ({file}): make the change by hand, or run planverk fmt on the plan first; "
             "nothing was written", problem=error.message, file=str(path),
         )) from None
-    lost = roundtrip.lost_comments(original.removeprefix(BOM), text.removeprefix(BOM))
+    lost = roundtrip.lost_comment_places(original.removeprefix(BOM), text.removeprefix(BOM))
     if lost:
+        comment, line, column = lost[0]
         raise RefusedError(tr("the edit would drop the comment '{comment}' in {file}; nothing was written",
-                              comment=lost[0], file=str(path)))
-    checked_plan(
-        target,
-        tr("the edit would leave the plan with errors; nothing was written"),
-        {path.resolve(): text.removeprefix(BOM)},
-    )
+                              comment=comment, file=str(Position(str(path), line + 1, column + 1))))
+    try:
+        checked_plan(
+            target,
+            tr("the edit would leave the plan with errors; nothing was written"),
+            {path.resolve(): text.removeprefix(BOM)},
+        )
+    except InvalidPlanError as error:
+        _as_the_file_is(error.validation, path, editable.origin, before.source.values[(kind, index)])
+        raise
     write_atomic(path, text.encode("utf-8"))
     return Edited(tr("{what} ({file})", what=message, file=str(path)), path)
+
+
+def placed(error: PlanverkError, container: Any, key: Any) -> PlanverkError:
+    """``error``, a refusal that asks for a change by hand, told at ``container[key]`` (of the
+    round-trip document): :func:`_edit` names its ``file:line:col`` in the file as it is."""
+    error.place = (container, key)  # type: ignore[attr-defined]
+    return error
+
+
+def _position(path: Path, container: Any, key: Any) -> Position | None:
+    """Where ``container[key]`` of a round-trip document stands in ``path``: a list's item,
+    a mapping's key (line and column from 1, as findings count them); None when the reader
+    did not record it."""
+    try:
+        line, column = container.lc.item(key) if isinstance(container, list) else container.lc.key(key)
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return None
+    return Position(str(path), line + 1, column + 1)
+
+
+def _as_the_file_is(validation: Any, path: Path, origin: list[int | None], item: Position) -> None:
+    """Findings of an edited file, moved to where they stand in the file as it is.
+
+    The plan was checked with the edit, so the findings count the edited file's lines: a
+    line the edit kept is named at its line in the file (lines added above it no longer
+    shift it); a line the edit wrote is not in the file, and its findings are named at the
+    edited item (``item``), which is.
+    """
+    import dataclasses
+
+    own = path.resolve()
+
+    def moved(position: Position | None) -> Position | None:
+        if position is None or Path(position.file).resolve() != own:
+            return position
+        line = origin[position.line - 1] if 0 < position.line <= len(origin) else None
+        if line is None:
+            return item
+        return Position(position.file, line + 1, position.column)
+
+    findings = getattr(validation, "findings", None)
+    if findings is not None:
+        validation.findings = sorted(
+            (dataclasses.replace(f, position=moved(f.position), related=tuple(map(moved, f.related)))
+             for f in findings),
+            key=lambda f: f.sort_key,
+        )
 
 
 def _unknown(kind: str, item_id: str, ids: list[str]) -> Message:

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Severity
-from ..errors import InvalidPlanError, PlanverkError
+from ..diagnostics import Position, Severity
+from ..errors import ExitCode, InvalidPlanError, PlanverkError
 from ..collector import paused
 from ..files import write_atomic
 from ..i18n import Message, tr
 from ..load.planfiles import read_plan
 from .formatted import is_formatted
-from .roundtrip import UnreadableForEditing, canonical, lost_comments
+from .roundtrip import UnreadableForEditing, canonical, lost_comment_places
 from ..load.yamlsource import decode
 from .style import BOM, line_end
 
@@ -27,15 +27,33 @@ class Reformat:
     text: str
     """The file in planverk's layout, with the file's own line ends and byte-order mark."""
     problem: Message | None = None
-    """Why the file is left as it is, when formatting it would lose something."""
+    """Why the file is left as it is, when formatting it would lose something (or cannot
+    read it): fmt cannot vouch for its layout."""
+    position: Position | None = None
+    """Where in the file, as it is, the problem stands (the comment formatting would drop),
+    when it is known."""
 
 
-def format_plan(target: Path, write: bool) -> list[Reformat]:
+@dataclass(frozen=True)
+class Formatted:
+    """What ``fmt`` found in one plan."""
+
+    files: list[str]
+    """Every file of the plan, as its findings name them."""
+    changes: list[Reformat]
+    """The files not in planverk's layout (rewritten with ``write``), and those it leaves
+    alone with a ``problem``."""
+
+
+def format_plan(target: Path, write: bool) -> Formatted:
     """Find (and with ``write``, rewrite) the files of a plan not in planverk's layout.
 
-    The plan must read (valid YAML, UTF-8); other findings do not stop the formatter.
-    Before anything is written, the formatted files are read back through the plan
-    loader and must give exactly the data the originals gave.
+    The plan must read (valid YAML, UTF-8, its includes found); other findings do not
+    stop the formatter. A plan that cannot be read raises
+    :class:`~planverk.errors.InvalidPlanError` with its findings and exit code 2
+    (``ExitCode.USAGE``): nothing of it was formatted or checked. Before anything is
+    written, the formatted files are read back through the plan loader and must give
+    exactly the data the originals gave.
     """
     known: set[str] = set()
 
@@ -49,8 +67,10 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
     if read.data is None or any(f.severity is Severity.ERROR for f in read.findings):
         from ..validate import read_only
 
-        raise InvalidPlanError(tr("{plan} cannot be read as a plan; nothing was formatted", plan=str(target)),
-                               read_only(target, read))
+        unreadable = InvalidPlanError(tr("{plan} cannot be read as a plan; nothing was formatted",
+                                         plan=str(target)), read_only(target, read))
+        unreadable.exit_code = ExitCode.USAGE  # not a layout to fix: fmt could not look at it
+        raise unreadable
     changes = []
     for name in read.files:
         if name in known:
@@ -62,13 +82,20 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
         try:
             new = layout(text)
         except UnreadableForEditing as error:
-            changes.append(Reformat(path, text, tr("{problem}: left as it is", problem=error.message)))
+            where = None if error.line is None else Position(name, error.line + 1, (error.column or 0) + 1)
+            changes.append(Reformat(path, text, tr("{problem}: left as it is", problem=error.message), where))
             continue
         new = _own_line_ends(new, raw)
         if new.encode("utf-8") != raw:
-            lost = lost_comments(text, new.removeprefix(BOM))
-            problem = tr("formatting would drop the comment '{comment}': left as it is", comment=lost[0]) if lost else None
-            changes.append(Reformat(path, new, problem))
+            lost = lost_comment_places(text, new.removeprefix(BOM))
+            if lost:
+                comment, line, column = lost[0]
+                changes.append(Reformat(path, new, tr(
+                    "formatting would drop the comment '{comment}' where it stands (as after an empty value "
+                    "that ends a list): move it elsewhere, or write the value; the file is left as it is", comment=comment,
+                ), Position(name, line + 1, column + 1)))
+            else:
+                changes.append(Reformat(path, new))
     if changes:
         again = read_plan(target, {c.path.resolve(): c.text.removeprefix(BOM) for c in changes if not c.problem})
         if again.data != read.data:
@@ -80,7 +107,7 @@ def format_plan(target: Path, write: bool) -> list[Reformat]:
         for change in changes:
             if not change.problem:
                 write_atomic(change.path, change.text)
-    return changes
+    return Formatted(list(read.files), changes)
 
 
 def _own_line_ends(text: str, raw: bytes) -> str:

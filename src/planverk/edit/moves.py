@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
-from .edits import Edited, Say, _edit, _invalid
+from .edits import Edited, Say, _edit, _invalid, placed
 from ..errors import RefusedError, UsageError
 from ..i18n import Message, tr
 from ..load.schema_errors import key_names
@@ -45,12 +45,12 @@ def move(target: Path, event: str, day: date, time: str | None = None, occurrenc
         if item.period is not None:
             return _move_period(node, item, day, time, occurrence, say.language)
         if occurrence is not None:
-            return _move_occurrence(node, item, occurrence, day, time)
+            return _move_occurrence(node, item, occurrence, day, time, say.document["events"])
         if item.repeat is not None:
-            raise UsageError(tr(
+            raise placed(UsageError(tr(
                 "'{id}' repeats: move one meeting with --occurrence DATE (its date in the series), "
                 "or change the series by hand", id=event
-            ))
+            )), node, "repeat")
         if item.date is None:
             return _move_timed(node, item, day, time)
         if item.date == day and (time is None or str(item.time) == time):
@@ -81,12 +81,13 @@ def _move_period(
     period = item.period
     assert period is not None
     shown = period.label(language)  # 'uke 22' for 'week: 22'
+    key = "period" if "period" in node else "week"
     if item.repeat is not None:
-        raise RefusedError(tr(
+        raise placed(RefusedError(tr(
             "'{id}' is dated by the period '{period}' and repeats every year: one year of it cannot "
             "be moved; skip that year in 'repeat.except' and add an event for it, or write another "
             "period to move every year; nothing was written", id=item.id, period=shown,
-        ))
+        )), node, "repeat")
     if occurrence is not None:
         raise UsageError(tr("'{id}' does not repeat: move it without --occurrence", id=item.id))
     if time is not None:
@@ -99,13 +100,12 @@ def _move_period(
         return False, tr("event '{id}' is already in {period}", id=item.id, period=shown)
     written = rewritten(period, new) if new.dated().contains(day) else None
     if written is None:
-        raise RefusedError(tr(
+        raise placed(RefusedError(tr(
             "'{id}' is dated by '{period}', which planverk cannot move to {date}: it moves a period of "
             "one week, month, quarter, tertial or half-year, or a part of a month to a day in that "
             "part of another month; write the new period by hand; nothing was written",
             id=item.id, period=shown, date=day,
-        ))
-    key = "period" if "period" in node else "week"
+        )), node, key)
     node[key] = int(written) if written.isdigit() else written
     return True, tr("event '{id}' moved from {date} to {when}", id=item.id, date=shown,
                     when=parse_period(written).label(language))
@@ -140,10 +140,10 @@ def _rewrite_weekday(node: CommentedMap, written: str | None, day: date) -> None
                 new = new[:1].upper() + new[1:]
             node["weekday"] = new
             return
-    raise RefusedError(tr(
+    raise placed(RefusedError(tr(
         "the event writes its weekday as '{weekday}', which planverk cannot rewrite for {date}: "
         "change the date and the weekday by hand; nothing was written", weekday=written, date=day
-    ))
+    )), node, "weekday")
 
 
 def _when(day: date, time: object | None) -> date | Message:
@@ -154,7 +154,8 @@ def _when(day: date, time: object | None) -> date | Message:
 def _move_timed(node: CommentedMap, item: Event, day: date, time: str | None) -> tuple[bool, Message]:
     """An event given by ``start`` and ``end`` date-times: both move by the same days."""
     if time is not None:
-        raise UsageError(tr("'{id}' is given by start and end: change their times by hand", id=item.id))
+        raise placed(UsageError(tr("'{id}' is given by start and end: change their times by hand", id=item.id)),
+                     node, "start")
     assert item.start is not None and item.end is not None
     shift = day - item.start.date()
     if not shift:
@@ -191,9 +192,10 @@ def _shifted(value: Any, shift: timedelta) -> Any:
 
 
 def _move_occurrence(
-    node: CommentedMap, item: Event, occurrence: date, day: date, time: str | None
+    node: CommentedMap, item: Event, occurrence: date, day: date, time: str | None, events: Any = ()
 ) -> tuple[bool, Message]:
-    """Move one occurrence of a series (a ``repeat.changes`` entry).
+    """Move one occurrence of a series (a ``repeat.changes`` entry; a first one is written as
+    the nearest of ``events``, the file's events, writes its own).
 
     A cancelled occurrence that is moved takes place again on its new day: its
     cancellation is removed and the message says so. Refused (:class:`RefusedError`) when
@@ -245,7 +247,8 @@ def _move_occurrence(
         pairs.append(("time", time))
     entry = CommentedMap(pairs)
     if repeat.get("changes") is None:
-        roundtrip.set_key(repeat, "changes", CommentedSeq([entry]), key_names(Repeat))
+        new = roundtrip.styled(CommentedSeq([entry]), roundtrip.kin(events, node, ("repeat", "changes")))
+        roundtrip.set_key(repeat, "changes", new, key_names(Repeat))
     else:
         roundtrip.insert_item(repeat["changes"], entry)
     return True, done

@@ -14,14 +14,14 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import roundtrip
-from .edits import Edited, Say, _edit, _invalid, _number_or_text, _yaml_value
+from .edits import Edited, Say, _edit, _invalid, _number_or_text, _yaml_value, placed
 from ..errors import RefusedError, UsageError
 from ..i18n import Message, tr
 from ..status.labels import Word
 from ..load.schema_errors import key_names
 from ..model.measures import Measure
 from ..model.risks import Risk
-from ..model.scorecards import Assessment, Scorecard
+from ..model.scorecards import WHOLE, Assessment, Missing, Scorecard
 
 
 def _new_map(pairs: list[tuple[Any, Any]], like: Any = None) -> CommentedMap:
@@ -35,6 +35,10 @@ def _new_map(pairs: list[tuple[Any, Any]], like: Any = None) -> CommentedMap:
 _FLOW = CommentedMap()
 _FLOW.fa.set_flow_style()
 """A mapping written ``{...}``: a new history entry's style, one readable line."""
+
+_FLOW_ITEMS = CommentedSeq([_FLOW])
+"""A block list of ``{...}`` entries: a new status history's style, unless the file's other
+measures write theirs another way."""
 
 
 def _set_in_order(mapping: CommentedMap, key: Any, value: Any, order: list[Any]) -> None:
@@ -63,9 +67,9 @@ def record_realised(target: Path, measure: str, amount: str, year: int) -> Edite
                              year=str(year))
         realised = node.get("realised")
         if realised is None:
-            roundtrip.set_key(
-                node, "realised", _new_map([(year, _yaml_value(amount))], node.get("effect")), key_names(Measure)
-            )
+            new = roundtrip.styled(CommentedMap([(year, _yaml_value(amount))]),
+                                   roundtrip.kin(say.document["measures"], node, ("realised",)), node.get("effect"))
+            roundtrip.set_key(node, "realised", new, key_names(Measure))
         else:
             _set_in_order(realised, year, _yaml_value(amount), sorted({*realised, year}))
         return True, _was(what, before)
@@ -102,24 +106,30 @@ def record_decision(target: Path, measure: str, status: str, on: date, *, force:
         dated = status == "decided" or (status in {*DECIDED, "dropped"} and item.decided_on is None)
         history = item.status_history
         recorded = any(c.date == on and c.status == status for c in history) or not history
-        if item.status == status and (not dated or item.decided_on == on) and recorded:
-            if dated:
-                return False, tr("measure '{id}' is already {status} on {date}", id=measure,
-                                 status=Word("measure_" + status), date=on)
+        if item.status == status and status != "decided":
+            # already so: a second run (another day, or today again) records no second change
+            # to the same status, as a measurement or a score given twice changes nothing
+            since = history[-1].date if history and history[-1].status == status else None
+            if since is not None:
+                return False, tr("measure '{id}' is already {status}, since {date}", id=measure,
+                                 status=Word("measure_" + status), date=since)
             return False, tr("measure '{id}' is already {status}", id=measure, status=Word("measure_" + status))
+        if item.status == status and (not dated or item.decided_on == on) and recorded:
+            return False, tr("measure '{id}' is already {status} on {date}", id=measure,
+                             status=Word("measure_" + status), date=on)
         redated = status == "decided" and item.decided_on is not None and item.decided_on != on
         if redated and not force:
             raise RefusedError(tr(
                 "measure '{id}' was already decided on {before}: this would replace that date with "
                 "{date}; give --force to replace it", id=measure, before=item.decided_on, date=on,
             ))
-        later = [c for c in history if c.date > on]
+        later = [n for n, c in enumerate(history) if c.date > on]
         if later:
-            raise UsageError(tr(
+            raise placed(UsageError(tr(
                 "measure '{id}' has a later status change ({date}: {status}): record changes in "
-                "date order, or change the history by hand", id=measure, date=later[-1].date,
-                status=Word("measure_" + later[-1].status),
-            ))
+                "date order, or change the history by hand", id=measure, date=history[later[-1]].date,
+                status=Word("measure_" + history[later[-1]].status),
+            )), node["status_history"], later[-1])
         order = key_names(Measure)
         word = say(MEASURE_STATUS, status)
         roundtrip.set_key(node, "status", word, order)
@@ -136,7 +146,8 @@ def record_decision(target: Path, measure: str, status: str, on: date, *, force:
         if redated and last is not None and (last.date, last.status) == (item.decided_on, "decided"):
             listed[-1]["date"] = entries[-1][0][1]  # the decision's own entry, re-dated
         elif listed is None:
-            new = CommentedSeq([_new_map(pairs, _FLOW) for pairs in entries])
+            new = CommentedSeq([CommentedMap(pairs) for pairs in entries])
+            roundtrip.styled(new, roundtrip.kin(say.document["measures"], node, ("status_history",)), _FLOW_ITEMS)
             roundtrip.set_key(node, "status_history", new, order)
         else:
             for pairs in entries:
@@ -159,11 +170,13 @@ def record_assessment(
     """
 
     def change(node: CommentedMap, item: Risk, say: Say) -> tuple[bool, Message]:
-        for existing in item.assessments:
+        for n, existing in enumerate(item.assessments):
             if existing.date == on:
-                raise UsageError(tr(
+                if _same_assessment(existing, probability, consequence, note):
+                    return False, tr("risk '{id}' already has this assessment on {date}", id=risk, date=on)
+                raise placed(UsageError(tr(
                     "risk '{id}' already has an assessment on {date}: change that one in the file", id=risk, date=on
-                ))
+                )), node["assessments"], n)
         pairs: list[tuple[str, Any]] = [("date", on), ("probability", _number_or_text(probability))]
         if consequence is not None:
             pairs.append(("consequence", _number_or_text(consequence)))
@@ -172,7 +185,9 @@ def record_assessment(
         done = tr("risk '{id}': assessment of {date} recorded", id=risk, date=on)
         listed = node.get("assessments")
         if listed is None:
-            roundtrip.set_key(node, "assessments", CommentedSeq([CommentedMap(pairs)]), key_names(Risk))
+            new = roundtrip.styled(CommentedSeq([CommentedMap(pairs)]),
+                                   roundtrip.kin(say.document["risks"], node, ("assessments",)))
+            roundtrip.set_key(node, "assessments", new, key_names(Risk))
             return True, done
         later = [n for n, a in enumerate(item.assessments) if a.date > on]
         roundtrip.insert_item(listed, CommentedMap(pairs), later[0] if later else None)
@@ -208,10 +223,15 @@ def record_score(
         listed = node.get("assessments")
         if found is None:
             like = listed[-1] if listed else None
+            if like is None:  # the first assessment: as the nearest scorecard writes its own
+                kept = roundtrip.kin(say.document["scorecards"], node, ("assessments",))
+                like = kept[-1] if kept else None
             scores = _new_map([(area, _new_map([(question, number)], _scores_like(like, area)))], _scores_like(like))
             entry = _new_map([("organisation", organisation), ("year", year), ("scores", scores)], like)
             if listed is None:
-                roundtrip.set_key(node, "assessments", CommentedSeq([entry]), key_names(Scorecard))
+                new = roundtrip.styled(CommentedSeq([entry]), roundtrip.kin(say.document["scorecards"], node,
+                                                                            ("assessments",)))
+                roundtrip.set_key(node, "assessments", new, key_names(Scorecard))
             else:
                 roundtrip.insert_item(listed, entry)
             return True, tr("{what} (a new assessment)", what=done)
@@ -221,17 +241,32 @@ def record_score(
                              organisation=organisation, year=str(year), score=f"{area}.{question} = {value}")
         entry = listed[found]
         scores = entry.get("scores")
-        if scores is None:
-            roundtrip.set_key(entry, "scores", _new_map([(area, _new_map([(question, number)]))]), key_names(Assessment))
-        elif area not in scores:
-            siblings = [v for v in scores.values() if isinstance(v, CommentedMap)]
-            order = [a.id for a in item.areas]
-            _set_in_order(scores, area, _new_map([(question, number)], siblings[-1] if siblings else None), order)
-        elif not isinstance(scores[area], CommentedMap):
-            raise UsageError(tr(
+        given = item.assessments[found].scores.get(area) or {}
+        if scores is None:  # 'scores:' with nothing under it yet
+            like = next((s for s in map(_scores_like, _nearest(listed, found)) if isinstance(s, CommentedMap)), None)
+            area_like = _question_maps(like)
+            roundtrip.set_key(entry, "scores", _new_map([(area, _new_map([(question, number)], area_like))], like),
+                              key_names(Assessment))
+        elif area not in scores or (WHOLE in given and (given[WHOLE] is None or isinstance(given[WHOLE], Missing))):
+            # no score for the area yet ('area:' empty, or {missing: why}): scores by question from now
+            like = _question_maps(scores, area) or next(
+                (m for a in _nearest(listed, found) if (m := _question_maps(_scores_like(a), area))), None)
+            written = scores.get(area)
+            if isinstance(written, CommentedMap):  # {missing: why}: the same mapping, its comments kept
+                before = given[WHOLE]
+                del written["missing"]
+                written[question] = number
+                if like is not None and like.fa.flow_style() != written.fa.flow_style():
+                    written.fa.set_flow_style() if like.fa.flow_style() else written.fa.set_block_style()
+            elif area in scores:
+                scores[area] = _new_map([(question, number)], like)
+            else:
+                _set_in_order(scores, area, _new_map([(question, number)], like), [a.id for a in item.areas])
+        elif WHOLE in given:
+            raise placed(UsageError(tr(
                 "{organisation} {year} scores area '{area}' as a whole: change it to scores by question "
                 "in the file; nothing was written", organisation=organisation, year=str(year), area=area,
-            ))
+            )), scores, area)
         else:
             _set_in_order(scores[area], question, number, questions)
         return True, _was(done, before)
@@ -239,11 +274,45 @@ def record_score(
     return _edit(target, "scorecards", scorecard, change)
 
 
+def _same_assessment(existing: Any, probability: str, consequence: str | None, note: str | None) -> bool:
+    """Whether ``existing`` (a risk's assessment) already says what the command gives: the
+    same ratings (``4`` and ``high`` are one step) and, when given, the same note."""
+    from ..model.ratings import parse_rating
+
+    try:
+        same = parse_rating(_number_or_text(probability)) == existing.probability and (
+            (parse_rating(_number_or_text(consequence)) if consequence is not None else None)
+            == existing.consequence
+        )
+    except ValueError:
+        return False  # not a rating: the check of the plan with the change says why
+    return same and (note is None or note == existing.note)
+
+
 def _was(done: Message, before: Any) -> Message:
     """``done (was BEFORE)``; ``done`` alone when there was nothing before."""
     if before is None:
         return done
     return tr("{what} (was {before})", what=done, before=before if isinstance(before, date) or hasattr(before, "render") else str(before))
+
+
+def _nearest(items: list[Any], index: int) -> list[Any]:
+    """The other items of a list, the nearest to ``items[index]`` first (the one before it
+    before the one after it): whose style a new part of ``items[index]`` copies."""
+    order = sorted((n for n in range(len(items)) if n != index), key=lambda n: (abs(n - index), n > index))
+    return [items[n] for n in order]
+
+
+def _question_maps(scores: Any, area: str | None = None) -> Any:
+    """In an assessment's ``scores``, an area scored by question (not ``area`` itself), to
+    copy its style: that area's own neighbour first."""
+    if not isinstance(scores, CommentedMap):
+        return None
+    keys = list(scores)
+    at = keys.index(area) if area in keys else len(keys)
+    found = [scores[k] for k in _nearest(keys + ([] if area in keys else [None]), at)
+             if k is not None and isinstance(scores[k], CommentedMap) and set(scores[k]) != {"missing"}]
+    return found[0] if found else None
 
 
 def _scores_like(assessment: Any, area: str | None = None) -> Any:

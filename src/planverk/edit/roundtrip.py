@@ -99,7 +99,12 @@ def _yaml(style: Style = LAYOUT, own_quotes: bool = False) -> YAML:
 
 
 class UnreadableForEditing(PlanverkError):
-    """A file the plan loader reads that the round-trip reader cannot (a ruamel limitation)."""
+    """A file the plan loader reads that the round-trip reader cannot (a ruamel limitation).
+
+    ``line`` and ``column`` (from 0) say where the reader stopped, when it says so."""
+
+    line: int | None = None
+    column: int | None = None
 
 
 _END_MARKERS = re.compile(r"(?:^\.\.\.[ \t]*\n?)+\Z", re.MULTILINE)
@@ -125,7 +130,11 @@ def load(text: str) -> Any:
         # NotImplementedError: ruamel's 'overlap in comment' (a comment it cannot place)
         lines = [line for line in str(error).splitlines() if line.strip()]
         reason = lines[0].strip() if lines else type(error).__name__
-        raise UnreadableForEditing(tr("cannot be read for rewriting ({reason})", reason=reason)) from None
+        unreadable = UnreadableForEditing(tr("cannot be read for rewriting ({reason})", reason=reason))
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        if mark is not None:
+            unreadable.line, unreadable.column = mark.line, mark.column
+        raise unreadable from None
 
 
 def dump(data: Any, style: Style = LAYOUT, own_quotes: bool = False) -> str:
@@ -151,20 +160,92 @@ value (``- ~  # note``) one step per round, so a single pass is not always stabl
 def canonical(text: str) -> str:
     """``text`` in planverk's layout: what ``planverk fmt`` writes, stable when formatted again."""
     for _ in range(ROUNDS):
-        formatted = dump(load(text))
+        formatted = _comments_follow(text, dump(load(text)))
         if formatted == text:
             break
         text = formatted
     return text
 
 
+def _comments_follow(before: str, after: str) -> str:
+    """``after`` (``before`` re-indented by ruamel) with each comment on a line of its own
+    moved as the line below it moved: ruamel writes such a comment at the column it had,
+    so that in a list flush with its key (``- a`` / ``# note`` / ``- b``) the note stood
+    left of the items it was written above once they were indented.
+
+    A comment written at the column of the line below it (its ``-``, or the text after the
+    ``-``) takes that line's new column; any other column moves by as much as that line
+    did. A file whose lines do not move keeps its comments where they are.
+    """
+    before = before.replace("\r\n", "\n").replace("\r", "\n")
+    if before == after or not re.search(r"^[ ]*#", after, re.MULTILINE):
+        return after  # nothing moved, or no comment on a line of its own
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    old = _own_line_comments(before, old_lines)
+    new = _own_line_comments(after, new_lines)
+    if [c for c, _, _ in old] != [c for c, _, _ in new]:
+        return after  # ruamel moved one: leave its choice
+    old_rows = {line for _, line, _ in old}
+    new_rows = {line for _, line, _ in new}
+    for (_, old_row, column), (_, new_row, written) in zip(old, new):
+        was = _content(old_lines, old_row, old_rows, 1)
+        now = _content(new_lines, new_row, new_rows, 1)
+        if was is None or now is None:
+            continue
+        above = _content(old_lines, old_row, old_rows, -1), _content(new_lines, new_row, new_rows, -1)
+        if column in was:
+            wanted = now[was.index(column)]
+        elif above[0] is not None and above[1] is not None and column in above[0]:
+            # a comment at the column of the line above it ('# phone: ...' left in an item)
+            wanted = above[1][above[0].index(column)]
+        else:
+            wanted = max(0, column + now[0] - was[0])
+        if wanted != written:
+            new_lines[new_row] = " " * wanted + new_lines[new_row].lstrip(" ")
+    return "\n".join(new_lines)
+
+
+def _own_line_comments(text: str, lines: list[str]) -> list[tuple[str, int, int]]:
+    """The comments of ``text`` that stand on a line of their own (:func:`comment_places`)."""
+    return [(c, row, col) for c, row, col in comment_places(text)
+            if row < len(lines) and len(lines[row]) - len(lines[row].lstrip(" ")) == col]
+
+
+def _content(lines: list[str], row: int, comments: set[int], step: int) -> tuple[int, int] | None:
+    """The columns of the nearest line after ``row`` (``step`` 1; before it, -1) that is
+    neither blank nor a comment: where it starts, and where its text starts after a list's
+    ``- `` (the same when it has none)."""
+    while 0 <= row + step < len(lines):
+        row += step
+        line = lines[row]
+        if not line.strip() or row in comments:
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        dash = re.match(r"-[ ]+(?=\S)", line[indent:])
+        return indent, indent + (dash.end() if dash else 0)
+    return None
+
+
 def comments(text: str) -> list[str]:
     """Every comment of a YAML text, in order (not '#' inside quotes or block text)."""
-    found: list[str] = []
+    return [comment for comment, _, _ in comment_places(text)]
+
+
+def comment_places(text: str) -> list[tuple[str, int, int]]:
+    """Every comment of a YAML text, in order, with where it stands: ``(comment, line,
+    column)``, both counted from 0 (the comment stripped of the spaces around it)."""
+    found: list[tuple[str, int, int]] = []
 
     def collect(node: Any) -> None:
         if isinstance(node, CommentToken):
-            found.extend(line.strip() for line in node.value.splitlines() if line.strip().startswith("#"))
+            mark = node.start_mark  # where its first comment stands: blank lines may come before
+            lines = node.value.splitlines()
+            first = next((n for n, line in enumerate(lines) if line.strip().startswith("#")), 0)
+            for n, line in enumerate(lines):
+                if line.strip().startswith("#"):
+                    spaces = len(line) - len(line.lstrip(" "))
+                    column = mark.column if n == first and not spaces and mark is not None else spaces
+                    found.append((line.strip(), (mark.line if mark is not None else 0) + n - first, column))
         elif isinstance(node, (list, tuple)):
             for part in node:
                 collect(part)
@@ -180,7 +261,26 @@ def lost_comments(before: str, after: str) -> list[str]:
     ruamel drops a comment in a few odd places (after an empty value that ends a nested
     list); the writing commands check with this and leave such a file alone.
     """
-    return list((Counter(comments(before)) - Counter(comments(after))).elements())
+    return [comment for comment, _, _ in lost_comment_places(before, after)]
+
+
+def lost_comment_places(before: str, after: str) -> list[tuple[str, int, int]]:
+    """:func:`lost_comments` with where each stands in ``before`` (as :func:`comment_places`):
+    of a comment written several times, the one the order of the others shows is gone."""
+    old = comment_places(before)
+    new = comments(after)
+    missing = Counter(comment for comment, _, _ in old) - Counter(new)
+    if not missing:
+        return []
+    kept: set[int] = set()
+    for block in SequenceMatcher(None, [c for c, _, _ in old], new, autojunk=False).get_matching_blocks():
+        kept.update(range(block.a, block.a + block.size))
+    lost = []
+    for n in [n for n in range(len(old)) if n not in kept] + sorted(kept):
+        if missing[old[n][0]] > 0:
+            missing[old[n][0]] -= 1
+            lost.append((n, old[n]))
+    return [place for _, place in sorted(lost)]
 
 
 # --- Editing a loaded document -----------------------------------------------------------
@@ -271,6 +371,56 @@ def insert_item(sequence: CommentedSeq, item: Any, index: int | None = None) -> 
     _give_tail(sequence, at, tail)
 
 
+def _is_list_of_maps(value: Any) -> bool:
+    return isinstance(value, CommentedSeq) and any(isinstance(v, CommentedMap) for v in value)
+
+
+def kin(items: Sequence[Any], node: Any, path: tuple[str, ...]) -> Any:
+    """The collection a new ``node[path]`` (a list of mappings or a mapping) copies its style
+    from, or None: what the same path holds in the item of ``items`` nearest to ``node``
+    (the one before it first); else, for a list of mappings, another list of mappings of
+    ``node``, then of the nearest items. A file that writes ``assessments: [{...}]`` gets
+    its next ``assessments`` the same way, whatever style the rest of the file has.
+    """
+    at = next((n for n, item in enumerate(items) if item is node), len(items))
+    nearest = [items[n] for n in sorted(range(len(items)), key=lambda n: (abs(n - at), n > at)) if n != at]
+
+    def under(item: Any) -> Any:
+        for key in path:
+            item = item.get(key) if isinstance(item, CommentedMap) else None
+        return item if isinstance(item, (CommentedMap, CommentedSeq)) and len(item) else None
+
+    found = next((value for value in map(under, nearest) if value is not None), None)
+    if found is not None or len(path) != 1:
+        return found
+    for item in [node, *nearest]:
+        if isinstance(item, CommentedMap):
+            lists = [v for k, v in item.items() if k != path[0] and _is_list_of_maps(v)]
+            if lists:
+                return lists[0]
+    return None
+
+
+def styled(new: Any, like: Any, default: Any = None) -> Any:
+    """``new`` (a new list or mapping) written as ``like`` is: ``[ ]``/``{ }`` or block, and
+    a list's mappings as ``like``'s are (``- {date: ...}`` or one key a line). Without
+    ``like``, as ``default`` is, when given."""
+    if not isinstance(like, type(new)):
+        like = default if isinstance(default, type(new)) else None
+    if like is None:
+        return new
+    if like.fa.flow_style():
+        new.fa.set_flow_style()
+        return new
+    new.fa.set_block_style()
+    if isinstance(new, CommentedSeq):
+        inner = next((v for v in like if isinstance(v, CommentedMap)), None)
+        for value in new:
+            if isinstance(value, CommentedMap) and inner is not None:
+                value.fa.set_flow_style() if inner.fa.flow_style() else value.fa.set_block_style()
+    return new
+
+
 def shared(document: Any) -> dict[int, Any]:
     """The mappings and lists a document reaches more than once (through ``&anchor``/``*alias``),
     by ``id()``: a change to one of them changes every place that uses it."""
@@ -328,7 +478,12 @@ class Editable:
     of the file is re-written: only ``planverk fmt`` changes layout.
     """
 
+    origin: list[int | None]
+    """After :meth:`text`: for each line of the edited file, the line of the original it is
+    (from 0), or None for a line the edit wrote."""
+
     def __init__(self, text: str) -> None:
+        self.origin = []
         self.style = learn(text)
         self.lines = Lines(text, self.style)
         plain = "".join(self.lines.plain)
@@ -341,6 +496,7 @@ class Editable:
         self._quote_new_text()
         edited = dump(self.document, self.style, own_quotes=True)
         parts = _splice(self.lines.plain, self._base.splitlines(True), edited.splitlines(True))
+        self.origin = [value if kept else None for kept, value in parts]  # type: ignore[misc]
         result = self.lines.join(parts)
         spliced = "".join(str(v) if not o else self.lines.plain[v] for o, v in parts)  # type: ignore[index]
         try:
@@ -408,6 +564,12 @@ def _plain(node: Any) -> Any:
     return (type(node).__name__ if isinstance(node, (bool, int, float)) else "", str(node))
 
 
+def _opens(line: str) -> bool:
+    """Whether a line ends in ``key:`` (or ``-``) with nothing after it but a comment, so that
+    what follows it is its value (not ``key: ~``, ``key: null``)."""
+    return re.sub(r"(?:^|\s+)#.*$", "", line.rstrip("\n")).rstrip().endswith((":", "-"))
+
+
 def _splice(old: list[str], ours: list[str], new: list[str]) -> list[tuple[bool, int | str]]:
     """``new`` (an edit of ``ours``) applied to ``old``, line by line.
 
@@ -439,6 +601,13 @@ def _splice(old: list[str], ours: list[str], new: list[str]) -> list[tuple[bool,
         if i2 > i1:
             start = to_old[i1] if i1 in to_old else after(i1)
             end = to_old[i2 - 1] + 1 if i2 - 1 in to_old else before(i2)
+        elif i1 - 1 in to_old and j1 > 0 and to_old[i1 - 1] >= done and _opens(ours[i1 - 1]) and not _opens(
+            old[to_old[i1 - 1]]
+        ):
+            # new lines under a line the file writes otherwise ('key: ~' given a value under
+            # it): that line goes too, written as the edit has it ('key:')
+            start, end = to_old[i1 - 1], to_old[i1 - 1] + 1
+            j1 -= 1
         elif i1 - 1 in to_old or i1 == 0:
             start = end = after(i1)
         elif i1 in to_old:

@@ -31,7 +31,8 @@ class Packet:
     sender: Party
     requests: list[MeetingRequest]
     files: dict[str, bytes]
-    """File name -> bytes: ``NN-EVENT-SLOT.eml`` per request, and ``checklist.md``."""
+    """File name -> bytes: ``EVENT.eml`` or ``EVENT-SLOT.eml`` per request (see
+    :func:`.requests.meeting_requests`), and ``checklist.md``."""
 
 
 def invitation_packets(

@@ -165,7 +165,8 @@ def meeting_requests(
 ) -> list[MeetingRequest]:
     """Every invitation of a validated, error-free plan (or of one sender), ordered by
     sender (as the plan first names them), then start. Pure: same plan, history and
-    ``SOURCE_DATE_EPOCH`` give the same requests. Raises UsageError for an unknown sender."""
+    ``SOURCE_DATE_EPOCH`` give the same requests, each with its file name (:func:`_named`:
+    ``EVENT.eml``, ``EVENT-SLOT.eml``). Raises UsageError for an unknown sender."""
     assert validation.plan is not None and validation.ok
     if sender is not None:
         _check_sender(validation, sender)
@@ -198,7 +199,7 @@ def meeting_requests(
         cancelled = event.status == "cancelled"
         method = "CANCEL" if cancelled else "REQUEST"
         first_day = timing.start.date() if isinstance(timing.start, datetime) else timing.start
-        stem = "-".join([event.id, *([slot.id or str(number)] if slot else [])])
+        stem = event.id if slot is None else f"{event.id}-{_file_key(key)}"
         requests.append(MeetingRequest(
             sender=who, recipients=recipients, uid=item_uid, method=method,
             sequence=writer.stamp(("events", position)).sequence,
@@ -209,12 +210,38 @@ def meeting_requests(
             filename=stem, calendar=calendar(calendar_head(info, method), [], timezone, [component]), dtstamp=stamp,
         ))
     requests.sort(key=lambda r: (order[r.sender.ref], _key(r.start), r.uid))
-    numbered = []
-    counts: dict[str, int] = {}
-    for request in requests:
-        counts[request.sender.ref] = counts.get(request.sender.ref, 0) + 1
-        numbered.append(replace(request, filename=f"{counts[request.sender.ref]:02d}-{request.filename}.eml"))
-    return numbered
+    return _named(requests)
+
+
+def _file_key(slot_key: str) -> str:
+    """A slot's identity (:func:`planverk.slot_identity.slot_keys`: its id, or ``#`` and its
+    topic key, perhaps with ``/DAY-HHMM`` and ``/N``) as part of a file name: a-z, 0-9 and
+    ``-._`` only (``#pause/1-1015`` is ``pause-1-1015``)."""
+    return slot_key.removeprefix("#").replace("/", "-")
+
+
+def _named(requests: list[MeetingRequest]) -> list[MeetingRequest]:
+    """Each request with its file name, ``EVENT.eml`` or ``EVENT-SLOT.eml`` (the slot by its
+    id, else its topic), so that a slot inserted, removed or moved renames no other file, as
+    it changes no other UID. Ids and topic keys hold only a-z, 0-9 and ``-._`` and an id is
+    never a name Windows reserves, so a name stays in its folder on every system. Two
+    requests of one sender whose names would be the same (an event ``a-b`` beside a slot
+    ``b`` of an event ``a``) are told apart by ``-2``, ``-3`` in the order of their UIDs."""
+    order = sorted(range(len(requests)), key=lambda n: requests[n].uid)
+    used = {(r.sender.ref, r.filename) for r in requests}  # every name as it is, claimed first
+    names: dict[int, str] = {}
+    seen: set[tuple[str, str]] = set()
+    for n in order:
+        sender, name = requests[n].sender.ref, requests[n].filename
+        if (sender, name) in seen:
+            number = 2
+            while (sender, f"{name}-{number}") in used:
+                number += 1
+            name = f"{name}-{number}"
+            used.add((sender, name))
+        seen.add((sender, name))
+        names[n] = name
+    return [replace(r, filename=f"{names[n]}.eml") for n, r in enumerate(requests)]
 
 
 def _key(moment: date | datetime) -> datetime:

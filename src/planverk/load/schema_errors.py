@@ -216,6 +216,13 @@ def convert(
             continue
         where = locate(source, loc)
         field = field_name(loc, data)
+        hint = leftover_hint(source, loc, root) if loc in source.leftovers and kind != "missing" else None
+        if hint is not None:
+            # {2025: 3,5 mill. kr}: the comma cut the value, and the key it left ('5 mill. kr') is
+            # no field: the finding names the mapping ('effect') and the hint quotes the value
+            findings.append(finding("PV101", tr("{field}: {problem}", field=field_name(loc[:-1], data),
+                                                problem=hint), where))
+            continue
         if kind == "missing":
             findings.append(finding("PV101", with_hint(tr("'{key}' is missing (required)", key=str(loc[-1])),
                                                        source, loc, root), locate(source, loc[:-1])))

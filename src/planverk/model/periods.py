@@ -196,6 +196,7 @@ class CalendarPeriod:
         ``1. halvår 2024``, ``ultimo september`` (nynorsk ``veke 15``; English ``week 15
         2017``, ``Q3 2012``, ``T2 2024``, ``H1 2024``, ``late September``)."""
         year = f" {self.year}" if with_year and self.year is not None else ""
+        language = language if language in ("nb", "nn", "en") else "nb"  # bokmål for an unknown code
         english = language == "en"
         if self.unit == "week":
             word = {"nb": "uke", "nn": "veke"}.get(language, "week")

@@ -140,7 +140,19 @@ def parse_money(value: Any) -> Quantity:
     return quantity
 
 
-def _serialize(quantity: Quantity) -> float:
+ESTIMATES = "estimates"
+"""Key of the serialisation context that keeps estimates apart: ``model_dump(mode="json",
+context={ESTIMATES: True})`` writes a quantity written as an estimate (``ca. 35 mill. kr``)
+as ``{"value": 35000000.0, "approximate": true}`` and any other as its number, so that two
+dumps differ where only the ``ca.`` does (what ``planverk diff`` compares)."""
+
+
+def serialize_quantity(quantity: Quantity, info: Any) -> Any:
+    """The number (kroner for an amount); with the :data:`ESTIMATES` context, an estimate
+    as ``{"value": number, "approximate": true}``."""
+    context = info.context
+    if quantity.approximate and isinstance(context, dict) and context.get(ESTIMATES):
+        return {"value": quantity.value, "approximate": True}
     return quantity.value
 
 
@@ -151,8 +163,8 @@ _SCHEMA = WithJsonSchema(
     }
 )
 
-Number = Annotated[Quantity, BeforeValidator(parse_quantity), PlainSerializer(_serialize), _SCHEMA]
+Number = Annotated[Quantity, BeforeValidator(parse_quantity), PlainSerializer(serialize_quantity), _SCHEMA]
 """A number as written, with an optional unit: ``4,5``, ``65 %``, ``8 700``."""
 
-Money = Annotated[Quantity, BeforeValidator(parse_money), PlainSerializer(_serialize), _SCHEMA]
+Money = Annotated[Quantity, BeforeValidator(parse_money), PlainSerializer(serialize_quantity), _SCHEMA]
 """An amount in kroner: ``2500000``, ``'2,5 mill. kr'``, ``'350 000 kr'``."""

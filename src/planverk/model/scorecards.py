@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, Field, PlainSerializer, StrictInt, WithJso
 
 from ..i18n import MessageError, tr
 from .base import Day, Id, Model, PlanText, Refs, Silenceable, Text, new_list
-from .quantities import Number, Quantity, parse_quantity
+from .quantities import Number, Quantity, parse_quantity, serialize_quantity
 
 WHOLE = "*"
 """The key under an area's scores that holds the score of the area as a whole (``okonomi:
@@ -63,8 +63,10 @@ def parse_score(value: Any) -> Quantity | Missing:
     return quantity
 
 
-def _serialize_score(score: Quantity | Missing) -> float | dict[str, str]:
-    return {"missing": score.reason} if isinstance(score, Missing) else score.value
+def _serialize_score(score: Quantity | Missing, info: Any) -> Any:
+    """``{"missing": reason}``, or the number as :class:`~planverk.model.quantities.Quantity`
+    is written (with the ``estimates`` context, an estimate keeps its mark)."""
+    return {"missing": score.reason} if isinstance(score, Missing) else serialize_quantity(score, info)
 
 
 _SCORE_SCHEMA: dict[str, Any] = {

@@ -15,7 +15,7 @@ from ..errors import UsageError
 from ..files import replace_folder, write_atomic
 from ..load.planfiles import display_path, plan_folder
 from ..model import Plan
-from ..i18n import Message, tr
+from ..i18n import DEFAULT_LANGUAGE, Message, tr
 from ..validate import Validation, checked_plan, in_language
 from .context import build_context
 from .engine import environment, render_template
@@ -66,7 +66,7 @@ def for_stdout(document: Document) -> str:
     text = document.text
     for spec in document.pictures:
         image = re.compile(r"!\[((?:[^\]\\]|\\.)*)\]\(" + re.escape(spec.file) + r"\)")
-        note = LEFT_OUT.get(document.language, LEFT_OUT["en"])
+        note = LEFT_OUT.get(document.language, LEFT_OUT[DEFAULT_LANGUAGE])
         text = image.sub(lambda m: f"*{note}* {m.group(1)}", text)
     return text
 

@@ -40,7 +40,7 @@ from .plandiff import (
     When,
 )
 from .steering import KpiTargetChange, MeasureChange, PhaseChange, SavingsChange, ScoreChange
-from ..i18n import MessageError, show, tr
+from ..i18n import DEFAULT_LANGUAGE, MessageError, show, tr
 from ..model.quantities import Quantity
 from .fieldwords import FieldWriter
 from .words import words
@@ -333,7 +333,7 @@ def diff_markdown(
     new version's errors, if it has any. ``diff`` is None when the new version does not read.
     ``language`` (``--lang``) replaces the new version's own; ``target`` names the new
     version in an error that has no place in a file."""
-    write = _Writer(language or (diff.language if diff else "en"))
+    write = _Writer(language or (diff.language if diff else DEFAULT_LANGUAGE))
     new_label = write.w["working_tree"] if new_label == WORKING_TREE_LABEL else new_label
     lines: list[str] = []
     if diff is not None:

@@ -24,7 +24,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel
 
-from ..formatting import fmt_date, fmt_money, fmt_number, fmt_percent, fmt_time
+from ..formatting import APPROXIMATELY, fmt_date, fmt_money, fmt_number, fmt_percent, fmt_time
+from ..i18n import DEFAULT_LANGUAGE
 from ..model.quantities import Quantity, parse_money
 from ..model.times import TimeRange, parse_time_range
 from ..model.words import Vocabulary
@@ -630,7 +631,7 @@ class FieldWriter:
     """Writes the fields of one language."""
 
     def __init__(self, language: str, code: Code) -> None:
-        self.language = language if language in FIELD_NAMES else "en"
+        self.language = language if language in FIELD_NAMES else DEFAULT_LANGUAGE
         self.names = FIELD_NAMES[self.language]
         self.words = words(self.language)
         self.code = code
@@ -708,12 +709,14 @@ class FieldWriter:
         kind = shape.kind
         if kind == "word" and shape.vocabulary is not None:
             return shape.vocabulary.shown(str(value), language)
-        if kind == "money":
-            return fmt_money(value, language=language)
-        if kind == "number":
-            return fmt_number(value, language=language)
-        if kind == "percent":
-            return fmt_percent(value, language=language)
+        if kind in ("money", "number", "percent"):
+            # an estimate comes as {"value": .., "approximate": true} (plandiff's dump)
+            rough = isinstance(value, dict) and value.get("approximate") is True and "value" in value
+            number = value["value"] if rough else value
+            if kind == "money":
+                return fmt_money(number, language=language, approximate=rough)
+            shown = fmt_number(number, language=language) if kind == "number" else fmt_percent(number, language=language)
+            return f"{APPROXIMATELY[language]} {shown}" if rough else shown
         if kind == "date":
             return fmt_date(date.fromisoformat(value), "long", language=language)
         if kind == "datetime":

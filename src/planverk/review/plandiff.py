@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..model import Deadline, Event, Group, Kpi, Plan
-from ..model.quantities import Quantity
+from ..model.quantities import ESTIMATES, Quantity
 from ..occurrences import Occurrence, occurrences
 from ..load.planfiles import COLLECTIONS
 from .steering import KPI_TOLD, SteeringDiff, steering_diff
@@ -392,8 +392,10 @@ def _risk_changes(old: Plan, new: Plan) -> list[RiskChange]:
 
 
 def _field_changes(old: Any, new: Any, skip: set[str]) -> tuple[FieldChange, ...]:
-    before = old.model_dump(mode="json", by_alias=True)
-    after = new.model_dump(mode="json", by_alias=True)
+    # an amount or number written as an estimate stays one ({"value": .., "approximate": true}),
+    # so that '35 mill. kr' -> 'ca. 35 mill. kr' is a change, as it is in savings and scores
+    before = old.model_dump(mode="json", by_alias=True, context={ESTIMATES: True})
+    after = new.model_dump(mode="json", by_alias=True, context={ESTIMATES: True})
     return tuple(
         FieldChange(key, before.get(key), after.get(key))
         for key in [*before, *(k for k in after if k not in before)]

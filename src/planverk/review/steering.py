@@ -135,11 +135,13 @@ def _amounts(mapping: dict[int, Any]) -> Amounts:
 
 
 def _years(old: Amounts, new: Amounts) -> tuple[Years, Rough]:
-    """The years whose amount changed, (year, old, new), and whether each was an estimate."""
+    """The years whose amount changed, (year, old, new), and whether each was an estimate.
+    An amount that became an estimate, or stopped being one, changed ('35 mill. kr' to
+    'ca. 35 mill. kr' is a change a reviewer must see), as a score does."""
     def value(year: int, amounts: Amounts) -> float | None:
         return amounts[year][0] if year in amounts else None
 
-    changed = [year for year in sorted(old.keys() | new.keys()) if value(year, old) != value(year, new)]
+    changed = [year for year in sorted(old.keys() | new.keys()) if old.get(year) != new.get(year)]
     return (
         tuple((year, value(year, old), value(year, new)) for year in changed),
         tuple((year, old.get(year, (0, False))[1], new.get(year, (0, False))[1]) for year in changed),
@@ -192,7 +194,7 @@ def _savings(old: Plan, new: Plan) -> list[SavingsChange]:
         was = before.get(target.id)
         if was is not None:
             goals, rough = _years(_amounts(was.years), _amounts(target.years))
-            changed = was.total.value != target.total.value
+            changed = (was.total.value, was.total.approximate) != (target.total.value, target.total.approximate)
             total = (was.total.value, target.total.value) if changed else None
             total_rough = (was.total.approximate, target.total.approximate) if changed else None
             if goals or total:

@@ -8,7 +8,7 @@ every key has its three languages side by side; ``{name}``-style fields are fill
 
 from __future__ import annotations
 
-from ..i18n import LANGUAGES
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 SENTENCES: dict[str, tuple[str, str, str]] = {
     "heading": ("### Endringer i {title}", "### Endringar i {title}", "### Changes to {title}"),
@@ -288,5 +288,6 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 def words(language: str) -> dict[str, str]:
-    """The sentence patterns for a plan's language (``nb``, ``nn`` or ``en``)."""
-    return WORDS.get(language, WORDS["en"])
+    """The sentence patterns for a plan's language (``nb``, ``nn`` or ``en``); bokmål's
+    for any other code, as every table of words falls back to."""
+    return WORDS.get(language, WORDS[DEFAULT_LANGUAGE])

@@ -128,9 +128,8 @@ class Context:
 
     def money_columns(self, columns: list[tuple[list[float | None], list[bool]]]) -> list[list[str]]:
         """The money columns of one table, (values, estimates) each, all in one unit and
-        one rounding (:meth:`money_column`), so that a zero is written alike in every column
-        ('0 mill. kr' beside '12 mill. kr', never '0 kr' in a column of zeros) and a
-        parent's row is rounded no more than its children's."""
+        one rounding (:meth:`money_column`), so that a parent's row is rounded no more than
+        its children's; a zero is '0 kr' in every column (:func:`~planverk.formatting.fmt_money`)."""
         scale, digits = formatting.money_layout([v for values, _ in columns for v in values])
         return [self.money_column(values, about, scale=scale, digits=digits) for values, about in columns]
 

@@ -50,7 +50,7 @@ def cycle_view(ctx: Context, report: CycleReport) -> Report:
 
 def month_table(ctx: Context, report: CycleReport) -> Table:
     """Month by month: each activity under every month of the year it shares a day with."""
-    names = MONTH_NAMES.get(ctx.language, MONTH_NAMES["en"])
+    names = MONTH_NAMES.get(ctx.language, MONTH_NAMES["nb"])  # bokmål for an unknown code, as every table
     rows = []
     for month in range(1, 13):
         days = CalendarPeriod("month", month, report.year).dated()
