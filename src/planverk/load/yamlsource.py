@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from ..patterns import lazy
 from ..values import Value
@@ -212,8 +211,7 @@ class _Part:
         return self.positions[0] if name == "values" else self.positions[1]
 
 
-@dataclass
-class LoadedFile:
+class LoadedFile(NamedTuple):
     """A parsed YAML file: its data (None when unreadable), positions and findings."""
 
     data: Any
