@@ -136,6 +136,17 @@ def test_a_score_in_block_style_stays_block_and_a_missing_question_gets_its_scor
     )
 
 
+def test_a_missing_mark_written_as_a_block_keeps_its_comment(tmp_path: Path) -> None:
+    text = PLAN.replace("      leiing: {missing: ikkje vurdert i 2026}  # kjem i haust",
+                        "      leiing:\n        missing: ikkje vurdert  # kjem i haust")
+    plan = _plan(tmp_path, text)
+    result = run_cli("record", "score", str(plan), "kompass", "Fjellvik kommune", "2026", "leiing", "l1", "8")
+    assert result.code == 0, result.err
+    assert _changed(text, _text(plan)) == (
+        ["        missing: ikkje vurdert  # kjem i haust"], ["        l1: 8                   # kjem i haust"]
+    )
+
+
 def test_an_area_scored_as_a_whole_is_refused_where_it_stands(tmp_path: Path) -> None:
     text = PLAN.replace("      leiing: {missing: ikkje vurdert i 2026}  # kjem i haust", "      leiing: ca. 12")
     plan = _plan(tmp_path, text)
