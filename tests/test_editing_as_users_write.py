@@ -256,3 +256,14 @@ def test_a_new_list_copies_block_neighbours_and_their_entries(tmp_path: Path) ->
     assert written.replace("  assessments:\n  - date: 2026-02-01\n    probability: 3\n", "", 1).replace(
         "  status: lagt bort\n  decided_on: 2025-11-10\n  status_history:\n  - date: 2025-11-10\n    status: vedteke\n"
         "  - date: 2026-02-01\n    status: lagt bort\n", "  status: vedteke\n  decided_on: 2025-11-10\n", 1) == text
+
+
+def test_a_block_item_among_one_line_items_gets_one_line_entries(tmp_path: Path) -> None:
+    text = PLAN.replace(
+        "- id: r2\n  title: Lågare skatteinngang\n  probability: 2\n  consequence: 3\n  # vurdert på nytt i januar\n"
+        "  assessments: [{date: 2026-01-15, probability: 3, consequence: 3}]\n",
+        "- {id: r2, title: Lågare skatteinngang, probability: 2, consequence: 3}\n",
+    )
+    plan = _plan(tmp_path, text)
+    assert run_cli("record", "assessment", str(plan), "r3", "--probability", "3", "--date", "2026-02-01").code == 0
+    assert _changed(text, _text(plan)) == ([], ["  assessments:", "  - {date: 2026-02-01, probability: 3}"])
