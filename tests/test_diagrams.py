@@ -112,9 +112,14 @@ def test_every_hostile_gantt_label_is_one_task_shown_as_written() -> None:
     ctx = diagrams(HOSTILE, date(2025, 12, 31))
     lines = ctx.pictures["gantt"].mermaid.splitlines()
     tasks = [gantt_task(line) for line in lines if " : " in line]
-    expected = [p.name for p in ctx.phases] + [d.task for d in ctx.deadlines + ctx.milestones]
+    drawn = [" ".join(o.event.title.split()) for o in ctx.occurrences if not o.cancelled]
+    expected = [p.name for p in ctx.phases] + drawn + [d.task for d in ctx.deadlines + ctx.milestones]
     assert sorted(tasks) == sorted(expected)
     assert "Gantt-plan og mandat" in tasks
+    assert "Workshop: phase 1 #2; <script>alert(1)</script>" in tasks
+    assert "Two lines %% not a comment" in tasks
+    assert tasks.count("title: monthly #meeting; excludes weekends") == 3  # a task per meeting of the series
+    assert not any(task.startswith("Cancelled") for task in tasks)
     assert "Title transfer of the school buildings" in tasks
     title = next(line for line in lines if line.strip().startswith("title "))
     assert shown(encode_entities(title.strip()[6:])) == ctx.plan.title

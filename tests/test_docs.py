@@ -58,7 +58,7 @@ def test_every_label_the_builtins_use_exists_and_every_label_is_used() -> None:
     for template in (ROOT / "templates").glob("*.j2"):
         text = template.read_text(encoding="utf-8")
         used |= set(re.findall(r"labels\.(\w+)", text)) | set(re.findall(r'labels\["(\w+)"\]', text))
-    used |= {"member_roles", "at_sessions", "between_sessions", "after_sessions", "phases", "deadlines",
+    used |= {"member_roles", "at_sessions", "between_sessions", "after_sessions", "phases", "events_and_activities", "deadlines",
              "milestones", "reports_to", "includes", "justification", "practice"}  # read by key in a loop or from Python (diagrams, views)
     assert used <= set(LABELS["nb"]), used - set(LABELS["nb"])
     assert set(LABELS["nb"]) - used == set()

@@ -112,7 +112,7 @@ def test_date_styles_and_ranges() -> None:
         fmt_date_range(date(2017, 12, 30), date(2018, 1, 2)) == "30. desember 2017-2. januar 2018"
     )
     assert fmt_date_range(day, day) == "8. februar 2017"
-    with pytest.raises(ValueError, match="date style 'fancy'"):
+    with pytest.raises(ValueError, match="the 'date' filter has no style 'fancy'"):
         fmt_date(day, "fancy")
 
 
@@ -187,9 +187,9 @@ def test_partial_dates() -> None:
 
 
 def test_wrong_inputs_say_what_the_filter_takes() -> None:
-    with pytest.raises(TypeError, match="the 'money' filter takes an amount in kroner, not str"):
+    with pytest.raises(TypeError, match="the 'money' filter takes an amount in kroner, not a text: '35'"):
         fmt_money("35")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="the 'date' filter takes a date, not NoneType"):
+    with pytest.raises(TypeError, match=r"the 'date' filter takes a date, not an empty value \(None\)"):
         fmt_date(None)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unknown language 'sv'"):
         filters("sv")

@@ -205,7 +205,8 @@ TEMPLATE_FAULTS = {
         ("3", "'{% endif %}' der '{% endfor %}' først skulle ha lukka den opne '{% for %}': lukk blokkene i "
               "den rekkjefølgja dei vart opna, og sjekk skrivemåten"),
     "{% macro m(a=1, b) %}{% endmacro %}\n":
-        ("3", "malen er ikkje gyldig Jinja: non-default argument follows default argument"),
+        ("3", "eit argument til ein makro utan standardverdi kjem etter eit med standardverdi: set argumenta "
+              "med standardverdi sist"),
     "{{ 'x' * 2000000 }}\n":
         ("3", "sandkassen avviste det: ein verdi på 2 000 000 teikn eller element; det meste er 1 000 000: "
               "malar har grenser (sjå «Limits» i docs/templates.md)"),

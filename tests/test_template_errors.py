@@ -71,7 +71,7 @@ def test_printing_an_empty_value_is_an_error(tmp_path: Path) -> None:
 def test_filter_given_the_wrong_thing(tmp_path: Path) -> None:
     line = _one_error(_render(tmp_path, "# {{ plan.title | date }}\n"))
     assert (
-        "doc.md.j2:1: TypeError: the 'date' filter takes a date, not str 'Omstilling 2025'" in line
+        "doc.md.j2:1: the 'date' filter takes a date, not a text: 'Omstilling 2025'" in line
     )
 
 

@@ -140,11 +140,48 @@ def kind_name(value: Any) -> str:
     return "str" if isinstance(value, str) else type(value).__name__
 
 
+def kind_words(value: Any) -> Any:
+    """What ``value`` is, as a message for a person names it (a :class:`~planverk.i18n.Message`):
+    ``a number``, ``a text``, ``a list``, ``an empty value (None)``; a type's own name for
+    any other kind."""
+    from .i18n import tr
+
+    if value is None:
+        return tr("an empty value (None)")
+    if isinstance(value, bool):
+        return tr("true or false")
+    if isinstance(value, (int, float, Decimal)):
+        return tr("a number")
+    if isinstance(value, str):
+        return tr("a text")
+    if isinstance(value, (list, tuple)):
+        return tr("a list")
+    if isinstance(value, dict):
+        return tr("a table of keys and values")
+    if isinstance(value, date):
+        return tr("a date")
+    if isinstance(value, (time, TimeRange)):
+        return tr("a time")
+    return tr("a {kind}", kind=kind_name(value))
+
+
 def _need(value: Any, kind: type | tuple[type, ...], what: str, filter_name: str) -> None:
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise TypeError(
-            f"the '{filter_name}' filter takes {what}, not {kind_name(value)} {value!r}"
-        )
+        raise TypeError(_refused(value, what, filter_name))
+
+
+def _refused(value: Any, what: str, filter_name: str) -> Any:
+    """Why the filter ``filter_name`` refuses ``value``: it takes ``what`` (one of the kinds
+    below), as a :class:`~planverk.i18n.Message` a template's error says in the reader's language."""
+    from .i18n import tr
+
+    takes = {
+        "a date": tr("a date"), "a time": tr("a time"), "a number": tr("a number"),
+        "an amount in kroner": tr("an amount in kroner"), "a percentage (0-100)": tr("a percentage (0-100)"),
+        "text": tr("a text"),
+    }[what]
+    return tr("the '{filter}' filter takes {what}, not {kind}: {value}", filter=filter_name, what=takes,
+              kind=kind_words(value), value=repr(value)[:80])
 
 
 def fmt_date(value: date, style: str = "full", *, language: str = "nb") -> str:
@@ -154,7 +191,10 @@ def fmt_date(value: date, style: str = "full", *, language: str = "nb") -> str:
     if style == "month":
         return _plain(format_skeleton("yMMMM", value, locale=_locale(language)))
     if style not in DATE_STYLES:
-        raise ValueError(f"date style '{style}' is not one of {', '.join(DATE_STYLES)}, month")
+        from .i18n import Either, tr
+
+        raise ValueError(tr("the 'date' filter has no style '{style}': write {styles}",
+                            style=str(style), styles=Either((*DATE_STYLES, "month"))))
     return _plain(format_date(value, style, locale=_locale(language)))
 
 
@@ -346,7 +386,10 @@ def fmt_money(
     norwegian = _norwegian(language)
     units = {s: (n, e) for s, n, e in _SCALES}
     if scale is not None and scale != 1 and scale not in units:
-        raise ValueError(f"money scale {scale} is not 1 or one of {', '.join(map(str, units))}")
+        from .i18n import Either, tr
+
+        raise ValueError(tr("the 'money' filter has no scale {scale}: write {scales}",
+                            scale=str(scale), scales=Either(tuple(map(str, sorted((1, *units)))))))
     if whole == 0:
         # nothing is '0 kr' ('NOK 0') in any column: '0 mill. kr' reads as a figure rounded away
         amount = "0"

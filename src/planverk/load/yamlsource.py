@@ -452,6 +452,39 @@ def _said(problem: str) -> Message | None:
     if problem == "did not find expected comment or line break":
         return tr("invalid YAML: a value that starts with '|' or '>' is read as the start of a text block: "
                   "put the value in quotes, or start the text on the next line")
+    return _said_rarely(problem)
+
+
+def _said_rarely(problem: str) -> Message | None:
+    """libyaml's words for the problems hand-written plans seldom run into (escapes, tags,
+    directives, text blocks) in the plan's language; None when unknown."""
+    if problem in ("did not find expected hexdecimal number", "found invalid Unicode character escape code"):
+        return tr("invalid YAML: an escape in double quotes ('\\x', '\\u' or '\\U') lacks the hex digits it "
+                  "needs: write '\\\\' for a backslash, or use single quotes")
+    if problem == "found unexpected document indicator":
+        return tr("invalid YAML: a line of a quoted value starts with '---' or '...', which end a YAML document: "
+                  "indent the line")
+    if problem == "block sequence entries are not allowed in this context":
+        return tr("invalid YAML: a list item ('- ') on the line of its key: start the list on the next line, or "
+                  "put a value that starts with '- ' in quotes")
+    if problem == "mapping keys are not allowed in this context":
+        return tr("invalid YAML: a value that starts with '? ' is read as a YAML key: put the value in quotes")
+    if problem in ("found an indentation indicator equal to 0", "found a tab character where an indentation "
+                   "space is expected", "found a tab character that violates indentation"):
+        return tr("invalid YAML: a text block ('|' or '>') indented wrongly: indent its lines with spaces, "
+                  "deeper than its key, and write no digit 0 after '|' or '>'")
+    if problem in ("did not find the expected '>'", "did not find expected '>'", "did not find expected tag URI",
+                   "did not find URI escaped octet", "found an incorrect leading UTF-8 octet",
+                   "found an incorrect trailing UTF-8 octet", "found undefined tag handle",
+                   "did not find expected '!'", "did not find expected whitespace or line break"):
+        return tr("invalid YAML: a value that starts with '!' is read as a YAML tag: put the value in quotes")
+    if problem in ("found duplicate %YAML directive", "found duplicate %TAG directive", "found unknown directive name",
+                   "could not find expected directive name", "found unexpected non-alphabetical character",
+                   "did not find expected version number", "did not find expected digit or '.' character",
+                   "found extremely long version number", "found incompatible YAML document",
+                   "did not find expected <document start>", "did not find expected whitespace"):
+        return tr("invalid YAML: a line that starts with '%' is read as a YAML directive: remove the line, or put "
+                  "a value that starts with '%' in quotes")
     return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from ..formatting import place
@@ -38,6 +38,9 @@ from .views import (
     StatusSectionView,
     StatusView,
 )
+
+_INSTANT = timedelta(microseconds=1)
+"""Taken from an exclusive end to give the last day something lasts."""
 
 
 class _Builder:
@@ -163,7 +166,8 @@ class _Builder:
         return OccurrenceView(
             view,
             day,
-            event.last_day if event.repeat is None else day,  # last_day
+            # last_day: a series' occurrence ends when it does ('januar' every year: 31 January)
+            event.last_day if event.repeat is None else max(day, (found.end - _INSTANT).date()),
             at,
             found.all_day,
             found.start,
@@ -376,7 +380,7 @@ def build_context(
         goal_choices=[c for c in goal_choices(plan) if mine([c.group])],
         status=status,
         diagrams=DiagramsView(
-            gantt(plan_view, phases, [*deadlines, *milestones], labels),
+            gantt(plan_view, phases, [*deadlines, *milestones], labels, found),
             org_chart(groups, current, labels),
         ),
     )

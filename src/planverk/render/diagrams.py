@@ -26,7 +26,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..publish.pictures.layout import arrange, links
-from .views import DeadlineView, GroupView, PhaseView, PlanView
+from .views import DeadlineView, GroupView, OccurrenceView, PhaseView, PlanView
 
 GANTT_LABEL_LENGTH = 60
 """Longest task label in the Gantt chart; longer ones are cut at a word and end in '…'."""
@@ -85,15 +85,31 @@ def _gantt_deadline(deadline: DeadlineView, tags: str) -> str:
     return f"    {task} : {tags}, {deadline.date}, 0d"
 
 
+def gantt_occurrences(occurrences: Sequence[OccurrenceView]) -> list[OccurrenceView]:
+    """The occurrences the timeline draws: every one not cancelled, in time order."""
+    return sorted((o for o in occurrences if not o.cancelled), key=lambda o: (o.day, o.last_day, o.event.id))
+
+
+def _gantt_occurrence(occurrence: OccurrenceView) -> str:
+    """An event's occurrence as a bar over its days: a meeting over its day, an activity
+    dated by a period ('januar', 'uke 15') over the period."""
+    end = occurrence.last_day + timedelta(days=1)  # Mermaid's end is exclusive
+    return f"    {gantt_text(_short(occurrence.event.title))} : {occurrence.day}, {end}"
+
+
 def gantt(
     plan: PlanView,
     phases: Sequence[PhaseView],
     deadlines: Sequence[DeadlineView],
     labels: dict[str, Any],
+    occurrences: Sequence[OccurrenceView] = (),
 ) -> str:
-    """Phases as bars, deadlines and milestones as diamonds (milestones marked critical); a
-    deadline dated by a period as a bar over the period."""
-    if not phases and not deadlines:
+    """Phases as bars, the events' occurrences (meetings, activities dated by a period) as
+    bars over their days, deadlines and milestones as diamonds (milestones marked
+    critical); a deadline dated by a period as a bar over the period. Cancelled
+    occurrences are left out."""
+    drawn = gantt_occurrences(occurrences)
+    if not phases and not deadlines and not drawn:
         return ""
     lines = [
         "gantt",
@@ -107,6 +123,9 @@ def gantt(
         for phase in phases:
             end = phase.end + timedelta(days=1)  # Mermaid's end is exclusive
             lines.append(f"    {gantt_text(_short(phase.name))} : {phase.start}, {end}")
+    if drawn:
+        lines.append(f"    section {gantt_text(labels['events_and_activities'])}")
+        lines += [_gantt_occurrence(o) for o in drawn]
     for kind, title, tags in (
         ("deadline", "deadlines", "milestone"),
         ("milestone", "milestones", "milestone, crit"),

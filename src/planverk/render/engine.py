@@ -18,7 +18,6 @@ from types import BuiltinMethodType, MethodType
 from typing import Any
 
 from jinja2 import Environment, StrictUndefined, TemplateNotFound, TemplateRuntimeError, TemplateSyntaxError
-from jinja2 import TemplateError as JinjaError
 from jinja2.runtime import Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace, missing
@@ -76,8 +75,12 @@ class PlanUndefined(StrictUndefined):
     @property
     def _undefined_message(self) -> Any:  # a Message: the error speaks the reader's language
         obj, name = self._undefined_obj, str(self._undefined_name)
-        if self._undefined_hint:
+        if isinstance(self._undefined_hint, Message):
             return self._undefined_hint
+        if self._undefined_hint:  # Jinja's own English ("No first item, sequence was empty.")
+            from .failures import undefined_message
+
+            return undefined_message(self._undefined_name)
         if obj is missing:
             near = get_close_matches(name, CONTEXT_NAMES, n=1)
             names = ", ".join(CONTEXT_NAMES)
@@ -271,7 +274,7 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
     and format widths of a million are refused before they are computed.
     """
 
-    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    intercepted_binops = frozenset({"*", "**", "%", "+", "-", "/", "//"})
     code_generator_class = PlanTextCodeGenerator
     plan_concat = staticmethod(concat)
     plan_characters = staticmethod(characters)
@@ -296,6 +299,14 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
         # Different bytes on every run; docs/templates.md promises the same output each time.
         self.globals.pop("lipsum", None)
         self.filters.pop("random", None)
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
+        """What reading an attribute the sandbox refuses gives: an undefined that, used,
+        says so in the reader's language (Jinja's own says it in English)."""
+        from .failures import unsafe_message
+
+        return self.undefined(unsafe_message(obj, attribute), name=attribute, obj=obj,  # type: ignore[arg-type]
+                              exc=SecurityError)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if is_dataclass(obj) and callable(value) and attr not in TEMPLATE_METHODS:
@@ -388,7 +399,12 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
                     raise _too_big(len(seq) * times)
         if operator == "%" and isinstance(left, str):
             _check_arguments("%", (left,), {})
-        result = _check_size(super().call_binop(context, operator, left, right))
+        try:
+            result = _check_size(super().call_binop(context, operator, left, right))
+        except TypeError:  # Python's English names the types; say what the values are
+            from .failures import operator_message
+
+            raise TypeError(operator_message(operator, left, right)) from None
         return kept(result, left, right) if operator in ("+", "%") else result
 
 
@@ -467,11 +483,19 @@ def render_template(
     except TemplateSyntaxError as error:
         from .syntax import syntax_message
 
-        where = _where(error.filename or filename, error.lineno)
+        where = _where(error.filename or _source_path(env, error.name or filename), error.lineno)
         raise TemplateError(tr("{where}: {message}", where=where,
                                message=syntax_message(str(error.message)))) from None
     except Exception as error:  # noqa: BLE001 - whatever a template or a filter raised
         raise _located(error, folders, filename) from None
+
+
+def _source_path(env: PlanSandbox, name: str) -> str:
+    """The file the template ``name`` is read from (Jinja's lexer names none in its errors)."""
+    try:
+        return str(env.loader.get_source(env, name)[1] or name)  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 - only the name in an error message
+        return name
 
 
 def _bounded_render(template: Any, variables: dict[str, Any]) -> str:
@@ -516,10 +540,9 @@ def _located(error: Exception, folders: TemplateFolders, filename: str) -> Templ
         for frame, line in traceback.walk_tb(error.__traceback__)
         if frame.f_code.co_filename in folders.seen
     ]
-    said = error.args[0] if error.args else None
-    message: Message | str = str(error) if isinstance(error, JinjaError) else f"{type(error).__name__}: {error}"
-    if isinstance(said, Message):
-        message = said
+    from .failures import failure_message
+
+    message: Message = failure_message(error)
     if isinstance(error, TemplateNotFound):
         message = tr("no template '{name}' in the template folders ({folders})",
                      name=str(error.name), folders=folders.describe())

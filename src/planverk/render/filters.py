@@ -28,9 +28,10 @@ def when(item: OccurrenceView | DeadlineView | date, *, language: str) -> str:
         return formatting.fmt_when(item.date, None, item.time, language=language)
     if isinstance(item, date):
         return formatting.fmt_when(item, language=language)
-    raise TypeError(
-        f"the 'when' filter takes an occurrence, a deadline or a date, not {formatting.kind_name(item)}"
-    )
+    from ..i18n import tr
+
+    raise TypeError(tr("the 'when' filter takes an occurrence, a deadline or a date, not {kind}: {value}",
+                       kind=formatting.kind_words(item), value=repr(item)[:80]))
 
 
 def names(items: Iterable[Any], separator: str = ", ") -> str:

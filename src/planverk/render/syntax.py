@@ -24,7 +24,11 @@ _TOKENS = {
 """What Jinja's names of tokens are as a template writes them."""
 
 
-def _written(token: str) -> str:
+def _written(token: str) -> str | Message:
+    if token in ("integer", "float"):  # Jinja names the kind of a literal, not the literal
+        return tr("a number")
+    if token == "string":
+        return tr("a text")
     return _TOKENS.get(token, token)
 
 
@@ -79,5 +83,53 @@ _RULES: list[tuple[str, Callable[[re.Match[str]], Message]]] = [
         "a value is missing before '{found}': e.g. '{{% if event.room %}}', '{{{{ plan.title }}}}'",
         found=_written(found[1]))),
     (r"Missing end of comment tag", lambda found: tr("a comment '{{#' is not closed: end it with '#}}'")),
+    (r"Missing end of raw directive", lambda found: tr(
+        "a '{{% raw %}}' is not closed: end it with '{{% endraw %}}'")),
+    (r"No filter named '(.+?)'\.?", lambda found: tr(
+        "there is no filter '{name}': the filters a template can use are listed in docs/templates.md",
+        name=found[1])),
+    (r"No test named '(.+?)'\.?", lambda found: tr(
+        "there is no test '{name}' to follow 'is': e.g. 'is defined', 'is number', 'is none'", name=found[1])),
+    (r"Invalid character in identifier", lambda found: tr(
+        "a name with a character no name can have: names of fields, filters and variables are letters, digits "
+        "and '_'; a text goes in quotes")),
+    (r"tag name expected", lambda found: tr("a '{{% %}}' without a tag: write the tag after '{{%', e.g. "
+                                            "'{{% if event.room %}}'")),
+    (r"Block names in Jinja have to be valid Python identifiers.*", lambda found: tr(
+        "a block's name cannot have '-': write '_' instead, e.g. '{{% block main_text %}}'")),
+    (r"Required blocks can only contain comments or whitespace", lambda found: tr(
+        "a 'required' block holds only comments and blank space: its text belongs in the template that "
+        "extends this one")),
+    (r"non-default argument follows default argument", lambda found: tr(
+        "a macro's argument without a default comes after one with a default: put the arguments with "
+        "defaults last")),
+    (r"expected call", lambda found: tr("'{{% call %}}' takes a macro's call, e.g. '{{% call row(item) %}}'")),
+    (r"names starting with an underline can not be imported", lambda found: tr(
+        "a name that starts with '_' cannot be imported: rename the macro")),
+    (r"can't assign to '.+?'", lambda found: tr(
+        "'{{% set %}}' and '{{% for %}}' give values to names only, e.g. '{{% set total = 0 %}}'; a value kept "
+        "across a loop goes in a namespace(): '{{% set ns = namespace(total=0) %}}'")),
+    (r"expected name or number", lambda found: tr(
+        "a '.' where a field's name should follow, e.g. 'event.title'")),
+    (r"expected subscript expression", lambda found: tr(
+        "'[ ]' without what to read: write a key or a number inside, e.g. labels['time'], events[0]")),
+    (r"invalid syntax for function call expression", lambda found: tr(
+        "a call's arguments cannot be read: separate them with commas, and write named ones (name=value) after "
+        "the others")),
+    (r"You cannot chain multiple tests with is", lambda found: tr(
+        "one test for each 'is': join tests with 'and', e.g. 'x is number and x > 0'")),
+    (r"block '(.+?)' defined twice", lambda found: tr(
+        "the block '{name}' is defined twice: give each block its own name", name=found[1])),
+    (r"cannot use extend from a non top-level scope", lambda found: tr(
+        "'{{% extends %}}' stands at the top of the template, not inside a block, loop or 'if'")),
+    (r"Can't assign to special loop variable in for-loop target", lambda found: tr(
+        "'loop' is Jinja's own name inside a for loop: call the loop's item something else")),
+    (r"When defining macros or call blocks the special \"caller\" argument.*", lambda found: tr(
+        "a macro's 'caller' argument is left out or given a default")),
+    (r"chunk after expression", lambda found: tr(
+        "more than one value where one is expected: join them with an operator, or a comma inside brackets")),
+    (r".*(?:escape|Unicode character name).*", lambda found: tr(
+        "a quoted text has a backslash that starts no escape it completes (e.g. '\\x' without two hex "
+        "digits): write '\\\\' for a backslash")),
 ]
 """Jinja's wording of a mistake (a whole message) and how it is said: the first that matches."""

@@ -289,7 +289,8 @@ class DiagramsView:
     """Mermaid diagrams, ready to put in a fenced ``mermaid`` block."""
 
     gantt: str = doc(
-        "Gantt chart of the phases, deadlines and milestones ('' when there are none)."
+        "Gantt chart of the phases, the events' occurrences (cancelled ones left out), deadlines "
+        "and milestones ('' when there are none)."
     )
     org_chart: str = doc(
         "Flowchart of the groups: members, which group reports to which, which includes "

@@ -10,7 +10,7 @@ adds ``-GROUP`` to the file name):
 ====================  ================  ====================================================
 name                  document          what it shows
 ====================  ================  ====================================================
-``gantt``             workbook          phases as bars, deadlines and milestones as diamonds
+``gantt``             workbook          phases and events as bars, deadlines and milestones as diamonds
 ``org-chart``         workbook          groups with members; a group that reports to another
                                         is drawn under it, arrow pointing up to it; rows
                                         wrap at :data:`.layout.ROW_WIDTH` boxes

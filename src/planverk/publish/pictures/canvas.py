@@ -27,6 +27,7 @@ COLOURS = {
     "phase": "#3b6ea5",
     "deadline": "#d97706",
     "milestone": "#b91c1c",
+    "event": "#5f7f3a",
     "good": "#2e7d32",
     "warn": "#c99a06",
     "bad": "#c62828",

@@ -62,28 +62,37 @@ def _date_axis(ax: Any, start: date, end: date, language: str) -> None:
 
 
 def gantt(spec: Any) -> Any:
-    """Phases as bars, deadlines as orange diamonds, milestones as red diamonds; one row
-    each, labelled on the left with its name and date."""
+    """Phases as bars, each event's occurrences as green bars on one row per event (a
+    series' meetings, an activity every January), deadlines as orange diamonds,
+    milestones as red diamonds; one row each, labelled on the left with its name and date."""
     from matplotlib.dates import date2num
 
-    plan, phases, dated, labels = spec.data
+    plan, phases, dated, labels, drawn = spec.data
     words = Words(spec.language)
     rows: list[tuple[str, str, date, date]] = [("phase", p.name, p.start, p.end) for p in phases]
+    spans: dict[str, list[tuple[date, date]]] = {}  # event id -> its occurrences' days, a row each
+    for o in drawn:
+        if o.event.id not in spans:
+            spans[o.event.id] = []
+            rows.append(("event", o.event.id, o.day, o.last_day))
+        spans[o.event.id].append((o.day, o.last_day))
+    titles = {o.event.id: o.event.title for o in drawn}
     rows += [(d.kind, d.task, d.start or d.date, d.date) for d in dated]
     periods = {d.task: d.period for d in dated if d.period is not None}
-    first = min([plan.start, *(r[2] for r in rows)])
-    last = max([plan.end, *(r[3] for r in rows)])
+    first = min([plan.start, *(r[2] for r in rows), *(s[0] for each in spans.values() for s in each)])
+    last = max([plan.end, *(r[3] for r in rows), *(s[1] for each in spans.values() for s in each)])
     fig = figure(9.5, 0.8 + 0.32 * len(rows))
     ax = fig.add_subplot()
     for y, (kind, name, start, end) in enumerate(rows):
-        if kind == "phase":
-            ax.barh(
-                y,
-                date2num(end + timedelta(days=1)) - date2num(start),
-                left=date2num(start),
-                height=0.6,
-                color=COLOURS["phase"],
-            )
+        if kind in ("phase", "event"):
+            for begin, until in spans[name] if kind == "event" else [(start, end)]:
+                ax.barh(
+                    y,
+                    date2num(until + timedelta(days=1)) - date2num(begin),
+                    left=date2num(begin),
+                    height=0.6 if kind == "phase" else 0.45,
+                    color=COLOURS[kind],
+                )
         else:
             if start != end:  # dated by a period: a light bar over it, the diamond at its end
                 ax.barh(
@@ -106,6 +115,7 @@ def gantt(spec: Any) -> Any:
         range(len(rows)),
         [
             short(name) if kind == "phase"
+            else _event_label(titles[name], spans[name], words) if kind == "event"
             else f"{short(name)} ({periods[name]})" if start != end and name in periods
             else f"{short(name)} ({words.date(end)})"
             for kind, name, start, end in rows
@@ -123,6 +133,8 @@ def gantt(spec: Any) -> Any:
     legend = []
     if phases:
         legend.append(Patch(color=COLOURS["phase"], label=labels["phases"]))
+    if drawn:
+        legend.append(Patch(color=COLOURS["event"], label=labels["events_and_activities"]))
     for kind, key in (("deadline", "deadlines"), ("milestone", "milestones")):
         if any(d.kind == kind for d in dated):
             legend.append(
@@ -137,6 +149,14 @@ def gantt(spec: Any) -> Any:
     )
     ax.set_title(short(plan.title, 90), loc="left", fontweight="bold")
     return fig
+
+
+def _event_label(title: str, spans: list[tuple[date, date]], words: Any) -> str:
+    """An event's row: its title, with its day when it has one occurrence ('Samling
+    (4. mai 2025)'), else with how many ('Styringsgruppemøte (×12)')."""
+    if len(spans) == 1:
+        return f"{short(title)} ({words.date(spans[0][0])})"
+    return f"{short(title)} (×{len(spans)})"
 
 
 def risk_matrix(spec: Any) -> Any:

@@ -59,9 +59,12 @@ def _listed(items: list[str], limit: int = 12) -> str:
 
 
 def gantt_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None:
-    """The timeline of phases, deadlines and milestones, or None when there are none."""
+    """The timeline of phases, events, deadlines and milestones, or None when there are none."""
+    from ...render.diagrams import gantt_occurrences
+
     phases, dated = ctx.phases, [*ctx.deadlines, *ctx.milestones]
-    if not phases and not dated:
+    drawn = gantt_occurrences(ctx.occurrences)
+    if not phases and not dated and not drawn:
         return None
     words, labels, plan = Words(ctx.language), ctx.labels, ctx.plan
     parts = [
@@ -77,6 +80,12 @@ def gantt_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None:
         parts.append(
             f"{labels['phases']}: "
             + _listed([f"{p.name} ({words.date(p.start)}-{words.date(p.end)})" for p in phases])
+            + "."
+        )
+    if drawn:
+        parts.append(
+            f"{labels['events_and_activities']}: "
+            + _listed([f"{' '.join(o.event.title.split())} ({o.period or words.date(o.day)})" for o in drawn])
             + "."
         )
     for kind, key in (("deadline", "deadlines"), ("milestone", "milestones")):
@@ -96,7 +105,7 @@ def gantt_spec(ctx: Any, file_suffix: str, mermaid: str) -> PictureSpec | None:
         f"gantt{file_suffix}.svg",
         ctx.language,
         mermaid,
-        (plan, list(phases), sorted(dated, key=lambda d: (d.date, d.id)), labels),
+        (plan, list(phases), sorted(dated, key=lambda d: (d.date, d.id)), labels, drawn),
     )
 
 
