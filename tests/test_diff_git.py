@@ -71,3 +71,11 @@ def test_another_plan_in_the_old_folder_is_not_this_plan(repo: GitRepo, monkeypa
     result = run_cli("diff", "--git", "HEAD", "plans/plan")
     assert result.code == 0, result.err
     assert "Planen er ny: den finnes ikke i HEAD." in result.out
+
+
+def test_diff_to_a_file_says_what_it_wrote(lunner: Path, tmp_path: Path) -> None:
+    # 'diff -o FILE' printed nothing: as render -o and status -o, one line says what was written
+    target = tmp_path / "endringar.md"
+    result = run_cli("diff", "--git", "HEAD", "plans/lunner-lean-2012", "-o", str(target))
+    assert (result.code, result.out, result.err) == (0, f"skrev {target}\n", "")
+    assert target.read_text(encoding="utf-8").endswith(": ingen endringer (HEAD → arbeidskopien).\n")

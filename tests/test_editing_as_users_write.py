@@ -136,6 +136,17 @@ def test_a_score_in_block_style_stays_block_and_a_missing_question_gets_its_scor
     )
 
 
+def test_a_missing_mark_written_as_a_block_keeps_its_comment(tmp_path: Path) -> None:
+    text = PLAN.replace("      leiing: {missing: ikkje vurdert i 2026}  # kjem i haust",
+                        "      leiing:\n        missing: ikkje vurdert  # kjem i haust")
+    plan = _plan(tmp_path, text)
+    result = run_cli("record", "score", str(plan), "kompass", "Fjellvik kommune", "2026", "leiing", "l1", "8")
+    assert result.code == 0, result.err
+    assert _changed(text, _text(plan)) == (
+        ["        missing: ikkje vurdert  # kjem i haust"], ["        l1: 8                   # kjem i haust"]
+    )
+
+
 def test_an_area_scored_as_a_whole_is_refused_where_it_stands(tmp_path: Path) -> None:
     text = PLAN.replace("      leiing: {missing: ikkje vurdert i 2026}  # kjem i haust", "      leiing: ca. 12")
     plan = _plan(tmp_path, text)
@@ -245,3 +256,14 @@ def test_a_new_list_copies_block_neighbours_and_their_entries(tmp_path: Path) ->
     assert written.replace("  assessments:\n  - date: 2026-02-01\n    probability: 3\n", "", 1).replace(
         "  status: lagt bort\n  decided_on: 2025-11-10\n  status_history:\n  - date: 2025-11-10\n    status: vedteke\n"
         "  - date: 2026-02-01\n    status: lagt bort\n", "  status: vedteke\n  decided_on: 2025-11-10\n", 1) == text
+
+
+def test_a_block_item_among_one_line_items_gets_one_line_entries(tmp_path: Path) -> None:
+    text = PLAN.replace(
+        "- id: r2\n  title: Lågare skatteinngang\n  probability: 2\n  consequence: 3\n  # vurdert på nytt i januar\n"
+        "  assessments: [{date: 2026-01-15, probability: 3, consequence: 3}]\n",
+        "- {id: r2, title: Lågare skatteinngang, probability: 2, consequence: 3}\n",
+    )
+    plan = _plan(tmp_path, text)
+    assert run_cli("record", "assessment", str(plan), "r3", "--probability", "3", "--date", "2026-02-01").code == 0
+    assert _changed(text, _text(plan)) == ([], ["  assessments:", "  - {date: 2026-02-01, probability: 3}"])

@@ -186,7 +186,8 @@ def record_decision(
     """Record a decision on a measure: its status, and for decided or dropped the date (decided_on).
 
     A measure already decided on another date keeps that date: --status decided is
-    refused (exit 1) and names it; --force replaces it and says what it was.
+    refused (exit 1) and names it; --force replaces it and says what it was. A status
+    the measure already has is said and changes nothing (exit 0), on any date.
     """
     from ..edit.records import record_decision as record
 

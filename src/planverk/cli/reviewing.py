@@ -10,7 +10,7 @@ import typer
 from ..errors import UsageError
 from .app import app
 from ..i18n import tr
-from .language import choose, heard
+from .language import choose, heard, say
 from .options import LangOption, OutputOption, emit
 
 
@@ -75,3 +75,5 @@ def diff(
         text = diff_markdown(compared.diff, compared.old_label, compared.new_label, compared.errors, words,
                              compared.target)
     emit(text, output)
+    if output is not None:
+        say(tr("wrote {file}", file=str(output)))  # as render -o and status -o say it

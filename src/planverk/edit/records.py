@@ -254,9 +254,12 @@ def record_score(
             written = scores.get(area)
             if isinstance(written, CommentedMap):  # {missing: why}: the same mapping, its comments kept
                 before = given[WHOLE]
+                comment = written.ca.items.pop("missing", None)
                 del written["missing"]
                 written[question] = number
-                if like is not None and like.fa.flow_style() != written.fa.flow_style():
+                if comment is not None:  # 'missing: why  # note': the note stays on its line
+                    written.ca.items[question] = comment
+                elif like is not None and like.fa.flow_style() != written.fa.flow_style():
                     written.fa.set_flow_style() if like.fa.flow_style() else written.fa.set_block_style()
             elif area in scores:
                 scores[area] = _new_map([(question, number)], like)

@@ -379,8 +379,9 @@ def kin(items: Sequence[Any], node: Any, path: tuple[str, ...]) -> Any:
     """The collection a new ``node[path]`` (a list of mappings or a mapping) copies its style
     from, or None: what the same path holds in the item of ``items`` nearest to ``node``
     (the one before it first); else, for a list of mappings, another list of mappings of
-    ``node``, then of the nearest items. A file that writes ``assessments: [{...}]`` gets
-    its next ``assessments`` the same way, whatever style the rest of the file has.
+    ``node``, then of the nearest items; else, when the nearest item is a one-line
+    ``{...}``, a block list of such entries. A file that writes ``assessments: [{...}]``
+    gets its next ``assessments`` the same way, whatever style the rest of the file has.
     """
     at = next((n for n, item in enumerate(items) if item is node), len(items))
     nearest = [items[n] for n in sorted(range(len(items)), key=lambda n: (abs(n - at), n > at)) if n != at]
@@ -398,6 +399,11 @@ def kin(items: Sequence[Any], node: Any, path: tuple[str, ...]) -> Any:
             lists = [v for k, v in item.items() if k != path[0] and _is_list_of_maps(v)]
             if lists:
                 return lists[0]
+    if nearest and isinstance(nearest[0], CommentedMap) and nearest[0].fa.flow_style():
+        # the items around it are one-line '- {id: ...}': so are the entries of its new list
+        entry = CommentedMap()
+        entry.fa.set_flow_style()
+        return CommentedSeq([entry])
     return None
 
 
