@@ -265,7 +265,7 @@ USAGE_FAULTS = {
     ("render", "{plan}", "-f", "pdf", "--lang", "en"):
         "--format cannot be 'pdf': write md, docx or html (see 'planverk render -h')",
     ("status",):
-        "oppgi PLAN etter navnet på kommandoen (se 'planverk status -h')",
+        "oppgi PLAN: skriv planverk status PLAN [SECTION] (se 'planverk status -h')",
     ("site", "{plan}", "-o"):  # a value missing at the end of the line was a traceback once
         "-o treng ein verdi etter seg: skriv -o {metavar} (sjå 'planverk site -h')",
     ("ical", "{plan}", "--only", "plan"):

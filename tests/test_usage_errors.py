@@ -14,7 +14,11 @@ from test_written_as_users_write import windows_plan
 
 FAULTS = {  # the plan is in nynorsk (plan.language: nn), CR LF with a byte-order mark
     ("record", "realised", "{plan}"):
-        "oppgje MEASURE etter namnet på kommandoen (sjå 'planverk record realised -h')",
+        "oppgje MEASURE: skriv planverk record realised PLAN MEASURE AMOUNT (sjå 'planverk record realised -h')",
+    ("fmt", "--check"):  # no plan named: bokmål; an argument that takes several
+        "oppgi PLANS: skriv planverk fmt PLANS... (se 'planverk fmt -h')",
+    ("status", "--lang", "en"):
+        "give PLAN: write planverk status PLAN [SECTION] (see 'planverk status -h')",
     ("record", "realised", "{plan}", "kutt", "5", "--year", "2026.5"):
         "--year tek eit heilt tal, skrive med siffer (sjå 'planverk record realised -h')",
     ("status", "{plan}", "frister"):

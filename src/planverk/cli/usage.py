@@ -246,7 +246,23 @@ def _missing(error: Any) -> Message:
     name = _name(error.param)
     if _is_option(error.param):
         return tr("give {option}: write {option} {metavar}", option=name, metavar=_metavar(error.param, error.ctx))
-    return tr("give {argument}, after the command's name", argument=name)
+    return tr("give {argument}: write {usage}", argument=name, usage=_arguments_line(error.ctx))
+
+
+def _arguments_line(ctx: Any) -> str:
+    """The command with its arguments in their order (``planverk record realised PLAN
+    MEASURE AMOUNT``): where the missing one goes."""
+    if ctx is None:
+        return "..."
+    names = [_usage_piece(param) for param in ctx.command.params if not _is_option(param)]
+    return " ".join([ctx.command_path, *names])
+
+
+def _usage_piece(param: Any) -> str:
+    """An argument as a usage line writes it: ``PLAN``, ``[SECTION]`` when it may be left
+    out, ``PLANS...`` when it takes several."""
+    piece = _name(param) + ("..." if getattr(param, "nargs", 1) == -1 else "")
+    return piece if getattr(param, "required", True) else f"[{piece}]"
 
 
 def _option_usage(error: Any, ctx: Any) -> Message:
