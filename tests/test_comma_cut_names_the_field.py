@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, write_as_saved_on_windows
 
 PLAN = """\
 plan:
@@ -34,10 +34,7 @@ measures:
 
 
 def _plan(folder: Path, language: str) -> Path:
-    folder.mkdir()
-    text = PLAN.replace("{language}", language)
-    (folder / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    return folder
+    return write_as_saved_on_windows(folder, PLAN.replace("{language}", language))
 
 
 @pytest.mark.parametrize(("language", "expected"), [

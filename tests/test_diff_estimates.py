@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GitRepo, run_cli
+from conftest import GitRepo, run_cli, write_as_saved_on_windows
 
 OLD = """\
 plan:
@@ -49,13 +49,6 @@ ESTIMATED = (
 )
 
 
-def _windows(folder: Path, text: str) -> Path:
-    """The plan as Notepad on Windows saves it: a byte-order mark and CR LF."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    return folder
-
-
 def _estimated(text: str) -> str:
     for exact, rough in ESTIMATED:
         assert exact in text
@@ -64,7 +57,7 @@ def _estimated(text: str) -> str:
 
 
 def test_every_amount_that_became_an_estimate_is_a_change(tmp_path: Path) -> None:
-    old, new = _windows(tmp_path / "old", OLD), _windows(tmp_path / "new", _estimated(OLD))
+    old, new = write_as_saved_on_windows(tmp_path / "old", OLD), write_as_saved_on_windows(tmp_path / "new", _estimated(OLD))
 
     run = run_cli("diff", str(old), str(new))
 
@@ -84,7 +77,7 @@ def test_every_amount_that_became_an_estimate_is_a_change(tmp_path: Path) -> Non
 
 
 def test_json_marks_the_estimates(tmp_path: Path) -> None:
-    old, new = _windows(tmp_path / "old", OLD), _windows(tmp_path / "new", _estimated(OLD))
+    old, new = write_as_saved_on_windows(tmp_path / "old", OLD), write_as_saved_on_windows(tmp_path / "new", _estimated(OLD))
 
     document = json.loads(run_cli("diff", str(old), str(new), "-f", "json").out)
 
@@ -100,7 +93,7 @@ def test_json_marks_the_estimates(tmp_path: Path) -> None:
 def test_the_same_amount_written_another_way_is_no_change(tmp_path: Path) -> None:
     """'kr 35 mill.' and '35 mill. kr' are one amount, both exact: nothing to review."""
     reworded = OLD.replace("total: kr 35 mill.", "total: 35 000 000 kr").replace("2027: kr 35 mill.}", "2027: 35 MNOK}")
-    old, new = _windows(tmp_path / "old", OLD), _windows(tmp_path / "new", reworded)
+    old, new = write_as_saved_on_windows(tmp_path / "old", OLD), write_as_saved_on_windows(tmp_path / "new", reworded)
 
     run = run_cli("diff", str(old), str(new))
 
@@ -112,10 +105,10 @@ def test_the_same_amount_written_another_way_is_no_change(tmp_path: Path) -> Non
 def test_between_two_git_revisions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, field: str) -> None:
     (tmp_path / "repo").mkdir()
     repo = GitRepo(tmp_path / "repo")
-    plan = _windows(repo.root / "plans" / "sparing", OLD)
+    plan = write_as_saved_on_windows(repo.root / "plans" / "sparing", OLD)
     repo.commit("plan")
     exact, rough = next(pair for pair in ESTIMATED if pair[0].startswith(field))
-    _windows(plan, OLD.replace(exact, rough))
+    write_as_saved_on_windows(plan, OLD.replace(exact, rough))
     repo.commit("an estimate")
     monkeypatch.chdir(repo.root)
 
@@ -124,3 +117,38 @@ def test_between_two_git_revisions(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert run.code == 0, run.err
     assert "Samanlikna: HEAD~1 → HEAD" in run.out
     assert "→ ca. " in run.out
+
+
+def test_a_percentage_stays_one_and_an_estimated_number_says_so(tmp_path: Path) -> None:
+    """A KPI's baseline '9 %' was told as '9'; a scorecard area's total '~40' as '40'."""
+    plan = """\
+plan:
+  id: k
+  title: K
+  organisation: Vik kommune
+  language: en
+  period: {start: 2025-01-01, end: 2025-12-31}
+kpis:
+- id: sick
+  name: Sick leave
+  unit: percent
+  direction: lower
+  baseline: {value: 9 %, date: 2024-12-31}
+scorecards:
+- id: s
+  title: S
+  areas:
+  - {id: a, name: A, total: 40}
+"""
+    old = write_as_saved_on_windows(tmp_path / "old", plan)
+    new = write_as_saved_on_windows(tmp_path / "new", plan.replace("value: 9 %", "value: ca. 9 %").replace("total: 40", "total: ~40"))
+
+    run = run_cli("diff", str(old), str(new))
+
+    assert "baseline, value: 9% → approx. 9%\n" in run.out
+    assert "total: 40 → approx. 40\n" in run.out
+    fields = [f for item in json.loads(run_cli("diff", str(old), str(new), "-f", "json").out)["other"]
+              for f in item["fields"]]
+    assert fields[0]["field"] == "baseline"
+    assert fields[0]["old"]["value"] == {"value": 9.0, "unit": "percent"}
+    assert fields[0]["new"]["value"] == {"value": 9.0, "unit": "percent", "approximate": True}

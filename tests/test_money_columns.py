@@ -96,4 +96,4 @@ def test_a_message_compares_amounts_as_written(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_bytes(TREE.encode("utf-8"))
     out = run_cli("validate", str(tmp_path)).out
     assert ("delmåla (12 345 678 kr, 22 650 000 kr) blir til saman 34 995 678 kr av totalen "
-            "35 000 000 kr: skriv kva som står att å finne, 'unallocated: 4 322 kr'") in out
+            "ca. 35 000 000 kr: skriv kva som står att å finne, 'unallocated: 4 322 kr'") in out

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, write_as_saved_on_windows
 
 PLAN = """\
 plan:
@@ -32,10 +32,7 @@ savings_targets:
 
 
 def _plan(folder: Path, unallocated: str) -> Path:
-    folder.mkdir()
-    text = PLAN.replace("{unallocated}", unallocated)
-    (folder / "plan.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    return folder
+    return write_as_saved_on_windows(folder, PLAN.replace("{unallocated}", unallocated))
 
 
 @pytest.mark.parametrize("unallocated", ["0", "0 kr", "'0,00 mill. kr'", "kr 0"])

@@ -56,7 +56,7 @@ def _thousandfold(found: list[tuple[Loc, Quantity]], item: Loc | None) -> Iterat
         if SMALL <= value < THOUSANDS and low <= value * 1000 <= high:
             meant: Money | Message = tr("{kroner} kr", kroner=round(quantity.value * 1000))
         elif value > 100 * high and low <= value / 1000 <= high:
-            meant = Money(quantity.value / 1000)
+            meant = Money(quantity.value / 1000, approximate=quantity.approximate)
         else:
             continue
         yield Issue(

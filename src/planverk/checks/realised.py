@@ -53,8 +53,9 @@ def check_realised(index: PlanIndex) -> Iterator[Issue]:
                     "PV634",
                     tr("the realised effect for {year} ({realised}) is {times} times the estimate "
                         "({estimate}): check the unit and the figure, or raise the estimate if it was "
-                        "too low", year=str(year), realised=Money(realised.value),
-                        times=round(realised.value / estimate.value), estimate=Money(estimate.value)),
+                        "too low", year=str(year), realised=Money(realised.value, approximate=realised.approximate),
+                        times=round(realised.value / estimate.value),
+                        estimate=Money(estimate.value, approximate=estimate.approximate)),
                     (*path, "realised", str(year)),
                     path,
                 )

@@ -59,8 +59,9 @@ def check_savings(index: PlanIndex) -> Iterator[Issue]:
                     "PV607",
                     tr("the last year's figure ({year}: {amount}) is not the total ({total}): each "
                         "year states how much lower costs are than before, so the last year reaches "
-                        "the total", year=str(final), amount=Money(target.years[final].value),
-                        total=Money(target.total.value)),
+                        "the total", year=str(final),
+                        amount=Money(target.years[final].value, approximate=target.years[final].approximate),
+                        total=Money(target.total.value, approximate=target.total.approximate)),
                     (*path, "years", str(final)),
                     path,
                 )

@@ -50,15 +50,18 @@ def check_savings_tree(index: PlanIndex) -> Iterator[Issue]:
 
         amount = partial(Money, scale=scale, digits=digits)
 
-        parts = Items(tuple(amount(t.total.value) for _, t in children))
+        parts = Items(tuple(amount(t.total.value, approximate=t.total.approximate) for _, t in children))
+        rough = any(t.total.approximate for _, t in children)  # a sum of an estimate is one
+        total = amount(target.total.value, approximate=target.total.approximate)
         if target.unallocated is not None and not children:
             if abs(target.unallocated.value - target.total.value) >= TOLERANCE:
                 yield Issue(
                     "PV608",
                     tr("'unallocated' ({unallocated}) is not the total {total}, and no savings target "
                        "names '{id}' as its parent: give the sub-targets 'parent: {id}', or remove "
-                       "'unallocated'", unallocated=amount(target.unallocated.value),
-                       total=amount(target.total.value), id=target.id),
+                       "'unallocated'", unallocated=amount(target.unallocated.value,
+                                                          approximate=target.unallocated.approximate),
+                       total=total, id=target.id),
                     (*path, "unallocated"),
                     path,
                 )
@@ -69,8 +72,9 @@ def check_savings_tree(index: PlanIndex) -> Iterator[Issue]:
                     "PV608",
                     tr("the sub-targets ({parts}) and 'unallocated' ({unallocated}) come to {sum}, "
                        "not the total {total}: correct a sub-target or 'unallocated'",
-                       parts=parts, unallocated=amount(target.unallocated.value),
-                       sum=amount(stated), total=amount(target.total.value)),
+                       parts=parts, unallocated=amount(target.unallocated.value,
+                                                      approximate=target.unallocated.approximate),
+                       sum=amount(stated, approximate=rough or target.unallocated.approximate), total=total),
                     (*path, "unallocated"),
                     path,
                     related,
@@ -80,7 +84,7 @@ def check_savings_tree(index: PlanIndex) -> Iterator[Issue]:
                 "PV608",
                 tr("the sub-targets ({parts}) come to {sum}, more than the total {total}: "
                    "correct a sub-target's total, or the total",
-                   parts=parts, sum=amount(shares), total=amount(target.total.value)),
+                   parts=parts, sum=amount(shares, approximate=rough), total=total),
                 (*path, "total"),
                 path,
                 related,
@@ -91,7 +95,7 @@ def check_savings_tree(index: PlanIndex) -> Iterator[Issue]:
                 "PV609",
                 tr("the sub-targets ({parts}) come to {sum} of the total {total}: state what is "
                    "left to find, 'unallocated: {rest}', or add the missing sub-target",
-                   parts=parts, sum=amount(shares), total=amount(target.total.value),
+                   parts=parts, sum=amount(shares, approximate=rough), total=total,
                    rest=fmt_money(target.total.value - shares, language="nb", scale=scale, digits=digits)),
                 (*path, "total"),
                 path,

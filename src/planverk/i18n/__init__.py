@@ -122,11 +122,14 @@ class Either:
 class Money:
     """An amount in kroner for a message: ``35 mill. kr``, ``NOK 35M``; ``scale`` and
     ``digits`` (:func:`planverk.formatting.money_layout` of the message's amounts) write
-    the amounts of one message alike, none rounded where they are compared."""
+    the amounts of one message alike, none rounded where they are compared; ``approximate``
+    writes 'ca.' ('approx.') before an amount written, or adding up one written, as an
+    estimate."""
 
     value: float
     scale: int | None = None
     digits: int | None = None
+    approximate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +183,8 @@ def show(value: Any, language: str) -> str:
     if hasattr(value, "render"):  # Either, and texts that know their own languages
         return str(value.render(language))
     if isinstance(value, Money):
-        return formatting.fmt_money(value.value, language=language, scale=value.scale, digits=value.digits)
+        return formatting.fmt_money(value.value, language=language, scale=value.scale, digits=value.digits,
+                                    approximate=value.approximate)
     if isinstance(value, Day):
         return formatting.fmt_date(value.value, "full", language=language)
     if isinstance(value, Month):

@@ -114,8 +114,25 @@ def key_names(model: type[BaseModel]) -> list[str]:
 
 
 def _describe(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    """A value as the plan's YAML writes it ('text', null, true, [a, b], {a: 1}), never as
+    Python would (None, True, ['a', 'b']); cut to 40 characters."""
+    text = f"'{value}'" if isinstance(value, str) else _as_yaml(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _as_yaml(value: Any) -> str:
+    """``value`` in YAML's flow style, strings plain."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_as_yaml(k)}: {_as_yaml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_as_yaml(v) for v in value) + "]"
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
 
 
 def _expected(item: Any) -> Message:

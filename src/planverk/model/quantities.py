@@ -140,18 +140,25 @@ def parse_money(value: Any) -> Quantity:
 
 
 ESTIMATES = "estimates"
-"""Key of the serialisation context that keeps estimates apart: ``model_dump(mode="json",
-context={ESTIMATES: True})`` writes a quantity written as an estimate (``ca. 35 mill. kr``)
-as ``{"value": 35000000.0, "approximate": true}`` and any other as its number, so that two
-dumps differ where only the ``ca.`` does (what ``planverk diff`` compares)."""
+"""Key of the serialisation context that keeps what a number was written as: with
+``model_dump(mode="json", context={ESTIMATES: True})`` a quantity written as an estimate
+(``ca. 35 mill. kr``) or a percentage (``9 %``) is ``{"value": 35000000.0, "approximate":
+true}``, ``{"value": 9.0, "unit": "percent"}`` (both keys when both hold), any other its
+number; so that two dumps differ where only the ``ca.`` does, and a percentage is shown as
+one (what ``planverk diff`` compares and writes)."""
 
 
 def serialize_quantity(quantity: Quantity, info: Any) -> Any:
     """The number (kroner for an amount); with the :data:`ESTIMATES` context, an estimate
-    as ``{"value": number, "approximate": true}``."""
+    or a percentage as a mapping (see :data:`ESTIMATES`)."""
     context = info.context
-    if quantity.approximate and isinstance(context, dict) and context.get(ESTIMATES):
-        return {"value": quantity.value, "approximate": True}
+    if (quantity.approximate or quantity.unit == "percent") and isinstance(context, dict) and context.get(ESTIMATES):
+        kept: dict[str, Any] = {"value": quantity.value}
+        if quantity.approximate:
+            kept["approximate"] = True
+        if quantity.unit == "percent":
+            kept["unit"] = "percent"
+        return kept
     return quantity.value
 
 

@@ -710,12 +710,14 @@ class FieldWriter:
         if kind == "word" and shape.vocabulary is not None:
             return shape.vocabulary.shown(str(value), language)
         if kind in ("money", "number", "percent"):
-            # an estimate comes as {"value": .., "approximate": true} (plandiff's dump)
-            rough = isinstance(value, dict) and value.get("approximate") is True and "value" in value
-            number = value["value"] if rough else value
+            # an estimate or a percentage comes as {"value": .., "approximate": true, "unit":
+            # "percent"} (plandiff's dump: planverk.model.quantities.ESTIMATES)
+            kept = value if isinstance(value, dict) and "value" in value else {"value": value}
+            number, rough = kept["value"], kept.get("approximate") is True
             if kind == "money":
                 return fmt_money(number, language=language, approximate=rough)
-            shown = fmt_number(number, language=language) if kind == "number" else fmt_percent(number, language=language)
+            percent = kind == "percent" or kept.get("unit") == "percent"
+            shown = fmt_percent(number, language=language) if percent else fmt_number(number, language=language)
             return f"{APPROXIMATELY[language]} {shown}" if rough else shown
         if kind == "date":
             return fmt_date(date.fromisoformat(value), "long", language=language)
