@@ -397,3 +397,30 @@ def test_a_new_key_goes_above_the_items_closing_silence(
     assert "    # the next meeting\n  - id: b\n" in text  # the comment stays with what follows it
     # a cancelled event is not checked: its silence is not reported unused (PV900)
     assert run_cli("validate", "--strict", plan).code == 0
+
+
+@pytest.mark.parametrize(
+    ("words", "missing", "usage"),
+    [
+        (["done"], "ID", "planverk done PLAN ID"),
+        (["cancel"], "EVENT", "planverk cancel PLAN EVENT"),
+        (["move"], "EVENT", "planverk move PLAN EVENT"),
+        (["record", "measurement", "!", "kpi-x"], "VALUE", "planverk record measurement PLAN KPI VALUE"),
+    ],
+)
+def test_a_plan_named_first_with_an_argument_missing_is_told_the_argument(
+    repo: GitRepo, words: list[str], missing: str, usage: str
+) -> None:
+    """`planverk done PLAN` (the ID forgotten) says ID is missing, in the plan's language; it is
+    not read as the old `done ID` of the current folder with a note to write `done . PLAN`."""
+    plan = plan_in(repo, SINGLE)
+    args = [plan if word == "!" else word for word in words]
+    if "!" not in words:
+        args.append(plan)
+    result = run_cli_en(*args)
+    assert result.code == 2
+    assert result.err == f"planverk: give {missing}: write {usage}\n"
+    assert "deprecated" not in result.err
+    nynorsk = run_cli(*args, "--lang", "nn")
+    assert nynorsk.code == 2 and f"oppgje {missing}: skriv {usage}" in nynorsk.err
+    assert repo.changed_lines() == []

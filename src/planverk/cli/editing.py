@@ -36,6 +36,13 @@ def _plan_first(command: str, plan: str, rest: list[str | None], legacy: Path | 
     given = [a for a in rest if a is not None]
     if legacy is None and len(given) == len(rest):
         return Path(plan), given
+    if legacy is None:
+        from .usage import names_a_plan
+
+        if names_a_plan(plan):  # the plan came first: an argument after it is missing, not the plan
+            names = [name.upper() for name in _NAMES[command]]
+            raise UsageError(tr("give {argument}: write {usage}", argument=names[len(given)],
+                                usage=" ".join(["planverk", command, "PLAN", *names])))
     old = [plan, *given]
     if len(old) != len(rest):
         raise UsageError(tr("give the plan first, then the arguments: planverk {command} --help", command=command))

@@ -33,11 +33,12 @@ def language_of_command(argv: list[str]) -> None:
             code = argv[index + 1]
         elif word.startswith("--lang="):
             code = word.removeprefix("--lang=")
-    plan = next((Path(word) for word in argv if not word.startswith("-") and _names_a_plan(word)), None)
+    plan = next((Path(word) for word in argv if not word.startswith("-") and names_a_plan(word)), None)
     language.choose(code if code in LANGUAGES else None, plan)
 
 
-def _names_a_plan(word: str) -> bool:
+def names_a_plan(word: str) -> bool:
+    """True when ``word`` is a plan folder (with plan.yaml) or a YAML file that exists."""
     path = Path(word)
     try:
         return (path / "plan.yaml").is_file() or (path.suffix in (".yaml", ".yml") and path.is_file())
