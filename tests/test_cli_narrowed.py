@@ -1,5 +1,5 @@
-"""A run builds only the command it names (start-up, issue 18): what it says and does must
-be exactly what the whole command group says and does."""
+"""A run imports and builds only the command it names (start-up, issue 18): what it says and
+does must be exactly what the whole command group says and does."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 from conftest import PLANS, run_cli
 app_module = importlib.import_module("planverk.cli.app")
+app_module.load_commands()  # the whole group, every command module imported
 
 
 def whole(*args: str) -> tuple[int, str, str]:
@@ -60,3 +61,33 @@ def test_a_run_says_what_the_whole_command_group_says(args: tuple[str, ...]) -> 
 def test_every_command_is_offered() -> None:
     assert len(commands()) >= 14
     assert all(name in run_cli("--help").out for name in commands())
+
+
+def test_every_command_is_found_in_the_module_that_registers_it() -> None:
+    import typer.main
+
+    registered = {
+        (info.name or info.callback.__name__).replace("_", "-"): info.callback.__module__.rsplit(".", 1)[1]
+        for info in app_module.app.registered_commands
+    }
+    registered.update({
+        info.typer_instance.info.name: info.typer_instance.registered_commands[0].callback.__module__.rsplit(".", 1)[1]
+        for info in app_module.app.registered_groups
+    })
+    assert registered == app_module.COMMAND_MODULES
+    assert set(typer.main.get_command(app_module.app).commands) == set(registered)  # type: ignore[attr-defined]
+    assert set(app_module.COMMAND_MODULES.values()) == set(app_module.MODULES)
+
+
+def test_a_run_imports_only_its_own_command_module() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from planverk.cli import main\n"
+        "try: main(['schema'])\nexcept SystemExit: pass\n"
+        "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('planverk.cli.')), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(eval(done.stderr.strip().splitlines()[-1])) & set(app_module.MODULES)  # a list of names
+    assert loaded == {"checking"}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
 
+from .values import Value
 from .i18n import Message
 
 
@@ -64,8 +64,7 @@ class Position(NamedTuple):
         return f"{printable(self.file)}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
+class Code(Value):
     """A finding's stable code, its short name, severity and documented meaning."""
 
     code: str
@@ -74,15 +73,14 @@ class Code:
     meaning: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Value):
     """One problem found in a plan; ``message`` renders in any language (``str()`` is English)."""
 
     code: str
     severity: Severity
     message: Message
     position: Position | None = None
-    related: tuple[Position, ...] = field(default=())
+    related: tuple[Position, ...] = ()
 
 
     @property

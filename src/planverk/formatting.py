@@ -32,6 +32,7 @@ from functools import lru_cache, partial
 from typing import Any
 
 
+from .patterns import lazy
 from .model.base import PlanText
 from .model.times import TimeRange
 from .model.workbook import PartialDate
@@ -79,12 +80,12 @@ def format_decimal(value: Any, pattern: str, *, locale: str) -> str:
     return babel_format_decimal(value, pattern, locale=locale)
 
 
-_MD_INLINE = re.compile(r"[\\`*_\[\]<>|~$]|&(?=#?[0-9A-Za-z]+;)|(?:(?<=\s)|^)#+$")
+_MD_INLINE = lazy(r"[\\`*_\[\]<>|~$]|&(?=#?[0-9A-Za-z]+;)|(?:(?<=\s)|^)#+$")
 """Characters that make Markdown of plain text (CommonMark, GitHub's tables and math):
 emphasis, code, links and images, HTML and autolinks, table cells, strikethrough, math
 (``$...$``, ``$$...$$``), entities, and the '#'s that would close a heading."""
 
-_BLOCK_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^[-+#=]")
+_BLOCK_START = lazy(r"^(\d{1,9})([.)])(?=\s|$)|^[-+#=]")
 """What turns the start of a line into a list, heading or rule ('15. mars', '- x', '# x')."""
 
 

@@ -14,12 +14,12 @@ import importlib.util
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .values import Value
 from . import cachedir
 
 
@@ -118,8 +118,7 @@ def _names(year: int, language: str) -> dict[Any, str]:
     return names
 
 
-@dataclass(frozen=True, slots=True)
-class HolidayNames:
+class HolidayNames(Value):
     """The names of the public holidays on some days, written in the reader's language
     (a message argument: :func:`planverk.i18n.show` calls :meth:`render`). ``days`` are
     the dates, sorted and each once (see :meth:`of`)."""

@@ -17,10 +17,10 @@ when its topic is reworded: ``validate`` suggests an ``id`` (PV315) where that m
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections import Counter
 
+from .patterns import lazy
 from .model import Event, Slot
 
 MAX_KEY = 60
@@ -28,7 +28,7 @@ MAX_KEY = 60
 
 _FOLDED = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "đ": "d", "ŧ": "t", "ŋ": "n",
                          "ł": "l", "œ": "oe", "þ": "th", "ð": "d"})
-_NOT_KEY = re.compile(r"[^a-z0-9]+")
+_NOT_KEY = lazy(r"[^a-z0-9]+")
 
 
 def topic_key(topic: str) -> str:

@@ -181,11 +181,11 @@ def check_plan(
     reporting is checked against (PV645 only then). ``kept``: a dict to fill with each
     event's occurrences, by index in ``plan.events``.
     """
-    from .checks import CHECKS, PlanIndex
+    from .checks import PlanIndex, checks_for
 
     partial = partial or PartialPlan(plan)
     index = PlanIndex(plan, absent=partial.absent, unread=read.unread, as_of=as_of)
-    issues = [issue for check in CHECKS for issue in check(index)]
+    issues = [issue for check in checks_for(plan) for issue in check(index)]
     if kept is not None:
         kept.update(index.occurrences)  # each event's, by index (see Validation.occurrences)
     silences = _silences(plan)

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from .bookings import check_bookings
 from .addresses import check_addresses
 from .calendar_days import check_days_off, check_quiet_periods
 from .context import Issue, PlanIndex
-from .dated import check_date_order
 from .duplicates import check_duplicates
-from .goals import check_goals
 from .invitations import check_invitations
-from .kpis import check_kpis
 from .phases import check_phases
-from .realised import check_realised
 from .references import check_references
-from .reporting import check_reporting, check_thread
 from .responsibilities import check_responsibilities
-from .savings import check_savings
-from .savings_tree import check_savings_tree
 from .schedule import (
     check_local_times,
     check_order,
@@ -29,13 +24,17 @@ from .schedule import (
     check_timezone,
     check_weekdays,
 )
-from .scorecards import check_scorecards
 from .series import check_series_overlap
 from .timetables import check_slot_identities, check_timetables
 
+if TYPE_CHECKING:
+    from ..model import Plan
+
 Check = Callable[[PlanIndex], Iterator[Issue]]
 
-CHECKS: tuple[Check, ...] = (
+# Every check, in the order its findings come; a steering check is named by its module
+# and loaded only for a plan that steers (see checks_for).
+_ORDER: tuple[Check | tuple[str, str], ...] = (
     check_references,
     check_timezone,
     check_order,
@@ -55,15 +54,42 @@ CHECKS: tuple[Check, ...] = (
     check_quiet_periods,
     check_responsibilities,
     check_addresses,
-    check_goals,
-    check_kpis,
-    check_date_order,
-    check_savings,
-    check_savings_tree,
-    check_realised,
-    check_scorecards,
-    check_thread,
-    check_reporting,
+    ("goals", "check_goals"),
+    ("kpis", "check_kpis"),
+    ("dated", "check_date_order"),
+    ("savings", "check_savings"),
+    ("savings_tree", "check_savings_tree"),
+    ("realised", "check_realised"),
+    ("scorecards", "check_scorecards"),
+    ("reporting", "check_thread"),
+    ("reporting", "check_reporting"),
 )
 
-__all__ = ["CHECKS", "Check", "Issue", "PlanIndex"]
+STEERING_LISTS = (
+    "goals", "goal_choices", "kpis", "measures", "savings_targets", "benefits", "reports", "risks",
+    "scorecards",
+)
+"""The plan's lists the steering checks (goals, KPIs, measures, savings, realisation,
+scorecards, the red thread, reporting, dated lists) read: with all of them empty those
+checks find nothing, so they are not loaded."""
+
+
+def steers(plan: Plan) -> bool:
+    """True when any of :data:`STEERING_LISTS` of ``plan`` has an item."""
+    return any(getattr(plan, name) for name in STEERING_LISTS)
+
+
+def checks_for(plan: Plan) -> tuple[Check, ...]:
+    """The checks to run on ``plan``, in the order of their findings: every check for a plan
+    that :func:`steers`, else only those of its calendar, people and references. A plan
+    without goals, measures or savings does not import the code that checks them (ten
+    modules, about 3 % of a small plan's start-up)."""
+    if not steers(plan):
+        return tuple(check for check in _ORDER if not isinstance(check, tuple))
+    return tuple(
+        getattr(import_module(f".{check[0]}", __name__), check[1]) if isinstance(check, tuple) else check
+        for check in _ORDER
+    )
+
+
+__all__ = ["STEERING_LISTS", "Check", "Issue", "PlanIndex", "checks_for", "steers"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from ..values import Value
 from ..diagnostics import Finding, Position, finding
 from ..load.schema_errors import locate
 from ..load.yamlsource import SourceMap
@@ -23,8 +23,7 @@ from .context import PlanIndex, listed
 CODE = "PV405"
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(Value):
     """A booking of one plan, with where it is written."""
 
     plan: int

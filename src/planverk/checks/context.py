@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
 
+from ..values import Value
 from ..i18n import Items, Message
 from ..load.planfiles import ITEM_WORDS
 from ..model import Event, Plan
@@ -19,8 +19,7 @@ Reference = tuple[Loc, Loc, str, tuple[str, ...]]
 """(path of the reference, item it belongs to, id, allowed kinds)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(Value):
     """A semantic finding before it is placed in a file: data paths instead of positions."""
 
     code: str
@@ -76,23 +75,25 @@ KINDS = tuple(KIND_WORDS)
 """Top-level lists whose items have plan-wide ids (and may carry ``silence:``)."""
 
 
-@dataclass
 class PlanIndex:
     """Lookups over a validated plan: items by id, group members, event occurrences."""
 
-    plan: Plan
-    absent: dict[str, str] = field(default_factory=dict)
-    """Ids of items left out of ``plan`` because they failed the schema, with their list:
-    references to them are not unknown, only not checkable further."""
-    unread: list[str] = field(default_factory=list)
-    """Files that could not be read: an id not found may be in one of them."""
-    as_of: date | None = None
-    """The date ``validate --as-of`` checks reporting against; None: reporting is not
-    checked for being overdue."""
-    by_id: dict[str, tuple[str, Loc, Any]] = field(default_factory=dict)
-    duplicates: list[tuple[str, Loc, Loc]] = field(default_factory=list)
+    def __init__(self, plan: Plan, absent: dict[str, str] | None = None, unread: list[str] | None = None,
+                 as_of: date | None = None) -> None:
+        self.plan = plan
+        self.absent: dict[str, str] = {} if absent is None else absent
+        """Ids of items left out of ``plan`` because they failed the schema, with their list:
+        references to them are not unknown, only not checkable further."""
+        self.unread: list[str] = [] if unread is None else unread
+        """Files that could not be read: an id not found may be in one of them."""
+        self.as_of = as_of
+        """The date ``validate --as-of`` checks reporting against; None: reporting is not
+        checked for being overdue."""
+        self.by_id: dict[str, tuple[str, Loc, Any]] = {}
+        self.duplicates: list[tuple[str, Loc, Loc]] = []
+        self._index()
 
-    def __post_init__(self) -> None:
+    def _index(self) -> None:
         for kind in KINDS:
             for index, item in enumerate(getattr(self.plan, kind)):
                 path: Loc = (kind, index)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..values import Value
 from ..model.base import Period
 from ..i18n import Items, Message, tr
 from .context import Issue, Loc, PlanIndex, event_date_path
@@ -16,8 +16,7 @@ PHASED_MINIMUM = 3
 """... and at least this many others are in a phase: two phased meetings make no habit yet."""
 
 
-@dataclass(frozen=True, slots=True)
-class Dated:
+class Dated(Value):
     """An event or deadline as the phase checks see it: its days and the phase it names."""
 
     path: Loc

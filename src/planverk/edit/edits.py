@@ -31,6 +31,7 @@ from ..model.benefits import RealisationStep
 from ..load.schema_errors import key_names
 from ..model.words import DONE_STATUS, EVENT_STATUS, Vocabulary
 from ..validate import checked_plan
+from ..values import replace
 from .wording import word_for
 
 Change = Callable[[CommentedMap, Any, "Say"], "tuple[bool, Message]"]
@@ -336,7 +337,6 @@ def _as_the_file_is(validation: Any, path: Path, origin: list[int | None], item:
     shift it); a line the edit wrote is not in the file, and its findings are named at the
     edited item (``item``), which is.
     """
-    import dataclasses
 
     own = path.resolve()
 
@@ -351,7 +351,7 @@ def _as_the_file_is(validation: Any, path: Path, origin: list[int | None], item:
     findings = getattr(validation, "findings", None)
     if findings is not None:
         validation.findings = sorted(
-            (dataclasses.replace(f, position=moved(f.position), related=tuple(map(moved, f.related)))
+            (replace(f, position=moved(f.position), related=tuple(map(moved, f.related)))
              for f in findings),
             key=lambda f: f.sort_key,
         )

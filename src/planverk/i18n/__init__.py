@@ -18,11 +18,12 @@ it: the text as written, or a YAML number in the language's way (``25,5``, not `
 from __future__ import annotations
 
 import gettext
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from ..values import Value
 
 LANGUAGES = ("nb", "nn", "en")
 
@@ -41,8 +42,7 @@ DOMAIN = "planverk"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(Value):
     """A text for a person: English ``template`` with named arguments, rendered per language.
 
     ``plural`` is the English plural template when the text depends on ``count`` (gettext's
@@ -99,16 +99,14 @@ def _value_key(value: Any) -> tuple[int, Any]:
     return (5, str(value))
 
 
-@dataclass(frozen=True, slots=True)
-class Items:
+class Items(Value):
     """A list for a message: the first ``shown`` texts, and how many more there are."""
 
     texts: tuple[Any, ...]
     shown: int = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Either:
+class Either(Value):
     """Alternatives for a message: ``person, group or role``."""
 
     texts: tuple[Any, ...]
@@ -118,8 +116,7 @@ class Either:
         return _either(self, language)
 
 
-@dataclass(frozen=True, slots=True)
-class Money:
+class Money(Value):
     """An amount in kroner for a message: ``35 mill. kr``, ``NOK 35M``; ``scale`` and
     ``digits`` (:func:`planverk.formatting.money_layout` of the message's amounts) write
     the amounts of one message alike, none rounded where they are compared; ``approximate``
@@ -132,22 +129,19 @@ class Money:
     approximate: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Day:
+class Day(Value):
     """A date with its weekday for a message: ``onsdag 12. mars 2025``."""
 
     value: date
 
 
-@dataclass(frozen=True, slots=True)
-class Month:
+class Month(Value):
     """A month for a message: ``februar 2025``, ``February 2025``."""
 
     value: date
 
 
-@dataclass(frozen=True, slots=True)
-class Weekday:
+class Weekday(Value):
     """The weekday of a date for a message: ``onsdag``, ``tysdag``, ``Wednesday``."""
 
     value: date

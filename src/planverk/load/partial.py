@@ -11,7 +11,6 @@ the plan as written (:meth:`PartialPlan.written`), so findings stand at the righ
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -26,17 +25,17 @@ from .yamlsource import SourceMap
 Loc = tuple[str | int, ...]
 
 
-@dataclass
 class PartialPlan:
     """A plan model of the items that passed the schema, and the schema's findings."""
 
-    plan: Plan | None
-    """None when the plan as a whole fails (its header, ``include``, a list that is no list)."""
-    findings: list[Finding] = field(default_factory=list)
-    kept: dict[str, list[int]] = field(default_factory=dict)
-    """For each list with items left out: the index as written of each item kept."""
-    absent: dict[str, str] = field(default_factory=dict)
-    """Ids of the items left out, with their list."""
+    def __init__(self, plan: Plan | None, findings: list[Finding] | None = None) -> None:
+        self.plan = plan
+        """None when the plan as a whole fails (its header, ``include``, a list that is no list)."""
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.kept: dict[str, list[int]] = {}
+        """For each list with items left out: the index as written of each item kept."""
+        self.absent: dict[str, str] = {}
+        """Ids of the items left out, with their list."""
 
     def written(self, path: Loc) -> Loc:
         """``path`` into :attr:`plan` as a path into the plan as written."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
+from ..patterns import lazy
 from ..i18n import Message, tr
 from ..diagnostics import Finding, Position, finding
 from .yamlsource import EventTap, SourceMap, load_file
@@ -62,24 +62,26 @@ ITEM_NAMES = {kind: word.template for kind, word in ITEM_WORDS.items()}
 """The same in English, for texts that are English only."""
 
 
-@dataclass
 class PlanSource:
     """The merged raw data of a plan, where each part came from, and what went wrong reading it."""
 
-    root: Path
-    """The plan folder."""
-    data: dict[str, Any] | None
-    source: SourceMap
-    files: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    unreadable: bool = False
-    """True when the plan could not be found or opened at all (exit code 2)."""
-    unread: list[str] = field(default_factory=list)
-    """Included files that could not be read as a plan file: their items are absent."""
-    written_language: str | None = None
-    """``plan.language`` as a line of an unparsable ``plan.yaml`` writes it (see
-    :func:`written_language`): the language to report its syntax error in; for one file
-    of a plan folder given alone, the line of the folder's ``plan.yaml``."""
+    def __init__(self, root: Path, data: dict[str, Any] | None, source: SourceMap,
+                 files: list[str] | None = None, findings: list[Finding] | None = None,
+                 unreadable: bool = False) -> None:
+        self.root = root
+        """The plan folder."""
+        self.data = data
+        self.source = source
+        self.files: list[str] = [] if files is None else files
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.unreadable = unreadable
+        """True when the plan could not be found or opened at all (exit code 2)."""
+        self.unread: list[str] = []
+        """Included files that could not be read as a plan file: their items are absent."""
+        self.written_language: str | None = None
+        """``plan.language`` as a line of an unparsable ``plan.yaml`` writes it (see
+        :func:`written_language`): the language to report its syntax error in; for one file
+        of a plan folder given alone, the line of the folder's ``plan.yaml``."""
 
 
 def display_path(path: Path) -> str:
@@ -185,7 +187,7 @@ def read_plan(target: Path, overlay: Overlay | None = None, tap: EventTap | None
     return merged
 
 
-_LANGUAGE = re.compile(
+_LANGUAGE = lazy(
     r"""(?:^[ \t]+|[{,][ \t]*)language:[ \t]*(["']?)(nb|nn|en)\1[ \t]*(?=[,}]|#|\r?$)""", re.MULTILINE
 )
 """A ``language: nn`` line under ``plan:`` (or ``language: nn`` inside ``plan: {...}``): only

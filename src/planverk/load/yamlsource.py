@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
+from ..patterns import lazy
+from ..values import Value
 from ..i18n import Message, plural, tr
 from ..diagnostics import Finding, Position, finding
 
@@ -68,17 +69,17 @@ _FIRST_BIDI = "\u202a"
 """No text of characters below this one holds one of :data:`_BIDI` (``æøå`` and every other
 Latin letter lie below it): such a text is not searched."""
 
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_INT = lazy(r"^[-+]?[0-9]+$")
+_OCT = lazy(r"^0o[0-7]+$")
+_HEX = lazy(r"^0x[0-9a-fA-F]+$")
+_FLOAT = lazy(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = lazy(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = lazy(r"^\.(nan|NaN|NAN)$")
 _NUMBER = re.compile(
     r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
-_SPLIT_DECIMAL = re.compile(r"^[-+]?[0-9]+,\s+[0-9]+$")
+_SPLIT_DECIMAL = lazy(r"^[-+]?[0-9]+,\s+[0-9]+$")
 """A number and a key of digits that a comma inside ``{ }`` split: ``{value: 4, 5}``."""
 _NULLS = frozenset(["", "~", "null", "Null", "NULL"])
 _TRUE = frozenset(["true", "True", "TRUE"])
@@ -133,8 +134,7 @@ class SourceMap:
         return None
 
 
-@dataclass(frozen=True)
-class Leftover:
+class Leftover(Value):
     """A key without ``:`` inside ``{ }``: ``{title: Møte, kort versjon}`` reads as
     ``title: Møte`` and a key ``kort versjon`` without a value, because a comma separates
     the entries of a flow mapping. Its path's position is the key's.
@@ -211,8 +211,7 @@ class _Part:
         return self.positions[0] if name == "values" else self.positions[1]
 
 
-@dataclass
-class LoadedFile:
+class LoadedFile(NamedTuple):
     """A parsed YAML file: its data (None when unreadable), positions and findings."""
 
     data: Any
@@ -415,8 +414,8 @@ def _is_reader_error(error: Exception) -> bool:
     return isinstance(error, ReaderError)
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_TYPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
+_TYPED_CONTROL = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters YAML 1.2 reads in no file (outside its c-printable set, section 5.1): C0 and
 C1 controls but tab, line ends and NEL, surrogates, U+FFFE and U+FFFF."""
 
@@ -914,7 +913,7 @@ class _Builder:
         return value
 
 
-_WRITTEN = re.compile(
+_WRITTEN = lazy(
     r"\\\\|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\[0abvfreN_LP]|[\u202a-\u202e\u2066-\u2069]"
 )
 """In a double-quoted scalar's source: an escape (``\\e``, ``\\x07``, ``\\u202e``; ``\\\\`` read

@@ -1,6 +1,5 @@
 """Shared building blocks of the plan model: the strict base class, ids and silences."""
 
-from __future__ import annotations
 
 import re
 from datetime import date

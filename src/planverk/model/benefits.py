@@ -1,6 +1,5 @@
 """Benefits ("gevinster") and the dated steps by which they are to be realised."""
 
-from __future__ import annotations
 
 from datetime import date as Date
 from typing import Annotated, Literal

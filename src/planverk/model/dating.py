@@ -7,7 +7,6 @@ validation context (:func:`validation_context`), so a period that cannot be plac
 error at the item that wrote it.
 """
 
-from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any

@@ -1,6 +1,5 @@
 """Meetings, sessions and their timetables, and deadlines and milestones."""
 
-from __future__ import annotations
 
 from datetime import date as Date
 from datetime import datetime
@@ -115,11 +114,11 @@ class Event(Silenceable):
     repeat: Repeat | None = Field(default=None, description="How the event recurs.")
 
     @model_validator(mode="after")
-    def _check_when(self, info: ValidationInfo) -> Event:
+    def _check_when(self, info: ValidationInfo) -> "Event":
         # A large plan has tens of thousands of events: they share their fields-sets.
         return share_fields_set(self._when(info))
 
-    def _when(self, info: ValidationInfo) -> Event:
+    def _when(self, info: ValidationInfo) -> "Event":
         if self.week is not None:
             if self.period is not None:
                 raise MessageError(tr("give either 'week' or 'period', not both"))
@@ -144,7 +143,7 @@ class Event(Silenceable):
             raise MessageError(tr("a repeating event cannot also span several days ('end_date')"))
         return self
 
-    def _check_period(self, info: ValidationInfo) -> Event:
+    def _check_period(self, info: ValidationInfo) -> "Event":
         """An event dated by a period: no day, time or weekday; it repeats only by years."""
         assert self.period is not None
         if self.date is not None or self.start is not None or self.end is not None:
@@ -234,10 +233,10 @@ class Deadline(Silenceable):
     description: Text | None = Field(default=None, description="Details.")
 
     @model_validator(mode="after")
-    def _check_done(self, info: ValidationInfo) -> Deadline:
+    def _check_done(self, info: ValidationInfo) -> "Deadline":
         return share_fields_set(self._done(info))
 
-    def _done(self, info: ValidationInfo) -> Deadline:
+    def _done(self, info: ValidationInfo) -> "Deadline":
         if self.done_on is not None and self.status != "done":
             raise MessageError(tr("'done_on' is set but status is not 'done'"))
         if self.week is not None:

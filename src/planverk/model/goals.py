@@ -1,6 +1,5 @@
 """Goals in a hierarchy (themes with goals under them), and each group's choice among them."""
 
-from __future__ import annotations
 
 from pydantic import Field
 

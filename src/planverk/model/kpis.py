@@ -1,6 +1,5 @@
 """Key performance indicators: what is measured, from where, against which baseline and target."""
 
-from __future__ import annotations
 
 from datetime import date as Date
 from typing import Annotated, Literal
@@ -26,7 +25,7 @@ class Scale(Model):
     max: float = Field(description="Highest possible value.")
 
     @model_validator(mode="after")
-    def _check_order(self) -> Scale:
+    def _check_order(self) -> "Scale":
         if self.max <= self.min:
             raise MessageError(tr("the scale's max ({max}) must be above its min ({min})", max=self.max, min=self.min))
         return self
@@ -112,7 +111,7 @@ class Kpi(Silenceable):
     )
 
     @model_validator(mode="after")
-    def _check_scale(self) -> Kpi:
+    def _check_scale(self) -> "Kpi":
         if self.unit == "score" and self.scale is None:
             raise MessageError(tr("a KPI with unit 'score' needs its 'scale', e.g. {{min: 1, max: 6}}"))
         return self

@@ -1,6 +1,5 @@
 """A working group's mandate: what it delivers, by when, to whom, its scope and limits."""
 
-from __future__ import annotations
 
 from pydantic import Field
 

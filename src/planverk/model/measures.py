@@ -1,6 +1,5 @@
 """Measures ("tiltak") with their effect in kroner and their ratings, and savings targets."""
 
-from __future__ import annotations
 
 from datetime import date as Date
 from typing import Annotated, Literal
@@ -123,7 +122,7 @@ class Measure(Silenceable):
     )
 
     @model_validator(mode="after")
-    def _place_rollout(self, info: ValidationInfo) -> Measure:
+    def _place_rollout(self, info: ValidationInfo) -> "Measure":
         self.rollout = {unit: placed(period, info, repeating=False) for unit, period in self.rollout.items()}
         return self
 

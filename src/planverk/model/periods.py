@@ -22,7 +22,6 @@ A period written without a year (``uke 15``, ``juni``) is a :class:`PeriodText` 
 at the end of its period (:attr:`DatedPeriod.end`).
 """
 
-from __future__ import annotations
 
 import calendar
 import re
@@ -30,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from ..patterns import lazy
 from ..i18n import MessageError, tr
 
 Unit = Literal["week", "month", "quarter", "tertial", "half", "year"]
@@ -99,14 +99,14 @@ _ISO_WEEK = re.compile(r"^(?P<year>\d{4})-?w(?P<n>\d{1,2})$")
 _ISO_MONTH = re.compile(r"^(?P<year>\d{4})-(?P<n>\d{2})$")
 _CODED = re.compile(r"^(?P<unit>[qkth])(?P<n>\d)" + _YEAR + r"$")
 _YEAR_CODED = re.compile(r"^(?P<year>\d{4})[\s-]?(?P<unit>[qkth])(?P<n>\d)$")
-_UNIT_NUMBER = re.compile(r"^(?P<unit>uke|veke|week|wk|u|v|kvartal|quarter|tertial)\.?\s*(?P<n>\d{1,2})" + _YEAR + r"$")
-_NUMBER_UNIT = re.compile(
+_UNIT_NUMBER = lazy(r"^(?P<unit>uke|veke|week|wk|u|v|kvartal|quarter|tertial)\.?\s*(?P<n>\d{1,2})" + _YEAR + r"$")
+_NUMBER_UNIT = lazy(
     r"^(?P<n>\d\.|første|fyrste|first|1st|andre|second|2nd|tredje|third|3rd|fjerde|fourth|4th|siste|last)\s+"
     r"(?P<unit>kvartal|quarter|tertial|halvår|halvåret|half-year|half year)" + _YEAR + r"$"
 )
-_MONTH = re.compile(r"^(?P<month>[a-zæøå]+)\.?" + _YEAR + r"$")
+_MONTH = lazy(r"^(?P<month>[a-zæøå]+)\.?" + _YEAR + r"$")
 _YEAR_ONLY = re.compile(r"^(?P<year>\d{4})$")
-_RANGE = re.compile(r"\s+(?:/|–|—|-|til|to)\s+")
+_RANGE = lazy(r"\s+(?:/|–|—|-|til|to)\s+")
 _TIGHT_RANGE = re.compile(r"(?<=[a-zæøå0-9.])[/–—-](?=[a-zæøå])|(?<=\S)/(?=\S)", re.IGNORECASE)
 """A span written without spaces: ``mai-juni``, ``mai/juni``, ``ultimo mai–primo juni``."""
 _WEEK_SPAN = re.compile(
@@ -155,7 +155,7 @@ class CalendarPeriod:
     year: int | None = None
     part: Part | None = None
 
-    def in_year(self, year: int) -> CalendarPeriod:
+    def in_year(self, year: int) -> "CalendarPeriod":
         """This period in ``year``. Raises :class:`~planverk.i18n.MessageError` for week 53 of
         a year that has 52 weeks."""
         if self.unit == "week" and self.number > weeks_in_year(year):
@@ -182,7 +182,7 @@ class CalendarPeriod:
             end = end if last is None else end.replace(day=last)
         return DatedPeriod(start, end)
 
-    def next(self) -> CalendarPeriod:
+    def next(self) -> "CalendarPeriod":
         """The period of the same kind after this one (the next week, month, tertial ...)."""
         if self.year is None:
             raise ValueError("a period without a year has no successor")
@@ -258,7 +258,7 @@ class PeriodText:
         """The unit of its (first) period."""
         return self.first.unit
 
-    def in_year(self, year: int) -> PeriodText:
+    def in_year(self, year: int) -> "PeriodText":
         """This period with ``year`` as the year of its start; a span that would end before it
         starts (``desember / januar``) ends in the next year."""
         first = self.first.in_year(year)
@@ -494,7 +494,7 @@ def holding(period: CalendarPeriod, day: date) -> CalendarPeriod:
     return replace(period_of(day, period.unit), part=period.part)
 
 
-_ISO_WEEK_WRITTEN = re.compile(r"^(?P<year>\d{4})(?P<dash>-?)(?P<w>[wW])(?P<n>\d{1,2})$")
+_ISO_WEEK_WRITTEN = lazy(r"^(?P<year>\d{4})(?P<dash>-?)(?P<w>[wW])(?P<n>\d{1,2})$")
 
 
 def rewritten(period: PeriodText, new: CalendarPeriod) -> str | None:

@@ -1,13 +1,12 @@
 """The plan: its header, the people and bodies in it, their roles, phases and schedule."""
 
-from __future__ import annotations
 
-import re
 from datetime import date as Date
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator
 
+from ..patterns import lazy
 from .base import Day, Id, Model, Period, Ref, Refs, Silenceable, Text, new_list
 from .benefits import Benefit
 from .events import Deadline, Event
@@ -37,7 +36,7 @@ GroupKind = Literal[
     "other",
 ]
 MemberRole = Literal["leader", "deputy", "member", "secretary", "substitute"]
-_PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
+_PERCENT = lazy(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
 
 
 class PlanInfo(Model):

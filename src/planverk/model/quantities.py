@@ -5,7 +5,6 @@ can tell a percentage written on a KPI counted in kroner, and an amount written 
 ``2,5`` next to others in the millions.
 """
 
-from __future__ import annotations
 
 import math
 import re
@@ -13,9 +12,11 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+
+from ..patterns import lazy
 from ..i18n import MessageError, tr
 
-_NUMBER = re.compile(
+_NUMBER = lazy(
     r"^\s*(?P<approx>(?:ca|cirka|circa|approx|omkring|rundt|kring|om lag|anslagsvis|about)\b\.?|~|≈)?"
     r"\s*(?P<currency>kr\.?(?=\s*[-+−\d])|nok(?=\s*[-+−\d]))?"
     r"\s*(?P<sign>[-+−])?\s*(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,](?P<frac>\d+))?"

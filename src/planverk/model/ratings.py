@@ -1,6 +1,5 @@
 """Ratings on a 1-5 scale, written as a number or a word (``moderat``, ``high``)."""
 
-from __future__ import annotations
 
 from typing import Annotated, Any
 

@@ -1,8 +1,6 @@
 """Recurrence written the way a person reads it: ``every: 2 weeks``, ``on: 4th wednesday``."""
 
-from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
@@ -10,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, field_validator, model_validator
 
+from ..patterns import lazy
 from .base import Day, Model, Text, new_list, share_fields_set
 from .times import TimeSpec
 from ..i18n import MessageError, tr
@@ -18,9 +17,9 @@ from .words import EVENT_STATUS, ORDINAL, REPEAT_UNIT, WEEKDAY, WEEKDAYS, weekda
 NORWEGIAN_WEEKDAYS = tuple(WEEKDAY.words(day, "nb")[0] for day in WEEKDAYS)
 """Bokmål weekday names, Monday first, for messages and scaffolds."""
 _UNITS = {"day": "daily", "week": "weekly", "month": "monthly", "year": "yearly"}
-_EVERY = re.compile(r"^\s*(?:(\d+)\s+)?(\S+)\s*$")
-_NTH = re.compile(r"^\s*(\S+)\s+(\S+)\s*$")
-_NUMBERED = re.compile(r"^(\d)(?:st|nd|rd|th|\.)$")
+_EVERY = lazy(r"^\s*(?:(\d+)\s+)?(\S+)\s*$")
+_NTH = lazy(r"^\s*(\S+)\s+(\S+)\s*$")
+_NUMBERED = lazy(r"^(\d)(?:st|nd|rd|th|\.)$")
 _ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1}
 
 
@@ -111,7 +110,7 @@ class Repeat(Model):
         return value
 
     @model_validator(mode="after")
-    def _check_shape(self) -> Repeat:
+    def _check_shape(self) -> "Repeat":
         if self.until is not None and self.count is not None:
             raise MessageError(tr("give either 'until' or 'count', not both"))
         if self.until is None and self.count is None:

@@ -14,9 +14,7 @@ Periods are calendar periods: months, quarters (January-March ...), tertials
 reported are those that end after ``from`` and by ``until`` (default: the plan's period).
 """
 
-from __future__ import annotations
 
-import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date as Date
@@ -25,6 +23,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
+from ..patterns import lazy
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, new_list
 from .periods import Unit, months_after
 from ..i18n import MessageError, tr
@@ -35,8 +34,8 @@ RHYTHM_UNITS: dict[str, Unit] = {"month": "month", "quarter": "quarter", "tertia
                                  "year": "year"}
 """The calendar period (:mod:`planverk.model.periods`) of each rhythm: its periods are those."""
 
-_OFFSET = re.compile(r"^\s*(\d{1,4})\s+(\S+)\s*$")
-_DAY_MONTH = re.compile(r"^\s*(\d{1,2})\.?\s+([^\W\d_]+)\.?\s*$")
+_OFFSET = lazy(r"^\s*(\d{1,4})\s+(\S+)\s*$")
+_DAY_MONTH = lazy(r"^\s*(\d{1,2})\.?\s+([^\W\d_]+)\.?\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,5 @@
 """Risks: what can go wrong, how likely and how bad, and what is done about it."""
 
-from __future__ import annotations
 
 from datetime import date as Date
 from typing import Annotated, Literal

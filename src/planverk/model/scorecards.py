@@ -7,7 +7,6 @@ whole (one score, as ``okonomi: 62``), as in KS' Kommunekompasset, where slides 
 an area's sum without its questions.
 """
 
-from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date as Date

@@ -1,6 +1,5 @@
 """Clock times as people write them in schedules: ``08:30-10:30``, ``17:00``, ``11:00?``."""
 
-from __future__ import annotations
 
 import re
 from dataclasses import dataclass

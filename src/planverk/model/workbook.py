@@ -1,18 +1,17 @@
 """What a workbook holds besides the schedule: forms to fill in and submit, and references."""
 
-from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date as Date
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainSerializer, StrictInt, WithJsonSchema
 
+from ..patterns import lazy
 from .base import Id, Model, Ref, Silenceable, Text, new_list
 from ..i18n import MessageError, tr
 
-_PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\s*$")
+_PARTIAL = lazy(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\s*$")
 
 
 @dataclass(frozen=True, slots=True)

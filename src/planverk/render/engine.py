@@ -27,6 +27,7 @@ from ..i18n import Items, Message, tr
 from ..formatting import kind_name, markdown_text
 from ..model.base import PlanText
 from ..load.planfiles import display_path
+from ..values import Value
 from .compiled import CompiledTemplates
 from .filters import template_filters
 from .plantext import PlanTextCodeGenerator, characters, concat, kept, sliceable
@@ -309,7 +310,7 @@ class PlanSandbox(ImmutableSandboxedEnvironment):
                               exc=SecurityError)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        if is_dataclass(obj) and callable(value) and attr not in TEMPLATE_METHODS:
+        if (is_dataclass(obj) or isinstance(obj, Value)) and callable(value) and attr not in TEMPLATE_METHODS:
             return False
         return super().is_safe_attribute(obj, attr, value)
 

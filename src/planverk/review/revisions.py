@@ -20,6 +20,7 @@ from .githistory import Finder, extract, plan_id_of, scratch
 from .plandiff import PlanDiff, diff_plans
 from ..load.planfiles import PLAN_FILE, display_path, plan_folder
 from ..validate import Validation, validate_plan
+from ..values import replace as replace_value
 
 WORKING_TREE = "working tree"
 
@@ -180,13 +181,13 @@ def _relabel(result: Validation, root: Path, rev: str, folder: str) -> Validatio
     def message(m: Message) -> Message:
         args = tuple((k, text(v) if isinstance(v, str) else message(v) if isinstance(v, Message) else v)
                      for k, v in m.args)
-        return replace(m, args=args)
+        return replace_value(m, args=args)
 
     def move(position: Position | None) -> Position | None:
         return position._replace(file=name(position.file)) if position else None
 
     findings = [
-        replace(f, position=move(f.position), related=tuple(filter(None, map(move, f.related))),
+        replace_value(f, position=move(f.position), related=tuple(filter(None, map(move, f.related))),
                 message=message(f.message) if isinstance(f.message, Message) else f.message)
         for f in result.findings
     ]
