@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Finding, Position, finding
-from ..i18n import Message, MessageError, tr
+from ..i18n import Either, Message, MessageError, tr
 from .planfiles import ITEM_WORDS
 from .yamlsource import SourceMap
 
@@ -135,12 +135,30 @@ def _as_yaml(value: Any) -> str:
     return str(value)
 
 
-def _expected(item: Any) -> Message:
-    """What a value of the wrong type should have been, in planverk's words.
+def _allowed(root: type[BaseModel], loc: Loc) -> tuple[str, ...]:
+    """The values the field at ``loc`` below ``root`` takes when it is a ``Literal`` (``nb``,
+    ``nn``, ``en`` for plan.language), as the model declares them; empty for any other field."""
+    model = model_at(root, loc[:-1]) if loc and isinstance(loc[-1], str) else None
+    if model is None:
+        return ()
+    fields = model.model_fields
+    field = fields.get(str(loc[-1])) or next((f for f in fields.values() if f.alias == loc[-1]), None)
+    if field is None:
+        return ()
+    return tuple(str(value) for candidate in _unwrap(field.annotation)
+                 if typing.get_origin(candidate) is typing.Literal for value in typing.get_args(candidate))
+
+
+def _expected(item: Any, allowed: tuple[str, ...] = ()) -> Message:
+    """What a value of the wrong type should have been, in planverk's words; ``allowed``: the
+    values a ``Literal`` field takes (see :func:`_allowed`), said as 'nb, nn or en' in the
+    plan's language rather than pydantic's English list.
 
     Pydantic's own English is used only for error types planverk does not name here.
     """
     kind, ctx = item["type"], item.get("ctx") or {}
+    if kind == "literal_error" and allowed:
+        return tr("expected one of {choices}", choices=Either(allowed))
     if kind in ("string_type", "string_sub_type"):
         return tr("expected text")
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -259,7 +277,8 @@ def convert(
         elif own is not None:
             message = tr("{field}: {problem}", field=field, problem=own)
         elif "input" in item and kind not in ("value_error", "assertion_error"):
-            message = tr("{field}: {problem}, got {value}", field=field, problem=_expected(item),
+            message = tr("{field}: {problem}, got {value}", field=field,
+                          problem=_expected(item, _allowed(root, loc)),
                           value=_describe(item["input"]))
         else:
             message = tr("{field}: {problem}", field=field, problem=_expected(item))
