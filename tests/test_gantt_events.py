@@ -78,3 +78,40 @@ def test_the_timeline_picture_describes_the_events(tmp_path: Path) -> None:
     assert "Møte og aktivitetar: Samling: økonomi #2; &lt;script&gt;alert(1)&lt;/script&gt; (" in page
     assert "Budsjettdugnad section Budsjett; click x (ultimo september / primo oktober" in page
     assert "<script>alert" not in page
+
+
+MANY = """\
+plan:
+  id: vik-2025
+  title: Vik
+  organisation: Vik kommune
+  period: {start: 2025-01-01, end: 2029-12-31}
+people:
+- {id: kari, name: Kari Nordmann}
+events:
+- id: ukemote
+  title: Ukemøte
+  date: 2025-01-06
+  time: 09:00-10:00
+  repeat: {every: week, until: 2029-12-31}
+  participants: [kari]
+- id: dugnad
+  title: Budsjettdugnad
+  period: ultimo september 2025 / primo oktober 2025
+  participants: [kari]
+"""
+
+
+def test_a_timeline_of_more_meetings_than_it_can_draw_keeps_the_activities(tmp_path: Path) -> None:
+    from planverk.render.diagrams import GANTT_BARS
+
+    plan = write_as_saved_on_windows(tmp_path / "plan", MANY)
+
+    run = run_cli("render", str(plan), "workbook")
+
+    assert run.code == 0, run.err
+    tasks = [line for line in _gantt(run.out) if " : " in line]
+    assert 0 < len(tasks) <= GANTT_BARS
+    assert "    Budsjettdugnad : 2025-09-21, 2025-10-11" in tasks
+    assert not any("Ukemøte" in line for line in tasks)  # 260 meetings: in the schedule, not the timeline
+    assert len("\n".join(_gantt(run.out))) < 50_000  # Mermaid's maxTextSize

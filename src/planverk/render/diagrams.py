@@ -85,9 +85,20 @@ def _gantt_deadline(deadline: DeadlineView, tags: str) -> str:
     return f"    {task} : {tags}, {deadline.date}, 0d"
 
 
+GANTT_BARS = 200
+"""At most this many bars of events in a timeline. Mermaid draws nothing of a diagram
+past 50,000 characters (its ``maxTextSize``), about 1,000 bars, and a timeline of
+thousands of meetings is no overview: the schedule lists them."""
+
+
 def gantt_occurrences(occurrences: Sequence[OccurrenceView]) -> list[OccurrenceView]:
-    """The occurrences the timeline draws: every one not cancelled, in time order."""
-    return sorted((o for o in occurrences if not o.cancelled), key=lambda o: (o.day, o.last_day, o.event.id))
+    """The occurrences the timeline draws, in time order: every one not cancelled; when
+    they are more than :data:`GANTT_BARS`, only those over several days (activities dated
+    by a period), the first :data:`GANTT_BARS` of them."""
+    shown = [o for o in occurrences if not o.cancelled]
+    if len(shown) > GANTT_BARS:
+        shown = [o for o in shown if o.last_day > o.day]
+    return sorted(shown, key=lambda o: (o.day, o.last_day, o.event.id))[:GANTT_BARS]
 
 
 def _gantt_occurrence(occurrence: OccurrenceView) -> str:
