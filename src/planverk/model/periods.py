@@ -25,11 +25,11 @@ at the end of its period (:attr:`DatedPeriod.end`).
 
 import calendar
 import re
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
 from ..patterns import lazy
+from ..values import Value, replace
 from ..i18n import MessageError, tr
 
 Unit = Literal["week", "month", "quarter", "tertial", "half", "year"]
@@ -116,8 +116,7 @@ _WEEK_SPAN = re.compile(
 """Two numbers of one unit: ``uke 15-16``, ``veke 15–16 2025``."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class DatedPeriod:
+class DatedPeriod(Value, order=True):
     """A period placed in a year: a run of whole days, ``start`` to ``end`` both included."""
 
     start: date
@@ -142,8 +141,7 @@ class DatedPeriod:
         return self.start <= end and start <= self.end
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarPeriod:
+class CalendarPeriod(Value):
     """One week, month, quarter, tertial, half-year or year, or a part of a month.
 
     ``number`` is the week (1-53), month (1-12), quarter (1-4), tertial (1-3) or half
@@ -232,8 +230,7 @@ def weeks_in_year(year: int) -> int:
     return date(year, 12, 28).isocalendar()[1]
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodText:
+class PeriodText(Value):
     """A period as a plan wrote it: one period, or a span ``first`` to ``last``.
 
     ``text`` is the writing, kept for documents (``uke 15``, ``ultimo september /
