@@ -1,7 +1,6 @@
 """Recurrence written the way a person reads it: ``every: 2 weeks``, ``on: 4th wednesday``."""
 
 
-from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
 from typing import Annotated, Literal
@@ -9,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictInt, field_validator, model_validator
 
 from ..patterns import lazy
+from ..values import Value
 from .base import Day, Model, Text, new_list, share_fields_set
 from .times import TimeSpec
 from ..i18n import MessageError, tr
@@ -44,8 +44,7 @@ def _every(text: str) -> tuple[int, str] | None:
     return int(match.group(1) or 1), unit
 
 
-@dataclass(frozen=True, slots=True)
-class MonthlyDay:
+class MonthlyDay(Value):
     """The n-th (1-5) or last (-1) given weekday of a month."""
 
     nth: int

@@ -16,7 +16,6 @@ reported are those that end after ``from`` and by ``until`` (default: the plan's
 
 
 from calendar import monthrange
-from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
 from typing import Annotated, Literal
@@ -24,6 +23,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from ..patterns import lazy
+from ..values import Value
 from .base import Day, Id, Model, Ref, Refs, Silenceable, Text, new_list
 from .periods import Unit, months_after
 from ..i18n import MessageError, tr
@@ -38,8 +38,7 @@ _OFFSET = lazy(r"^\s*(\d{1,4})\s+(\S+)\s*$")
 _DAY_MONTH = lazy(r"^\s*(\d{1,2})\.?\s+([^\W\d_]+)\.?\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Due:
+class Due(Value):
     """When a period's report is due: ``count`` days, weeks or months after the period's
     last day, or the first ``day``. ``month`` after it (a fixed day of the year)."""
 
