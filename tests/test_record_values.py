@@ -34,3 +34,22 @@ def test_a_score_that_is_no_score_names_value(repo: GitRepo) -> None:
     estimate = run_cli("record", "score", plan, "organisasjonsgjennomgang", "Oppvekst og kultur", "2022",
                        "leiarskap", "l1", "ca. 12")
     assert estimate.code == 0, estimate.err
+
+
+def test_a_value_below_zero_is_told_to_go_after_two_dashes(repo: GitRepo) -> None:
+    """'-2,1 %' on the command line is read as the options -2, -, ... by the parser: the error
+    says so, quoting the value, and how to give it; with -- before it the value is recorded."""
+    plan = str(repo.add_plan(PLANS / "savings-2024"))
+    repo.commit("start")
+    kpi = ["record", "measurement", plan, "netto-driftsresultat"]
+    below = run_cli(*kpi, "-0,4 %", "--date", "2024-06-30")
+    assert below.code == 2 and below.out == ""
+    assert below.err.startswith("planverk: '-0,4 %' begynner med '-', så det ble lest som et valg: skriv -- foran "
+                                "verdiene som begynner med '-' (-- '-0,4 %')")
+    realised = run_cli_en("record", "realised", plan, "innkjop", "-1 mill. kr", "--year", "2025")
+    assert realised.code == 2 and "'-1 mill. kr' starts with '-', so it was read as an option" in realised.err
+    assert repo.changed_lines() == []
+    dashed = run_cli(*kpi, "--date", "2024-06-30", "--", "-0,4 %")
+    assert dashed.code == 0, dashed.err
+    typo = run_cli_en("validate", "--strct", plan)
+    assert typo.code == 2 and "there is no option --strct: did you mean --strict?" in typo.err
