@@ -305,3 +305,59 @@ def test_comments_keep_their_place_relative_to_the_lines_they_stand_above() -> N
     assert canonical(four) == (
         "plan:\n  id: x\n  # om tittelen\n  title: T\nitems:\n  - a\n    # under a\n  # over b\n  - b\n"
     )
+
+
+def test_a_flow_item_ending_in_a_comment_under_a_comment_keeps_the_next_items_lines(tmp_path: Path) -> None:
+    # ruamel wrote the block item after '- {...}  #' (in a list with a comment above it) as
+    # '- id: b title: B': fmt crashed on its own output, or would have written broken YAML
+    plan = messy_plan(tmp_path)
+    (plan / "plan.yaml").write_text(MESSY_PLAN.replace("include:", "    language: nn\ninclude:"), encoding="utf-8")
+    events = (
+        "events:\n"
+        "# møta\n"
+        "- {id: a, title: Møte A, date: 2025-02-03}  #\n"
+        "- {id: c, title: Møte C, date: 2025-02-10}  # flytta\n"
+        "- id: b\n"
+        "  title: Møte B\n"
+        "  date: 2025-03-03\n"
+    )
+    (plan / "events.yaml").write_bytes(("\ufeff" + events.replace("\n", "\r\n")).encode("utf-8"))
+    (plan / "plan.yaml").write_text((plan / "plan.yaml").read_text(encoding="utf-8") + "- events.yaml\n",
+                                    encoding="utf-8")
+    assert run_cli("fmt", "--check", str(plan)).code == 1
+    written = run_cli("fmt", str(plan))
+    assert written.code == 0, written.err
+    assert (plan / "events.yaml").read_bytes().decode("utf-8") == "\ufeff" + (
+        "events:\n"
+        "  # møta\n"
+        "  - {id: a, title: Møte A, date: 2025-02-03} #\n"  # an end-of-line comment keeps its column
+        "  - {id: c, title: Møte C, date: 2025-02-10} # flytta\n"
+        "  - id: b\n"
+        "    title: Møte B\n"
+        "    date: 2025-03-03\n"
+    ).replace("\n", "\r\n")
+    assert run_cli("validate", str(plan)).code == 0
+    again = run_cli_en("fmt", "--check", str(plan))
+    assert (again.code, again.out) == (0, "nothing to change: 3 files in planverk's layout\n")
+
+
+def test_output_that_would_not_read_back_leaves_the_file_alone(tmp_path: Path, monkeypatch) -> None:
+    # Whatever the YAML library writes wrongly next, fmt reads its output back first: broken
+    # YAML (two keys on one line) or other data is never written, and says where, in the
+    # plan's language, with fmt's exit status for a file it cannot vouch for
+    from planverk.edit import roundtrip
+
+    plan = messy_plan(tmp_path)
+    (plan / "plan.yaml").write_text(MESSY_PLAN.replace("include:", "    language: nn\ninclude:"), encoding="utf-8")
+    people = (plan / "people.yaml").read_bytes()
+    ruamels = roundtrip.dump
+    for broken, where in (("ola\n    name", "ola name"), ("Ola Hansen", "Ola Hanssen")):
+        monkeypatch.setattr(roundtrip, "dump", lambda *a, **k: ruamels(*a, **k).replace(broken, where))
+        for check in ([], ["--check"]):
+            result = run_cli("fmt", *check, str(plan))
+            assert result.code == 2, result.err
+            where_in_file = "7:1" if broken.startswith("ola") else "8:5"  # '-   id: ola' / its 'name'
+            assert (f"{plan / 'people.yaml'}:{where_in_file}: formateringa ville skrive YAML som ikkje blir lesen attende"
+                    in result.err), result.err
+            assert "Traceback" not in result.err
+            assert (plan / "people.yaml").read_bytes() == people

@@ -109,8 +109,8 @@ def fmt(
 
     Exit status: 0 every file is in the layout (or was written in it), 1 with
     --check files would change, 2 bad usage, a plan that cannot be read, or a file
-    fmt cannot write in the layout without losing a comment (it is left as it is,
-    and its file:line:col says what to change by hand).
+    fmt cannot write in the layout without losing a comment or changing what it
+    reads as (it is left as it is, and its file:line:col says where).
     """
     from ..edit.fmt import format_plan
 

@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.emitter import RoundTripEmitter
+from ruamel.yaml.events import MappingEndEvent
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
@@ -64,7 +65,23 @@ PlanRepresenter.add_representer(date, lambda r, d: r.represent_scalar("tag:yaml.
 from .style import Lines, Style, learn, pad_flow
 
 
-class DoubleQuotingEmitter(RoundTripEmitter):
+class PlanEmitter(RoundTripEmitter):
+    """ruamel's round-trip emitter, with a line break it forgets put back.
+
+    A ``{...}`` ending in a comment (``- {id: a}  # note``) ends its line with that
+    comment, but ruamel (0.19) then keeps a flag that says "no line break before the next
+    key" set, when a comment above the list had set it: the next block mapping of the list
+    came out as ``- id: b title: B``, which is not YAML. ``[...]`` clears the flag there.
+    """
+
+    def expect_flow_mapping_key(self) -> None:
+        ends = isinstance(self.event, MappingEndEvent) and bool(self.event.comment and self.event.comment[0])
+        super().expect_flow_mapping_key()
+        if ends:
+            self.no_newline = False  # the comment wrote the line break
+
+
+class DoubleQuotingEmitter(PlanEmitter):
     """Quotes text that cannot stand plain with ``"`` where ruamel would choose ``'``.
 
     Used for the edits of a file whose own quote is ``"``: a new value that needs quotes
@@ -93,8 +110,7 @@ def _yaml(style: Style = LAYOUT, own_quotes: bool = False) -> YAML:
     yaml.preserve_quotes = True  # "17:00" stays quoted: people quote for a reason
     yaml.width = 4096  # never re-wrap a line the author wrote as one line
     yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
-    if own_quotes and style.quote == '"':
-        yaml.Emitter = DoubleQuotingEmitter
+    yaml.Emitter = DoubleQuotingEmitter if own_quotes and style.quote == '"' else PlanEmitter
     return yaml
 
 
@@ -157,14 +173,110 @@ ROUNDS = 4
 value (``- ~  # note``) one step per round, so a single pass is not always stable."""
 
 
+class WouldMisformat(UnreadableForEditing):
+    """What :func:`canonical` would write does not read back as the data it was given: YAML
+    that does not parse (ruamel writing two keys on one line) or that means something else.
+
+    ``line`` and ``column`` (from 0) say where in the given text, as near as is known."""
+
+
 def canonical(text: str) -> str:
-    """``text`` in planverk's layout: what ``planverk fmt`` writes, stable when formatted again."""
+    """``text`` in planverk's layout: what ``planverk fmt`` writes, stable when formatted again.
+
+    Each round's output is read back and must give the data ``text`` gives, key order and
+    scalar types included. Raises :class:`UnreadableForEditing` when ``text`` cannot be read
+    and :class:`WouldMisformat` when the output would not read back the same: ``fmt`` then
+    leaves the file alone instead of writing broken YAML.
+    """
+    source = text.replace("\r\n", "\n").replace("\r", "\n")
+    document = load(text)
+    original, expected = document, _checked_plain(document, source)
     for _ in range(ROUNDS):
-        formatted = _comments_follow(text, dump(load(text)))
+        formatted = _comments_follow(text, dump(document))
         if formatted == text:
             break
+        try:
+            document = load(formatted)
+        except UnreadableForEditing as error:
+            raise _misformat(source, formatted, error.line, error.column) from None
+        if _checked_plain(document, source) != expected:
+            swallowed = lost_comment_places(source, formatted)
+            if swallowed:  # a comment below '|' text written at the text's new indent: text now
+                comment, line, column = swallowed[0]
+                error = WouldMisformat(tr("formatting would make the comment '{comment}' part of the text "
+                                          "above it (move the comment, or indent it less)", comment=comment))
+                error.line, error.column = line, column
+                raise error
+            line, column = _first_difference(original, document)
+            raise _misformat(source, None, line, column)
         text = formatted
     return text
+
+
+def _checked_plain(document: Any, source: str) -> Any:
+    """:func:`_plain` of a document, or :class:`WouldMisformat` for one that holds itself
+    (``&a [*a]``): what cannot be compared cannot be vouched for."""
+    try:
+        return _plain(document)
+    except RecursionError:
+        raise _misformat(source, None, 0, 0) from None
+
+
+def _misformat(source: str, written: str | None, line: int | None, column: int | None) -> WouldMisformat:
+    """The error for output that would not read back; ``line`` is of ``written`` when given
+    (mapped back to the line of ``source`` it was made from), else of ``source``."""
+    error = WouldMisformat(tr("formatting would write YAML that does not read back as the same data "
+                              "(a planverk bug: please report it with this file)"))
+    if line is not None and written is not None:
+        line, column = _source_line(source, written, line), None
+    if line is not None:
+        error.line = line
+        error.column = column if column is not None else _indent(source.split("\n"), line)
+    return error
+
+
+def _indent(lines: list[str], row: int) -> int:
+    return len(lines[row]) - len(lines[row].lstrip(" ")) if 0 <= row < len(lines) else 0
+
+
+def _source_line(source: str, written: str, row: int) -> int:
+    """The line of ``source`` that line ``row`` of ``written`` (``source`` re-indented) came
+    from: lines are matched on their text without the spaces around it."""
+    old = [line.strip() for line in source.split("\n")]
+    new = [line.strip() for line in written.split("\n")]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if j1 <= row < j2 or (j1 == j2 == row):
+            return min(i1 + row - j1, max(i1, i2 - 1)) if tag != "insert" else max(0, i1 - 1)
+    return max(0, len(old) - 1)
+
+
+def _first_difference(a: Any, b: Any) -> tuple[int | None, int | None]:
+    """Where in ``a`` (a loaded document) the first value stands that ``b`` does not have
+    as it is: ``(line, column)`` from 0, or the enclosing collection's when unknown."""
+    at = (getattr(getattr(a, "lc", None), "line", None), getattr(getattr(a, "lc", None), "col", None))
+    if isinstance(a, dict) and isinstance(b, dict):
+        keys_a, keys_b = list(a), list(b)
+        for n, key in enumerate(keys_a):
+            if n >= len(keys_b) or keys_b[n] != key or _plain(a[key]) != _plain(b[key]):
+                try:
+                    place = a.lc.key(key)
+                except (AttributeError, KeyError, TypeError):
+                    return at
+                if n < len(keys_b) and keys_b[n] == key:
+                    inner = _first_difference(a[key], b[key])
+                    return inner if inner[0] is not None else place
+                return place
+        return at
+    if isinstance(a, list) and isinstance(b, list):
+        for n, item in enumerate(a):
+            if n >= len(b) or _plain(item) != _plain(b[n]):
+                try:
+                    place = a.lc.item(n)
+                except (AttributeError, KeyError, TypeError, IndexError):
+                    return at
+                inner = _first_difference(item, b[n]) if n < len(b) else (None, None)
+                return inner if inner[0] is not None else place
+    return at
 
 
 def _comments_follow(before: str, after: str) -> str:
@@ -182,7 +294,10 @@ def _comments_follow(before: str, after: str) -> str:
         return after  # nothing moved, or no comment on a line of its own
     old_lines, new_lines = before.split("\n"), after.split("\n")
     old = _own_line_comments(before, old_lines)
-    new = _own_line_comments(after, new_lines)
+    try:
+        new = _own_line_comments(after, new_lines)
+    except YAMLError:
+        return after  # ruamel wrote what does not read: canonical() says so, with where
     if [c for c, _, _ in old] != [c for c, _, _ in new]:
         return after  # ruamel moved one: leave its choice
     old_rows = {line for _, line, _ in old}
@@ -564,9 +679,12 @@ def _scalars(node: Any) -> list[Any]:
 def _plain(node: Any) -> Any:
     """A loaded document as plain data, with key order: what a splice must leave the same."""
     if isinstance(node, dict):
-        return [(k, _plain(v)) for k, v in node.items()]
+        return [(_plain(k), _plain(v)) for k, v in node.items()]
     if isinstance(node, list):
         return [_plain(v) for v in node]
+    tag = getattr(node, "tag", None)
+    if tag is not None and hasattr(node, "value"):  # '!x text': ruamel's TaggedScalar has no '=='
+        return (str(tag), str(node.value))
     return (type(node).__name__ if isinstance(node, (bool, int, float)) else "", str(node))
 
 
