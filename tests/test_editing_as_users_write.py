@@ -216,12 +216,13 @@ def test_findings_of_a_refused_edit_name_lines_of_the_file_as_it_is(tmp_path: Pa
     before = (plan / "plan.yaml").read_bytes()
     warned = run_cli_en("validate", str(plan))
     assert warned.code == 0 and f"{plan / 'plan.yaml'}:62:7: warning PV611" in warned.out
-    result = run_cli_en("record", "assessment", str(plan), "r3", "--probability", "9", "--date", "2026-02-01")
+    # (a rating off the scale is refused before the plan is read, test_record_values.py: a
+    # realised figure in a year no target runs is a refusal of the plan with the edit)
+    result = run_cli_en("record", "realised", str(plan), "vikar", "2 mill. kr", "--year", "2029")
     assert result.code == 1
     assert f"{plan / 'plan.yaml'}:62:7: warning PV611" in result.err  # where validate names it
-    # the refused value is named at the risk it was given for, a line the file has
-    assert f"{plan / 'plan.yaml'}:40:3: error PV101 assessments[0].probability" in result.err
-    assert "'r3': 9 is outside the rating scale 1-5" in result.err
+    # the refused value is named at the measure it was given for, a line the file has
+    assert f"{plan / 'plan.yaml'}:23:3: error PV632 the realised effect for 2029" in result.err
     assert (plan / "plan.yaml").read_bytes() == before
 
 

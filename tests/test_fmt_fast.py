@@ -223,6 +223,7 @@ def test_the_loaders_events_give_the_same_answer_as_parsing_again(text: str) -> 
 @example('id: \n  -\nid:  #\x850 \n   \nid:  |\n    True\n')  # ruamel: 'overlap in comment' (NotImplementedError)
 @example("id:\n#\n  - {id: {}, tittel: {}, møte: {}}  #\n  - id: id\n    title:\n")  # was '- id: id title:'
 @example("\ufeffid:\r\n#\r\n- {id: a}  # x\r\n- id: b\r\n  title:\r\n")  # the same, flush, CR LF
+@example("id:\n#\n  - {}\n  - id\n  - id  #\n")  # was '- id   - id': one text
 def test_the_round_trips_output_is_checked_too(text: str) -> None:
     """What fmt writes is where the check must mostly say yes, and never wrongly; and it
     reads back as the data it was given (canonical() checks: WouldMisformat is a bug)."""
@@ -245,6 +246,9 @@ def test_a_block_item_after_a_flow_item_with_a_comment_keeps_its_lines() -> None
     assert canonical(kept) == kept
     flush = "\ufeffevents:\r\n# møta\r\n- {id: a}  #\r\n- id: b\r\n  title: B\r\n"
     assert canonical(flush) == "events:\n  # møta\n  - {id: a} #\n  - id: b\n    title: B\n"
+    for empty in ("{}", "[]"):  # an empty one: the items after it were joined into one text
+        kept = f"events:\n  # møta\n  - {empty}\n  - id\n  - id  #\n  - id: b\n    title: B\n"
+        assert canonical(kept) == kept
 
 
 # --- written by hand -------------------------------------------------------------------------

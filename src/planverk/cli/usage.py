@@ -86,6 +86,11 @@ def _problem(error: Any, ctx: Any, argv: list[str]) -> Message:
     if isinstance(error, errors.BadParameter):
         return _bad_value(error, argv)
     if isinstance(error, errors.NoSuchOption):
+        name = str(error.option_name)
+        if name[1:2].isdigit() or name[1:2] in (".", ","):  # -2,1 %: a value below zero, read as options
+            word = next((w for w in argv if w.startswith(name)), name)
+            return tr("'{value}' starts with '-', so it was read as an option: write -- before the "
+                      "values that start with '-' ({example})", value=word, example=f"-- '{word}'")
         if error.possibilities:
             return tr("there is no option {option}: did you mean {near}?", option=error.option_name,
                       near=Either(tuple(sorted(error.possibilities))))

@@ -165,9 +165,19 @@ def record_assessment(
 ) -> Edited:
     """Add a dated assessment to a risk's ``assessments``, in date order.
 
-    Ratings are 1-5 or words (``high``); an assessment on a date that already has one is
-    refused: change that one in the file.
+    Ratings are 1-5 or words (``high``); one that is neither raises :class:`UsageError`
+    naming its option (``--probability: 'høgg' is not a rating ...``) before the plan is
+    read. An assessment on a date that already has one is refused: change that one in the file.
     """
+    from ..model.ratings import parse_rating
+
+    for option, rating in (("--probability", probability), ("--consequence", consequence)):
+        try:  # a typo in an option is the command's error, not a finding in the file edited
+            if rating is not None:
+                parse_rating(_number_or_text(rating))
+        except ValueError as error:
+            raise UsageError(tr("{option}: {problem}", option=option,
+                                problem=getattr(error, "message", None) or str(error))) from None
 
     def change(node: CommentedMap, item: Risk, say: Say) -> tuple[bool, Message]:
         for n, existing in enumerate(item.assessments):
@@ -202,9 +212,17 @@ def record_score(
     """Set one score of the assessment of ``organisation`` in ``year``; a new assessment when none.
 
     The area and question must be the scorecard's; the plan's checks hold the score to
-    the question's ``max``.
+    the question's ``max``. A ``value`` that is no score (``mykje``) raises
+    :class:`UsageError` naming VALUE, before the plan is read.
     """
+    from ..model.scorecards import parse_score
+
     number = _number_or_text(value)
+    try:  # a typo in the command's VALUE is the command's error, not a finding in the file edited
+        parse_score(number)
+    except ValueError as error:
+        raise UsageError(tr("{option}: {problem}", option="VALUE",
+                            problem=getattr(error, "message", None) or str(error))) from None
 
     def change(node: CommentedMap, item: Scorecard, say: Say) -> tuple[bool, Message]:
         areas = {a.id: a for a in item.areas}

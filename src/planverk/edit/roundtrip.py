@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.emitter import RoundTripEmitter
-from ruamel.yaml.events import MappingEndEvent
+from ruamel.yaml.events import MappingEndEvent, SequenceEndEvent
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
@@ -68,17 +68,31 @@ from .style import Lines, Style, learn, pad_flow
 class PlanEmitter(RoundTripEmitter):
     """ruamel's round-trip emitter, with a line break it forgets put back.
 
-    A ``{...}`` ending in a comment (``- {id: a}  # note``) ends its line with that
-    comment, but ruamel (0.19) then keeps a flag that says "no line break before the next
-    key" set, when a comment above the list had set it: the next block mapping of the list
-    came out as ``- id: b title: B``, which is not YAML. ``[...]`` clears the flag there.
+    ruamel (0.19) keeps a flag that says "no line break before what comes next" (set just
+    after a ``- ``, and by a comment above a list) set past the end of a ``{...}`` or
+    ``[...]`` that ends in a comment or is empty (``- {a: b}  # note``, ``- {}``): the
+    items after it came out on its line's successor joined (``- id: b title: B``,
+    ``- id   - id``), which is not YAML or is other data. A closed flow collection is
+    never "just after a ``- ``", so the flag is cleared there.
     """
 
+    def _closing(self, step: Any) -> None:
+        closes = isinstance(self.event, (MappingEndEvent, SequenceEndEvent))
+        step()
+        if closes and not self.flow_level:
+            self.no_newline = False
+
+    def expect_first_flow_mapping_key(self) -> None:
+        self._closing(super().expect_first_flow_mapping_key)
+
     def expect_flow_mapping_key(self) -> None:
-        ends = isinstance(self.event, MappingEndEvent) and bool(self.event.comment and self.event.comment[0])
-        super().expect_flow_mapping_key()
-        if ends:
-            self.no_newline = False  # the comment wrote the line break
+        self._closing(super().expect_flow_mapping_key)
+
+    def expect_first_flow_sequence_item(self) -> None:
+        self._closing(super().expect_first_flow_sequence_item)
+
+    def expect_flow_sequence_item(self) -> None:
+        self._closing(super().expect_flow_sequence_item)
 
 
 class DoubleQuotingEmitter(PlanEmitter):

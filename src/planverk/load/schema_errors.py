@@ -135,6 +135,20 @@ def _as_yaml(value: Any) -> str:
     return str(value)
 
 
+def _norwegian_key(key: str, known: list[str]) -> list[str]:
+    """The one key of ``known`` whose bokmål or nynorsk name ``key`` is (``slutt`` for
+    ``end``, ``stad`` for ``location``: a key written in the plan's language), else none; a
+    name two keys share (``frist``) names neither."""
+    from ..review.fieldwords import FIELD_NAMES  # only for a finding: a table of words
+
+    def said(text: str) -> str:
+        return " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
+
+    meant = {name for name in known for language in ("nb", "nn")
+             if said(FIELD_NAMES[language].get(name, name)) == said(key) and said(name) != said(key)}
+    return sorted(meant) if len(meant) == 1 else []
+
+
 def _allowed(root: type[BaseModel], loc: Loc) -> tuple[str, ...]:
     """The values the field at ``loc`` below ``root`` takes when it is a ``Literal`` (``nb``,
     ``nn``, ``en`` for plan.language), as the model declares them; empty for any other field."""
@@ -230,7 +244,7 @@ def convert(
             key = str(loc[-1])
             model = model_at(root, loc[:-1])
             known = key_names(model) if model else []
-            match = get_close_matches(key, known, n=1, cutoff=0.6)
+            match = _norwegian_key(key, known) or get_close_matches(key, known, n=1, cutoff=0.6)
             hint = leftover_hint(source, loc, root)
             lacking = missing.get(loc[:-1], [])
             if hint is not None and len(lacking) == 1 and loc in source.leftovers:
