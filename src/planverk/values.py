@@ -29,6 +29,8 @@ of those methods:
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import FrozenInstanceError
 from typing import Any, TypeVar
 
@@ -132,24 +134,17 @@ class Value(metaclass=_ValueType):
         return (type(self), _values(self))
 
 
-def _lt(self: Value, other: Any) -> bool:
-    return _values(self) < _values(other) if other.__class__ is self.__class__ else NotImplemented
+def _compare(name: str, test: Callable[[Any, Any], bool]) -> Callable[[Value, Any], bool]:
+    """The method ``name`` (``__lt__`` ...): ``test`` of the fields of two values of one class."""
+
+    def method(self: Value, other: Any) -> bool:
+        return test(_values(self), _values(other)) if other.__class__ is self.__class__ else NotImplemented
+
+    method.__name__ = name
+    return method
 
 
-def _le(self: Value, other: Any) -> bool:
-    return _values(self) <= _values(other) if other.__class__ is self.__class__ else NotImplemented
-
-
-def _gt(self: Value, other: Any) -> bool:
-    return _values(self) > _values(other) if other.__class__ is self.__class__ else NotImplemented
-
-
-def _ge(self: Value, other: Any) -> bool:
-    return _values(self) >= _values(other) if other.__class__ is self.__class__ else NotImplemented
-
-
-_lt.__name__, _le.__name__, _gt.__name__, _ge.__name__ = "__lt__", "__le__", "__gt__", "__ge__"
-_ORDER = (_lt, _le, _gt, _ge)
+_ORDER = tuple(_compare(f"__{name}__", getattr(operator, name)) for name in ("lt", "le", "gt", "ge"))
 
 
 def fields(value: Value | type[Value]) -> tuple[str, ...]:
